@@ -1,0 +1,74 @@
+"""Commands on the event folder itself: init, validasi, status."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+
+
+class Format(str, Enum):
+    rich = "rich"
+    json = "json"
+    parsable = "parsable"
+
+
+def init(
+    folder: Path = typer.Argument(..., help="Folder acara baru."),
+    kabupaten: Optional[str] = typer.Option(None, "--kabupaten", help="Nama kabupaten, mis. \"Temanggung\"."),
+    tanggal: Optional[str] = typer.Option(None, "--tanggal", help="Tanggal acara, TTTT-BB-HH."),
+    wilayah: Optional[Path] = typer.Option(None, "--wilayah", help="Daftar kode wilayah Kemendagri (CSV kode,nama)."),
+    kode: Optional[str] = typer.Option(None, "--kode", help="Kode kabupaten, mis. 33.23 (bersama --wilayah)."),
+    kecamatan: Optional[list[str]] = typer.Option(
+        None, "--kecamatan", help="Batasi ke kecamatan ini (kode atau nama); boleh diulang."),
+    git: bool = typer.Option(True, "--git/--tanpa-git", help="Mulai repositori git bila belum ada."),
+    hook: bool = typer.Option(False, "--pasang-hook", help="Pasang pre-commit hook yang menjalankan bursa validasi."),
+) -> None:
+    """Membuka acara baru: kerangka folder YAML yang lengkap dan sah."""
+    from .. import present
+    from ..scaffold import InitOptions, create_event
+
+    parsed = _parse_date(tanggal) if tanggal else None
+    result = create_event(InitOptions(
+        folder=folder, kabupaten=kabupaten, tanggal=parsed, wilayah_csv=wilayah, kode=kode,
+        kecamatan=kecamatan or [], git=git, hook=hook))
+    present.show_init(result)
+
+
+def validasi(
+    folder: Path = FOLDER,
+    tahap: Optional[str] = typer.Option(
+        None, "--tahap", help="Periksa kesiapan semua tahapan sampai tahap ini, mis. gladi-bersih."),
+    format: Format = typer.Option(Format.rich, "--format", help="rich, json atau parsable (berkas:baris:kolom)."),
+    strict: bool = typer.Option(False, "--strict", help="Peringatan dihitung sebagai galat."),
+) -> None:
+    """Memeriksa data, kaitan antarberkas dan kesiapan setiap tahapan."""
+    from .. import present
+    from ..check import validate_event
+    from ..errors import ExitCode
+
+    report = validate_event(folder, up_to_stage=tahap, strict=strict)
+    present.show_report(report, format.value)
+    raise typer.Exit(int(ExitCode.DATA if report.errors else ExitCode.OK))
+
+
+def status(folder: Path = FOLDER) -> None:
+    """Ringkasan persiapan: sepuluh tahapan, angka-angka dan sisa hari."""
+    from .. import present
+    from ..check.summary import summarize
+
+    present.show_status(summarize(folder, today=date.today()))
+
+
+def _parse_date(text: str) -> date:
+    from ..errors import UsageError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"Tanggal '{text}' tidak sah; tulis TTTT-BB-HH, mis. 2027-03-11.") from None

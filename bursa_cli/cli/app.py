@@ -1,0 +1,56 @@
+"""The `bursa` command: commands are registered here, explicitly, one per line.
+
+Command modules stay thin and import their core lazily, so `bursa --help`
+never pays for pydantic or WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import typer
+
+from . import acara
+
+app = typer.Typer(
+    name="bursa",
+    help="Perangkat Bursa Inovasi Desa: data acara, validasi, dokumen, hari-H dan rekap.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+cetak = typer.Typer(help="Mencetak dokumen acara ke PDF.", no_args_is_help=True)
+app.add_typer(cetak, name="cetak")
+
+
+def edge(command):
+    """Turn a user error into its panel and exit code; bugs keep their traceback."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from ..errors import BursaError
+
+        try:
+            return command(*args, **kwargs)
+        except BursaError as error:
+            from .. import present
+
+            present.show_error(error)
+            raise typer.Exit(int(error.exit_code)) from None
+
+    return run
+
+
+app.command("init")(edge(acara.init))
+app.command("validasi")(edge(acara.validasi))
+app.command("status")(edge(acara.status))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""One family of user errors: every problem carries its file, line and column.
+
+A *problem* is something in the user's data that the user can fix. Problems are
+gathered (all of them, not just the first) and shown together at the edge by
+`bursa_cli.console`. Anything that is not a `BursaError` is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import IntEnum
+from pathlib import Path
+from typing import Iterable
+
+
+class ExitCode(IntEnum):
+    """Exit codes, as in SQLFluff: 0 ok, 1 data problems, 2 usage or internal error."""
+
+    OK = 0
+    DATA = 1
+    USAGE = 2
+
+
+ERROR = "galat"
+WARNING = "peringatan"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in the user's data, with where it is."""
+
+    message: str
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    path: str = ""
+    value: str = ""
+    level: str = ERROR
+    stage: str = ""  # kode tahapan for readiness problems, empty otherwise
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == ERROR
+
+    def location(self) -> str:
+        """`file:line:col`, as far as it is known."""
+        parts = [self.file or "-"]
+        if self.line:
+            parts.append(str(self.line))
+            parts.append(str(self.column or 1))
+        return ":".join(parts)
+
+    def parsable(self) -> str:
+        """yamllint-style `file:line:col: level: message`."""
+        where = self.location() if self.line else f"{self.file or '-'}:0:0"
+        text = self.message
+        if self.path:
+            text = f"{self.path}: {text}"
+        return f"{where}: {self.level}: {text}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def promoted(self) -> "Problem":
+        """This problem as an error (for `--strict`)."""
+        return Problem(**{**asdict(self), "level": ERROR})
+
+
+@dataclass
+class Problems:
+    """A growing list of problems with helpers to add and query them."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, message: str, **where) -> Problem:
+        problem = Problem(message=message, **where)
+        self.items.append(problem)
+        return problem
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if not p.is_error]
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+class BursaError(Exception):
+    """Base of every error the user can fix; shown as a short panel, never a traceback."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, message: str, problems: Iterable[Problem] = (), hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems)
+        self.hint = hint
+
+
+class DataError(BursaError):
+    """The event's data has problems (each one in `problems`)."""
+
+
+class UsageError(BursaError):
+    """The command was called wrongly: a missing folder, a bad option value."""
+
+    exit_code = ExitCode.USAGE
+
+
+def rel(path: Path | str, root: Path | None) -> str:
+    """A path as the user sees it: relative to the event folder where possible."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,62 @@
+"""All terminal output lives in this package: the console, panels, tables, progress.
+
+Core code never prints; commands hand the data they got back to a function
+here. Tests swap the console for one that writes to a string with `use()`.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from ..errors import BursaError
+
+_console = Console(highlight=False)
+_error_console = Console(stderr=True, highlight=False)
+
+
+def console() -> Console:
+    return _console
+
+
+@contextmanager
+def use(replacement: Console) -> Iterator[Console]:
+    """Send all output (normal and error) to `replacement` for the duration."""
+    global _console, _error_console
+    saved = _console, _error_console
+    _console = _error_console = replacement
+    try:
+        yield replacement
+    finally:
+        _console, _error_console = saved
+
+
+def show_error(error: BursaError) -> None:
+    """A user error: a short panel in Indonesian, never a traceback."""
+    body = Text(error.message)
+    for problem in error.problems[:50]:
+        body.append("\n")
+        body.append(problem.location(), style="bold")
+        body.append(f"  {problem.message}")
+    if len(error.problems) > 50:
+        body.append(f"\n… dan {len(error.problems) - 50} masalah lain")
+    if error.hint:
+        body.append("\n\n")
+        body.append(error.hint, style="italic")
+    _error_console.print(Panel(body, title="Galat", title_align="left", border_style="red", expand=False))
+
+
+def info(message: str) -> None:
+    _console.print(message)
+
+
+def success(message: str) -> None:
+    _console.print(f"[green]✔[/green] {message}")
+
+
+def warn(message: str) -> None:
+    _console.print(f"[yellow]![/yellow] {message}")

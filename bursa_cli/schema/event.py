@@ -1,0 +1,330 @@
+"""Load an event folder into one `Event`, gathering every problem on the way.
+
+Loading never stops at the first problem: each file is read, each item is
+validated on its own, and an item that fails is left out of the event while
+its problems are kept. Cross-file checks run afterwards (`bursa_cli.check`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem, UsageError
+from .logfile import LogLine, read_log
+from .models import (
+    LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Opd, P2ktd, Penilaian, Peserta,
+    Registrasi, Ruang, Stempel, Tahap,
+)
+from .types import kecamatan_of
+from .yamlsrc import Loaded, SourceMap, dotted, load_yaml
+
+ACARA_FILE = "acara.yaml"
+LOG_DIR = "log"
+
+# file name -> (model of each item, the key that must be unique)
+LIST_FILES: dict[str, tuple[type[BaseModel], str | None]] = {
+    "tahapan.yaml": (Tahap, "kode"),
+    "opd.yaml": (Opd, "id"),
+    "panitia.yaml": (Anggota, "id"),
+    "p2ktd.yaml": (P2ktd, "id"),
+    "inovasi.yaml": (Inovasi, "id"),
+    "desa.yaml": (Desa, "kode"),
+    "peserta.yaml": (Peserta, "id"),
+}
+
+
+@dataclass
+class Event:
+    """Everything in one event folder, validated item by item."""
+
+    root: Path
+    acara: Acara | None = None
+    tahapan: list[Tahap] = field(default_factory=list)
+    opd: list[Opd] = field(default_factory=list)
+    panitia: list[Anggota] = field(default_factory=list)
+    p2ktd: list[P2ktd] = field(default_factory=list)
+    inovasi: list[Inovasi] = field(default_factory=list)
+    desa: list[Desa] = field(default_factory=list)
+    peserta: list[Peserta] = field(default_factory=list)
+    registrasi: list[Registrasi] = field(default_factory=list)
+    stempel: list[Stempel] = field(default_factory=list)
+    penilaian: list[Penilaian] = field(default_factory=list)
+    ide: list[Ide] = field(default_factory=list)
+    komitmen: list[Komitmen] = field(default_factory=list)
+    sources: dict[str, SourceMap] = field(default_factory=dict)
+    log_files: dict[str, list[str]] = field(default_factory=dict)
+
+    # ---- indexes, built once on first use
+
+    @cached_property
+    def peserta_by_id(self) -> dict[str, Peserta]:
+        """Listed participants and walk-ins registered on the day."""
+        found = {p.id: p for p in self.peserta}
+        for entry in self.registrasi:
+            if entry.tanpa_undangan and entry.peserta not in found:
+                new = entry.tanpa_undangan
+                found[entry.peserta] = Peserta(
+                    id=entry.peserta, nama=new.nama, peran=new.peran, desa=new.desa,
+                    instansi=new.instansi, telepon=new.telepon, konfirmasi="ya",
+                ).located(entry._file, entry._line)
+        return found
+
+    @cached_property
+    def inovasi_by_id(self) -> dict[str, Inovasi]:
+        return {i.id: i for i in self.inovasi}
+
+    @cached_property
+    def desa_by_kode(self) -> dict[str, Desa]:
+        return {d.kode: d for d in self.desa}
+
+    @cached_property
+    def panitia_by_id(self) -> dict[str, Anggota]:
+        return {a.id: a for a in self.panitia}
+
+    @cached_property
+    def opd_by_id(self) -> dict[str, Opd]:
+        return {o.id: o for o in self.opd}
+
+    @cached_property
+    def p2ktd_by_id(self) -> dict[str, P2ktd]:
+        return {p.id: p for p in self.p2ktd}
+
+    @cached_property
+    def tahap_by_kode(self) -> dict[str, Tahap]:
+        return {t.kode: t for t in self.tahapan}
+
+    @cached_property
+    def ruang_by_kode(self) -> dict[str, Ruang]:
+        return {r.kode: r for r in (self.acara.tempat.ruang if self.acara else [])}
+
+    @cached_property
+    def meja_ruang(self) -> dict[str, str]:
+        """Desk code -> the code of the Bursa room it stands in."""
+        return {meja: ruang.kode for ruang in self.ruang_by_kode.values() for meja in ruang.meja}
+
+    @cached_property
+    def kecamatan_nama(self) -> dict[str, str]:
+        return {k.kode: k.nama for k in (self.acara.wilayah.kecamatan if self.acara else [])}
+
+    @property
+    def inovasi_terpilih(self) -> list[Inovasi]:
+        """Innovations kept at the sorting meeting: the menu of the day."""
+        return [i for i in self.inovasi if i.kept]
+
+    def kecamatan_of_desa(self, kode_desa: str) -> str:
+        """The name of the kecamatan a village lies in ('' when unknown)."""
+        return self.kecamatan_nama.get(kecamatan_of(kode_desa), "")
+
+    def source_of(self, item: BaseModel) -> tuple[str, int, int]:
+        return item._file, item._line, item._column  # type: ignore[attr-defined]
+
+
+def locate(item: BaseModel, message: str, field_name: str = "", **extra) -> Problem:
+    """A problem about `item` (and one of its fields), placed where it was read."""
+    file, line, column = item._file, item._line, item._column  # type: ignore[attr-defined]
+    return Problem(message=message, file=file, line=line, column=column, path=field_name, **extra)
+
+
+@dataclass
+class LoadResult:
+    event: Event
+    problems: list[Problem]
+
+
+def load_event(root: Path) -> LoadResult:
+    """Read every file of the event folder at `root`."""
+    root = Path(root)
+    if not root.is_dir():
+        raise UsageError(f"Folder acara '{root}' tidak ditemukan.",
+                         hint="Buat acara baru dengan `bursa init FOLDER`.")
+    if not (root / ACARA_FILE).is_file():
+        raise UsageError(f"'{root}' bukan folder acara: berkas {ACARA_FILE} tidak ada.",
+                         hint="Jalankan perintah di folder acara, atau buat acara dengan `bursa init FOLDER`.")
+    event = Event(root=root)
+    problems: list[Problem] = []
+
+    loaded = _read(root / ACARA_FILE, ACARA_FILE, problems, event)
+    if loaded is not None and loaded.data is not None:
+        if isinstance(loaded.data, dict):
+            event.acara = _validate(Acara, loaded.data, (), loaded.source, problems)
+        else:
+            problems.append(loaded.source.problem((), "Isi acara.yaml harus berupa kumpulan kunci: nilai."))
+
+    for name, (model, unique) in LIST_FILES.items():
+        loaded = _read(root / name, name, problems, event)
+        items = _validate_list(model, unique, loaded, problems) if loaded else []
+        setattr(event, name.removesuffix(".yaml"), items)
+
+    for kind, model in LOG_KINDS.items():
+        folder = root / LOG_DIR / kind
+        entries: list[Any] = []
+        event.log_files[kind] = []
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.yaml")):
+                shown = f"{LOG_DIR}/{kind}/{path.name}"
+                event.log_files[kind].append(shown)
+                read = read_log(path, shown)
+                problems.extend(read.problems)
+                for line in read.entries:
+                    entry = _validate_log(model, line, shown, problems)
+                    if entry is not None:
+                        entries.append(entry)
+        setattr(event, kind, entries)
+    return LoadResult(event, problems)
+
+
+def _read(path: Path, shown: str, problems: list[Problem], event: Event) -> Loaded | None:
+    if not path.is_file():
+        problems.append(Problem(f"Berkas {shown} tidak ada.", file=shown))
+        return None
+    loaded = load_yaml(path, shown)
+    event.sources[shown] = loaded.source
+    problems.extend(loaded.problems)
+    return loaded
+
+
+def _validate(model: type[BaseModel], data: Any, path: tuple, source: SourceMap,
+              problems: list[Problem]) -> Any:
+    try:
+        item = model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = path + tuple(err["loc"])
+            problems.append(source.problem(loc, translate(err, model, tuple(err["loc"])),
+                                           value=_shown_value(err)))
+        return None
+    line, column = source.find(path)
+    return item.located(source.file, line, column)
+
+
+def _validate_list(model: type[BaseModel], unique: str | None, loaded: Loaded,
+                   problems: list[Problem]) -> list[Any]:
+    data, source = loaded.data, loaded.source
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(source.problem((), f"Isi {source.file} harus berupa daftar: setiap butir diawali '- '."))
+        return []
+    items = []
+    first_seen: dict[Any, int] = {}
+    for index, raw in enumerate(data):
+        item = _validate(model, raw, (index,), source, problems)
+        if item is None:
+            continue
+        if unique:
+            key = getattr(item, unique)
+            if key in first_seen:
+                problems.append(source.problem(
+                    (index, unique),
+                    f"{unique} '{key}' sudah dipakai di baris {first_seen[key]}; setiap {unique} harus unik.",
+                    value=str(key)))
+                continue
+            first_seen[key] = source.find((index, unique))[0]
+        items.append(item)
+    return items
+
+
+def _validate_log(model: type[BaseModel], line: LogLine, shown: str, problems: list[Problem]) -> Any:
+    try:
+        entry = model.model_validate(line.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            key = str(loc[0]) if loc else ""
+            problems.append(Problem(
+                translate(err, model, loc), file=shown, line=line.line,
+                column=line.column_of(key) if key else 1, path=dotted(loc), value=_shown_value(err)))
+        return None
+    return entry.located(shown, line.line, 1)
+
+
+# --------------------------------------------------------------------------- messages
+
+_MESSAGES = {
+    "missing": "Wajib diisi.",
+    "string_type": "Harus berupa teks.",
+    "int_type": "Harus bilangan bulat, tanpa titik atau koma (mis. 25000000).",
+    "int_parsing": "Harus bilangan bulat, tanpa titik atau koma (mis. 25000000).",
+    "int_from_float": "Harus bilangan bulat.",
+    "float_type": "Harus berupa angka.",
+    "float_parsing": "Harus berupa angka.",
+    "bool_type": "Harus ya atau tidak.",
+    "bool_parsing": "Harus ya atau tidak.",
+    "date_type": "Bukan tanggal yang sah; tulis TTTT-BB-HH, mis. 2026-11-12.",
+    "date_parsing": "Bukan tanggal yang sah; tulis TTTT-BB-HH, mis. 2026-11-12.",
+    "date_from_datetime_parsing": "Bukan tanggal yang sah; tulis TTTT-BB-HH, mis. 2026-11-12.",
+    "date_from_datetime_inexact": "Tulis tanggal saja, tanpa jam (TTTT-BB-HH).",
+    "datetime_type": "Bukan waktu yang sah; tulis mis. 2026-11-12T09:00:00+07:00.",
+    "datetime_parsing": "Bukan waktu yang sah; tulis mis. 2026-11-12T09:00:00+07:00.",
+    "datetime_from_date_parsing": "Bukan waktu yang sah; tulis mis. 2026-11-12T09:00:00+07:00.",
+    "list_type": "Harus berupa daftar (setiap butir diawali '- ').",
+    "dict_type": "Harus berupa kumpulan kunci: nilai.",
+    "model_type": "Harus berupa kumpulan kunci: nilai.",
+    "model_attributes_type": "Harus berupa kumpulan kunci: nilai.",
+    "too_short": "Tidak boleh kosong.",
+    "string_too_short": "Tidak boleh kosong.",
+}
+
+
+def translate(err: dict, model: type[BaseModel], loc: tuple) -> str:
+    """Pydantic's error, said plainly in Indonesian."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        allowed = _fields_at(model, loc[:-1])
+        hint = ""
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        if close:
+            hint = f" Mungkin maksudnya '{close[0]}'?"
+        elif allowed:
+            hint = " Kunci yang dikenal: " + ", ".join(allowed) + "."
+        return f"Kunci '{key}' tidak dikenal.{hint}"
+    if kind == "literal_error":
+        return f"Nilai tidak dikenal; harus salah satu dari: {ctx.get('expected', '')}."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"Harus paling sedikit {ctx.get('ge', ctx.get('gt'))}."
+    if kind in ("less_than_equal", "less_than"):
+        return f"Harus paling banyak {ctx.get('le', ctx.get('lt'))}."
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    message = err.get("msg", kind)
+    return message.removeprefix("Value error, ") + ("" if message.endswith(".") else ".")
+
+
+def _shown_value(err: dict) -> str:
+    value = err.get("input")
+    if err["type"] == "missing" or isinstance(value, (dict, list)) or value is None:
+        return ""
+    return str(value)[:80]
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed at `loc` inside `model` (best effort)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,143 @@
+"""Small value types shared by the models: region codes, clock times, yes/no."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+Bidang = Literal["kewirausahaan", "psdm", "infrastruktur"]
+BIDANG_LABEL: dict[str, str] = {
+    "kewirausahaan": "Pengembangan Ekonomi Lokal dan Kewirausahaan",
+    "psdm": "Pengembangan Sumber Daya Manusia",
+    "infrastruktur": "Infrastruktur Desa",
+}
+BIDANG_SHORT: dict[str, str] = {
+    "kewirausahaan": "Kewirausahaan",
+    "psdm": "PSDM",
+    "infrastruktur": "Infrastruktur",
+}
+
+ZonaWaktu = Literal["WIB", "WITA", "WIT"]
+ZONA_OFFSET_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+_KODE = {
+    "provinsi": re.compile(r"^\d{2}$"),
+    "kabupaten": re.compile(r"^\d{2}\.\d{2}$"),
+    "kecamatan": re.compile(r"^\d{2}\.\d{2}\.\d{2}$"),
+    "desa": re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"),
+}
+_KODE_CONTOH = {
+    "kabupaten": "33.23",
+    "kecamatan": "33.23.01",
+    "desa": "33.23.01.2001",
+}
+
+
+def _kode_checker(level: str):
+    pattern = _KODE[level]
+
+    def check(value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return value
+        value = value.strip()
+        if not pattern.match(value):
+            raise PydanticCustomError(
+                "kode_wilayah",
+                "Kode wilayah {level} tidak sah: harus berbentuk {contoh} (kode Kemendagri)",
+                {"level": level, "contoh": _KODE_CONTOH[level]},
+            )
+        return value
+
+    return check
+
+
+KodeKabupaten = Annotated[str, BeforeValidator(_kode_checker("kabupaten"))]
+KodeKecamatan = Annotated[str, BeforeValidator(_kode_checker("kecamatan"))]
+KodeDesa = Annotated[str, BeforeValidator(_kode_checker("desa"))]
+
+
+def kecamatan_of(kode_desa: str) -> str:
+    """'33.23.01.2001' -> '33.23.01'."""
+    return kode_desa.rsplit(".", 1)[0]
+
+
+def is_kelurahan(kode_desa: str) -> bool:
+    """The first digit of the last part is 1 for a kelurahan (no village budget)."""
+    return kode_desa.rsplit(".", 1)[-1].startswith("1")
+
+
+_JAM = re.compile(r"^([01]?\d|2[0-3])[.:]([0-5]\d)$")
+
+
+def _parse_jam(value: object) -> object:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        match = _JAM.match(value.strip())
+        if match:
+            return time(int(match.group(1)), int(match.group(2)))
+    raise PydanticCustomError(
+        "jam", "Jam tidak sah: tulis seperti \"08.00\" atau \"13.30\" (dalam tanda kutip)"
+    )
+
+
+Jam = Annotated[
+    time,
+    BeforeValidator(_parse_jam),
+    PlainSerializer(lambda t: t.strftime("%H.%M"), return_type=str),
+]
+
+_TRUE = {"ya", "y", "true", "benar", "sudah"}
+_FALSE = {"tidak", "t", "false", "salah", "belum"}
+
+
+def _parse_ya_tidak(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise PydanticCustomError("ya_tidak", "Harus ya atau tidak (true/false)")
+
+
+YaTidak = Annotated[bool, BeforeValidator(_parse_ya_tidak)]
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def _check_id(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and _ID.match(value.strip()):
+        return value.strip()
+    if isinstance(value, str):
+        raise PydanticCustomError(
+            "id_format", "Id hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi"
+        )
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_check_id)]
+
+
+def _digits(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        cleaned = value.replace(" ", "")
+        if re.fullmatch(r"\d{18}", cleaned):
+            return cleaned
+        raise PydanticCustomError("nip", "NIP harus 18 angka (boleh ditulis dengan spasi)")
+    return value
+
+
+Nip = Annotated[str, BeforeValidator(_digits)]

@@ -1,0 +1,239 @@
+"""Read YAML while remembering where every value came from.
+
+PyYAML's `compose` gives nodes whose marks hold line and column (as Ansible
+uses them). We build plain Python data from those nodes ourselves, so that we
+can (1) report duplicate keys, which PyYAML silently overwrites, and (2) keep a
+`SourceMap` from each field path to its line and column, used to place
+pydantic's errors back in the file.
+
+The resolver follows YAML 1.2's core schema rather than PyYAML's YAML 1.1:
+`13:30` stays the text "13:30" (not the sexagesimal number 810), `0711234567`
+stays a phone number (not an octal number), `33.10` stays a region code (not
+the float 33.1), and `ya`/`no`/`on` are plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Problem
+
+try:  # libyaml's composer is several times faster than the pure-Python one
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _ParserBase
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+    from yaml.composer import Composer
+
+    class _Parser(Reader, Scanner, _ParserBase, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _ParserBase.__init__(self)
+            Composer.__init__(self)
+
+
+Path_ = tuple  # a field path such as ("anggota", 3, "nip")
+
+
+class CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema: only plain true/false, decimal ints, null and dates."""
+
+
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp",
+    re.compile(
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
+        |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
+         (?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
+         (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        re.X,
+    ),
+    list("0123456789"),
+)
+
+
+class _NodeLoader(_Parser, CoreResolver):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        CoreResolver.__init__(self)
+
+
+_scalars = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class SourceMap:
+    """Where each field path of one file starts (1-based line and column)."""
+
+    file: str
+    marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def find(self, path: tuple) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            mark = self.marks.get(path)
+            if mark:
+                return mark
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+    def problem(self, path: tuple, message: str, **extra) -> Problem:
+        line, column = self.find(path)
+        return Problem(
+            message=message, file=self.file, line=line, column=column, path=dotted(path), **extra
+        )
+
+
+def dotted(path: tuple) -> str:
+    """("anggota", 3, "nip") -> "anggota[3].nip" (list indices shown 1-based)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass
+class Loaded:
+    """One YAML file read: its data, where each value was, and what was wrong."""
+
+    data: Any
+    source: SourceMap
+    problems: list[Problem]
+
+
+def load_yaml(path: Path, shown_as: str) -> Loaded:
+    """Parse one YAML file into plain data with a source map; never raises on bad input."""
+    source = SourceMap(shown_as)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return Loaded(None, source, [Problem(
+            "Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 (di Notepad: Simpan Sebagai, "
+            "Encoding: UTF-8).", file=shown_as, line=line, column=1)])
+    return parse_yaml_text(text, source)
+
+
+def parse_yaml_text(text: str, source: SourceMap) -> Loaded:
+    """Parse YAML text (see `load_yaml`)."""
+    problems: list[Problem] = []
+    loader = _NodeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Loaded(None, source, [Problem(
+            f"Penulisan YAML tidak sah: {_syntax_message(exc)}",
+            file=source.file, line=line, column=column)])
+    except yaml.YAMLError as exc:
+        return Loaded(None, source, [Problem(
+            f"Penulisan YAML tidak sah: {exc}", file=source.file, line=1, column=1)])
+    finally:
+        loader.dispose()
+    if node is None:
+        return Loaded(None, source, problems)
+    data = _build(node, (), source, problems)
+    return Loaded(data, source, problems)
+
+
+_SYNTAX_HINTS = {
+    "found character '\\t' that cannot start any token":
+        "ada karakter Tab; YAML hanya boleh memakai spasi untuk indentasi",
+    "mapping values are not allowed here":
+        "titik dua (:) di tempat yang salah; beri tanda kutip pada teks yang memuat ': '",
+    "could not find expected ':'": "tanda titik dua (:) tidak ditemukan",
+    "did not find expected key": "indentasi tidak rata atau ada kunci yang hilang",
+    "did not find expected '-' indicator": "indentasi daftar (-) tidak rata",
+    "found undefined alias": "alias (*) tanpa jangkar (&)",
+    "found unexpected end of stream": "berkas berakhir di tengah nilai (tanda kutip belum ditutup?)",
+    "found unexpected ':'": "titik dua (:) di tempat yang salah",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    for english, indonesian in _SYNTAX_HINTS.items():
+        if problem.startswith(english):
+            return indonesian
+    return problem or str(exc)
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(node: yaml.Node, path: tuple, source: SourceMap, problems: list[Problem]) -> Any:
+    """Turn a node tree into dicts, lists and scalars, recording each position."""
+    source.marks.setdefault(path, _position(node))
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path, source, problems)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), source, problems) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(source.problem(path, "Kunci gabungan '<<' tidak didukung; tulis kuncinya satu per satu."))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = _position(key_node)
+                problems.append(Problem("Kunci harus berupa teks biasa.", file=source.file,
+                                        line=line, column=column, path=dotted(path)))
+                continue
+            key = key_node.value
+            line, column = _position(key_node)
+            if key in out:
+                problems.append(Problem(
+                    f"Kunci '{key}' ditulis dua kali (pertama di baris {first_seen[key]}); "
+                    "YAML hanya memakai yang terakhir, jadi hapus salah satunya.",
+                    file=source.file, line=line, column=column, path=dotted(path + (key,)),
+                    value=key))
+            first_seen.setdefault(key, line)
+            # Errors about a field point at its key, where the user reads it.
+            source.marks[path + (key,)] = (line, column)
+            out[key] = _build(value_node, path + (key,), source, problems)
+            source.marks[path + (key,)] = (line, column)
+        return out
+    raise AssertionError(f"unknown YAML node {node!r}")
+
+
+def _scalar(node: yaml.ScalarNode, path: tuple, source: SourceMap, problems: list[Problem]) -> Any:
+    tag = node.tag
+    if tag in ("tag:yaml.org,2002:str", "!"):
+        return node.value
+    constructor = _scalars.yaml_constructors.get(tag)
+    if constructor is None:
+        line, column = _position(node)
+        problems.append(Problem(f"Tag YAML '{tag}' tidak didukung.", file=source.file,
+                                line=line, column=column, path=dotted(path), value=node.value))
+        return node.value
+    try:
+        return constructor(_scalars, node)
+    except (ValueError, yaml.constructor.ConstructorError):
+        line, column = _position(node)
+        problems.append(Problem(f"Nilai '{node.value}' tidak dapat dibaca (tanggal tidak ada?).",
+                                file=source.file, line=line, column=column, path=dotted(path),
+                                value=node.value))
+        return node.value
