@@ -108,6 +108,12 @@ class Ruang(Model):
     bidang: list[Bidang] = Field(default_factory=list, description="Untuk ruang bursa: bidang yang dipamerkan")
     meja: list[Id] = Field(default_factory=list, description="Untuk ruang bursa: kode meja konsultasi, mis. A-01")
     lokasi: Optional[str] = Field(None, description="Letak ruang di gedung (lantai, sayap)")
+    blok: Optional[int] = Field(
+        None, ge=1, le=6, description="Untuk ruang pleno: jumlah blok kursi yang dipisah lorong (bawaan: dari kapasitas)")
+    kursi_per_baris: Optional[int] = Field(
+        None, ge=1, le=40, description="Untuk ruang pleno: kursi per baris dalam satu blok (bawaan: dari kapasitas)")
+    baris: Optional[int] = Field(
+        None, ge=1, le=200, description="Untuk ruang pleno: jumlah baris kursi (bawaan: cukup untuk kapasitas)")
 
 
 class Spanduk(Model):
