@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from . import acara
+from . import acara, rekap
 
 app = typer.Typer(
     name="bursa",
@@ -46,6 +46,7 @@ def edge(command):
 app.command("init")(edge(acara.init))
 app.command("validasi")(edge(acara.validasi))
 app.command("status")(edge(acara.status))
+app.command("rekap")(edge(rekap.rekap))
 
 
 def main() -> None:

@@ -1,0 +1,55 @@
+"""Commands after the event: rekap, verifikasi, cetak sertifikat, cetak halaman-verifikasi."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+
+
+class RecapFormat(str, Enum):
+    tabel = "tabel"
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+    pdf = "pdf"
+
+
+def rekap(
+    folder: Path = FOLDER,
+    format: RecapFormat = typer.Option(RecapFormat.tabel, "--format", "-f",
+                                       help="tabel (layar), xlsx, csv, json atau pdf."),
+    keluaran: Optional[Path] = typer.Option(
+        None, "--keluaran", "-o",
+        help="Berkas tujuan (untuk csv: folder). Bawaan: keluaran/rekap/ di folder acara."),
+    kecamatan: Optional[list[str]] = typer.Option(
+        None, "--kecamatan", help="Hanya kecamatan ini (kode atau nama); boleh diulang."),
+    bidang: Optional[str] = typer.Option(None, "--bidang", help="Hanya satu bidang: kewirausahaan, psdm, infrastruktur."),
+    semua: bool = typer.Option(False, "--semua", help="Di layar: tampilkan semua baris, tidak dipotong."),
+) -> None:
+    """Rekap komitmen per desa, kecamatan, inovasi, bidang dan P2KTD, Kartu Ide, desa tanpa komitmen."""
+    from ..present import rekap as show
+    from ..recap import build_recap, load_for_recap
+    from ..recap import export
+
+    event = load_for_recap(folder)
+    recap = build_recap(event, kecamatan=kecamatan, bidang=bidang)
+    if format is RecapFormat.tabel:
+        show.show_recap(recap, everything=semua)
+        return
+    target = keluaran or export.default_output(folder, format.value)
+    if format is RecapFormat.xlsx:
+        written = [export.write_xlsx(recap, target)]
+    elif format is RecapFormat.csv:
+        written = export.write_csv(recap, target)
+    elif format is RecapFormat.json:
+        written = [export.write_json(recap, target)]
+    else:
+        from ..recap.report import write_report
+
+        written = [write_report(event, recap, target)]
+    show.show_written(written, folder)

@@ -1,0 +1,70 @@
+"""The recap in the terminal: rich tables, long views cut short unless --semua."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table as RichTable
+
+from . import console
+from ..errors import rel
+from ..recap.tables import DECIMAL, INT, LIST, RUPIAH, TEXT, YEAR, YESNO, Table, cell_text, recap_tables
+from ..render.indo import ribuan, rupiah
+
+SHORT_LIMIT = 15
+
+
+def show_recap(recap, everything: bool = False) -> None:
+    """Print every view; views longer than 15 rows are cut unless `everything`."""
+    out = console()
+    title = f"[bold]Rekap {recap.nama_acara}[/bold]"
+    filters = []
+    if recap.filter_kecamatan:
+        filters.append("kecamatan " + ", ".join(recap.filter_kecamatan))
+    if recap.filter_bidang:
+        filters.append(f"bidang {recap.filter_bidang}")
+    if filters:
+        title += f"  [dim](hanya {'; '.join(filters)})[/dim]"
+    out.print(title)
+    for table in recap_tables(recap):
+        out.print(_rich_table(table, None if everything else SHORT_LIMIT))
+    if not everything:
+        out.print("[dim]Tabel dipotong 15 baris. Semua baris: --semua, atau --format xlsx.[/dim]")
+
+
+def _rich_table(table: Table, limit: int | None) -> RichTable:
+    view = RichTable(title=table.title, title_justify="left", title_style="bold", show_lines=False)
+    shown = [i for i, c in enumerate(table.columns) if c.screen]
+    for i in shown:
+        column = table.columns[i]
+        numeric = column.kind in (INT, DECIMAL, RUPIAH, YEAR)
+        wide = column.kind in (LIST, TEXT) and column.width > 30
+        view.add_column(column.header, justify="right" if numeric else "left", overflow="fold",
+                        ratio=3 if wide else 1, no_wrap=column.kind in (INT, YESNO, YEAR))
+    rows = table.rows if limit is None else table.rows[:limit]
+    for row in rows:
+        view.add_row(*(_cell(row[i], table.columns[i].kind) for i in shown))
+    if limit is not None and len(table.rows) > limit:
+        view.caption = f"… dan {len(table.rows) - limit} baris lagi"
+    if not table.rows:
+        view.caption = "(tidak ada)"
+    return view
+
+
+def _cell(value, kind: str) -> str:
+    if value is None:
+        return "-"
+    if kind == RUPIAH:
+        return rupiah(value)
+    if kind == INT:
+        return ribuan(value)
+    return cell_text(value, kind, ",")
+
+
+def show_written(paths: list[Path], root: Path | None) -> None:
+    out = console()
+    if len(paths) == 1:
+        out.print(f"[green]✔[/green] Rekap ditulis ke {rel(paths[0], root)}")
+        return
+    folders = sorted({rel(p.parent, root) for p in paths})
+    out.print(f"[green]✔[/green] {len(paths)} berkas rekap ditulis ke {', '.join(folders)}")

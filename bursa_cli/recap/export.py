@@ -1,0 +1,136 @@
+"""Write the recap as XLSX, CSV (comma and semicolon) and JSON, each file atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from .build import Recap
+from .tables import DECIMAL, INT, LIST, RUPIAH, YEAR, YESNO, Table, cell_text, recap_tables
+
+# Two CSV flavours: Excel with an English list separator expects commas; Excel
+# set to Indonesian (Pengaturan Kawasan: Indonesia) expects semicolons and a
+# decimal comma. Both start with a UTF-8 BOM so Excel reads accents right.
+CSV_FLAVOURS = {"koma": (",", "."), "titik-koma": (";", ",")}
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` via a temporary file in the same folder, fsync, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def csv_text(table: Table, delimiter: str = ",", decimal: str = ".") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([c.header for c in table.columns])
+    for row in table.rows:
+        writer.writerow([cell_text(v, c.kind, decimal) for v, c in zip(row, table.columns)])
+    return buffer.getvalue()
+
+
+def write_csv(recap: Recap, folder: Path) -> list[Path]:
+    """One file per view and per flavour: `folder/koma/desa.csv`, `folder/titik-koma/desa.csv` ..."""
+    written = []
+    for flavour, (delimiter, decimal) in CSV_FLAVOURS.items():
+        for table in recap_tables(recap):
+            text = csv_text(table, delimiter, decimal)
+            written.append(write_atomic(Path(folder) / flavour / f"{table.name}.csv",
+                                        ("\ufeff" + text).encode("utf-8")))
+    return written
+
+
+def recap_dict(recap: Recap) -> dict:
+    """The recap as plain JSON-ready data: one list of records per view."""
+    tables = recap_tables(recap)
+    data: dict = {
+        "acara": recap.nama_acara,
+        "tahun_apbdes": recap.tahun_apbdes,
+        "filter": {"kecamatan": recap.filter_kecamatan, "bidang": recap.filter_bidang},
+        "ringkasan": {k: v for k, v in vars(recap.ringkasan).items()},
+    }
+    for table in tables[1:]:
+        data[table.name] = table.records()
+    return data
+
+
+def write_json(recap: Recap, path: Path) -> Path:
+    text = json.dumps(recap_dict(recap), ensure_ascii=False, indent=2, default=str)
+    return write_atomic(path, (text + "\n").encode("utf-8"))
+
+
+def write_xlsx(recap: Recap, path: Path) -> Path:
+    """One sheet per view: bold frozen header, typed cells, widths, autofilter."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    workbook.properties.title = f"Rekap {recap.nama_acara}"
+    workbook.properties.creator = "bursa"
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F4E79")
+    formats = {INT: "#,##0", RUPIAH: '"Rp"#,##0', DECIMAL: "0.00", YEAR: "0"}
+    for table in recap_tables(recap):
+        sheet = workbook.create_sheet(_sheet_name(table))
+        sheet.append([c.header for c in table.columns])
+        for cell in sheet[1]:
+            cell.font = header_font
+            cell.fill = header_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for row in table.rows:
+            sheet.append([_xlsx_value(v, c.kind) for v, c in zip(row, table.columns)])
+        for index, column in enumerate(table.columns, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = column.width
+            number_format = formats.get(column.kind)
+            if number_format:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = number_format
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(1, len(table.rows) + 1)}"
+        sheet.row_dimensions[1].height = 30
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return write_atomic(path, buffer.getvalue())
+
+
+def _sheet_name(table: Table) -> str:
+    # Excel limits sheet names to 31 characters and forbids : \ / ? * [ ]
+    return table.title.replace(":", "")[:31]
+
+
+def _xlsx_value(value, kind: str):
+    if value is None:
+        return None
+    if kind == LIST:
+        return "; ".join(str(v) for v in value)
+    if kind == YESNO:
+        return "ya" if value else "tidak"
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def default_output(root: Path, fmt: str) -> Path:
+    """Where each format goes when --keluaran is not given."""
+    folder = Path(root) / "keluaran" / "rekap"
+    return {"xlsx": folder / "rekap.xlsx", "json": folder / "rekap.json", "pdf": folder / "rekap.pdf",
+            "csv": folder / "csv"}[fmt]
