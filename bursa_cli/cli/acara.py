@@ -30,14 +30,14 @@ def init(
     hook: bool = typer.Option(False, "--pasang-hook", help="Pasang pre-commit hook yang menjalankan bursa validasi."),
 ) -> None:
     """Membuka acara baru: kerangka folder YAML yang lengkap dan sah."""
-    from .. import present
+    from ..present.acara import show_init
     from ..scaffold import InitOptions, create_event
 
     parsed = _parse_date(tanggal) if tanggal else None
     result = create_event(InitOptions(
         folder=folder, kabupaten=kabupaten, tanggal=parsed, wilayah_csv=wilayah, kode=kode,
         kecamatan=kecamatan or [], git=git, hook=hook))
-    present.show_init(result)
+    show_init(result)
 
 
 def validasi(
@@ -48,21 +48,21 @@ def validasi(
     strict: bool = typer.Option(False, "--strict", help="Peringatan dihitung sebagai galat."),
 ) -> None:
     """Memeriksa data, kaitan antarberkas dan kesiapan setiap tahapan."""
-    from .. import present
     from ..check import validate_event
+    from ..present.acara import show_report
     from ..errors import ExitCode
 
     report = validate_event(folder, up_to_stage=tahap, strict=strict)
-    present.show_report(report, format.value)
+    show_report(report, format.value)
     raise typer.Exit(int(ExitCode.DATA if report.errors else ExitCode.OK))
 
 
 def status(folder: Path = FOLDER) -> None:
     """Ringkasan persiapan: sepuluh tahapan, angka-angka dan sisa hari."""
-    from .. import present
     from ..check.summary import summarize
+    from ..present.acara import show_status
 
-    present.show_status(summarize(folder, today=date.today()))
+    show_status(summarize(folder, today=date.today()))
 
 
 def _parse_date(text: str) -> date:

@@ -73,7 +73,7 @@ class Event:
                 found[entry.peserta] = Peserta(
                     id=entry.peserta, nama=new.nama, peran=new.peran, desa=new.desa,
                     instansi=new.instansi, telepon=new.telepon, konfirmasi="ya",
-                ).located(entry._file, entry._line)
+                ).located(entry._file, entry._line, raw=entry._raw)
         return found
 
     @cached_property
@@ -127,9 +127,24 @@ class Event:
 
 
 def locate(item: BaseModel, message: str, field_name: str = "", **extra) -> Problem:
-    """A problem about `item` (and one of its fields), placed where it was read."""
+    """A problem about `item` (and one of its fields), placed where it was read.
+
+    `field_name` is a dotted path inside the item ("sortir.opd", "tempat.ruang.2.meja");
+    the problem lands on that field's own line when the file's source map knows it.
+    """
     file, line, column = item._file, item._line, item._column  # type: ignore[attr-defined]
-    return Problem(message=message, file=file, line=line, column=column, path=field_name, **extra)
+    source: SourceMap | None = item._source  # type: ignore[attr-defined]
+    parts = tuple(int(p) if p.isdigit() else p for p in field_name.split(".")) if field_name else ()
+    if source is not None:
+        path = item._path + parts  # type: ignore[attr-defined]
+        line, column = source.find(path)
+        shown = dotted(path)
+    else:
+        shown = dotted(parts)
+        raw = item._raw  # type: ignore[attr-defined]
+        if raw and parts:
+            column = LogLine(line, {}, raw).column_of(str(parts[0]))
+    return Problem(message=message, file=file, line=line, column=column, path=shown, **extra)
 
 
 @dataclass
@@ -201,7 +216,7 @@ def _validate(model: type[BaseModel], data: Any, path: tuple, source: SourceMap,
                                            value=_shown_value(err)))
         return None
     line, column = source.find(path)
-    return item.located(source.file, line, column)
+    return item.located(source.file, line, column, source=source, path=path)
 
 
 def _validate_list(model: type[BaseModel], unique: str | None, loaded: Loaded,
@@ -242,7 +257,7 @@ def _validate_log(model: type[BaseModel], line: LogLine, shown: str, problems: l
                 translate(err, model, loc), file=shown, line=line.line,
                 column=line.column_of(key) if key else 1, path=dotted(loc), value=_shown_value(err)))
         return None
-    return entry.located(shown, line.line, 1)
+    return entry.located(shown, line.line, 1, raw=line.raw)
 
 
 # --------------------------------------------------------------------------- messages

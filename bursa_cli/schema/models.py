@@ -9,7 +9,7 @@ The `description` of each field is the Indonesian text of `docs/`.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
@@ -30,9 +30,17 @@ class Model(BaseModel):
     _file: str = PrivateAttr(default="")
     _line: int = PrivateAttr(default=0)
     _column: int = PrivateAttr(default=0)
+    # For items of a YAML file: its source map and the item's path in it, so a
+    # problem about one field lands on that field's line. For log entries: the
+    # raw line, to find the field's column.
+    _source: Any = PrivateAttr(default=None)
+    _path: tuple = PrivateAttr(default=())
+    _raw: str = PrivateAttr(default="")
 
-    def located(self, file: str, line: int, column: int = 1):
+    def located(self, file: str, line: int, column: int = 1, source: Any = None,
+                path: tuple = (), raw: str = ""):
         self._file, self._line, self._column = file, line, column
+        self._source, self._path, self._raw = source, path, raw
         return self
 
 

@@ -1,0 +1,141 @@
+"""Terminal views of the event folder: the validation report, status and init."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from . import console
+
+if TYPE_CHECKING:
+    from ..check import Report
+    from ..check.summary import Summary
+    from ..scaffold import InitResult
+
+STATUS_STYLE = {"selesai": "green", "proses": "yellow", "belum": "dim"}
+
+
+def show_report(report: "Report", fmt: str) -> None:
+    """The validation report as a rich report, JSON, or `file:line:col: level: message` lines."""
+    out = console()
+    if fmt == "parsable":
+        for problem in report.problems:
+            out.print(problem.parsable(), markup=False, highlight=False, soft_wrap=True)
+        return
+    if fmt == "json":
+        out.print_json(json.dumps(report_as_dict(report), ensure_ascii=False))
+        return
+    by_group: dict[str, list] = defaultdict(list)
+    for problem in report.problems:
+        group = f"Tahap {problem.stage}" if problem.stage else problem.file or "-"
+        by_group[group].append(problem)
+    for group, problems in by_group.items():
+        table = Table(title=escape(group), title_justify="left", title_style="bold", expand=False,
+                      show_lines=False, header_style="bold")
+        table.add_column("Letak", no_wrap=True)
+        table.add_column("Tingkat", no_wrap=True)
+        table.add_column("Bagian")
+        table.add_column("Masalah")
+        table.add_column("Nilai")
+        for p in problems:
+            where = f"{p.file}:{p.line}:{p.column}" if p.stage else f"{p.line}:{p.column}"
+            level = "[red]galat[/red]" if p.is_error else "[yellow]peringatan[/yellow]"
+            table.add_row(escape(where), level, escape(p.path), escape(p.message), escape(p.value))
+        out.print(table)
+    out.print(_stage_table(report))
+    errors, warnings = len(report.errors), len(report.warnings)
+    scope = f"sampai tahap {report.up_to}" if report.up_to else "tahapan yang berstatus selesai"
+    summary = (f"{len(report.files)} berkas diperiksa; kesiapan diperiksa untuk {scope}.\n"
+               f"{errors} galat, {warnings} peringatan.")
+    style = "red" if errors else ("yellow" if warnings else "green")
+    title = "Belum lolos" if errors else "Lolos"
+    out.print(Panel(summary, title=title, title_align="left", border_style=style, expand=False))
+
+
+def _stage_table(report: "Report") -> Table:
+    table = Table(title="Kesiapan tahapan", title_justify="left", title_style="bold", header_style="bold")
+    table.add_column("No", justify="right")
+    table.add_column("Tahap")
+    table.add_column("Status")
+    table.add_column("Kesiapan data")
+    for number, stage in enumerate(report.stages, 1):
+        style = STATUS_STYLE.get(stage.status, "")
+        if stage.ready:
+            readiness = "[green]✔ siap[/green]"
+        elif stage.enforced:
+            readiness = f"[red]✘ {len(stage.problems)} masalah[/red]"
+        else:
+            readiness = f"[dim]{len(stage.problems)} hal belum lengkap (tidak diperiksa)[/dim]"
+        table.add_row(str(number), f"{escape(stage.judul)} [dim]({stage.kode})[/dim]",
+                      f"[{style}]{stage.status}[/{style}]", readiness)
+    return table
+
+
+def report_as_dict(report: "Report") -> dict:
+    return {
+        "folder": str(report.root),
+        "galat": len(report.errors),
+        "peringatan": len(report.warnings),
+        "masalah": [p.as_dict() for p in report.problems],
+        "tahapan": [
+            {"kode": s.kode, "judul": s.judul, "status": s.status, "siap": s.ready,
+             "diperiksa": s.enforced, "masalah": len(s.problems)}
+            for s in report.stages
+        ],
+    }
+
+
+def show_status(summary: "Summary") -> None:
+    """The ten stages, the counts and the days left."""
+    out = console()
+    out.print(f"[bold]{escape(summary.nama)}[/bold]")
+    out.print(f"{escape(summary.waktu)} · {escape(summary.tempat)}")
+    out.print(f"[bold]{escape(summary.sisa_hari)}[/bold]\n")
+    stages = Table(title="Tahapan persiapan", title_justify="left", title_style="bold", header_style="bold")
+    stages.add_column("No", justify="right")
+    stages.add_column("Tahap")
+    stages.add_column("Status")
+    stages.add_column("Tanggal")
+    stages.add_column("Data")
+    stages.add_column("Catatan")
+    for number, row in enumerate(summary.tahapan, 1):
+        style = STATUS_STYLE.get(row.status, "")
+        data = "[green]siap[/green]" if row.siap else f"[yellow]{row.kurang} hal kurang[/yellow]"
+        stages.add_row(str(number), escape(row.judul), f"[{style}]{row.status}[/{style}]",
+                       escape(row.tanggal), data, escape(row.catatan))
+    out.print(stages)
+    counts = Table(title="Angka", title_justify="left", title_style="bold", show_header=False)
+    counts.add_column("", style="bold")
+    counts.add_column("", justify="right")
+    for label, value in summary.angka:
+        counts.add_row(escape(label), escape(str(value)))
+    out.print(counts)
+    if summary.per_ruang:
+        rooms = Table(title="Inovasi terpilih per ruang dan bidang", title_justify="left",
+                      title_style="bold", header_style="bold")
+        rooms.add_column("Ruang")
+        for bidang in summary.bidang:
+            rooms.add_column(escape(bidang), justify="right")
+        rooms.add_column("Jumlah", justify="right")
+        for ruang, row in summary.per_ruang:
+            rooms.add_row(escape(ruang), *[str(n) for n in row], str(sum(row)))
+        out.print(rooms)
+    if summary.masalah:
+        out.print(f"[yellow]Data acara memuat {summary.masalah} galat; jalankan `bursa validasi` "
+                  "untuk rinciannya.[/yellow]")
+
+
+def show_init(result: "InitResult") -> None:
+    out = console()
+    out.print(f"[green]✔[/green] Acara baru dibuat di [bold]{escape(str(result.folder))}[/bold]")
+    for path in result.created:
+        out.print(f"  + {escape(path)}")
+    for note in result.notes:
+        out.print(f"  · {escape(note)}")
+    out.print("\nLangkah berikutnya: lengkapi berkas YAML, lalu jalankan "
+              f"[bold]bursa validasi {escape(str(result.folder))}[/bold].")

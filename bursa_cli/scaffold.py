@@ -1,0 +1,234 @@
+"""`bursa init`: write a complete, valid event skeleton with Indonesian comments.
+
+Everything is gathered first (the region list read, every file's text built,
+every target checked), and only then written, so a refused or failed init
+leaves nothing behind. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from string import Template
+
+from .errors import UsageError
+from .paths import ASSETS
+from .render.output import Staging
+
+SKELETON = ASSETS / "kerangka"
+GITIGNORE = """\
+# Hasil cetak dan berkas sementara bursa (dibuat ulang kapan saja)
+keluaran/
+*.tmp
+# Kunci penulisan log pada hari-H
+log/**/.*.lock
+*.lock
+"""
+HOOK = """\
+#!/bin/sh
+# Dipasang oleh `bursa init --pasang-hook`: tolak commit bila data acara bermasalah.
+exec bursa validasi "$(git rev-parse --show-toplevel)/$REL"
+"""
+
+
+@dataclass
+class InitOptions:
+    folder: Path
+    kabupaten: str | None = None
+    tanggal: date | None = None
+    wilayah_csv: Path | None = None
+    kode: str | None = None
+    kecamatan: list[str] = field(default_factory=list)
+    git: bool = True
+    hook: bool = False
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class InitResult:
+    folder: Path
+    created: list[str]
+    notes: list[str]
+
+
+@dataclass
+class Region:
+    """A kabupaten/kota from the official list, with its kecamatan and desa."""
+
+    kode: str
+    nama: str
+    kecamatan: list[tuple[str, str]]
+    desa: list[tuple[str, str]]
+
+
+def read_region(csv_path: Path, kode: str, only: list[str]) -> Region:
+    """Read one kabupaten from a Kemendagri `kode,nama` list; kelurahan are left out."""
+    if not csv_path.is_file():
+        raise UsageError(f"Berkas wilayah '{csv_path}' tidak ditemukan.")
+    kode = kode.strip()
+    nama = None
+    kecamatan: list[tuple[str, str]] = []
+    desa: list[tuple[str, str]] = []
+    prefix = kode + "."
+    with open(csv_path, newline="", encoding="utf-8-sig") as handle:
+        for row in csv.reader(handle):
+            if len(row) < 2:
+                continue
+            code, name = row[0].strip(), row[1].strip()
+            if code == kode:
+                nama = name
+            elif code.startswith(prefix):
+                depth = code.count(".")
+                if depth == 2:
+                    kecamatan.append((code, name))
+                elif depth == 3 and code.rsplit(".", 1)[1][:1] in ("2", "3"):
+                    desa.append((code, name))
+    if nama is None:
+        raise UsageError(f"Kode kabupaten/kota '{kode}' tidak ada di {csv_path.name}.",
+                         hint="Kode berbentuk PP.KK, mis. 33.23 untuk Kabupaten Temanggung.")
+    if only:
+        chosen = []
+        by_name = {n.lower(): c for c, n in kecamatan}
+        codes = {c for c, _ in kecamatan}
+        for wanted in only:
+            key = wanted.strip()
+            if key in codes:
+                chosen.append(key)
+            elif key.lower() in by_name:
+                chosen.append(by_name[key.lower()])
+            else:
+                close = difflib.get_close_matches(key.lower(), list(by_name), n=3)
+                hint = f" Mungkin maksudnya: {', '.join(close)}." if close else ""
+                raise UsageError(f"Kecamatan '{wanted}' tidak ada di {nama}.{hint}")
+        kecamatan = [k for k in kecamatan if k[0] in chosen]
+        desa = [d for d in desa if d[0].rsplit(".", 1)[0] in chosen]
+    return Region(kode, nama, kecamatan, desa)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _short_name(nama: str) -> str:
+    for prefix in ("Kabupaten ", "Kota ", "Kab. "):
+        if nama.startswith(prefix):
+            return nama[len(prefix):]
+    return nama
+
+
+def build_files(options: InitOptions) -> dict[str, str]:
+    """The text of every skeleton file, keyed by its path in the event folder."""
+    region = None
+    if options.wilayah_csv:
+        if not options.kode:
+            raise UsageError("--wilayah perlu --kode, mis. --kode 33.23.")
+        region = read_region(options.wilayah_csv, options.kode, options.kecamatan)
+    elif options.kecamatan:
+        raise UsageError("--kecamatan hanya dapat dipakai bersama --wilayah dan --kode.")
+    nama_wilayah = region.nama if region else (
+        f"Kabupaten {options.kabupaten}" if options.kabupaten else "Kabupaten Contoh")
+    if options.kabupaten and region is None and options.kabupaten.startswith(("Kabupaten ", "Kota ")):
+        nama_wilayah = options.kabupaten
+    ibu_kota = _short_name(nama_wilayah)
+    tanggal = options.tanggal or options.today + timedelta(days=90)
+    kecamatan_yaml = "\n".join(
+        f"    - kode: {_quote(code)}\n      nama: {_quote(name)}" for code, name in (region.kecamatan if region else [])
+    ) or "    []  # contoh: - {kode: \"33.23.01\", nama: \"Bulu\"}"
+    values = {
+        "nama_acara": _quote(f"Bursa Inovasi Desa {nama_wilayah} Tahun {tanggal.year}"),
+        "tanggal": tanggal.isoformat(),
+        "gladi": (tanggal - timedelta(days=1)).isoformat(),
+        "tahun_apbdes": str(tanggal.year + 1),
+        "kode_wilayah": _quote(region.kode if region else (options.kode or "00.00")),
+        "nama_wilayah": _quote(nama_wilayah),
+        "ibu_kota": _quote(ibu_kota),
+        "pemerintah": _quote(f"PEMERINTAH {nama_wilayah.upper()}"),
+        "kecamatan": kecamatan_yaml,
+        "cakupan": "klaster" if options.kecamatan else "kabupaten",
+    }
+    files = {}
+    for source in sorted(SKELETON.glob("*.yaml")):
+        files[source.name] = Template(source.read_text(encoding="utf-8")).substitute(values)
+    files["desa.yaml"] = _desa_yaml(region)
+    files[".gitignore"] = GITIGNORE
+    return files
+
+
+def _desa_yaml(region: Region | None) -> str:
+    lines = [
+        "# Desa peserta Bursa Inovasi Desa: kode Kemendagri (PP.KK.CC.NNNN) dan nama.",
+        "# Kelurahan (NNNN diawali 1) tidak memiliki APBDes, jadi tidak ikut.",
+    ]
+    if region is None or not region.desa:
+        lines.append("[]  # contoh butir: - {kode: \"33.23.01.2001\", nama: \"Bulu\"}")
+        return "\n".join(lines) + "\n"
+    names = dict(region.kecamatan)
+    current = None
+    for code, name in region.desa:
+        kecamatan = code.rsplit(".", 1)[0]
+        if kecamatan != current:
+            current = kecamatan
+            lines.append(f"\n# Kecamatan {names.get(kecamatan, kecamatan)} ({kecamatan})")
+        lines.append(f"- kode: {_quote(code)}\n  nama: {_quote(name)}")
+    return "\n".join(lines) + "\n"
+
+
+def _inside_git(folder: Path) -> Path | None:
+    probe = folder
+    while not probe.exists():
+        probe = probe.parent
+    try:
+        out = subprocess.run(["git", "-C", str(probe), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        return None
+    return Path(out.stdout.strip()) if out.returncode == 0 else None
+
+
+def create_event(options: InitOptions) -> InitResult:
+    """Create the event folder; refuse, writing nothing, if any target file exists."""
+    folder = Path(options.folder)
+    files = build_files(options)
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        raise UsageError(f"Folder '{folder}' sudah berisi {', '.join(existing)}; bursa init tidak "
+                         "pernah menimpa berkas yang ada.",
+                         hint="Pilih folder baru, atau hapus/pindahkan berkas itu lebih dulu.")
+    notes: list[str] = []
+    git_root = _inside_git(folder)
+    git = shutil.which("git")
+    with Staging() as staging:
+        for name, text in files.items():
+            staging.add(folder / name, text)
+    created = list(files)
+    if options.git and git_root is None:
+        if git is None:
+            notes.append("git tidak ditemukan; folder dibuat tanpa repositori git.")
+        else:
+            subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True,
+                           capture_output=True)
+            git_root = folder.resolve()
+            notes.append("Repositori git baru dibuat; simpan perubahan dengan git commit.")
+    elif git_root is not None:
+        notes.append(f"Folder berada di dalam repositori git {git_root}.")
+    if options.hook:
+        if git_root is None:
+            notes.append("Hook tidak dipasang: folder bukan repositori git.")
+        else:
+            hook = git_root / ".git" / "hooks" / "pre-commit"
+            if hook.exists():
+                notes.append(f"Hook {hook} sudah ada; tidak ditimpa.")
+            else:
+                relative = folder.resolve().relative_to(git_root.resolve()).as_posix()
+                with Staging() as staging:
+                    staging.add(hook, HOOK.replace("$REL", relative if relative != "." else ""))
+                hook.chmod(0o755)
+                notes.append("Pre-commit hook dipasang: setiap commit menjalankan bursa validasi.")
+    elif git_root is not None:
+        notes.append("Tambahkan --pasang-hook agar setiap commit menjalankan bursa validasi.")
+    return InitResult(folder, created, notes)

@@ -1,0 +1,141 @@
+"""Build event folders for tests from plain Python data.
+
+`make_event(tmp_path)` writes a small event that passes `bursa validasi`;
+`changes` replaces whole files: a `str` is written as-is (so a test controls
+every line number), a list/dict is dumped as YAML, and a list under `log/`
+is written one entry per line in the log format.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bursa_cli.schema.logfile import format_entry
+
+REPO = Path(__file__).resolve().parents[1]
+CONTOH = REPO / "contoh-kabupaten"
+WILAYAH_CSV = REPO.parent / "shared" / "data" / "wilayah" / "wilayah.csv"
+
+NIP_KADIN = "196805121990031005"
+
+MINIMAL: dict[str, Any] = {
+    "acara.yaml": {
+        "nama": "Bursa Inovasi Desa Kabupaten Contoh Tahun 2026",
+        "tanggal": "2026-11-12",
+        "jam_mulai": "08.00",
+        "zona_waktu": "WIB",
+        "tahun_apbdes": 2027,
+        "wilayah": {
+            "kode": "33.23",
+            "nama": "Kabupaten Temanggung",
+            "ibu_kota": "Temanggung",
+            "kecamatan": [{"kode": "33.23.01", "nama": "Bulu"}],
+        },
+        "penyelenggara": {
+            "pemerintah": "PEMERINTAH KABUPATEN TEMANGGUNG",
+            "nama": "DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
+            "singkatan": "DPMD",
+            "alamat": "Jl. Pahlawan No. 1, Temanggung",
+            "kepala": {
+                "nama": "Drs. Bambang Sutrisno, M.Si.",
+                "jabatan": "KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
+                "pangkat": "Pembina Utama Muda",
+                "golongan": "IV/c",
+                "nip": NIP_KADIN,
+            },
+        },
+        "penomoran": {"unit": "DPMD"},
+        "tempat": {
+            "nama": "Gedung Pemuda",
+            "alamat": "Jl. Jenderal Sudirman No. 5, Temanggung",
+            "ruang": [
+                {"kode": "J1", "nama": "Ruang Pleno", "jenis": "pleno", "kapasitas": 20},
+                {"kode": "A", "nama": "Bursa A", "jenis": "bursa", "kapasitas": 20,
+                 "bidang": ["kewirausahaan", "psdm", "infrastruktur"], "meja": ["A-01", "A-02"]},
+                {"kode": "J3", "nama": "Jendela 3", "jenis": "jendela3", "kapasitas": 10},
+                {"kode": "REG", "nama": "Registrasi", "jenis": "registrasi", "kapasitas": 10},
+            ],
+        },
+        "bursa_kit": ["Kartu ID", "Kartu Komitmen", "Kartu Ide", "Katalog"],
+        "materi": {"kartu_komitmen": 5, "kartu_id": 10, "kartu_ide": 10, "stempel": 2,
+                   "poster": 2, "spanduk": 1, "katalog": 10},
+    },
+    "tahapan.yaml": [{"kode": kode, "status": "belum"} for kode in (
+        "konsultasi-agenda", "tempat", "rapat-pembukaan", "sk", "pembekalan", "sortir",
+        "rapat-bursa", "survei-lokasi", "materi", "gladi-bersih")],
+    "opd.yaml": [{"id": "DINKES", "nama": "Dinas Kesehatan", "kepala": "Kepala Dinas Kesehatan",
+                  "bidang": ["psdm"]}],
+    "panitia.yaml": [
+        {"id": "TIK-01", "nama": "dr. Sri Wahyuni", "nip": "197501012000032001",
+         "pangkat": "Pembina", "golongan": "IV/a", "jabatan": "Kepala Bidang Kesehatan Masyarakat",
+         "opd": "DINKES", "tim": "TIK", "kedudukan": "Ketua", "jendela": 2, "ruang": "A", "meja": "A-01"},
+        {"id": "TIK-02", "nama": "Agus Santoso, S.T.", "nip": "198003032005011002",
+         "pangkat": "Penata", "golongan": "III/c", "jabatan": "Kepala Seksi Prasarana Desa",
+         "opd": "DINKES", "tim": "TIK", "kedudukan": "Anggota", "jendela": 2, "ruang": "A", "meja": "A-02"},
+        {"id": "PAN-01", "nama": "Siti Aminah, S.Sos.", "nip": "198505052010012003",
+         "pangkat": "Penata Muda Tingkat I", "golongan": "III/b", "jabatan": "Kepala Seksi Kelembagaan",
+         "tim": "Panitia", "kedudukan": "Ketua"},
+    ],
+    "p2ktd.yaml": [{"id": "P2KTD-01", "nama": "Universitas Tidar", "jenis": "Perguruan tinggi",
+                    "bidang": ["kewirausahaan", "psdm", "infrastruktur"]}],
+    "inovasi.yaml": [
+        {"id": "INO-001", "judul": "Posyandu Remaja", "bidang": "psdm",
+         "desa_asal": "Desa Ketapanrame, Kab. Mojokerto", "opd_pengkaji": "DINKES",
+         "ringkasan": "Posyandu khusus remaja.", "biaya": 15000000, "p2ktd": ["P2KTD-01"],
+         "sortir": {"keputusan": "dipertahankan", "opd": "DINKES"}, "ruang": "A", "meja": "A-01"},
+        {"id": "INO-002", "judul": "Jalan Rabat Beton Swadaya", "bidang": "infrastruktur",
+         "desa_asal": "Desa Ponggok, Kab. Klaten", "opd_pengkaji": "DINKES",
+         "ringkasan": "Jalan desa dengan swadaya warga.", "biaya": 90000000,
+         "sortir": {"keputusan": "dipertahankan", "opd": "DINKES"}, "ruang": "A", "meja": "A-02"},
+    ],
+    "desa.yaml": [{"kode": "33.23.01.2001", "nama": "Bulu"}, {"kode": "33.23.01.2002", "nama": "Tegalurung"}],
+    "peserta.yaml": [
+        {"id": "P-0001", "nama": "Suparman", "peran": "kepala-desa", "desa": "33.23.01.2001", "konfirmasi": "ya"},
+        {"id": "P-0002", "nama": "Mulyono", "peran": "ketua-bpd", "desa": "33.23.01.2001", "konfirmasi": "ya"},
+        {"id": "P-0003", "nama": "Sri Lestari", "peran": "kepala-desa", "desa": "33.23.01.2002", "konfirmasi": "ya"},
+        {"id": "P-0004", "nama": "Widodo", "peran": "ketua-bpd", "desa": "33.23.01.2002", "konfirmasi": "ya"},
+    ],
+}
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def make_event(root: Path, changes: dict[str, Any] | None = None, base: str = "minimal") -> Path:
+    """Write an event folder at `root` (created) and return it.
+
+    `base` is "minimal" (the small event above) or "contoh" (a copy of
+    contoh-kabupaten). A `None` value in `changes` deletes that file.
+    """
+    root = Path(root)
+    if base == "contoh":
+        shutil.copytree(CONTOH, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("keluaran", ".git"))
+        files: dict[str, Any] = {}
+    else:
+        root.mkdir(parents=True, exist_ok=True)
+        files = copy.deepcopy(MINIMAL)
+    files.update(changes or {})
+    for name, content in files.items():
+        path = root / name
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        elif name.startswith("log/"):
+            path.write_text("# log\n" + "".join(format_entry(e) for e in content), encoding="utf-8")
+        else:
+            path.write_text(dump_yaml(content), encoding="utf-8")
+    return root
+
+
+def minimal_data(name: str) -> Any:
+    """A fresh copy of one file of the minimal event, to modify in a test."""
+    return copy.deepcopy(MINIMAL[name])
