@@ -1,0 +1,361 @@
+"""Recording the day: check-in, stamps, ratings, Kartu Ide and Kartu Komitmen.
+
+Each function checks its input against the event, writes one durable log
+entry through `logwrite` and returns what the desk should show. A refusal
+(unknown id, innovation not served at the desk) raises `Refused`; a repeat
+of an earlier entry raises `Repeat` unless `ulang=True`, so the caller can
+ask the officer first. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import BursaError, ExitCode, UsageError
+from ..schema.event import translate
+from ..schema.models import PERAN_DESA, Inovasi, Komitmen, Peserta, PesertaBaru
+from ..schema.types import BIDANG_LABEL
+from .logwrite import append_entry, header_for, lock_for, log_path, now
+from .seat import seat_of
+from .state import Day, Seen
+
+ID_LIKE = re.compile(r"^[A-Za-z]{1,4}-[A-Za-z0-9-]*\d$")
+NAME_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class Refused(UsageError):
+    """An entry the desk must not record; the loop says why and carries on."""
+
+    exit_code = ExitCode.DATA
+
+
+class Repeat(BursaError):
+    """The same entry was recorded before; recording it again needs `ulang=True`."""
+
+    def __init__(self, message: str, earlier: Seen):
+        super().__init__(message, hint="Tambahkan --ulang bila memang perlu dicatat lagi.")
+        self.earlier = earlier
+
+
+# --------------------------------------------------------------------------- registrasi
+
+
+@dataclass
+class CheckIn:
+    peserta: Peserta
+    seat: str
+    kit: list[str]
+    file: str = ""
+    earlier: Seen | None = None  # set when the participant had already checked in
+    walk_in: bool = False
+
+
+def check_in(day: Day, perangkat: str, peserta_id: str) -> CheckIn:
+    """Record that a participant arrived; a second check-in is reported, not written."""
+    _check_name(perangkat, "--perangkat")
+    day.refresh()
+    peserta = _known_peserta(day, peserta_id)
+    seat = seat_of(day.event, peserta.id)
+    earlier = day.checked_in.get(peserta.id)
+    if earlier is not None:
+        return CheckIn(peserta, seat, [], earlier.file, earlier)
+    path = log_path(day.root, "registrasi", perangkat)
+    entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": peserta.id}
+    _write(day, "registrasi", perangkat, entry)
+    return CheckIn(peserta, seat, list(day.acara.bursa_kit), _shown(day, path))
+
+
+def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | None = None,
+                instansi: str | None = None, telepon: str | None = None) -> CheckIn:
+    """Register someone not on the list under a fresh id W-<perangkat>-NNN."""
+    _check_name(perangkat, "--perangkat")
+    data = {"nama": nama.strip(), "peran": peran.strip(), "desa": (desa or "").strip() or None,
+            "instansi": (instansi or "").strip() or None, "telepon": (telepon or "").strip() or None}
+    data = {k: v for k, v in data.items() if v is not None}
+    try:
+        new = PesertaBaru.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise Refused(f"Data peserta baru tidak sah ({where}): {translate(err, PesertaBaru, err['loc'])}") from None
+    if new.peran in PERAN_DESA and not new.desa:
+        raise Refused(f"Peserta dengan peran {new.peran} wajib menyebut desanya.")
+    if new.desa and new.desa not in day.desa:
+        raise Refused(f"Desa {new.desa} tidak ada di desa.yaml.")
+    path = log_path(day.root, "registrasi", perangkat)
+    with lock_for(path):  # the id is chosen and written under one lock: two windows never share it
+        day.refresh()
+        new_id = _next_walk_in_id(day, perangkat)
+        entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": new_id,
+                 "tanpa_undangan": new.model_dump(exclude_none=True)}
+        _write(day, "registrasi", perangkat, entry)
+    day.refresh()
+    peserta = day.walk_ins[new_id]
+    return CheckIn(peserta, seat_of(day.event, new_id), list(day.acara.bursa_kit),
+                   _shown(day, path), walk_in=True)
+
+
+def _next_walk_in_id(day: Day, perangkat: str) -> str:
+    prefix = f"W-{perangkat}-"
+    used = [int(key[len(prefix):]) for key in day.checked_in
+            if key.startswith(prefix) and key[len(prefix):].isdigit()]
+    return f"{prefix}{max(used, default=0) + 1:03d}"
+
+
+def search_peserta(day: Day, text: str, limit: int = 20) -> list[Peserta]:
+    """Participants whose name, village or kecamatan contains every word of `text`."""
+    words = text.lower().split()
+    if not words:
+        return []
+    found = []
+    for peserta in day.all_peserta():
+        haystack = " ".join([peserta.id, peserta.nama, day.desa_label(peserta.desa),
+                             peserta.instansi or ""]).lower()
+        if all(word in haystack for word in words):
+            found.append(peserta)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def search_desa(day: Day, text: str, limit: int = 20) -> list[str]:
+    """Village codes whose code, name or kecamatan contains every word of `text`."""
+    words = text.lower().split()
+    text = text.strip()
+    if text in day.desa:
+        return [text]
+    return [kode for kode in day.desa
+            if all(word in f"{kode} {day.desa_label(kode)}".lower() for word in words)][:limit]
+
+
+# --------------------------------------------------------------------------- stempel, nilai, ide
+
+
+@dataclass
+class Recorded:
+    """One entry written (a stamp, a rating or an idea) and where."""
+
+    file: str
+    entry: dict[str, Any]
+    peserta: Peserta | None = None
+    inovasi: Inovasi | None = None
+
+
+def desk_inovasi(day: Day, meja: str) -> list[Inovasi]:
+    """The menu innovations a consultation desk serves (their `meja` in inovasi.yaml)."""
+    desks = day.event.meja_ruang
+    if meja not in desks:
+        known = ", ".join(sorted(desks)) or "(belum ada meja di acara.yaml)"
+        raise UsageError(f"Meja '{meja}' tidak ada di acara.yaml (tempat.ruang[].meja).",
+                         hint=f"Meja yang dikenal: {known}.")
+    served = [i for i in day.menu.values() if i.meja == meja]
+    if not served:
+        raise UsageError(f"Meja {meja} belum memegang inovasi apa pun.",
+                         hint=f"Isi `meja: {meja}` pada inovasi yang dikonsultasikan di meja ini (inovasi.yaml).")
+    return served
+
+
+def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
+          konsultan: str | None = None, ulang: bool = False) -> Recorded:
+    """Stamp a participant's Kartu Komitmen for an innovation served at `meja`."""
+    served = desk_inovasi(day, meja)
+    if konsultan and konsultan not in day.event.panitia_by_id:
+        raise UsageError(f"Konsultan '{konsultan}' tidak ada di panitia.yaml.")
+    day.refresh()
+    peserta = _known_peserta(day, peserta_id)
+    inovasi = _served(served, meja, inovasi_id)
+    earlier = day.stamps.get((peserta.id, inovasi.id))
+    if earlier is not None and not ulang:
+        raise Repeat(f"{peserta.nama} ({peserta.id}) sudah mendapat stempel {inovasi.id} "
+                     f"pukul {earlier.jam} di meja {earlier.by}.", earlier)
+    entry = {"waktu": now(day.acara.zona_waktu), "peserta": peserta.id, "inovasi": inovasi.id, "meja": meja}
+    if konsultan:
+        entry["konsultan"] = konsultan
+    file = _write(day, "stempel", meja, entry)
+    return Recorded(file, entry, peserta, inovasi)
+
+
+def _served(served: list[Inovasi], meja: str, inovasi_id: str | None) -> Inovasi:
+    if not inovasi_id:
+        if len(served) == 1:
+            return served[0]
+        raise Refused(f"Meja {meja} memegang {len(served)} inovasi; sebutkan inovasinya.")
+    wanted = inovasi_id.strip().upper()
+    for inovasi in served:
+        if inovasi.id.upper() == wanted:
+            return inovasi
+    ids = ", ".join(i.id for i in served)
+    raise Refused(f"Inovasi '{inovasi_id.strip()}' tidak dilayani di meja {meja}. "
+                  f"Meja ini melayani: {ids}.")
+
+
+def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int | str,
+         catatan: str | None = None, ulang: bool = False) -> Recorded:
+    """Record a participant's rating (1 to 5) of a menu innovation."""
+    _check_name(perangkat, "--perangkat")
+    try:
+        score = int(str(nilai).strip())
+    except ValueError:
+        score = 0
+    if not 1 <= score <= 5:
+        raise Refused(f"Nilai '{nilai}' tidak sah: harus angka 1 sampai 5.")
+    day.refresh()
+    peserta = _known_peserta(day, peserta_id)
+    inovasi = _menu_inovasi(day, inovasi_id)
+    earlier = day.ratings.get((peserta.id, inovasi.id))
+    if earlier is not None and not ulang:
+        raise Repeat(f"{peserta.nama} ({peserta.id}) sudah menilai {inovasi.id} pukul {earlier.jam}.", earlier)
+    entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": peserta.id,
+             "inovasi": inovasi.id, "nilai": score}
+    if catatan and catatan.strip():
+        entry["catatan"] = catatan.strip()
+    return Recorded(_write(day, "penilaian", perangkat, entry), entry, peserta, inovasi)
+
+
+def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
+                bidang: str | None = None, peserta_id: str | None = None,
+                desa: str | None = None) -> Recorded:
+    """Record a Kartu Ide; the village defaults to the participant's own."""
+    _check_name(perangkat, "--perangkat")
+    if not judul or not judul.strip():
+        raise Refused("Kartu Ide tanpa nama inovasi tidak dapat dicatat.")
+    day.refresh()
+    peserta = _known_peserta(day, peserta_id) if peserta_id and peserta_id.strip() else None
+    bidang = (bidang or "").strip().lower() or None
+    if bidang and bidang not in BIDANG_LABEL:
+        raise Refused(f"Bidang '{bidang}' tidak dikenal; pilih {', '.join(BIDANG_LABEL)}.")
+    desa = (desa or "").strip() or (peserta.desa if peserta else None)
+    if desa and desa not in day.desa:
+        raise Refused(f"Desa {desa} tidak ada di desa.yaml.")
+    entry: dict[str, Any] = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "judul": judul.strip()}
+    for key, value in (("uraian", (uraian or "").strip()), ("bidang", bidang),
+                       ("peserta", peserta.id if peserta else None), ("desa", desa)):
+        if value:
+            entry[key] = value
+    return Recorded(_write(day, "ide", perangkat, entry), entry, peserta)
+
+
+# --------------------------------------------------------------------------- komitmen
+
+
+@dataclass
+class Stamped:
+    inovasi: Inovasi
+    count: int  # stamps by participants of the village
+
+
+@dataclass
+class Committed:
+    desa: str
+    inovasi: list[Inovasi]
+    tahun_apbdes: int
+    file: str
+    unsigned: list[str] = field(default_factory=list)  # "Kepala Desa", "Ketua BPD"
+    unstamped: dict[str, str] = field(default_factory=dict)  # id -> reason
+    replaced: Seen | None = None
+
+
+def stamped_for_desa(day: Day, desa: str) -> list[Stamped]:
+    """Menu innovations stamped for any participant of the village, most stamps first."""
+    day.refresh()
+    counts: dict[str, int] = {}
+    for (peserta_id, inovasi_id) in day.stamps:
+        peserta = day.peserta(peserta_id)
+        if peserta is not None and peserta.desa == desa:
+            counts[inovasi_id] = counts.get(inovasi_id, 0) + 1
+    found = [Stamped(day.menu[i], n) for i, n in counts.items() if i in day.menu]
+    return sorted(found, key=lambda s: (-s.count, s.inovasi.id))
+
+
+def known_desa(day: Day, desa: str) -> str:
+    kode = desa.strip()
+    if kode not in day.desa:
+        raise Refused(f"Desa '{kode}' tidak ada di desa.yaml.")
+    return kode
+
+
+def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
+                      tahun_apbdes: int | None, ttd_kepala_desa: bool, ttd_ketua_bpd: bool,
+                      alasan: dict[str, str] | None = None, ulang: bool = False) -> Committed:
+    """Record a village's Kartu Komitmen; an unstamped innovation needs a reason.
+
+    A card without both signatures is recorded (the paper exists and must
+    not be lost) and reported back in `unsigned`; `bursa validasi` flags it.
+    """
+    _check_name(perangkat, "--perangkat")
+    kode = known_desa(day, desa)
+    chosen: list[Inovasi] = []
+    for inovasi_id in inovasi:
+        found = _menu_inovasi(day, inovasi_id)
+        if found not in chosen:
+            chosen.append(found)
+    if not chosen:
+        raise Refused("Kartu Komitmen harus memuat paling sedikit satu inovasi.")
+    tahun = int(tahun_apbdes or day.acara.tahun_apbdes)
+    if not 2015 <= tahun <= 2100:
+        raise Refused(f"Tahun APBDes {tahun} tidak sah.")
+    stamped = {s.inovasi.id for s in stamped_for_desa(day, kode)}
+    reasons = {k.strip().upper(): v.strip() for k, v in (alasan or {}).items() if v and v.strip()}
+    unstamped: dict[str, str] = {}
+    for item in chosen:
+        if item.id in stamped:
+            continue
+        reason = reasons.get(item.id.upper())
+        if not reason:
+            raise Refused(f"{item.id} ({item.judul}) tidak pernah distempel untuk {day.desa_label(kode)}; "
+                          "inovasi tanpa stempel hanya diterima dengan alasan.")
+        unstamped[item.id] = reason
+    earlier = day.commitments.get(kode)
+    if earlier is not None and not ulang:
+        raise Repeat(f"Kartu Komitmen {day.desa_label(kode)} sudah dicatat pukul {earlier.jam} "
+                     f"({earlier.file} baris {earlier.line}). Kartu baru akan menggantikannya.", earlier)
+    entry: dict[str, Any] = {
+        "waktu": now(day.acara.zona_waktu), "petugas": perangkat, "desa": kode,
+        "inovasi": [i.id for i in chosen], "tahun_apbdes": tahun,
+        "ttd_kepala_desa": bool(ttd_kepala_desa), "ttd_ketua_bpd": bool(ttd_ketua_bpd),
+    }
+    if unstamped:
+        entry["alasan"] = unstamped
+    Komitmen.model_validate(entry)  # the entry must load back exactly as written
+    file = _write(day, "komitmen", perangkat, entry)
+    unsigned = [who for who, ok in (("Kepala Desa", ttd_kepala_desa), ("Ketua BPD", ttd_ketua_bpd)) if not ok]
+    return Committed(kode, chosen, tahun, file, unsigned, unstamped, earlier)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _known_peserta(day: Day, peserta_id: str) -> Peserta:
+    peserta = day.peserta(peserta_id or "")
+    if peserta is None:
+        raise Refused(f"Id peserta '{(peserta_id or '').strip()}' tidak dikenal "
+                      "(tidak ada di peserta.yaml maupun di log registrasi).")
+    return peserta
+
+
+def _menu_inovasi(day: Day, inovasi_id: str) -> Inovasi:
+    found = day.inovasi(inovasi_id or "")
+    if found is None:
+        if (inovasi_id or "").strip() in day.event.inovasi_by_id:
+            raise Refused(f"Inovasi '{inovasi_id.strip()}' tidak termasuk menu (dicoret atau belum disortir).")
+        raise Refused(f"Inovasi '{(inovasi_id or '').strip()}' tidak ada di inovasi.yaml.")
+    return found
+
+
+def _check_name(name: str, option: str) -> None:
+    if not name or not NAME_OK.match(name):
+        raise UsageError(f"{option} '{name}' tidak sah: pakai huruf, angka dan tanda hubung saja, mis. REG-1.")
+
+
+def _write(day: Day, kind: str, name: str, entry: dict[str, Any]) -> str:
+    path = log_path(day.root, kind, name)
+    append_entry(path, entry, header_for(kind, name))
+    return _shown(day, path)
+
+
+def _shown(day: Day, path) -> str:
+    return path.relative_to(day.root).as_posix()

@@ -1,0 +1,144 @@
+"""The one safe way to append an entry to a log of the day (`log/<kind>/<name>.yaml`).
+
+Every write takes the log's lock, appends the whole line with one `os.write`
+on an `O_APPEND` descriptor and fsyncs before returning, so an entry that was
+reported as recorded survives a power cut, two processes never interleave,
+and a crash leaves at most one torn last line. The next append starts on a
+fresh line, so a torn line is never glued to a good entry; `bursa perbaiki`
+moves it aside later.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from ..errors import BursaError
+from ..schema.logfile import format_entry
+from ..schema.types import ZONA_OFFSET_HOURS
+
+LOG_DIR = "log"
+LOCK_TIMEOUT = 30.0
+
+# What each kind of log holds, for the comment at the top of a new file.
+KIND_TITLE = {
+    "registrasi": "Log registrasi perangkat {name}",
+    "stempel": "Log stempel meja konsultasi {name}",
+    "penilaian": "Log penilaian inovasi ({name})",
+    "ide": "Log Kartu Ide ({name})",
+    "komitmen": "Log Kartu Komitmen ({name})",
+}
+HEADER_TAIL = (
+    "# Berkas ini hanya ditambah di akhir (append-only): satu baris satu entri.\n"
+    "# Jangan diubah dengan tangan; bila ada baris rusak, jalankan `bursa perbaiki`.\n"
+)
+
+_locks: dict[str, FileLock] = {}
+
+
+def log_path(root: Path, kind: str, name: str) -> Path:
+    """`root/log/<kind>/<name>.yaml`."""
+    return Path(root) / LOG_DIR / kind / f"{name}.yaml"
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside a log: `.A-03.yaml.lock` (hidden, gitignored)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+def lock_for(path: Path) -> FileLock:
+    """The lock of one log; the same object per path, so holding it is reentrant."""
+    key = os.path.abspath(path)
+    lock = _locks.get(key)
+    if lock is None:
+        lock = FileLock(lock_path(Path(key)), timeout=LOCK_TIMEOUT, preserve_lock_file=True)
+        _locks[key] = lock
+    return lock
+
+
+def header_for(kind: str, name: str) -> str:
+    title = KIND_TITLE.get(kind, "Log {name}").format(name=name)
+    return f"# {title}\n{HEADER_TAIL}"
+
+
+def now(zona: str = "WIB") -> str:
+    """The current time in the event's zone, ISO 8601 to the second."""
+    zone = timezone(timedelta(hours=ZONA_OFFSET_HOURS.get(zona, 7)))
+    return datetime.now(zone).isoformat(timespec="seconds")
+
+
+def append_entry(path: Path, entry: dict[str, Any], header: str = "") -> None:
+    """Append `entry` as one durable line; a new file gets `header` first."""
+    path = Path(path)
+    line = format_entry(entry).encode("utf-8")
+    try:
+        with lock_for(path):
+            _append_locked(path, line, header)
+    except Timeout:
+        raise BursaError(
+            f"Log {path.name} sedang dikunci oleh proses lain lebih dari {LOCK_TIMEOUT:.0f} detik.",
+            hint="Tutup perintah bursa lain yang menulis ke log ini, lalu coba lagi.") from None
+
+
+def _append_locked(path: Path, line: bytes, header: str) -> None:
+    created = not path.exists()
+    if created:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        if size == 0:
+            line = header.encode("utf-8") + line
+        elif _last_byte(path, size) != b"\n":
+            line = b"\n" + line  # never glue a new entry to a torn line
+        _write_all(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    if created:
+        _fsync_dir(path.parent)
+
+
+def _last_byte(path: Path, size: int) -> bytes:
+    with open(path, "rb") as handle:
+        handle.seek(size - 1)
+        return handle.read(1)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new file's name durable too (POSIX only; Windows cannot open folders)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`: temp file in the same folder, fsync, os.replace."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        if temp.exists():
+            temp.unlink()
+    _fsync_dir(path.parent)

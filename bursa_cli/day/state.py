@@ -1,0 +1,152 @@
+"""What a desk knows on the day: the event, and every log entry so far, kept current.
+
+A `Day` is opened once when a desk starts its loop. Before each entry it
+re-reads only what the logs gained since (other desks, other laptops merged
+through git, another window at the same desk), so duplicates are caught
+across all files without reloading the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import DataError
+from ..schema.event import Event, load_event
+from ..schema.models import LOG_KINDS, Desa, Inovasi, Peserta
+from .tail import LogTail
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """Where and when an earlier entry was recorded."""
+
+    file: str
+    line: int
+    waktu: str
+    by: str  # the device, desk or officer that recorded it
+
+    @property
+    def jam(self) -> str:
+        """'09.14' from an ISO time (the time as written, in the event's zone)."""
+        clock = self.waktu[11:16] if len(self.waktu) >= 16 else self.waktu
+        return clock.replace(":", ".")
+
+
+class Day:
+    """The loaded event plus indexes of the day's logs, refreshed incrementally."""
+
+    def __init__(self, event: Event, load_problems: int = 0):
+        if event.acara is None:
+            raise DataError("acara.yaml belum sah; perbaiki dulu dengan `bursa validasi`.")
+        self.event = event
+        self.root: Path = event.root
+        self.acara = event.acara
+        self.load_problems = load_problems
+        self.listed: dict[str, Peserta] = {p.id: p for p in event.peserta}
+        self.menu: dict[str, Inovasi] = {i.id: i for i in event.inovasi_terpilih}
+        self.desa: dict[str, Desa] = event.desa_by_kode
+        self._tails = {kind: LogTail(self.root, kind) for kind in LOG_KINDS}
+        self._clear()
+        self.refresh()
+
+    @classmethod
+    def open(cls, root: Path) -> "Day":
+        """Load the event folder at `root`; only an unusable acara.yaml stops the day."""
+        loaded = load_event(Path(root))
+        if loaded.event.acara is None:
+            problems = [p for p in loaded.problems if p.file == "acara.yaml" and p.is_error]
+            raise DataError("acara.yaml belum sah; hari-H tidak dapat dimulai.", problems,
+                            hint="Jalankan `bursa validasi` dan perbaiki galat di acara.yaml.")
+        errors = sum(1 for p in loaded.problems if p.is_error)
+        return cls(loaded.event, errors)
+
+    # ---- state built from the logs
+
+    def _clear(self, kind: str | None = None) -> None:
+        kinds = [kind] if kind else list(LOG_KINDS)
+        if "registrasi" in kinds:
+            self.walk_ins: dict[str, Peserta] = {}
+            self.checked_in: dict[str, Seen] = {}
+        if "stempel" in kinds:
+            self.stamps: dict[tuple[str, str], Seen] = {}
+        if "penilaian" in kinds:
+            self.ratings: dict[tuple[str, str], Seen] = {}
+        if "ide" in kinds:
+            self.ideas = 0
+        if "komitmen" in kinds:
+            self.commitments: dict[str, Seen] = {}
+            self.committed: dict[str, list[str]] = {}
+
+    def refresh(self) -> None:
+        """Take in whatever the logs gained since the last refresh."""
+        for kind, tail in self._tails.items():
+            read = tail.read_new()
+            if read.reset:
+                self._clear(kind)
+            model = LOG_KINDS[kind]
+            for shown, line in read.entries:
+                try:
+                    entry = model.model_validate(line.data)
+                except ValidationError:
+                    continue  # `bursa validasi` reports it; a desk keeps going
+                by = line.data.get("petugas") or line.data.get("meja") or Path(shown).stem
+                seen = Seen(shown, line.line, str(line.data.get("waktu", "")), str(by))
+                self._take(kind, entry, seen)
+
+    def _take(self, kind: str, entry: Any, seen: Seen) -> None:
+        if kind == "registrasi":
+            if entry.tanpa_undangan and entry.peserta not in self.listed:
+                new = entry.tanpa_undangan
+                self.walk_ins.setdefault(entry.peserta, Peserta(
+                    id=entry.peserta, nama=new.nama, peran=new.peran, desa=new.desa,
+                    instansi=new.instansi, telepon=new.telepon, konfirmasi="ya"))
+            self.checked_in.setdefault(entry.peserta, seen)
+        elif kind == "stempel":
+            self.stamps.setdefault((entry.peserta, entry.inovasi), seen)
+        elif kind == "penilaian":
+            self.ratings.setdefault((entry.peserta, entry.inovasi), seen)
+        elif kind == "ide":
+            self.ideas += 1
+        elif kind == "komitmen":
+            # A later card for the same village replaces the earlier one (a correction).
+            self.commitments[entry.desa] = seen
+            self.committed[entry.desa] = list(entry.inovasi)
+
+    # ---- look-ups
+
+    def peserta(self, peserta_id: str) -> Peserta | None:
+        """A listed participant or a walk-in, by id (any letter case, as scanners vary)."""
+        text = peserta_id.strip()
+        found = self.listed.get(text) or self.walk_ins.get(text)
+        if found is None:
+            upper = text.upper()
+            for pool in (self.listed, self.walk_ins):
+                for key, value in pool.items():
+                    if key.upper() == upper:
+                        return value
+        return found
+
+    def all_peserta(self) -> list[Peserta]:
+        return [*self.listed.values(), *self.walk_ins.values()]
+
+    def inovasi(self, inovasi_id: str) -> Inovasi | None:
+        text = inovasi_id.strip()
+        found = self.menu.get(text)
+        if found is None:
+            for key, value in self.menu.items():
+                if key.upper() == text.upper():
+                    return value
+        return found
+
+    def desa_label(self, kode: str | None) -> str:
+        """'Desa Bulu, Kec. Bulu' (or the code when the village is not listed)."""
+        if not kode:
+            return ""
+        desa = self.desa.get(kode)
+        name = f"Desa {desa.nama}" if desa else kode
+        kecamatan = self.event.kecamatan_of_desa(kode)
+        return f"{name}, Kec. {kecamatan}" if kecamatan else name
