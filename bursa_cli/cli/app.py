@@ -11,7 +11,8 @@ import sys
 
 import typer
 
-from . import acara, rekap
+from . import acara, cetak as cetak_cmd, rekap
+from ..render.kinds import KINDS
 
 app = typer.Typer(
     name="bursa",
@@ -23,6 +24,8 @@ app = typer.Typer(
 )
 cetak = typer.Typer(help="Mencetak dokumen acara ke PDF.", no_args_is_help=True)
 app.add_typer(cetak, name="cetak")
+templat = typer.Typer(help="Templat dokumen: daftar dan salin templat bawaan ke folder acara.", no_args_is_help=True)
+app.add_typer(templat, name="templat")
 
 
 def edge(command):
@@ -47,6 +50,10 @@ app.command("init")(edge(acara.init))
 app.command("validasi")(edge(acara.validasi))
 app.command("status")(edge(acara.status))
 app.command("rekap")(edge(rekap.rekap))
+for kind in KINDS:  # one `bursa cetak JENIS` per entry of the document registry
+    cetak.command(kind.name)(edge(cetak_cmd.command_for(kind)))
+templat.command("daftar")(edge(cetak_cmd.daftar))
+templat.command("salin")(edge(cetak_cmd.salin))
 
 
 def main() -> None:

@@ -1,0 +1,65 @@
+"""The only way WeasyPrint reaches files: the event folder and the package's assets.
+
+Anything else (the network, other folders, a `../` escape, a symlink that
+leads out) stops the rendering with a clear Indonesian message instead of a
+silently blank image.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname, urlopen
+
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from ..errors import rel
+from ..paths import ASSETS
+
+
+class Refused(FatalURLFetchingError):
+    """A resource the document asked for and may not (or cannot) have."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class EventFetcher(URLFetcher):
+    """Serve `file:` URLs inside the event folder or the package assets, and `data:` URLs."""
+
+    def __init__(self, root: Path, extra: tuple[Path, ...] = ()):
+        super().__init__(allowed_protocols=("file", "data"))
+        self.root = Path(root).resolve()
+        self.allowed = (self.root, ASSETS.resolve(), *(Path(p).resolve() for p in extra))
+
+    def fetch(self, url, headers=None):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            with urlopen(url) as response:  # decoded locally, no network
+                body = response.read()
+                kind = response.headers.get_content_type()
+            return URLFetcherResponse(url, body, {"Content-Type": kind})
+        if scheme != "file":
+            raise Refused(
+                f"Dokumen meminta alamat '{_short(url)}'. Dokumen hanya boleh memakai berkas di "
+                "dalam folder acara (mis. aset/logo.png); unduh berkasnya ke folder acara.")
+        path = Path(url2pathname(unquote(urlsplit(url).path)))
+        shown = rel(path, self.root)
+        try:
+            real = path.resolve(strict=True)
+        except (FileNotFoundError, RuntimeError, OSError):
+            raise Refused(f"Berkas '{shown}' yang dipakai dokumen tidak ditemukan di folder acara.") from None
+        if not any(real == base or real.is_relative_to(base) for base in self.allowed):
+            raise Refused(
+                f"Dokumen meminta berkas '{shown}' di luar folder acara. Hanya berkas di dalam "
+                "folder acara yang boleh dipakai; salin berkasnya ke folder acara (mis. aset/).")
+        if not real.is_file():
+            raise Refused(f"'{shown}' bukan berkas yang dapat dipakai dokumen.")
+        kind = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(real.as_uri(), real.read_bytes(), {"Content-Type": kind})
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 80 else url[:77] + "..."

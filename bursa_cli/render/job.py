@@ -1,0 +1,149 @@
+"""One `bursa cetak JENIS` run: gather first, write afterwards.
+
+The stages follow MkDocs: load the event (refusing if it has errors), let the
+document's `build(job)` check what it needs and queue its outputs, stop with
+ALL missing items if anything is missing, then render every output into a
+temporary file and move them all into `keluaran/` at the end.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import DataError, Problem, UsageError
+from .kinds import KIND_BY_NAME, KINDS
+from .output import OUTPUT_DIR, Staging
+from .pdf import Provenance, Renderer
+
+
+@dataclass
+class Options:
+    """What the user asked for on the command line."""
+
+    contoh: int | None = None  # render only the first N items, as a preview
+    rapat: str | None = None  # one meeting (kode tahapan or "hari-h") instead of all
+    today: date | None = None  # the date of printing (fixed in tests)
+
+
+@dataclass
+class Output:
+    name: str  # file name inside keluaran/
+    make: Callable[[], bytes | str]
+    what: str  # one line for the terminal: what is in it
+    pages: int | None = None  # filled for PDFs after rendering
+
+
+@dataclass
+class Job:
+    """What a document's `build` gets: the event, a renderer and where to report."""
+
+    event: Any
+    options: Options
+    renderer: Renderer
+    problems: list[Problem] = field(default_factory=list)
+    outputs: list[Output] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    _before_commit: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def acara(self):
+        return self.event.acara
+
+    @property
+    def today(self) -> date:
+        return self.renderer.today
+
+    @property
+    def preview(self) -> bool:
+        return self.options.contoh is not None
+
+    def sample(self, items: list) -> list:
+        """The first N items under `--contoh N`, all of them otherwise."""
+        return items if self.options.contoh is None else items[: self.options.contoh]
+
+    def problem(self, message: str, item=None, field_name: str = "", file: str = "", line: int = 0,
+                column: int = 0) -> None:
+        """Something the document needs and the data lacks, placed at its source."""
+        if item is not None:
+            file, line, column = item._file, item._line, item._column
+        self.problems.append(Problem(message, file=file, line=line, column=column, path=field_name))
+
+    def problem_at(self, path: tuple, message: str, file: str = "acara.yaml") -> None:
+        """A problem at a field path of a whole-file map (acara.yaml)."""
+        source = self.event.sources.get(file)
+        if source is None:
+            self.problems.append(Problem(message, file=file, path=".".join(map(str, path))))
+        else:
+            self.problems.append(source.problem(path, message))
+
+    def pdf(self, name: str, template: str, context: dict[str, Any], title: str, what: str = "",
+            parts: list[tuple[str, dict[str, Any]]] | None = None) -> None:
+        """Queue a PDF: one template, or several `parts` joined into one file."""
+        output = Output(name, lambda: b"", what or title)
+
+        def make() -> bytes:
+            data, output.pages = self.renderer.pdf_joined([(template, context), *(parts or [])], title)
+            return data
+
+        output.make = make
+        self.outputs.append(output)
+
+    def file(self, name: str, make: Callable[[], bytes | str], what: str) -> None:
+        """Queue any other file (DOCX, CSV)."""
+        self.outputs.append(Output(name, make, what))
+
+    def before_commit(self, action: Callable[[], None]) -> None:
+        """Run `action` after every output rendered, before any is moved into place."""
+        self._before_commit.append(action)
+
+
+@dataclass
+class Produced:
+    kind: str
+    folder: Path
+    outputs: list[Output]
+    notes: list[str]
+    preview: bool
+
+
+def produce(kind: str, folder: Path, options: Options | None = None,
+            origin: Provenance | None = None) -> Produced:
+    """Print one kind of document of the event in `folder` into `folder/keluaran/`."""
+    from ..schema.event import load_event
+
+    options = options or Options()
+    spec = KIND_BY_NAME.get(kind)
+    if spec is None:
+        names = ", ".join(k.name for k in KINDS)
+        raise UsageError(f"Jenis dokumen '{kind}' tidak dikenal. Yang tersedia: {names}.")
+    if options.contoh is not None and options.contoh < 1:
+        raise UsageError("--contoh harus paling sedikit 1.")
+    folder = Path(folder)
+    loaded = load_event(folder)
+    errors = [p for p in loaded.problems if p.is_error]
+    if errors or loaded.event.acara is None:
+        raise DataError("Data acara masih bermasalah, jadi dokumen tidak dicetak.", errors,
+                        hint="Jalankan `bursa validasi` dan perbaiki dulu masalahnya.")
+    job = Job(loaded.event, options, Renderer(loaded.event, today=options.today, origin=origin))
+    module, _, function = spec.target.partition(":")
+    getattr(importlib.import_module(module), function)(job)
+    if job.problems:
+        raise DataError(f"Data untuk mencetak {kind} belum lengkap; belum ada berkas yang ditulis.",
+                        job.problems, hint="Lengkapi data di atas lalu jalankan lagi.")
+    out_dir = folder / OUTPUT_DIR
+    staging = Staging()
+    try:
+        for output in job.outputs:
+            staging.add(out_dir / output.name, output.make())
+        for action in job._before_commit:
+            action()
+    except BaseException:
+        staging.discard()
+        raise
+    staging.commit()
+    return Produced(kind, out_dir, job.outputs, job.notes, job.preview)
+

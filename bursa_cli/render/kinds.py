@@ -1,0 +1,34 @@
+"""The registry of printable documents: one entry per `bursa cetak JENIS`.
+
+Kept free of heavy imports (only names and dotted paths), so the CLI can list
+the kinds for `bursa cetak --help` without loading WeasyPrint. To add a
+document, write `build(job)` in a module of `bursa_cli.render` and add one
+`Kind` line below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # the word after `bursa cetak`
+    target: str  # "module:function" taking a `Job`
+    help: str  # one Indonesian line for --help
+    rapat: bool = False  # accepts --rapat KODE
+
+
+KINDS: list[Kind] = [
+    Kind("undangan", "bursa_cli.render.undangan:build",
+         "Surat undangan rapat persiapan dan hari-H, satu surat per penerima, dengan daftar distribusi.",
+         rapat=True),
+    Kind("sk", "bursa_cli.render.sk:build",
+         "Rancangan Keputusan pembentukan Tim Inovasi Kabupaten dan Panitia (PDF dan DOCX)."),
+    Kind("susunan-acara", "bursa_cli.render.hari:build_susunan",
+         "Susunan acara hari-H di Ruang Pleno."),
+    Kind("daftar-hadir", "bursa_cli.render.hari:build_daftar_hadir",
+         "Daftar hadir per rapat dan untuk hari-H, dengan kolom tanda tangan.", rapat=True),
+]
+
+KIND_BY_NAME = {kind.name: kind for kind in KINDS}

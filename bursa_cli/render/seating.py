@@ -1,0 +1,246 @@
+"""Seat assignment in the Ruang Pleno (Jendela 1).
+
+Officials (every role that does not speak for a village: Camat, OPD, TA P3MD,
+P2KTD, pendamping, media ...) take the front rows. Village participants follow,
+grouped by kecamatan (in the order of acara.yaml) and by village (by kode), the
+Kepala Desa beside the Ketua BPD. Seats are filled row by row across the blocks.
+
+A village is kept inside one block row (never split by an aisle or a row
+break) as long as the spare seats allow it; when they run short, groups are
+split rather than anyone left without a seat. The same data always gives the
+same seats. Only participants listed in peserta.yaml are seated (not walk-ins
+registered on the day), so printing badges never moves anyone else's seat.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..errors import WARNING, Problem
+from ..schema.event import Event
+from ..schema.models import PERAN_DESA, PERAN_LABEL, Peserta, Ruang
+
+# Front-row order of officials.
+OFFICIAL_ORDER = ("camat", "opd", "ta-p3md", "p2ktd", "pendamping", "media", "lainnya")
+VILLAGE_ORDER = ("kepala-desa", "ketua-bpd", "perangkat-desa")
+OFFICIALS = "Pejabat dan undangan"
+
+
+@dataclass(frozen=True)
+class Seat:
+    row: int  # 0 is the front row
+    block: int  # 0 is the left block seen from the stage
+    number: int  # 1-based within the block row
+    blocks: int  # how many blocks the room has (for the label)
+
+    @property
+    def row_letter(self) -> str:
+        return row_letter(self.row)
+
+    @property
+    def label(self) -> str:
+        """'B-07', or 'Blok 2 / C-05' when the room has more than one block."""
+        short = f"{self.row_letter}-{self.number:02d}"
+        return short if self.blocks == 1 else f"Blok {self.block + 1} / {short}"
+
+
+@dataclass(frozen=True)
+class Seated:
+    """One participant and the seat given to them."""
+
+    seat: Seat
+    peserta: Peserta
+    group: str  # kecamatan name, or OFFICIALS
+    desa: str  # village name ('' for officials)
+    official: bool
+
+
+@dataclass
+class Layout:
+    """Rows x seats per row, in blocks separated by aisles."""
+
+    blok: int
+    kursi_per_baris: int
+    baris: int
+    seats: int  # seats in use: never more than the room's kapasitas
+
+    @property
+    def per_row(self) -> int:
+        return self.blok * self.kursi_per_baris
+
+
+@dataclass
+class SeatPlan:
+    ruang: Ruang | None
+    layout: Layout | None
+    seated: list[Seated] = field(default_factory=list)
+    unseated: list[Peserta] = field(default_factory=list)
+    needed: int = 0
+
+    @property
+    def by_peserta(self) -> dict[str, Seat]:
+        return {s.peserta.id: s.seat for s in self.seated}
+
+    @property
+    def official_rows(self) -> int:
+        """How many front rows hold officials."""
+        rows = [s.seat.row for s in self.seated if s.official]
+        return max(rows) + 1 if rows else 0
+
+    def groups(self) -> list[tuple[str, list[Seated]]]:
+        """Seated participants by group (officials, then each kecamatan), in seat order."""
+        out: list[tuple[str, list[Seated]]] = []
+        for item in self.seated:
+            if not out or out[-1][0] != item.group:
+                out.append((item.group, []))
+            out[-1][1].append(item)
+        return out
+
+
+def row_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, as spreadsheet columns are named."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def pleno_room(event: Event) -> tuple[int, Ruang] | tuple[None, None]:
+    """The first room of jenis pleno, with its index in acara.yaml."""
+    rooms = event.acara.tempat.ruang if event.acara else []
+    for index, ruang in enumerate(rooms):
+        if ruang.jenis == "pleno":
+            return index, ruang
+    return None, None
+
+
+def layout_of(ruang: Ruang) -> Layout:
+    """The room's seat layout: what acara.yaml says, the rest derived from kapasitas."""
+    capacity = ruang.kapasitas
+    blok = ruang.blok or (1 if capacity <= 24 else 2 if capacity <= 240 else 3 if capacity <= 900 else 4)
+    if ruang.kursi_per_baris:
+        per_block = ruang.kursi_per_baris
+    elif blok == 1:
+        per_block = max(1, min(capacity, 8))
+    else:
+        per_block = 10 if blok == 2 else 12
+    baris = ruang.baris or max(1, math.ceil(capacity / (blok * per_block)))
+    return Layout(blok, per_block, baris, min(capacity, baris * blok * per_block))
+
+
+def needs_seat(peserta: Peserta) -> bool:
+    return peserta.konfirmasi != "tidak"
+
+
+def is_official(peserta: Peserta) -> bool:
+    return not (peserta.peran in PERAN_DESA and peserta.desa)
+
+
+def plan_seating(event: Event) -> SeatPlan:
+    """Give every participant who has not declined a seat in the Ruang Pleno."""
+    _, ruang = pleno_room(event)
+    people = [p for p in event.peserta if needs_seat(p)]
+    if ruang is None:
+        return SeatPlan(None, None, [], people, len(people))
+    layout = layout_of(ruang)
+    officials, villages = _groups(event, people)
+    units: list[tuple[str, str, bool, list[Peserta]] | None] = [
+        (OFFICIALS, "", True, [p]) for p in officials]
+    units.append(None)  # villages start on a fresh row when the spare seats allow it
+    units.extend((kec, desa, False, members) for kec, desa, members in villages)
+
+    plan = SeatPlan(ruang, layout, needed=len(people))
+    slack = layout.seats - len(people)
+    position = 0
+    for unit in units:
+        if unit is None:
+            if position % layout.per_row:
+                gap = layout.per_row - position % layout.per_row
+                if gap <= slack:
+                    position, slack = position + gap, slack - gap
+            continue
+        group, desa, official, members = unit
+        free = layout.kursi_per_baris - position % layout.kursi_per_baris
+        if len(members) > free and len(members) <= layout.kursi_per_baris and free <= slack:
+            position, slack = position + free, slack - free
+        for person in members:
+            if position >= layout.seats:
+                plan.unseated.append(person)
+                continue
+            plan.seated.append(Seated(_seat_at(position, layout), person, group, desa, official))
+            position += 1
+    return plan
+
+
+def check_seating(event: Event) -> list[Problem]:
+    """Problems that stop the seat plan: no pleno room, or too few seats for who is coming."""
+    people = sum(1 for p in event.peserta if needs_seat(p))
+    index, ruang = pleno_room(event)
+    if ruang is None:
+        if not people or event.acara is None:
+            return []
+        return [_at(event, ("tempat", "ruang"),
+                    "Tidak ada ruang berjenis pleno (Jendela 1): tempat duduk peserta tidak dapat dibagi. "
+                    "Tambahkan ruang dengan jenis: pleno.")]
+    layout = layout_of(ruang)
+    problems: list[Problem] = []
+    explicit = ruang.baris and ruang.kursi_per_baris
+    if explicit and layout.seats < ruang.kapasitas:
+        problems.append(_at(
+            event, ("tempat", "ruang", index, "baris"),
+            f"Tata kursi {ruang.nama} ({layout.baris} baris x {layout.blok} blok x {layout.kursi_per_baris} "
+            f"kursi) hanya {layout.seats} kursi, kurang dari kapasitas {ruang.kapasitas}.",
+            level=WARNING, value=str(ruang.baris)))
+    if people > layout.seats:
+        short = people - layout.seats
+        key = "kapasitas" if layout.seats == ruang.kapasitas else "baris"
+        problems.append(_at(
+            event, ("tempat", "ruang", index, key),
+            f"{ruang.nama} hanya memuat {layout.seats} kursi, padahal {people} peserta akan hadir "
+            f"(konfirmasi bukan \"tidak\"): kurang {short} kursi. Naikkan {key}, atau tandai peserta "
+            f"yang tidak datang dengan konfirmasi: tidak.",
+            value=str(getattr(ruang, key))))
+    return problems
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _groups(event: Event, people: list[Peserta]):
+    kec_order = {k.kode: i for i, k in enumerate(event.acara.wilayah.kecamatan)} if event.acara else {}
+    camat_rank = {kode: i for i, kode in enumerate(kec_order)}
+    officials = sorted(
+        (p for p in people if is_official(p)),
+        key=lambda p: (OFFICIAL_ORDER.index(p.peran) if p.peran in OFFICIAL_ORDER else len(OFFICIAL_ORDER),
+                       camat_rank.get(p.kecamatan or "", len(camat_rank)), p.kecamatan or "", p.id))
+    by_desa: dict[str, list[Peserta]] = {}
+    for person in people:
+        if not is_official(person):
+            by_desa.setdefault(person.desa, []).append(person)
+    villages = []
+    for kode in sorted(by_desa, key=lambda k: (kec_order.get(k.rsplit(".", 1)[0], len(kec_order)), k)):
+        members = sorted(by_desa[kode], key=lambda p: (VILLAGE_ORDER.index(p.peran), p.id))
+        desa = event.desa_by_kode.get(kode)
+        kecamatan = event.kecamatan_of_desa(kode) or kode.rsplit(".", 1)[0]
+        villages.append((f"Kecamatan {kecamatan}", desa.nama if desa else kode, members))
+    return officials, villages
+
+
+def _seat_at(position: int, layout: Layout) -> Seat:
+    row, rest = divmod(position, layout.per_row)
+    block, number = divmod(rest, layout.kursi_per_baris)
+    return Seat(row, block, number + 1, layout.blok)
+
+
+def _at(event: Event, path: tuple, message: str, **extra) -> Problem:
+    source = event.sources.get("acara.yaml")
+    if source is None:
+        return Problem(message, file="acara.yaml", path=".".join(map(str, path)), **extra)
+    return source.problem(path, message, **extra)
+
+
+def role_label(peserta: Peserta) -> str:
+    return peserta.jabatan or PERAN_LABEL.get(peserta.peran, peserta.peran)
