@@ -105,6 +105,9 @@ class Dokumen(Model):
     ukuran_huruf: float = Field(12, ge=9, le=14, description="Ukuran huruf surat dalam poin")
     penanda_tangan_sk: Literal["kepala_dinas", "bupati"] = Field(
         "kepala_dinas", description="Penanda tangan SK dan sertifikat: kepala_dinas atau bupati")
+    alamat_verifikasi: Optional[str] = Field(
+        None, description="Alamat web tempat halaman verifikasi sertifikat diterbitkan, "
+                          "mis. https://dpmd.temanggungkab.go.id/verifikasi/ (QR sertifikat menuju ke sana)")
 
 
 class Ruang(Model):
