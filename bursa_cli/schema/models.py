@@ -158,6 +158,14 @@ class Materi(Model):
     katalog: int = Field(0, ge=0, description="Jumlah katalog inovasi")
 
 
+class Keputusan(Model):
+    menimbang: list[str] = Field(default_factory=list, description="Butir Menimbang SK (kosong: teks bawaan)")
+    mengingat: list[str] = Field(
+        default_factory=list, description="Dasar hukum Mengingat SK, ditulis lengkap (kosong: daftar bawaan)")
+    tembusan: list[str] = Field(default_factory=list, description="Tembusan SK (kosong: Bupati dan Sekretaris Daerah)")
+    tanggal: Optional[date] = Field(None, description="Tanggal penetapan SK (kosong: tanggal cetak)")
+
+
 class Acara(Model):
     nama: str = Field(description="Nama acara, mis. \"Bursa Inovasi Desa Kabupaten Temanggung Tahun 2026\"")
     tanggal: date = Field(description="Tanggal acara (TTTT-BB-HH)")
@@ -174,6 +182,7 @@ class Acara(Model):
     susunan_acara: list[MataAcara] = Field(default_factory=list, description="Susunan acara di Ruang Pleno")
     bursa_kit: list[str] = Field(default_factory=list, description="Isi Bursa Kit yang dibagikan di registrasi")
     materi: Materi = Field(default_factory=Materi)
+    sk: Keputusan = Field(default_factory=Keputusan, description="Isi SK TIK dan Panitia yang dapat diubah")
 
 
 # --------------------------------------------------------------------------- tahapan.yaml
@@ -214,6 +223,8 @@ class Rapat(Model):
     acara: str = Field(description="Acara/agenda seperti ditulis di undangan")
     penerima: list[Penerima] = Field(default_factory=list, description="Kelompok yang diundang")
     pimpinan: Optional[str] = Field(None, description="Pimpinan rapat")
+    tembusan: list[str] = Field(
+        default_factory=list, description="Tembusan undangan; kosong berarti \"Bupati ... (sebagai laporan)\"")
 
 
 class Tahap(Model):
