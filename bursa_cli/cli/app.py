@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from . import acara, cetak as cetak_cmd, rekap
+from . import acara, cetak as cetak_cmd, hari, rekap
 from ..render.kinds import KINDS
 
 app = typer.Typer(
@@ -50,6 +50,13 @@ app.command("init")(edge(acara.init))
 app.command("validasi")(edge(acara.validasi))
 app.command("status")(edge(acara.status))
 app.command("rekap")(edge(rekap.rekap))
+app.command("registrasi")(edge(hari.registrasi))
+app.command("stempel")(edge(hari.stempel))
+app.command("nilai")(edge(hari.nilai))
+app.command("ide")(edge(hari.ide))
+app.command("komitmen")(edge(hari.komitmen))
+app.command("perbaiki")(edge(hari.perbaiki))
+app.command("pantau")(edge(hari.pantau))
 for kind in KINDS:  # one `bursa cetak JENIS` per entry of the document registry
     cetak.command(kind.name)(edge(cetak_cmd.command_for(kind)))
 templat.command("daftar")(edge(cetak_cmd.daftar))

@@ -50,6 +50,7 @@ class Summary:
     latest: list[Latest] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     room_names: dict[str, str] = field(default_factory=dict)
+    room_of: dict[str, str] = field(default_factory=dict)  # desk -> room code ("?" when unknown)
     refreshed: str = ""
     bytes_read: int = 0  # read by the last refresh only
 
@@ -169,6 +170,7 @@ class LiveSummary:
             latest=list(reversed(self._latest)),
             problems=problems,
             room_names={r: self.event.ruang_by_kode[r].nama for r in rooms if r in self.event.ruang_by_kode},
+            room_of={desk: self._meja_ruang.get(desk, "?") for desk in self._desks},
             refreshed=f"{datetime.now():%H.%M.%S} {zona}".strip(),
             bytes_read=bytes_read,
         )

@@ -1,0 +1,443 @@
+"""Commands of the day: registrasi, stempel, nilai, ide, komitmen, perbaiki, pantau.
+
+Each desk is a loop reading one line at a time (a USB QR scanner types the id
+and Enter), ending at the end of input or on `selesai`/`keluar`. Every
+command also has a one-shot form with options, for scripts and tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+END_WORDS = ("selesai", "keluar")
+NEW_WORDS = ("+baru", "+")
+
+
+def _line(prompt: str) -> str | None:
+    """The next non-empty line, or None at the end (EOF, selesai, keluar)."""
+    from ..present import hari as show
+
+    while True:
+        answer = show.ask(prompt)
+        if answer is None:
+            return None
+        text = answer.strip()
+        if text.lower() in END_WORDS:
+            return None
+        if text:
+            return text
+
+
+# --------------------------------------------------------------------------- registrasi
+
+
+def registrasi(
+    folder: Path = FOLDER,
+    perangkat: str = typer.Option(..., "--perangkat", help="Nama perangkat registrasi, mis. REG-1 (satu log per perangkat)."),
+    peserta_id: Optional[str] = typer.Option(None, "--id", help="Catat satu peserta lalu selesai (tanpa putaran)."),
+) -> None:
+    """Registrasi peserta: pindai Kartu ID, cari nama/desa, atau +baru untuk peserta tanpa undangan."""
+    from ..day import Day, Refused, check_in
+    from ..present import hari as show
+
+    day = Day.open(folder)
+    if peserta_id:
+        result = check_in(day, perangkat, peserta_id)
+        show.show_check_in(result, day.desa_label(result.peserta.desa))
+        return
+    show.show_desk(f"Registrasi · {perangkat}", [
+        day.acara.nama,
+        "Pindai Kartu ID atau ketik id peserta; ketik nama/desa untuk mencari;",
+        "ketik +baru untuk peserta tanpa undangan; selesai untuk keluar.",
+    ], day.load_problems)
+    while (text := _line("Id / nama / desa:")) is not None:
+        try:
+            _register_one(day, perangkat, text)
+        except Refused as error:
+            show.show_refused(error)
+
+
+def _register_one(day, perangkat: str, text: str) -> None:
+    from ..day import Refused, check_in, search_peserta
+    from ..day.actions import ID_LIKE
+    from ..present import hari as show
+
+    if text.lower() in NEW_WORDS:
+        _walk_in(day, perangkat)
+        return
+    if day.peserta(text) is None and ID_LIKE.match(text):
+        day.refresh()  # a walk-in may just have been added at another desk
+    peserta = day.peserta(text)
+    if peserta is None and ID_LIKE.match(text):
+        raise Refused(f"Id peserta '{text}' tidak dikenal. Cari dengan nama atau desa, atau ketik +baru.")
+    if peserta is None:
+        found = search_peserta(day, text)
+        if not found:
+            show.show_note(f"Tidak ada peserta yang cocok dengan '{text}'. Ketik +baru untuk peserta tanpa undangan.")
+            return
+        chosen = show.pick([show.peserta_label(p, day.desa_label(p.desa)) for p in found])
+        if chosen is None:
+            return
+        peserta = found[chosen]
+    result = check_in(day, perangkat, peserta.id)
+    show.show_check_in(result, day.desa_label(result.peserta.desa))
+
+
+def _walk_in(day, perangkat: str) -> None:
+    from ..day import add_walk_in
+    from ..schema.models import PERAN_DESA, PERAN_LABEL
+    from ..present import hari as show
+
+    show.show_note("Peserta tanpa undangan (kosongkan nama untuk batal).")
+    nama = show.ask("Nama lengkap:")
+    if not nama or not nama.strip():
+        return
+    roles = list(PERAN_LABEL)
+    chosen = show.pick([PERAN_LABEL[r] for r in roles], "Peran (nomor):")
+    if chosen is None:
+        return
+    peran = roles[chosen]
+    desa = instansi = None
+    if peran in PERAN_DESA:
+        desa = _choose_desa(day, "Desa (kode atau nama):")
+        if desa is None:
+            return
+    else:
+        instansi = (show.ask("Instansi (boleh kosong):") or "").strip() or None
+    telepon = (show.ask("Nomor HP (boleh kosong):") or "").strip() or None
+    result = add_walk_in(day, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon)
+    show.show_check_in(result, day.desa_label(result.peserta.desa))
+
+
+def _choose_desa(day, prompt: str) -> str | None:
+    from ..day import search_desa
+    from ..present import hari as show
+
+    while True:
+        answer = show.ask(prompt)
+        if answer is None or not answer.strip():
+            return None
+        found = search_desa(day, answer)
+        if len(found) == 1 and found[0] == answer.strip():
+            return found[0]
+        if not found:
+            show.show_note(f"Tidak ada desa yang cocok dengan '{answer.strip()}'.")
+            continue
+        chosen = show.pick([day.desa_label(kode) + f" ({kode})" for kode in found])
+        if chosen is not None:
+            return found[chosen]
+
+
+# --------------------------------------------------------------------------- stempel
+
+
+def stempel(
+    folder: Path = FOLDER,
+    meja: str = typer.Option(..., "--meja", help="Kode meja konsultasi, mis. A-03."),
+    konsultan: Optional[str] = typer.Option(None, "--konsultan", help="Id anggota TIK yang memberi stempel."),
+    peserta_id: Optional[str] = typer.Option(None, "--peserta", help="Catat satu stempel untuk peserta ini lalu selesai."),
+    inovasi_id: Optional[str] = typer.Option(None, "--inovasi", help="Inovasi yang distempel (tidak perlu bila meja hanya memegang satu)."),
+    ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun stempel yang sama sudah ada."),
+) -> None:
+    """Meja konsultasi: pindai Kartu ID peserta, pilih inovasi, catat stempel."""
+    from ..day import Day, Refused, Repeat, desk_inovasi, stamp
+    from ..present import hari as show
+
+    day = Day.open(folder)
+    served = desk_inovasi(day, meja)
+    if peserta_id:
+        show.show_stamp(stamp(day, meja, peserta_id, inovasi_id, konsultan, ulang))
+        return
+    room = day.event.ruang_by_kode.get(day.event.meja_ruang[meja])
+    show.show_desk(f"Stempel · meja {meja}" + (f" · {room.nama}" if room else ""), [
+        *(show.inovasi_label(i) for i in served),
+        "",
+        "Pindai Kartu ID peserta; ketik selesai untuk keluar.",
+    ], day.load_problems)
+    while (text := _line("Id peserta:")) is not None:
+        try:
+            peserta = _scanned(day, text)
+            show.show_note(show.peserta_label(peserta, day.desa_label(peserta.desa)))
+            chosen = _choose_inovasi(served)
+            if chosen is None and len(served) > 1:
+                show.show_note("Dibatalkan.")
+                continue
+            try:
+                result = stamp(day, meja, peserta.id, chosen, konsultan)
+            except Repeat as repeat:
+                show.show_repeat(repeat)
+                if not show.confirm("Catat stempel kedua?"):
+                    show.show_note("Tidak dicatat.")
+                    continue
+                result = stamp(day, meja, peserta.id, chosen, konsultan, ulang=True)
+            show.show_stamp(result)
+        except Refused as error:
+            show.show_refused(error)
+
+
+def _scanned(day, text: str):
+    """The participant whose id was scanned; refused when unknown, even after a refresh."""
+    from ..day import Refused
+
+    peserta = day.peserta(text)
+    if peserta is None:
+        day.refresh()  # a walk-in may just have registered at another desk
+        peserta = day.peserta(text)
+    if peserta is None:
+        raise Refused(f"Id peserta '{text}' tidak dikenal; tidak dicatat.")
+    return peserta
+
+
+def _choose_inovasi(served) -> str | None:
+    """The id typed or the number picked; a desk with one innovation needs no choice."""
+    from ..present import hari as show
+
+    if len(served) == 1:
+        return served[0].id
+    for number, inovasi in enumerate(served, start=1):
+        show.show_note(f"{number:>2}. {show.inovasi_label(inovasi)}")
+    answer = show.ask("Inovasi (nomor atau id):")
+    if answer is None or not answer.strip():
+        return None
+    text = answer.strip()
+    if text.isdigit() and 1 <= int(text) <= len(served):
+        return served[int(text) - 1].id
+    return text  # checked by stamp(): refused when the desk does not serve it
+
+
+# --------------------------------------------------------------------------- nilai, ide
+
+
+def nilai(
+    folder: Path = FOLDER,
+    perangkat: str = typer.Option(..., "--perangkat", help="Meja atau perangkat yang mencatat, mis. A-03 atau J3-1."),
+    peserta_id: Optional[str] = typer.Option(None, "--peserta", help="Catat satu penilaian lalu selesai."),
+    inovasi_id: Optional[str] = typer.Option(None, "--inovasi", help="Inovasi yang dinilai."),
+    skor: Optional[int] = typer.Option(None, "--nilai", help="Nilai 1 sampai 5."),
+    catatan: Optional[str] = typer.Option(None, "--catatan", help="Catatan peserta (boleh kosong)."),
+    ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun peserta sudah menilai inovasi ini."),
+) -> None:
+    """Penilaian inovasi oleh peserta (1 sampai 5)."""
+    from ..day import Day, Refused, Repeat, rate
+    from ..errors import UsageError
+    from ..present import hari as show
+
+    day = Day.open(folder)
+    if peserta_id:
+        if not inovasi_id or skor is None:
+            raise UsageError("Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.")
+        show.show_rating(rate(day, perangkat, peserta_id, inovasi_id, skor, catatan, ulang))
+        return
+    served = [i for i in day.menu.values() if i.meja == perangkat]
+    show.show_desk(f"Penilaian · {perangkat}", [
+        "Pindai Kartu ID peserta, pilih inovasi, ketik nilai 1 sampai 5; selesai untuk keluar."],
+        day.load_problems)
+    while (text := _line("Id peserta:")) is not None:
+        try:
+            peserta = _scanned(day, text)
+            show.show_note(show.peserta_label(peserta, day.desa_label(peserta.desa)))
+            if served:
+                chosen = _choose_inovasi(served)
+            else:
+                chosen = (show.ask("Id inovasi:") or "").strip()
+            if not chosen:
+                continue
+            score = show.ask("Nilai (1-5):")
+            if score is None:
+                break
+            note = show.ask("Catatan (boleh kosong):")
+            try:
+                result = rate(day, perangkat, peserta.id, chosen, score, note)
+            except Repeat as repeat:
+                show.show_repeat(repeat)
+                if not show.confirm("Catat penilaian kedua?"):
+                    continue
+                result = rate(day, perangkat, peserta.id, chosen, score, note, ulang=True)
+            show.show_rating(result)
+        except Refused as error:
+            show.show_refused(error)
+
+
+def ide(
+    folder: Path = FOLDER,
+    perangkat: str = typer.Option(..., "--perangkat", help="Meja atau perangkat yang mencatat, mis. J3-1."),
+    judul: Optional[str] = typer.Option(None, "--judul", help="Catat satu Kartu Ide dengan nama inovasi ini lalu selesai."),
+    uraian: Optional[str] = typer.Option(None, "--uraian", help="Uraian singkat."),
+    bidang: Optional[str] = typer.Option(None, "--bidang", help="kewirausahaan, psdm atau infrastruktur."),
+    peserta_id: Optional[str] = typer.Option(None, "--peserta", help="Id peserta pengusul."),
+    desa: Optional[str] = typer.Option(None, "--desa", help="Kode desa tempat inovasi dipraktikkan (bawaan: desa pengusul)."),
+) -> None:
+    """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
+    from ..day import Day, Refused, record_idea
+    from ..schema.types import BIDANG_LABEL
+    from ..present import hari as show
+
+    day = Day.open(folder)
+    if judul:
+        show.show_idea(record_idea(day, perangkat, judul, uraian, bidang, peserta_id, desa))
+        return
+    show.show_desk(f"Kartu Ide · {perangkat}", [
+        "Untuk setiap kartu: id peserta (boleh kosong), nama inovasi, uraian, bidang.",
+        "Ketik selesai untuk keluar."], day.load_problems)
+    fields = list(BIDANG_LABEL)
+    while True:
+        who = show.ask("Id peserta (kosong bila tidak ada):")
+        if who is None or who.strip().lower() in END_WORDS:
+            break
+        title = show.ask("Nama inovasi:")
+        if title is None:
+            break
+        text = show.ask("Uraian (boleh kosong):")
+        chosen = show.pick([BIDANG_LABEL[b] for b in fields], "Bidang (nomor, boleh kosong):")
+        place = None
+        if not who.strip():
+            place = _choose_desa(day, "Desa (kode atau nama, boleh kosong):")
+        try:
+            show.show_idea(record_idea(day, perangkat, title, text, fields[chosen] if chosen is not None else None,
+                                       who.strip() or None, place))
+        except Refused as error:
+            show.show_refused(error)
+
+
+# --------------------------------------------------------------------------- komitmen
+
+
+def komitmen(
+    folder: Path = FOLDER,
+    desa: Optional[str] = typer.Option(None, "--desa", help="Kode desa; tanpa ini perintah bertanya untuk setiap kartu."),
+    perangkat: str = typer.Option("J3", "--perangkat", help="Meja Jendela 3 yang mencatat (satu log per meja)."),
+    inovasi: Optional[list[str]] = typer.Option(None, "--inovasi", help="Inovasi pilihan desa; boleh diulang. Dengan ini tidak ada pertanyaan."),
+    tahun: Optional[int] = typer.Option(None, "--tahun", help="Tahun APBDes (bawaan: tahun_apbdes di acara.yaml)."),
+    ttd_kades: bool = typer.Option(False, "--ttd-kepala-desa", help="Kartu ditandatangani Kepala Desa."),
+    ttd_bpd: bool = typer.Option(False, "--ttd-ketua-bpd", help="Kartu ditandatangani Ketua BPD."),
+    alasan: Optional[list[str]] = typer.Option(None, "--alasan", help="Alasan untuk inovasi tanpa stempel: INO-003=\"alasan\"; boleh diulang."),
+    ulang: bool = typer.Option(False, "--ulang", help="Ganti kartu desa ini yang sudah tercatat."),
+) -> None:
+    """Jendela 3: mencatat Kartu Komitmen desa (inovasi pilihan, tahun APBDes, tanda tangan)."""
+    from ..day import Day, known_desa, record_commitment
+    from ..errors import UsageError
+    from ..present import hari as show
+
+    day = Day.open(folder)
+    if inovasi:
+        if not desa:
+            raise UsageError("Bentuk satu kali memerlukan --desa bersama --inovasi.")
+        reasons = {}
+        for item in alasan or []:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise UsageError(f"--alasan '{item}' tidak sah; tulis INO-003=\"alasannya\".")
+            reasons[key.strip()] = value.strip()
+        kode = known_desa(day, desa)
+        result = record_commitment(day, perangkat, kode, inovasi, tahun, ttd_kades, ttd_bpd, reasons, ulang)
+        show.show_commitment(result, day.desa_label(kode))
+        return
+    show.show_desk(f"Kartu Komitmen · Jendela 3 · {perangkat}", [
+        "Untuk setiap kartu: desa (kode, nama, atau pindai Kartu ID Kepala Desa), inovasi pilihan,",
+        "tahun APBDes dan tanda tangan. Ketik selesai untuk keluar."], day.load_problems)
+    while True:
+        kode = known_desa(day, desa) if desa else _desa_of_card(day)
+        if kode is None:
+            break
+        _one_card(day, perangkat, kode, tahun)
+        if desa:
+            break
+
+
+def _desa_of_card(day) -> str | None:
+    from ..day import search_desa
+    from ..present import hari as show
+
+    while (text := _line("Desa / id peserta:")) is not None:
+        peserta = day.peserta(text)
+        if peserta is not None and peserta.desa:
+            return peserta.desa
+        found = search_desa(day, text)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            show.show_note(f"Tidak ada desa atau peserta yang cocok dengan '{text}'.")
+            continue
+        chosen = show.pick([day.desa_label(kode) + f" ({kode})" for kode in found])
+        if chosen is not None:
+            return found[chosen]
+    return None
+
+
+def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
+    from ..day import Refused, Repeat, record_commitment, stamped_for_desa
+    from ..present import hari as show
+
+    label = day.desa_label(kode)
+    stamped = stamped_for_desa(day, kode)
+    show.show_stamped(label, stamped)
+    answer = show.ask("Inovasi pilihan (nomor dari daftar atau id, pisahkan dengan koma):")
+    if answer is None or not answer.strip():
+        show.show_note("Kartu tidak dicatat.")
+        return
+    chosen = []
+    for part in answer.replace(";", ",").split(","):
+        part = part.strip()
+        if part.isdigit() and 1 <= int(part) <= len(stamped):
+            chosen.append(stamped[int(part) - 1].inovasi.id)
+        elif part:
+            chosen.append(part)
+    stamped_ids = {s.inovasi.id.upper() for s in stamped}
+    reasons = {}
+    for inovasi_id in chosen:
+        if inovasi_id.upper() not in stamped_ids and day.inovasi(inovasi_id) is not None:
+            reason = show.ask(f"{inovasi_id} tidak pernah distempel untuk desa ini. Alasan memilihnya:")
+            reasons[inovasi_id] = reason or ""
+    default_year = tahun or day.acara.tahun_apbdes
+    year_text = show.ask(f"Tahun APBDes [{default_year}]:")
+    year = int(year_text) if year_text and year_text.strip().isdigit() else default_year
+    kades = show.confirm("Ditandatangani Kepala Desa?")
+    bpd = show.confirm("Ditandatangani Ketua BPD?")
+    try:
+        try:
+            result = record_commitment(day, perangkat, kode, chosen, year, kades, bpd, reasons)
+        except Repeat as repeat:
+            show.show_repeat(repeat)
+            if not show.confirm("Ganti dengan kartu ini?"):
+                show.show_note("Kartu tidak dicatat.")
+                return
+            result = record_commitment(day, perangkat, kode, chosen, year, kades, bpd, reasons, ulang=True)
+    except Refused as error:
+        show.show_refused(error)
+        return
+    show.show_commitment(result, label)
+
+
+# --------------------------------------------------------------------------- perbaiki, pantau
+
+
+def perbaiki(folder: Path = FOLDER) -> None:
+    """Memulihkan log yang rusak: entri utuh dipertahankan, baris rusak dipindah ke berkas samping."""
+    from ..day import repair_logs
+    from ..errors import UsageError
+    from ..present import hari as show
+
+    if not (Path(folder) / "acara.yaml").is_file():
+        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.")
+    show.show_repairs(repair_logs(folder))
+
+
+def pantau(
+    folder: Path = FOLDER,
+    interval: float = typer.Option(3.0, "--interval", min=0.5, help="Jeda penyegaran layar dalam detik."),
+    sekali: bool = typer.Option(False, "--sekali", help="Tampilkan sekali lalu keluar."),
+) -> None:
+    """Layar pantauan langsung: registrasi, stempel per ruang dan meja, komitmen per bidang."""
+    from ..day import LiveSummary
+    from ..present import hari as show
+
+    live = LiveSummary(folder)
+    title = live.event.acara.nama if live.event.acara else "Bursa Inovasi Desa"
+    if sekali:
+        show.show_summary(live.refresh(), title)
+        return
+    show.watch(live, title, interval)

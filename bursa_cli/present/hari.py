@@ -1,0 +1,243 @@
+"""What the desks of the day show: check-ins, stamps, cards, repairs and the live screen."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Sequence
+
+from rich.console import Group
+from rich.live import Live
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import console
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..day import CheckIn, Committed, LiveSummary, Recorded, Repair, Stamped, Summary
+    from ..errors import BursaError
+    from ..schema.models import Inovasi, Peserta
+
+END_WORDS = ("selesai", "keluar")
+
+
+# --------------------------------------------------------------------------- input
+
+
+def ask(prompt: str) -> str | None:
+    """One line typed or scanned; None at the end of input."""
+    try:
+        return console().input(f"[bold cyan]{escape(prompt)}[/] ")
+    except EOFError:
+        console().print()
+        return None
+
+
+def confirm(prompt: str) -> bool:
+    answer = ask(f"{prompt} (y/T)")
+    return answer is not None and answer.strip().lower() in ("y", "ya")
+
+
+def pick(labels: Sequence[str], prompt: str = "Pilih nomor (kosong = batal):") -> int | None:
+    """Show numbered choices; the index chosen, or None."""
+    for number, label in enumerate(labels, start=1):
+        console().print(f"  [bold]{number:>2}.[/] {escape(label)}")
+    while True:
+        answer = ask(prompt)
+        if answer is None or not answer.strip():
+            return None
+        text = answer.strip()
+        if text.isdigit() and 1 <= int(text) <= len(labels):
+            return int(text) - 1
+        console().print(f"[red]✘[/] Ketik nomor 1 sampai {len(labels)}, atau kosongkan untuk batal.")
+
+
+# --------------------------------------------------------------------------- desks
+
+
+def show_desk(title: str, lines: Sequence[str], load_problems: int = 0) -> None:
+    body = Text("\n".join(lines))
+    if load_problems:
+        body.append(f"\n\n{load_problems} galat pada data acara; jalankan `bursa validasi` setelah ini.",
+                    style="yellow")
+    console().print(Panel(body, title=title, title_align="left", border_style="cyan", expand=False))
+
+
+def show_refused(error: "BursaError") -> None:
+    console().print(f"[bold red]✘ DITOLAK:[/] {escape(error.message)}")
+
+
+def show_repeat(error: "BursaError") -> None:
+    console().print(f"[bold yellow]! PERINGATAN:[/] {escape(error.message)}")
+
+
+def show_note(message: str) -> None:
+    console().print(f"[dim]{escape(message)}[/]")
+
+
+def peserta_label(peserta: "Peserta", desa_label: str = "") -> str:
+    from ..schema.models import PERAN_LABEL
+
+    parts = [peserta.id, peserta.nama, PERAN_LABEL.get(peserta.peran, peserta.peran)]
+    if desa_label:
+        parts.append(desa_label)
+    elif peserta.instansi:
+        parts.append(peserta.instansi)
+    return " · ".join(parts)
+
+
+def show_check_in(result: "CheckIn", desa_label: str = "") -> None:
+    who = escape(peserta_label(result.peserta, desa_label))
+    if result.earlier is not None:
+        console().print(
+            f"[bold yellow]! SUDAH REGISTRASI[/] pukul {result.earlier.jam} di {escape(result.earlier.by)}: {who}\n"
+            f"  Kursi: [bold]{escape(result.seat)}[/]   Bursa Kit sudah diserahkan; tidak dicatat dua kali.")
+        return
+    label = "✔ PESERTA BARU (tanpa undangan)" if result.walk_in else "✔ HADIR"
+    kit = ", ".join(result.kit) or "-"
+    console().print(
+        f"[bold green]{label}[/] {who}\n"
+        f"  Kursi: [bold]{escape(result.seat)}[/]   Serahkan Bursa Kit: [bold]{escape(kit)}[/]")
+
+
+def show_stamp(result: "Recorded") -> None:
+    console().print(
+        f"[bold green]✔ STEMPEL[/] {escape(result.peserta.nama)} ({result.peserta.id}) · "
+        f"{result.inovasi.id} {escape(result.inovasi.judul)}  [dim]{result.file}[/]")
+
+
+def show_rating(result: "Recorded") -> None:
+    console().print(
+        f"[bold green]✔ NILAI {result.entry['nilai']}[/] dari {escape(result.peserta.nama)} "
+        f"untuk {result.inovasi.id} {escape(result.inovasi.judul)}  [dim]{result.file}[/]")
+
+
+def show_idea(result: "Recorded") -> None:
+    console().print(f"[bold green]✔ KARTU IDE[/] {escape(result.entry['judul'])}  [dim]{result.file}[/]")
+
+
+def inovasi_label(inovasi: "Inovasi") -> str:
+    from ..schema.types import BIDANG_SHORT
+
+    return f"{inovasi.id} {inovasi.judul} ({BIDANG_SHORT.get(inovasi.bidang, inovasi.bidang)})"
+
+
+def show_stamped(desa_label: str, stamped: Sequence["Stamped"]) -> None:
+    if not stamped:
+        console().print(f"Belum ada stempel untuk {escape(desa_label)}: "
+                        "setiap inovasi yang dipilih memerlukan alasan.")
+        return
+    table = Table(title=f"Inovasi yang distempel: {desa_label}", title_justify="left")
+    table.add_column("No", justify="right")
+    table.add_column("Inovasi")
+    table.add_column("Stempel", justify="right")
+    for number, item in enumerate(stamped, start=1):
+        table.add_row(str(number), inovasi_label(item.inovasi), str(item.count))
+    console().print(table)
+
+
+def show_commitment(result: "Committed", desa_label: str) -> None:
+    items = "\n".join(f"  - {escape(inovasi_label(i))}" for i in result.inovasi)
+    console().print(f"[bold green]✔ KARTU KOMITMEN[/] {escape(desa_label)}, APBDes {result.tahun_apbdes}\n{items}"
+                    f"\n  [dim]{result.file}[/]")
+    for inovasi_id, reason in result.unstamped.items():
+        console().print(f"  [yellow]tanpa stempel:[/] {inovasi_id}: {escape(reason)}")
+    if result.replaced is not None:
+        console().print(f"  [yellow]Menggantikan kartu yang dicatat pukul {result.replaced.jam}.[/]")
+    if result.unsigned:
+        who = " dan ".join(result.unsigned)
+        console().print(Panel(
+            f"Kartu ini BELUM ditandatangani {who}.\n"
+            "Kartu tetap dicatat, tetapi harus ditandatangani sebelum sertifikat dicetak;\n"
+            "`bursa validasi` akan melaporkannya sebagai galat.",
+            title="PERHATIAN", border_style="bold red", expand=False))
+
+
+def show_repairs(repairs: Sequence["Repair"]) -> None:
+    if not repairs:
+        console().print("[green]✔[/] Semua log utuh; tidak ada yang perlu diperbaiki.")
+        return
+    for repair in repairs:
+        lines = ", ".join(map(str, repair.lines))
+        console().print(
+            f"[green]✔[/] {repair.file}: {repair.kept} entri utuh dipertahankan; "
+            f"baris {lines} dipindahkan ke {repair.side_file}")
+
+
+# --------------------------------------------------------------------------- pantau
+
+
+def render_summary(summary: "Summary", title: str) -> Group:
+    from ..schema.types import BIDANG_SHORT
+
+    head = Text(title, style="bold")
+    head.append(f"   diperbarui {summary.refreshed}", style="dim")
+
+    reg = Table(title="Registrasi", title_justify="left", show_header=False, expand=True)
+    reg.add_column(ratio=3)
+    reg.add_column(justify="right", ratio=1)
+    percent = f" ({summary.registered_confirmed * 100 // summary.confirmed}%)" if summary.confirmed else ""
+    reg.add_row("Hadir (seluruhnya)", str(summary.registered))
+    reg.add_row("Hadir dari yang konfirmasi", f"{summary.registered_confirmed} / {summary.confirmed}{percent}")
+    reg.add_row("Tanpa undangan", str(summary.walk_ins))
+    reg.add_row("Diundang", str(summary.invited))
+
+    stamps = Table(title=f"Stempel: {summary.stamps}", title_justify="left", expand=True)
+    stamps.add_column("Ruang")
+    stamps.add_column("Jumlah", justify="right")
+    stamps.add_column("Per meja")
+    for room, count in summary.stamps_by_room.items():
+        desks = "  ".join(f"{desk}: {n}" for desk, n in summary.stamps_by_desk.items()
+                          if _room_of(desk, room, summary))
+        stamps.add_row(summary.room_names.get(room, room), str(count), desks)
+
+    cards = Table(title="Komitmen", title_justify="left", show_header=False, expand=True)
+    cards.add_column(ratio=3)
+    cards.add_column(justify="right", ratio=1)
+    cards.add_row("Desa berkomitmen", f"{summary.villages} / {summary.villages_total}")
+    for bidang, label in BIDANG_SHORT.items():
+        cards.add_row(f"  {label}", str(summary.commitments_by_bidang.get(bidang, 0)))
+    cards.add_row("Kartu belum lengkap tanda tangannya", str(summary.unsigned),
+                  style="bold red" if summary.unsigned else None)
+    cards.add_row("Kartu Ide", str(summary.ideas))
+    cards.add_row("Penilaian", str(summary.ratings))
+
+    grid = Table.grid(expand=True, padding=(0, 2))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    grid.add_row(reg, cards)
+
+    latest = Table(title="Terakhir masuk", title_justify="left", show_header=False, expand=True, box=None)
+    latest.add_column(style="dim", no_wrap=True)
+    latest.add_column()
+    for item in summary.latest:
+        latest.add_row(item.waktu[11:19].replace(":", "."), item.text)
+
+    parts = [head, grid, stamps, latest]
+    if summary.problems:
+        text = Text()
+        for problem in summary.problems[:5]:
+            text.append(f"{problem.location()}  {problem.message}\n", style="red")
+        parts.append(Panel(text, title="Masalah log", border_style="red"))
+    return Group(*parts)
+
+
+def _room_of(desk: str, room: str, summary: "Summary") -> bool:
+    return summary.room_of.get(desk, "?") == room
+
+
+def show_summary(summary: "Summary", title: str) -> None:
+    console().print(render_summary(summary, title))
+
+
+def watch(live: "LiveSummary", title: str, interval: float) -> None:
+    """Full-screen summary, refreshed every `interval` seconds until Ctrl+C."""
+    with Live(render_summary(live.refresh(), title), console=console(), screen=True,
+              auto_refresh=False) as screen:
+        try:
+            while True:
+                time.sleep(interval)
+                screen.update(render_summary(live.refresh(), title), refresh=True)
+        except KeyboardInterrupt:
+            pass
