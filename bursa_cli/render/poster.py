@@ -45,9 +45,8 @@ def kept_items(job) -> list[tuple[Inovasi, Stand]]:
     stands = assign_stands(event)
     for inovasi in kept:
         if stands[inovasi.id].ruang is None:
-            field_name = "ruang" if not inovasi.ruang else "ruang"
             job.problem(f"Inovasi {inovasi.id} \"{inovasi.judul}\" belum punya ruang bursa: isi ruang "
-                        f"(kode ruang bursa) atau meja.", item=inovasi, field_name=field_name)
+                        f"(kode ruang bursa) atau meja.", item=inovasi, field_name="ruang")
     return [(i, stands[i.id]) for i in kept]
 
 
@@ -63,6 +62,7 @@ def describe(event, inovasi: Inovasi, stand: Stand) -> dict:
         "p2ktd": [event.p2ktd_by_id[p] for p in inovasi.p2ktd if p in event.p2ktd_by_id],
         "qr": qr_svg(target) if target and is_link(target) else None,
         "dokumen": target,
+        "anchor": anchor(inovasi.id),
     }
 
 
@@ -85,7 +85,7 @@ def build_poster(job) -> None:
             manfaat=benefits,
             manfaat_lain=max(0, len(inovasi.manfaat) - 6),
             judul_pt=fit(inovasi.judul, ((40, 50), (70, 42), (110, 34), (160, 28), (10**9, 23))),
-            isi_pt=fit("x" * body, ((350, 22), (600, 19), (850, 16.5), (10**9, 14.5))),
+            isi_pt=fit("x" * body, ((350, 25), (600, 22), (900, 19.5), (10**9, 17))),
         )
         posters.append(entry)
     if clamped:
@@ -118,7 +118,7 @@ def build_katalog(job) -> None:
             groups.append({"ruang": event.ruang_by_kode[kode], "entries": entries})
         sections.append({"bidang": bidang, "label": BIDANG_LABEL[bidang], "warna": BIDANG_WARNA[bidang],
                          "groups": groups, "jumlah": sum(len(g["entries"]) for g in groups)})
-    index = sorted(({"judul": i.judul, "id": i.id, "stand": s} for i, s in items),
+    index = sorted(({"judul": i.judul, "anchor": anchor(i.id), "stand": s} for i, s in items),
                    key=lambda e: e["judul"].casefold())
     rooms = [r for r in event.acara.tempat.ruang]
     job.pdf("katalog.pdf", "katalog.html", {"sections": sections, "indeks": index, "ruang": rooms,
