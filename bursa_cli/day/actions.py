@@ -111,15 +111,16 @@ def search_peserta(day: Day, text: str, limit: int = 20) -> list[Peserta]:
     words = text.lower().split()
     if not words:
         return []
-    found = []
+    by_name, by_place = [], []
     for peserta in day.all_peserta():
-        haystack = " ".join([peserta.id, peserta.nama, day.desa_label(peserta.desa),
-                             peserta.instansi or ""]).lower()
+        name = f"{peserta.id} {peserta.nama}".lower()
+        if all(word in name for word in words):
+            by_name.append(peserta)
+            continue
+        haystack = " ".join([name, day.desa_label(peserta.desa), peserta.instansi or ""]).lower()
         if all(word in haystack for word in words):
-            found.append(peserta)
-            if len(found) >= limit:
-                break
-    return found
+            by_place.append(peserta)
+    return (by_name + by_place)[:limit]  # a name match first: "bulu" is a person before a kecamatan
 
 
 def search_desa(day: Day, text: str, limit: int = 20) -> list[str]:
