@@ -101,6 +101,8 @@ class Dokumen(Model):
     kertas_surat: Literal["A4", "F4"] = Field("A4", description="Kertas surat dan SK: A4 atau F4 (215x330 mm)")
     kertas_poster: Literal["A3", "A4"] = Field("A3", description="Kertas poster: A3 atau A4")
     ukuran_kartu_id: Literal["ID-1", "A6"] = Field("ID-1", description="Ukuran kartu ID: ID-1 (85,6x54 mm) atau A6")
+    kertas_kartu_komitmen: Literal["A4", "A5"] = Field("A4", description="Kertas Kartu Komitmen: A4 atau A5")
+    kertas_katalog: Literal["A5", "A4"] = Field("A5", description="Kertas katalog inovasi: A5 (buklet) atau A4")
     huruf: Literal["sans", "serif"] = Field("sans", description="Jenis huruf: sans (mirip Arial) atau serif (mirip Times)")
     ukuran_huruf: float = Field(12, ge=9, le=14, description="Ukuran huruf surat dalam poin")
     penanda_tangan_sk: Literal["kepala_dinas", "bupati"] = Field(
