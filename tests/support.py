@@ -139,3 +139,12 @@ def make_event(root: Path, changes: dict[str, Any] | None = None, base: str = "m
 def minimal_data(name: str) -> Any:
     """A fresh copy of one file of the minimal event, to modify in a test."""
     return copy.deepcopy(MINIMAL[name])
+
+
+_BOX = str.maketrans({c: " " for c in "│╭╮╰╯─┃┏┓┗┛━┡┩┠┨╇┼┳┻╋┃┣┫┬┴├┤└┘┌┐"})
+
+
+def plain(output: str) -> str:
+    """Terminal output with panel borders removed and all white space folded,
+    so a test can look for a sentence that rich wrapped across lines."""
+    return " ".join(output.translate(_BOX).split())

@@ -37,7 +37,7 @@ def use(replacement: Console) -> Iterator[Console]:
 
 def show_error(error: BursaError) -> None:
     """A user error: a short panel in Indonesian, never a traceback."""
-    body = Text(error.message)
+    body = Text(error.message, overflow="fold")
     for problem in error.problems[:50]:
         body.append("\n")
         body.append(problem.location(), style="bold")

@@ -303,7 +303,8 @@ def translate(err: dict, model: type[BaseModel], loc: tuple) -> str:
             hint = " Kunci yang dikenal: " + ", ".join(allowed) + "."
         return f"Kunci '{key}' tidak dikenal.{hint}"
     if kind == "literal_error":
-        return f"Nilai tidak dikenal; harus salah satu dari: {ctx.get('expected', '')}."
+        expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return f"Nilai tidak dikenal; harus salah satu dari: {expected}."
     if kind in ("greater_than_equal", "greater_than"):
         return f"Harus paling sedikit {ctx.get('ge', ctx.get('gt'))}."
     if kind in ("less_than_equal", "less_than"):

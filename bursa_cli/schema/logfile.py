@@ -117,13 +117,15 @@ def read_log(path: Path, shown_as: str, offset: int = 0, first_line: int = 1) ->
 
 def _yaml_line(text: str) -> Any:
     """Parse one hand-written `- {...}` line with the core-schema YAML reader."""
-    loader = _NodeLoader(text)
+    loader = None
     try:
+        loader = _NodeLoader(text)
         node = loader.get_single_node()
     except yaml.YAMLError:
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
         return None
     from .yamlsrc import SourceMap, _build

@@ -24,7 +24,7 @@ import yaml
 from ..errors import Problem
 
 try:  # libyaml's composer is several times faster than the pure-Python one
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml.parser import Parser as _ParserBase
     from yaml.reader import Reader
@@ -137,9 +137,16 @@ def load_yaml(path: Path, shown_as: str) -> Loaded:
 def parse_yaml_text(text: str, source: SourceMap) -> Loaded:
     """Parse YAML text (see `load_yaml`)."""
     problems: list[Problem] = []
-    loader = _NodeLoader(text)
+    loader = None
     try:
+        loader = _NodeLoader(text)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        return Loaded(None, source, [Problem(
+            f"Berkas memuat karakter kendali yang tidak boleh ada (kode {exc.character:#04x}); "
+            "hapus karakter itu atau simpan ulang berkas sebagai teks biasa.",
+            file=source.file, line=line, column=1)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -150,7 +157,8 @@ def parse_yaml_text(text: str, source: SourceMap) -> Loaded:
         return Loaded(None, source, [Problem(
             f"Penulisan YAML tidak sah: {exc}", file=source.file, line=1, column=1)])
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return Loaded(None, source, problems)
     data = _build(node, (), source, problems)
@@ -158,15 +166,23 @@ def parse_yaml_text(text: str, source: SourceMap) -> Loaded:
 
 
 _SYNTAX_HINTS = {
+    "found a tab character": "ada karakter Tab; YAML hanya boleh memakai spasi untuk indentasi",
     "found character '\\t' that cannot start any token":
         "ada karakter Tab; YAML hanya boleh memakai spasi untuk indentasi",
-    "mapping values are not allowed here":
+    "mapping values are not allowed":
         "titik dua (:) di tempat yang salah; beri tanda kutip pada teks yang memuat ': '",
     "could not find expected ':'": "tanda titik dua (:) tidak ditemukan",
     "did not find expected key": "indentasi tidak rata atau ada kunci yang hilang",
     "did not find expected '-' indicator": "indentasi daftar (-) tidak rata",
+    "did not find expected ',' or ']'": "daftar [ ... ] belum ditutup dengan ]",
+    "did not find expected ',' or '}'": "kumpulan { ... } belum ditutup dengan }",
+    "did not find expected node content": "ada nilai yang hilang atau tanda baca yang salah tempat",
     "found undefined alias": "alias (*) tanpa jangkar (&)",
     "found unexpected end of stream": "berkas berakhir di tengah nilai (tanda kutip belum ditutup?)",
+    "found unknown escape character":
+        "garis miring terbalik (\\) di dalam tanda kutip dua; pakai tanda kutip satu (') atau tulis \\\\",
+    "found character that cannot start any token":
+        "ada karakter yang tidak boleh mengawali nilai (mis. @ atau `); beri tanda kutip pada nilainya",
     "found unexpected ':'": "titik dua (:) di tempat yang salah",
 }
 

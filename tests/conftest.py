@@ -1,0 +1,34 @@
+"""Shared fixtures: event folders built from data, minimal and full."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from support import CONTOH, make_event  # noqa: E402
+
+
+@pytest.fixture
+def minimal_event(tmp_path: Path) -> Path:
+    """A small valid event (2 desa, 4 peserta, 2 inovasi), written fresh."""
+    return make_event(tmp_path / "minimal")
+
+
+@pytest.fixture
+def contoh_event(tmp_path: Path) -> Path:
+    """A private copy of contoh-kabupaten, safe to modify."""
+    if not (CONTOH / "acara.yaml").exists():
+        pytest.skip("contoh-kabupaten belum ada")
+    return make_event(tmp_path / "contoh", base="contoh")
+
+
+@pytest.fixture(params=["minimal", "contoh"])
+def any_event(request, tmp_path: Path) -> Path:
+    """Each test using this runs on the minimal event and on the full example."""
+    if request.param == "contoh" and not (CONTOH / "acara.yaml").exists():
+        pytest.skip("contoh-kabupaten belum ada")
+    return make_event(tmp_path / request.param, base=request.param)

@@ -1,0 +1,216 @@
+"""CLI behaviour of init, validasi and status: exit codes and what the user reads."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bursa_cli.cli.app import app
+from support import WILAYAH_CSV, make_event, minimal_data, plain
+
+runner = CliRunner()
+
+
+def bursa(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_help_lists_commands():
+    result = bursa("--help")
+    assert result.exit_code == 0
+    for command in ("init", "validasi", "status", "cetak"):
+        assert command in result.output
+
+
+def test_validasi_clean_event_exits_zero(any_event: Path):
+    result = bursa("validasi", any_event)
+    assert result.exit_code == 0, result.output
+    assert "0 galat, 0 peringatan" in plain(result.output)
+
+
+def test_validasi_reports_problem_with_location_and_exit_one(tmp_path: Path):
+    root = make_event(tmp_path / "e", {"opd.yaml": "- id: DINKES\n  nama: Dinas Kesehatan\n  kepalaa: x\n"})
+    result = bursa("validasi", root, "--format", "parsable")
+    assert result.exit_code == 1
+    assert "opd.yaml:3:3: galat: [1].kepalaa: Kunci 'kepalaa' tidak dikenal." in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validasi_json_counts(tmp_path: Path):
+    root = make_event(tmp_path / "e", {"desa.yaml": '- {kode: "33.23.01.1001", nama: Kota}\n'})
+    result = bursa("validasi", root, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["galat"] == len([m for m in data["masalah"] if m["level"] == "galat"]) >= 1
+    assert any(m["file"] == "desa.yaml" and m["line"] == 1 and "kelurahan" in m["message"]
+               for m in data["masalah"])
+    assert [t["kode"] for t in data["tahapan"]][0] == "konsultasi-agenda"
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path):
+    entries = [{"waktu": "2026-11-12T08:00:00+07:00", "peserta": "P-0001"},
+               {"waktu": "2026-11-12T08:05:00+07:00", "peserta": "P-0001"}]
+    root = make_event(tmp_path / "e", {"log/registrasi/REG-1.yaml": entries})
+    relaxed = bursa("validasi", root, "--format", "parsable")
+    assert relaxed.exit_code == 0
+    assert "log/registrasi/REG-1.yaml:3:42: peringatan" in relaxed.output
+    strict = bursa("validasi", root, "--format", "parsable", "--strict")
+    assert strict.exit_code == 1
+    assert "log/registrasi/REG-1.yaml:3:42: galat" in strict.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["validasi", "tidak-ada"], "tidak ditemukan"),
+    (["validasi", ".", "--tahap", "pesta"], "Tahap 'pesta' tidak dikenal"),
+    (["status", "tidak-ada"], "tidak ditemukan"),
+])
+def test_usage_errors_exit_two(args, message, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    if args[1] == ".":
+        args = [args[0], str(make_event(tmp_path / "e"))] + args[2:]
+    result = bursa(*args)
+    assert result.exit_code == 2
+    assert message in plain(result.output)
+    assert "Traceback" not in result.output
+
+
+def test_folder_without_acara_is_usage_error(tmp_path: Path):
+    result = bursa("validasi", tmp_path)
+    assert result.exit_code == 2
+    assert "bukan folder acara" in plain(result.output)
+
+
+def test_tahap_checks_readiness_up_to_that_stage(minimal_event: Path):
+    result = bursa("validasi", minimal_event, "--tahap", "rapat-pembukaan", "--format", "json")
+    data = json.loads(result.output)
+    assert result.exit_code == 1
+    stages = {m["stage"] for m in data["masalah"]}
+    assert stages == {"konsultasi-agenda", "rapat-pembukaan"}
+    assert any("Bidang pelaksana" in m["message"] and m["file"] == "acara.yaml" for m in data["masalah"])
+
+
+def test_stage_marked_done_is_checked(tmp_path: Path):
+    tahapan = minimal_data("tahapan.yaml")
+    tahapan[5]["status"] = "selesai"  # sortir
+    inovasi = minimal_data("inovasi.yaml")
+    inovasi[1]["sortir"] = {"keputusan": "belum"}
+    root = make_event(tmp_path / "e", {"tahapan.yaml": tahapan, "inovasi.yaml": inovasi})
+    result = bursa("validasi", root, "--format", "parsable")
+    assert result.exit_code == 1
+    assert "INO-002 (Jalan Rabat Beton Swadaya) belum diputuskan dalam rapat sortir" in result.output
+
+
+def test_garbage_yaml_never_shows_traceback(tmp_path: Path):
+    root = make_event(tmp_path / "e", {"acara.yaml": "nama: [tidak ditutup\n  - :\n"})
+    result = bursa("validasi", root)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "acara.yaml" in result.output
+
+
+def test_status_shows_stages_counts_and_days(minimal_event: Path):
+    result = bursa("status", minimal_event)
+    assert result.exit_code == 0, result.output
+    assert "Kamis, 12 November 2026" in result.output
+    assert "Tahapan persiapan" in result.output
+    assert "Gladi" in result.output or "gladi" in result.output
+    assert "hari" in result.output
+
+
+def test_status_on_contoh_counts_match_files(contoh_event: Path):
+    from bursa_cli.check.summary import summarize
+    import datetime
+    import yaml
+
+    summary = summarize(contoh_event, today=datetime.date(2026, 11, 1))
+    counts = dict(summary.angka)
+    desa = yaml.safe_load((contoh_event / "desa.yaml").read_text())
+    assert counts["Desa"] == len(desa)
+    stamps = sum(1 for f in (contoh_event / "log" / "stempel").glob("*.yaml")
+                 for line in f.read_text().splitlines() if line.startswith("- "))
+    assert counts["Stempel konsultasi"] == stamps
+    assert summary.sisa_hari == "11 hari lagi menuju hari acara."
+
+
+# ---------------------------------------------------------------------------- init
+
+
+def test_init_creates_valid_skeleton(tmp_path: Path):
+    target = tmp_path / "bid-2027"
+    result = bursa("init", target, "--kabupaten", "Temanggung", "--tanggal", "2027-03-11", "--tanpa-git")
+    assert result.exit_code == 0, result.output
+    assert (target / "acara.yaml").read_text(encoding="utf-8").startswith("# ====")
+    assert "tanggal: 2027-03-11" in (target / "acara.yaml").read_text(encoding="utf-8")
+    check = bursa("validasi", target)
+    assert check.exit_code == 0, check.output
+    assert not (target / ".git").exists()
+
+
+def _csv_desa(prefixes: tuple[str, ...]) -> list[str]:
+    with open(WILAYAH_CSV, encoding="utf-8") as handle:
+        return [row[0] for row in csv.reader(handle)
+                if row[0].count(".") == 3 and row[0].startswith(prefixes) and row[0][-4] in "23"]
+
+
+@pytest.mark.skipif(not WILAYAH_CSV.exists(), reason="daftar wilayah tidak ada")
+def test_init_fills_villages_from_region_list(tmp_path: Path):
+    target = tmp_path / "klaster"
+    result = bursa("init", target, "--wilayah", WILAYAH_CSV, "--kode", "33.23",
+                   "--kecamatan", "Bulu", "--kecamatan", "33.23.02")
+    assert result.exit_code == 0, result.output
+    import yaml
+
+    desa = yaml.safe_load((target / "desa.yaml").read_text(encoding="utf-8"))
+    expected = _csv_desa(("33.23.01.", "33.23.02."))
+    assert [d["kode"] for d in desa] == expected
+    assert all(d["kode"].rsplit(".", 1)[1][0] != "1" for d in desa)
+    acara = (target / "acara.yaml").read_text(encoding="utf-8")
+    assert '"Kabupaten Temanggung"' in acara and "cakupan: klaster" in acara
+    assert (target / ".git").is_dir() and "keluaran/" in (target / ".gitignore").read_text()
+    assert bursa("validasi", target).exit_code == 0
+
+
+@pytest.mark.skipif(not WILAYAH_CSV.exists(), reason="daftar wilayah tidak ada")
+def test_init_leaves_out_kelurahan(tmp_path: Path):
+    # Kota Semarang (33.74) consists of kelurahan only: no village takes part.
+    target = tmp_path / "kota"
+    result = bursa("init", target, "--wilayah", WILAYAH_CSV, "--kode", "33.74", "--tanpa-git")
+    assert result.exit_code == 0, result.output
+    assert "- kode:" not in (target / "desa.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--wilayah", str(WILAYAH_CSV), "--kode", "99.99"], "tidak ada di"),
+    (["--wilayah", str(WILAYAH_CSV), "--kode", "33.23", "--kecamatan", "Bulo"], "Mungkin maksudnya: bulu"),
+    (["--wilayah", str(WILAYAH_CSV)], "--wilayah perlu --kode"),
+    (["--tanggal", "11-03-2027"], "Tanggal '11-03-2027' tidak sah"),
+])
+def test_init_bad_options(args, message, tmp_path: Path):
+    result = bursa("init", tmp_path / "x", *args)
+    assert result.exit_code == 2
+    assert message in plain(result.output)
+    assert not (tmp_path / "x" / "acara.yaml").exists()
+
+
+def test_init_never_overwrites(tmp_path: Path):
+    target = tmp_path / "e"
+    target.mkdir()
+    (target / "peserta.yaml").write_text("# milik pengguna\n[]\n", encoding="utf-8")
+    result = bursa("init", target, "--tanpa-git")
+    assert result.exit_code == 2
+    assert "tidak pernah menimpa" in plain(result.output)
+    assert (target / "peserta.yaml").read_text(encoding="utf-8") == "# milik pengguna\n[]\n"
+    assert not (target / "acara.yaml").exists()
+
+
+def test_init_installs_hook_that_runs_validasi(tmp_path: Path):
+    target = tmp_path / "e"
+    result = bursa("init", target, "--pasang-hook")
+    assert result.exit_code == 0, result.output
+    hook = target / ".git" / "hooks" / "pre-commit"
+    assert "bursa validasi" in hook.read_text()
+    assert hook.stat().st_mode & 0o111
