@@ -48,6 +48,7 @@ class Job:
     outputs: list[Output] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     _before_commit: list[Callable[[], None]] = field(default_factory=list)
+    _finally: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def acara(self):
@@ -100,6 +101,10 @@ class Job:
         """Run `action` after every output rendered, before any is moved into place."""
         self._before_commit.append(action)
 
+    def cleanup(self, action: Callable[[], None]) -> None:
+        """Run `action` at the end of the run, whatever happened (e.g. release a lock)."""
+        self._finally.append(action)
+
 
 @dataclass
 class Produced:
@@ -130,20 +135,26 @@ def produce(kind: str, folder: Path, options: Options | None = None,
                         hint="Jalankan `bursa validasi` dan perbaiki dulu masalahnya.")
     job = Job(loaded.event, options, Renderer(loaded.event, today=options.today, origin=origin))
     module, _, function = spec.target.partition(":")
-    getattr(importlib.import_module(module), function)(job)
-    if job.problems:
-        raise DataError(f"Data untuk mencetak {kind} belum lengkap; belum ada berkas yang ditulis.",
-                        job.problems, hint="Lengkapi data di atas lalu jalankan lagi.")
-    out_dir = folder / OUTPUT_DIR
-    staging = Staging()
     try:
-        for output in job.outputs:
-            staging.add(out_dir / output.name, output.make())
-        for action in job._before_commit:
+        getattr(importlib.import_module(module), function)(job)
+        if job.problems:
+            raise DataError(f"Data untuk mencetak {kind} belum lengkap; belum ada berkas yang ditulis.",
+                            job.problems, hint="Lengkapi data di atas lalu jalankan lagi.")
+        out_dir = folder / OUTPUT_DIR
+        staging = Staging()
+        try:
+            for output in job.outputs:
+                staging.add(out_dir / output.name, output.make())
+            if not (out_dir / ".gitignore").exists():  # outputs never go into git
+                staging.add(out_dir / ".gitignore", "# Dibuat bursa cetak: hasil cetak tidak disimpan di git.\n*\n")
+            for action in job._before_commit:
+                action()
+        except BaseException:
+            staging.discard()
+            raise
+        staging.commit()
+    finally:
+        for action in reversed(job._finally):
             action()
-    except BaseException:
-        staging.discard()
-        raise
-    staging.commit()
     return Produced(kind, out_dir, job.outputs, job.notes, job.preview)
 

@@ -15,6 +15,15 @@ from pathlib import Path
 OUTPUT_DIR = "keluaran"
 
 
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_MODE = _file_mode()
+
+
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write `data` to `path` via a temporary file and `os.replace`."""
     with Staging() as staging:
@@ -35,6 +44,7 @@ class Staging:
             data = data.encode("utf-8")
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
+            os.chmod(temp, _MODE)  # mkstemp makes 0600; outputs are ordinary files
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
                 out.flush()

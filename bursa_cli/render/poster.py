@@ -124,7 +124,7 @@ def build_katalog(job) -> None:
     job.pdf("katalog.pdf", "katalog.html", {"sections": sections, "indeks": index, "ruang": rooms,
                                             "jumlah": len(items)},
             title=f"Katalog inovasi - {job.acara.nama}",
-            what=f"katalog A5, {len(items)} inovasi dengan indeks")
+            what=f"katalog {job.acara.dokumen.kertas_katalog}, {len(items)} inovasi dengan indeks")
 
 
 def anchor(inovasi_id: str) -> Markup:

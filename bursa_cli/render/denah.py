@@ -1,0 +1,45 @@
+"""`bursa cetak denah`: the venue floor plan, then the seat list of the Ruang Pleno."""
+
+from __future__ import annotations
+
+from .floorplan import draw_floorplan
+from .seating import check_seating, plan_seating, role_label
+
+
+def desa_name(nama: str) -> str:
+    """'Bulu' -> 'Desa Bulu', leaving names that already say Desa or Kelurahan alone."""
+    return nama if nama.lower().startswith(("desa ", "kelurahan ")) else f"Desa {nama}"
+
+
+def seat_problems(job) -> None:
+    """Stop when the seat plan cannot hold everyone coming (the same problem `bursa validasi` shows)."""
+    for problem in check_seating(job.event):
+        if problem.is_error:
+            job.problems.append(problem)
+
+
+def build(job) -> None:
+    """The floor plan (landscape, poster paper) and the seat list (A4 portrait)."""
+    seat_problems(job)
+    if job.problems:
+        return
+    event = job.event
+    plan = plan_seating(event)
+    rows = []
+    for group, members in plan.groups():
+        for item in job.sample(members):
+            person = item.peserta
+            if item.official:
+                asal = person.instansi or (f"Kecamatan {event.kecamatan_nama.get(person.kecamatan, '')}"
+                                           if person.kecamatan else "")
+            else:
+                asal = desa_name(item.desa)
+            rows.append({"group": group, "kursi": item.seat.label, "nama": person.nama,
+                         "peran": role_label(person), "asal": asal})
+    kertas = job.acara.dokumen.kertas_poster
+    spanduk = job.acara.tempat.spanduk
+    job.pdf("denah.pdf", "denah.html",
+            {"svg": draw_floorplan(event, plan), "plan": plan, "rows": rows, "kertas": kertas,
+             "spanduk": spanduk},
+            title=f"Denah dan tempat duduk - {job.acara.nama}",
+            what=f"denah {kertas} mendatar dan daftar tempat duduk {len(plan.seated)} peserta")

@@ -1,0 +1,197 @@
+"""Editable Word copies (DOCX) of the letters and the SK, for the legal section.
+
+Built with python-docx from the same context as the PDF, so the wording is the
+same. Fonts are Arial/Times New Roman (metric twins of the Liberation fonts in
+the PDF), since the DOCX is opened in Word on office computers.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from . import indo
+
+PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
+WORD_FONT = {"sans": "Arial", "serif": "Times New Roman"}
+PICTURE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
+
+
+def new_document(acara):
+    """An empty document with the event's paper, margins and font."""
+    doc = Document()
+    section = doc.sections[0]
+    width, height = PAPER_MM[acara.dokumen.kertas_surat]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(15), Mm(18)
+    section.left_margin, section.right_margin = Mm(30), Mm(20)
+    style = doc.styles["Normal"]
+    style.font.name = WORD_FONT[acara.dokumen.huruf]
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), WORD_FONT[acara.dokumen.huruf])
+    style.font.size = Pt(acara.dokumen.ukuran_huruf)
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.space_before = Pt(0)
+    return doc
+
+
+def save(doc) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def para(doc_or_cell, text: str = "", bold: bool = False, align=None, size: float | None = None,
+         underline: bool = False, indent_mm: float | None = None, space_after: float = 0):
+    p = doc_or_cell.add_paragraph()
+    if text:
+        run = p.add_run(text)
+        run.bold = bold
+        run.underline = underline
+        if size:
+            run.font.size = Pt(size)
+    if align is not None:
+        p.alignment = align
+    if indent_mm is not None:
+        p.paragraph_format.left_indent = Mm(indent_mm)
+    p.paragraph_format.space_after = Pt(space_after)
+    return p
+
+
+def _rule(paragraph) -> None:
+    """The heavy double rule under the kop (thick over thin)."""
+    pPr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    pPr.append(border)
+
+
+def _logo_file(root: Path, logo: str | None) -> Path | None:
+    """The emblem as a picture Word can take: the file itself, or a PNG/JPG beside an SVG."""
+    if not logo:
+        return None
+    path = root / logo
+    candidates = [path] + [path.with_suffix(ext) for ext in PICTURE_TYPES]
+    for candidate in candidates:
+        if candidate.suffix.lower() in PICTURE_TYPES and candidate.is_file():
+            return candidate
+    return None
+
+
+def kop(doc, root: Path, p) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(25), Mm(140)
+    logo = _logo_file(root, p.logo)
+    if logo is not None:
+        left.paragraphs[0].add_run().add_picture(str(logo), width=Mm(20))
+    first = right.paragraphs[0]
+    run = first.add_run(p.pemerintah)
+    run.bold, run.font.size = True, Pt(14)
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para(right, p.nama, bold=True, size=15, align=WD_ALIGN_PARAGRAPH.CENTER)
+    address = p.alamat + (f" Kode Pos {p.kode_pos}" if p.kode_pos else "")
+    para(right, address, size=9.5, align=WD_ALIGN_PARAGRAPH.CENTER)
+    contact = ", ".join(x for x in (p.telepon and f"Telepon {p.telepon}", p.email and f"Pos-el {p.email}",
+                                    p.laman and f"Laman {p.laman}") if x)
+    if contact:
+        para(right, contact, size=9.5, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _rule(para(doc, space_after=8))
+
+
+def signature(doc, pejabat, lines_before: list[str] = ()) -> None:
+    indent = 85
+    for line in lines_before:
+        para(doc, line, indent_mm=indent)
+    if pejabat.status == "an" and pejabat.atas_nama:
+        para(doc, f"a.n. {pejabat.atas_nama}", indent_mm=indent)
+    prefix = {"plt": "Plt. ", "plh": "Plh. "}.get(pejabat.status, "")
+    para(doc, f"{prefix}{pejabat.jabatan},", indent_mm=indent)
+    for _ in range(4):
+        para(doc, indent_mm=indent)
+    para(doc, pejabat.nama, bold=True, underline=True, indent_mm=indent)
+    if pejabat.pangkat:
+        para(doc, indo.pangkat(pejabat.pangkat, pejabat.golongan), indent_mm=indent)
+    if pejabat.nip:
+        para(doc, f"NIP {indo.nip(pejabat.nip)}", indent_mm=indent)
+
+
+def tembusan(doc, items: list[str]) -> None:
+    if not items:
+        return
+    para(doc)
+    para(doc, "Tembusan:", size=11)
+    for index, item in enumerate(items, 1):
+        para(doc, f"{index}. {item}{';' if index < len(items) else '.'}", size=11)
+
+
+def label_table(doc, rows: list[tuple[str, str]], label_mm: float = 25, indent_mm: float = 0, bold_last=False):
+    table = doc.add_table(rows=0, cols=3)
+    for index, (label, value) in enumerate(rows):
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width, cells[2].width = Mm(label_mm), Mm(4), Mm(130 - label_mm - indent_mm)
+        cells[0].paragraphs[0].add_run(label)
+        cells[1].paragraphs[0].add_run(":")
+        run = cells[2].paragraphs[0].add_run(value)
+        run.bold = bold_last and index == len(rows) - 1
+    if indent_mm:
+        tblPr = table._tbl.tblPr
+        ind = OxmlElement("w:tblInd")
+        ind.set(qn("w:w"), str(int(indent_mm * 56.7)))
+        ind.set(qn("w:type"), "dxa")
+        tblPr.append(ind)
+    return table
+
+
+def page_break(doc) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def letters_docx(job, context: dict) -> bytes:
+    """The invitation letters of one meeting, one page per addressee."""
+    acara = job.acara
+    root = Path(job.event.root)
+    doc = new_document(acara)
+    surat, rapat = context["surat"], context["rapat"]
+    for index, p in enumerate(context["penerima"]):
+        if index:
+            page_break(doc)
+        kop(doc, root, acara.penyelenggara)
+        para(doc, f"{surat['tempat']}, {indo.tanggal(surat['tanggal'])}", align=WD_ALIGN_PARAGRAPH.RIGHT,
+             space_after=8)
+        label_table(doc, [("Nomor", surat["nomor"]), ("Sifat", surat["sifat"]),
+                          ("Lampiran", surat["lampiran"]), ("Hal", surat["hal"])], bold_last=True)
+        para(doc)
+        first = doc.add_paragraph("Yth. ")
+        first.add_run(p.yth).bold = True
+        for line in p.baris:
+            para(doc, line)
+        para(doc, "di")
+        para(doc, "Tempat", indent_mm=7, space_after=8)
+        opening = para(doc, context["pembuka"], align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4)
+        opening.paragraph_format.first_line_indent = Mm(12)
+        label_table(doc, [("hari, tanggal", rapat["hari_tanggal"]), ("waktu", rapat["waktu"]),
+                          ("tempat", rapat["tempat"]), ("acara", rapat["acara"])], label_mm=30, indent_mm=12)
+        para(doc)
+        closing = [context["penutup"]]
+        if context["catatan"] and p.kelompok in ("kepala-desa", "ketua-bpd"):
+            closing.insert(0, context["catatan"])
+        for text in closing:
+            paragraph = para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4)
+            paragraph.paragraph_format.first_line_indent = Mm(12)
+        para(doc)
+        signature(doc, context["penanda_tangan"])
+        tembusan(doc, context["tembusan"])
+    return save(doc)

@@ -1,0 +1,173 @@
+"""The cards of the Bursa Kit: Kartu ID, Kartu Komitmen, Kartu Ide.
+
+Kartu ID are imposed on A4 sheets with cut marks (10 ID-1 cards or 4 A6
+cards a sheet), in seat order, so the registration desk hands them out by
+kecamatan and village. Each carries the participant id as a QR code for the
+day's registration scanner.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..schema.models import PERAN_LABEL
+from ..schema.types import BIDANG_LABEL, is_kelurahan, kecamatan_of
+from .denah import desa_name, seat_problems
+from .floorplan import BIDANG_ORDER
+from .poster import fit
+from .qr import qr_svg
+from .seating import plan_seating, role_label
+
+A4 = (210.0, 297.0)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """How cards of one size are imposed on an A4 sheet (millimetres)."""
+
+    card_w: float
+    card_h: float
+    cols: int
+    rows: int
+    scale: float  # type sizes relative to ID-1
+
+    @property
+    def per_sheet(self) -> int:
+        return self.cols * self.rows
+
+    @property
+    def left(self) -> float:
+        return (A4[0] - self.cols * self.card_w) / 2
+
+    @property
+    def top(self) -> float:
+        return (A4[1] - self.rows * self.card_h) / 2
+
+    def position(self, index: int) -> tuple[float, float]:
+        row, col = divmod(index % self.per_sheet, self.cols)
+        return self.left + col * self.card_w, self.top + row * self.card_h
+
+    def cut_marks(self, length: float = 5.0, gap: float = 1.5) -> list[tuple[float, float, float, float]]:
+        """Short lines in the margins on every cut line; where there is no margin, at the page edge."""
+        marks = []
+        xs = [self.left + c * self.card_w for c in range(self.cols + 1)]
+        ys = [self.top + r * self.card_h for r in range(self.rows + 1)]
+        top_end, bottom_start = self.top - gap, self.top + self.rows * self.card_h + gap
+        left_end, right_start = self.left - gap, self.left + self.cols * self.card_w + gap
+        for x in xs:
+            if top_end > 1:
+                marks.append((x, max(0.0, top_end - length), x, top_end))
+                marks.append((x, bottom_start, x, min(A4[1], bottom_start + length)))
+            elif 1 < x < A4[0] - 1:  # full-bleed sheet: mark the inner cut lines at the paper's edge
+                marks += [(x, 0, x, length), (x, A4[1] - length, x, A4[1])]
+        for y in ys:
+            if left_end > 1:
+                marks.append((max(0.0, left_end - length), y, left_end, y))
+                marks.append((right_start, y, min(A4[0], right_start + length), y))
+            elif 1 < y < A4[1] - 1:
+                marks += [(0, y, length, y), (A4[0] - length, y, A4[0], y)]
+        return marks
+
+
+SHEETS = {
+    "ID-1": Sheet(85.6, 54.0, 2, 5, 1.0),
+    "A6": Sheet(105.0, 148.0, 2, 2, 1.55),
+}
+
+NAME_STEPS = ((18, 14.0), (24, 12.0), (30, 10.5), (38, 9.0), (10**9, 8.0))
+
+
+def build_id(job) -> None:
+    """Name badges in seat order, imposed on A4 sheets with cut marks."""
+    seat_problems(job)
+    if job.problems:
+        return
+    event = job.event
+    acara = job.acara
+    plan = plan_seating(event)
+    if not plan.seated:
+        job.problem("Tidak ada peserta yang akan hadir (konfirmasi bukan \"tidak\") untuk dibuatkan Kartu ID.",
+                    file="peserta.yaml")
+        return
+    sheet = SHEETS[acara.dokumen.ukuran_kartu_id]
+    cards = []
+    for item in job.sample(plan.seated):
+        person = item.peserta
+        if item.official:
+            lines = [person.instansi] if person.instansi else []
+            if person.kecamatan:
+                lines.append(f"Kecamatan {event.kecamatan_nama.get(person.kecamatan, person.kecamatan)}")
+        else:
+            lines = [desa_name(item.desa), item.group]
+        x, y = sheet.position(len(cards))
+        cards.append({
+            "peserta": person, "peran": role_label(person), "asal": lines, "kursi": item.seat.label,
+            "official": item.official, "qr": qr_svg(person.id), "x": x, "y": y,
+            "nama_pt": fit(person.nama, NAME_STEPS) * sheet.scale,
+        })
+    sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
+    job.pdf("kartu-id.pdf", "kartu-id.html",
+            {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(), "ukuran": acara.dokumen.ukuran_kartu_id},
+            title=f"Kartu ID peserta - {acara.nama}",
+            what=f"{len(cards)} Kartu ID {acara.dokumen.ukuran_kartu_id} pada {len(sheets)} lembar A4")
+
+
+def build_komitmen(job) -> None:
+    """One Kartu Komitmen per village, filled in with its names; stamp boxes per consultation desk."""
+    event = job.event
+    acara = job.acara
+    villages = [d for d in event.desa if not is_kelurahan(d.kode)]
+    if not villages:
+        job.problem("Belum ada desa di desa.yaml: Kartu Komitmen dibuat satu per desa.", file="desa.yaml")
+        return
+    order = {k.kode: i for i, k in enumerate(acara.wilayah.kecamatan)}
+    villages.sort(key=lambda d: (order.get(kecamatan_of(d.kode), len(order)), d.kode))
+    names: dict[tuple[str, str], str] = {}
+    for person in event.peserta:
+        if person.desa and person.peran in ("kepala-desa", "ketua-bpd") and person.konfirmasi != "tidak":
+            names.setdefault((person.desa, person.peran), person.nama)
+    stamps = stamp_boxes(event)
+    if not stamps:
+        job.problem_at(("tempat", "ruang"), "Belum ada ruang bursa (jenis: bursa) untuk kotak stempel "
+                       "konsultasi di Kartu Komitmen.")
+        return
+    missing = sum(1 for d in villages for role in ("kepala-desa", "ketua-bpd") if (d.kode, role) not in names)
+    if missing:
+        job.notes.append(f"{missing} nama Kepala Desa/Ketua BPD belum ada di peserta.yaml: "
+                         "barisnya dibiarkan kosong untuk ditulis tangan.")
+    cards = [{
+        "desa": d, "nama_desa": desa_name(d.nama), "kecamatan": event.kecamatan_of_desa(d.kode),
+        "kepala_desa": names.get((d.kode, "kepala-desa"), ""), "ketua_bpd": names.get((d.kode, "ketua-bpd"), ""),
+        "qr": qr_svg(d.kode),
+    } for d in job.sample(villages)]
+    kertas = acara.dokumen.kertas_kartu_komitmen
+    job.pdf("kartu-komitmen.pdf", "kartu-komitmen.html",
+            {"kartu": cards, "stempel": stamps, "baris": 5 if kertas == "A4" else 4, "kertas": kertas,
+             "kolom_stempel": 5 if len(stamps) <= 10 else 6 if len(stamps) <= 18 else 8},
+            title=f"Kartu Komitmen - {acara.nama}",
+            what=f"{len(cards)} Kartu Komitmen {kertas}, satu per desa")
+
+
+def stamp_boxes(event) -> list[dict]:
+    """One stamp box per consultation desk; a Bursa room without desks gets one box."""
+    boxes = []
+    for ruang in event.acara.tempat.ruang:
+        if ruang.jenis != "bursa":
+            continue
+        for meja in ruang.meja or [None]:
+            boxes.append({"meja": meja, "ruang": ruang.nama})
+    return boxes
+
+
+def build_ide(job) -> None:
+    """Blank Kartu Ide, two A5 cards on each A4 sheet."""
+    acara = job.acara
+    count = acara.materi.kartu_ide or sum(1 for p in job.event.peserta if p.konfirmasi != "tidak") or 2
+    count = len(job.sample(list(range(count))))
+    sheets = math.ceil(count / 2)
+    job.pdf("kartu-ide.pdf", "kartu-ide.html",
+            {"lembar": sheets, "bidang": [(b, BIDANG_LABEL[b]) for b in BIDANG_ORDER],
+             "peran": PERAN_LABEL},
+            title=f"Kartu Ide - {acara.nama}",
+            what=f"{sheets * 2} Kartu Ide kosong pada {sheets} lembar A4")

@@ -1,0 +1,131 @@
+"""Letter numbers from a register kept in the event folder.
+
+`register-nomor.yaml` is append-only, one line per number issued, in the log
+line format (valid YAML, one JSON object per line), so it merges in git and a
+person can read it. A number is never issued twice: the next running number
+is one past the highest issued that year (or `penomoran.urut_awal`), and the
+sequence restarts each year. Printing the same letter again reuses the number
+(and date) already issued for it instead of burning a new one.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ..errors import Problem, UsageError
+from ..schema.logfile import format_entry, read_log
+from .indo import romawi
+from .output import write_atomic
+
+REGISTER = "register-nomor.yaml"
+HEADER = ("# Register nomor surat yang diterbitkan bursa: satu baris satu nomor.\n"
+          "# Jangan mengubah atau menghapus baris; nomor yang tercatat tidak dipakai lagi.\n")
+FIELDS = ("klasifikasi", "urut", "unit", "bulan", "bulan_romawi", "tahun")
+
+
+@dataclass(frozen=True)
+class Issued:
+    kunci: str  # what the number is for, e.g. "undangan/rapat-bursa"
+    nomor: str
+    tahun: int
+    urut: int
+    tanggal: date
+    perihal: str
+    baru: bool  # issued in this run (not yet in the register)
+
+
+def check_pattern(pola: str) -> str | None:
+    """An Indonesian message when `pola` is not a usable pattern, else None."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(pola) if name is not None]
+    except ValueError:
+        return f"Pola nomor '{pola}' tidak sah: periksa tanda kurung kurawal {{ }}."
+    unknown = [n for n in names if n not in FIELDS]
+    if unknown:
+        return (f"Isian {{{unknown[0]}}} di pola nomor tidak dikenal; yang boleh: "
+                + " ".join("{" + f + "}" for f in FIELDS) + ".")
+    if "urut" not in names:
+        return "Pola nomor harus memuat {urut} (nomor urut), agar setiap surat bernomor lain."
+    return None
+
+
+@dataclass
+class Register:
+    """The issued numbers of one event, locked while a run reserves new ones."""
+
+    root: Path
+    pola: str
+    unit: str
+    urut_awal: int = 1
+    entries: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    pending: list[Issued] = field(default_factory=list)
+    _lock: FileLock | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.root / REGISTER
+
+    def open(self) -> "Register":
+        """Lock the register (so two runs cannot take the same number) and read it."""
+        self._lock = FileLock(str(self.path) + ".lock", timeout=30)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise UsageError(f"{REGISTER} sedang dipakai proses lain; coba lagi sebentar lagi.") from None
+        if self.path.is_file():
+            read = read_log(self.path, REGISTER)
+            self.problems.extend(read.problems)
+            for line in read.entries:
+                data = line.data
+                if not isinstance(data.get("urut"), int) or not isinstance(data.get("tahun"), int):
+                    self.problems.append(Problem(
+                        "Baris register tanpa 'urut' atau 'tahun' berupa angka.", file=REGISTER, line=line.line))
+                    continue
+                self.entries.append(data)
+        return self
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def number(self, kunci: str, klasifikasi: str, tanggal: date, perihal: str) -> Issued:
+        """The number for `kunci`: the one already issued, or the next free one (reserved)."""
+        for entry in reversed(self.entries):
+            if entry.get("kunci") == kunci:
+                return Issued(kunci, entry["nomor"], entry["tahun"], entry["urut"],
+                              date.fromisoformat(entry["tanggal"]), entry.get("perihal", perihal), False)
+        for issued in self.pending:
+            if issued.kunci == kunci:
+                return issued
+        taken = [e["urut"] for e in self.entries if e["tahun"] == tanggal.year]
+        taken += [i.urut for i in self.pending if i.tahun == tanggal.year]
+        urut = max([self.urut_awal - 1, *taken]) + 1
+        nomor = self.pola.format(klasifikasi=klasifikasi, urut=urut, unit=self.unit, bulan=tanggal.month,
+                                 bulan_romawi=romawi(tanggal.month), tahun=tanggal.year)
+        issued = Issued(kunci, nomor, tanggal.year, urut, tanggal, perihal, True)
+        self.pending.append(issued)
+        return issued
+
+    def save(self) -> None:
+        """Append the numbers reserved in this run (atomically: the old lines stay as they were)."""
+        if not self.pending:
+            return
+        old = self.path.read_text(encoding="utf-8") if self.path.is_file() else HEADER
+        if old and not old.endswith("\n"):
+            old += "\n"
+        now = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+        new = "".join(format_entry({
+            "kunci": i.kunci, "nomor": i.nomor, "tahun": i.tahun, "urut": i.urut,
+            "tanggal": i.tanggal.isoformat(), "perihal": i.perihal, "dicatat": now,
+        }) for i in self.pending)
+        write_atomic(self.path, old + new)
+        self.entries.extend({"kunci": i.kunci, "nomor": i.nomor, "tahun": i.tahun, "urut": i.urut,
+                             "tanggal": i.tanggal.isoformat(), "perihal": i.perihal} for i in self.pending)
+        self.pending = []

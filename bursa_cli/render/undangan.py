@@ -1,0 +1,163 @@
+"""`bursa cetak undangan`: invitation letters for each meeting and for the day.
+
+One letter per addressee in one PDF per meeting, an editable DOCX of the same
+letters, and a distribution list (PDF to sign on delivery, CSV for a
+spreadsheet). A meeting's letter has ONE number (the same letter goes to every
+addressee, as offices do), taken from the register and reused on reprint.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from ..schema.models import TAHAPAN_JUDUL
+from . import indo
+from .penerima import HARI_H_GROUPS, Penerima, head_title, recipients
+from .surat import check_kop, check_signer, open_register
+
+HARI_H = "hari-h"
+HAL = {
+    "rapat-pembukaan": "Undangan Rapat Persiapan Bursa Inovasi Desa",
+    "pembekalan": "Undangan Pembekalan Tim Inovasi Kabupaten dan Panitia",
+    "sortir": "Undangan Rapat Pemilahan Inovasi Desa",
+    "rapat-bursa": "Undangan Rapat Bursa Inovasi Desa",
+    "gladi-bersih": "Undangan Gladi Bersih Bursa Inovasi Desa",
+    HARI_H: "Undangan Bursa Inovasi Desa",
+}
+
+
+@dataclass
+class Pertemuan:
+    """A meeting to invite to: a stage's `rapat` block, or the day itself."""
+
+    kode: str
+    hal: str
+    tanggal: date
+    mulai: time
+    selesai: time | None
+    tempat: str
+    acara: str
+    groups: list[str]
+    tembusan: list[str]
+    item: Any  # where it was read, for problems
+
+
+def meetings(event) -> list[Pertemuan]:
+    """Every meeting with a `rapat` block, in stage order, then the day itself."""
+    out = []
+    for tahap in event.tahapan:
+        r = tahap.rapat
+        if r is None:
+            continue
+        hal = HAL.get(tahap.kode, f"Undangan {TAHAPAN_JUDUL[tahap.kode]}")
+        out.append(Pertemuan(tahap.kode, hal, r.tanggal, r.mulai, r.selesai, r.tempat, r.acara,
+                             list(r.penerima), list(r.tembusan), tahap))
+    a = event.acara
+    out.append(Pertemuan(HARI_H, HAL[HARI_H], a.tanggal, a.jam_mulai, a.jam_selesai,
+                         f"{a.tempat.nama}, {a.tempat.alamat}", a.nama, list(HARI_H_GROUPS), [], a))
+    return out
+
+
+def build(job) -> None:
+    event, acara = job.event, job.acara
+    found = meetings(event)
+    chosen = found
+    if job.options.rapat:
+        chosen = [m for m in found if m.kode == job.options.rapat]
+        if not chosen:
+            from ..errors import UsageError
+
+            names = ", ".join(m.kode for m in found)
+            raise UsageError(f"Rapat '{job.options.rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
+                             f"Yang dapat diundang: {names}.")
+    check_signer(job, acara.penyelenggara.kepala, ("penyelenggara", "kepala"), "Kepala Dinas")
+    check_kop(job)
+    register = open_register(job)
+    signer = acara.penyelenggara.kepala
+    default_tembusan = [f"{head_title(acara.wilayah.nama)} (sebagai laporan)"]
+    for m in chosen:
+        people = recipients(event, m.groups)
+        if not people:
+            job.problem(f"Undangan {m.kode}: tidak ada penerima untuk kelompok "
+                        f"{', '.join(m.groups) or '(kosong)'}; isi rapat.penerima atau datanya.",
+                        item=m.item, field_name="rapat.penerima")
+            continue
+        if register is None:
+            continue
+        letter_date = job.options.today or date.today()
+        issued = register.number(f"undangan/{m.kode}", acara.penomoran.klasifikasi_undangan,
+                                 letter_date, m.hal)
+        if issued.tanggal > m.tanggal:
+            job.notes.append(f"Undangan {m.kode} bertanggal {indo.tanggal(issued.tanggal)}, "
+                             f"sesudah rapatnya ({indo.tanggal(m.tanggal)}).")
+        shown = job.sample(people)
+        context = letter_context(job, m, issued, shown, signer, m.tembusan or default_tembusan)
+        stem = f"undangan-{m.kode}" + ("-contoh" if job.preview else "")
+        job.pdf(f"{stem}.pdf", "undangan.html", context, title=f"{m.hal} ({issued.nomor})",
+                what=f"{len(shown)} surat undangan {m.kode}, nomor {issued.nomor}")
+        job.pdf(f"{stem}-distribusi.pdf", "distribusi.html", context,
+                title=f"Daftar distribusi {m.hal}", what=f"daftar distribusi ({len(shown)} penerima)")
+        job.file(f"{stem}-distribusi.csv", lambda c=context: distribution_csv(c), "daftar distribusi (CSV)")
+        job.file(f"{stem}.docx", lambda c=context: docx_bytes(job, c), "undangan yang dapat disunting (DOCX)")
+
+
+def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, tembusan) -> dict:
+    acara = job.acara
+    village_day = m.kode == HARI_H
+    return {
+        "surat": {
+            "nomor": issued.nomor,
+            "tanggal": issued.tanggal,
+            "tempat": acara.wilayah.ibu_kota,
+            "sifat": "Penting",
+            "lampiran": "-",
+            "hal": m.hal,
+        },
+        "rapat": {
+            "kode": m.kode,
+            "hari_tanggal": indo.hari_tanggal(m.tanggal),
+            "waktu": indo.waktu(m.mulai, m.selesai, acara.zona_waktu),
+            "tempat": m.tempat,
+            "acara": m.acara,
+        },
+        "pembuka": opening(acara, m),
+        "catatan": ("Kepala Desa dan Ketua BPD dimohon hadir bersama, karena Kartu Komitmen desa "
+                    "ditandatangani oleh keduanya." if village_day else ""),
+        "penutup": ("Mengingat pentingnya acara tersebut, kami mohon Bapak/Ibu/Saudara hadir tepat waktu. "
+                    "Atas perhatian dan kehadirannya, kami ucapkan terima kasih."),
+        "penerima": people,
+        "penanda_tangan": signer,
+        "tembusan": tembusan,
+        "contoh": job.preview,
+    }
+
+
+def opening(acara, m: Pertemuan) -> str:
+    dinas = indo.judul(acara.penyelenggara.nama)
+    if m.kode == HARI_H:
+        return (f"Dalam rangka pelaksanaan Program Inovasi Desa, {dinas} {acara.wilayah.nama} "
+                f"menyelenggarakan {acara.nama}. Sehubungan dengan hal tersebut, dengan hormat kami "
+                "mengundang Bapak/Ibu/Saudara untuk hadir pada:")
+    return (f"Dalam rangka persiapan {acara.nama}, dengan hormat kami mengundang Bapak/Ibu/Saudara "
+            "untuk hadir pada:")
+
+
+def distribution_csv(context: dict) -> str:
+    """The distribution list as CSV (semicolons, as Indonesian Excel expects)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["No", "Nomor Surat", "Kepada", "Alamat", "Kelompok", "Jabatan", "Instansi/Desa"])
+    for index, p in enumerate(context["penerima"], 1):
+        writer.writerow([index, context["surat"]["nomor"], p.yth, ", ".join(p.baris), p.kelompok_label,
+                         p.jabatan, p.instansi])
+    return "\ufeff" + out.getvalue()  # BOM: Excel then reads the file as UTF-8
+
+
+def docx_bytes(job, context: dict) -> bytes:
+    from .docx import letters_docx
+
+    return letters_docx(job, context)
