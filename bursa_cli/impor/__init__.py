@@ -1,0 +1,47 @@
+"""Spreadsheets in and out: `bursa impor` and `bursa ekspor`.
+
+The pipeline is read (`sheet`), map the columns (`columns`), build and check
+each row (`plan`, with `values` and `wilayah`), then write (`apply`, through
+`yamltext`). `ekspor` writes the same layout back out. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DataError, UsageError
+from ..schema.event import Event, load_event
+from .apply import Outcome, apply_plan
+from .ekspor import Template, export_list, export_templates
+from .plan import Plan, Row, plan_import
+from .sheet import sheet_names
+
+__all__ = [
+    "Outcome", "Plan", "Row", "Template", "apply_plan", "export_list", "export_templates", "import_file",
+    "load_checked", "plan_import", "sheet_names",
+]
+
+
+def load_checked(root: Path) -> Event:
+    """The event at `root`, refusing to import into one whose lists do not load."""
+    result = load_event(Path(root))
+    broken = [p for p in result.problems if p.is_error and p.file in (
+        "acara.yaml", "desa.yaml", "peserta.yaml", "inovasi.yaml", "panitia.yaml", "opd.yaml", "p2ktd.yaml")]
+    if broken:
+        raise DataError("Data acara masih bermasalah; perbaiki dulu sebelum mengimpor.", broken,
+                        hint="Jalankan `bursa validasi` untuk melihat semua masalahnya.")
+    return result.event
+
+
+def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, skip_errors: bool = False,
+                update: bool = False, sheet: str | None = None, overrides: list[str] | None = None,
+                wilayah: Path | None = None, default_tim: str | None = None) -> tuple[Plan, Outcome | None]:
+    """Plan the import of `source` into the event at `root` and, unless `dry_run`, carry it out."""
+    if skip_errors and dry_run:
+        raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
+    event = load_checked(root)
+    plan = plan_import(kind, source, event, sheet=sheet, overrides=overrides, wilayah=wilayah,
+                       default_tim=default_tim)
+    if dry_run:
+        return plan, None
+    return plan, apply_plan(plan, root, skip_errors=skip_errors, update=update)

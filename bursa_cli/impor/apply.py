@@ -1,0 +1,121 @@
+"""Carry out a plan: append to the YAML, check the event still loads, or roll back."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..errors import DataError, Problem
+from ..schema.event import load_event
+from .plan import Plan
+from .ekspor import rejected_workbook
+from .yamltext import NotEditable, appended, updated, write_atomic
+
+
+@dataclass
+class Outcome:
+    """What an import did."""
+
+    plan: Plan
+    written: list[str] = field(default_factory=list)  # event files changed
+    added: int = 0
+    updated: int = 0
+    rejected_file: Path | None = None
+    skipped_updates: list[str] = field(default_factory=list)
+
+
+def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: bool = False) -> Outcome:
+    """Write what `plan` says into the event at `root`; all or nothing."""
+    root = Path(root)
+    outcome = Outcome(plan=plan)
+    if plan.errors and not skip_errors:
+        raise DataError(
+            f"{len(plan.having('ditolak'))} baris di {plan.table.shown} bermasalah; tidak ada yang ditulis.",
+            plan.errors,
+            hint="Perbaiki barisnya lalu impor lagi, atau pakai --lewati-galat untuk mengimpor baris yang benar "
+                 "dan menyimpan baris yang ditolak ke berkas tersendiri.")
+    before = load_event(root)
+    originals: dict[Path, bytes | None] = {}
+    contents: dict[Path, str] = {}
+
+    def text_of(name: str) -> str:
+        path = root / name
+        if path not in contents:
+            originals[path] = path.read_bytes() if path.exists() else None
+            contents[path] = originals[path].decode("utf-8-sig") if originals[path] is not None else ""
+        return contents[path]
+
+    target = root / plan.target
+    if update:
+        changes = []
+        for row in plan.having("berubah"):
+            item = next(i for i in _existing(before.event, plan.kind) if i.id == row.match)
+            fields = {name: new for name, (_, new) in row.changes.items()}
+            if "sortir" in fields:
+                # Only the decision is imported; the OPD's notes stay as they are.
+                sortir = dict(item.sortir.model_dump(exclude_defaults=True), keputusan=fields.pop("sortir"))
+                fields["sortir"] = sortir
+            editable = {k: val for k, val in fields.items() if not isinstance(val, (list, dict))}
+            for name in sorted(set(fields) - set(editable)):
+                outcome.skipped_updates.append(f"{row.match}: {name} (daftar; ubah langsung di {plan.target})")
+            if editable:
+                changes.append((item._line, item._column, editable, row.match))
+        text = text_of(plan.target)
+        for line, column, fields, ident in changes:
+            try:
+                text = updated(text, plan.target, [(line, column, fields)])
+                outcome.updated += 1
+            except NotEditable as exc:
+                outcome.skipped_updates.append(f"{ident}: {exc}")
+        contents[target] = text
+
+    new_rows = plan.having("baru")
+    note = f"Diimpor dari {plan.table.shown} pada {date.today().isoformat()}"
+    if new_rows:
+        contents[target] = appended(text_of(plan.target), [r.record for r in new_rows], note)
+        outcome.added = len(new_rows)
+    villages = plan.new_villages
+    if villages:
+        contents[root / "desa.yaml"] = appended(
+            text_of("desa.yaml"), [{"kode": vil.kode, "nama": vil.nama} for vil in villages],
+            f"Ditambahkan dari daftar kode wilayah saat impor {plan.table.shown}")
+
+    for path, text in contents.items():
+        if originals.get(path) is None or text != originals[path].decode("utf-8-sig"):
+            write_atomic(path, text)
+            outcome.written.append(path.name)
+    if outcome.written:
+        after = load_event(root)
+        fresh = _new_problems(before.problems, after.problems)
+        if fresh:
+            for path in contents:
+                original = originals.get(path)
+                if original is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    write_atomic(path, original)
+            raise DataError("Hasil impor membuat data acara tidak sah; semua perubahan dibatalkan.", fresh,
+                            hint="Ini seharusnya tidak terjadi; laporkan berkas yang diimpor kepada pengelola bursa.")
+    rejected = plan.having("ditolak")
+    if rejected and skip_errors:
+        outcome.rejected_file = rejected_workbook(plan, rejected)
+    return outcome
+
+
+def _existing(event, kind: str) -> list:
+    return {"peserta": event.peserta, "inovasi": event.inovasi, "panitia": event.panitia}[kind]
+
+
+def _new_problems(before: list[Problem], after: list[Problem]) -> list[Problem]:
+    """Problems after the write that were not there before (line numbers may have moved)."""
+    seen = Counter((p.file, p.message, p.path.split("]", 1)[-1]) for p in before)
+    fresh = []
+    for problem in after:
+        key = (problem.file, problem.message, problem.path.split("]", 1)[-1])
+        if seen[key]:
+            seen[key] -= 1
+        else:
+            fresh.append(problem)
+    return [p for p in fresh if p.is_error]

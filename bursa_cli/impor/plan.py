@@ -1,0 +1,456 @@
+"""Turn a sheet into a plan: which rows add, change, match or are rejected, and why.
+
+Nothing is written here. Every problem in every row is gathered (with sheet,
+row and column) before anything is decided, unlike tools that stop at the
+first bad row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import ERROR, WARNING, DataError, Problem, UsageError
+from ..schema.event import Event
+from ..schema.models import PERAN_DESA
+from ..schema.types import kecamatan_of
+from . import values as v
+from .columns import KINDS, Mapping, column_letter, map_columns, parse_overrides
+from .sheet import Table, read_table
+from .wilayah import Village, Villages
+
+FILES = {"peserta": "peserta.yaml", "inovasi": "inovasi.yaml", "panitia": "panitia.yaml"}
+STATUS_LABEL = {"baru": "ditambah", "berubah": "berubah", "sama": "sudah ada", "ditolak": "ditolak"}
+
+
+@dataclass
+class Row:
+    """One data row of the sheet and what the import makes of it."""
+
+    number: int
+    cells: list[object]
+    record: dict[str, Any] = field(default_factory=dict)  # the YAML item, keys in model order
+    problems: list[Problem] = field(default_factory=list)
+    status: str = "baru"  # baru, berubah, sama, ditolak
+    match: str = ""  # id of the existing item this row is
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    village: Village | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+@dataclass
+class Plan:
+    kind: str
+    source: Path
+    table: Table
+    mapping: Mapping
+    target: str  # peserta.yaml, ...
+    rows: list[Row] = field(default_factory=list)
+
+    def having(self, status: str) -> list[Row]:
+        return [r for r in self.rows if r.status == status]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for r in self.rows for p in r.problems]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def new_villages(self) -> list[Village]:
+        seen: dict[str, Village] = {}
+        for row in self.rows:
+            if row.status == "baru" and row.village and row.village.official_only:
+                seen.setdefault(row.village.kode, row.village)
+        return list(seen.values())
+
+
+def plan_import(kind: str, source: Path, event: Event, *, sheet: str | None = None,
+                overrides: list[str] | None = None, wilayah: Path | None = None,
+                default_tim: str | None = None) -> Plan:
+    """Read `source` and decide, row by row, what importing it into `event` would do."""
+    if kind not in KINDS:
+        raise UsageError(f"Jenis '{kind}' tidak dikenal; pilih peserta, inovasi atau panitia.")
+    if event.acara is None:
+        raise DataError("acara.yaml belum dapat dibaca; perbaiki dulu (jalankan bursa validasi).")
+    columns = parse_overrides(kind, overrides or [])
+    table = read_table(Path(source), sheet)
+    mapping, header_index = map_columns(kind, table, columns)
+    plan = Plan(kind=kind, source=Path(source), table=table, mapping=mapping, target=FILES[kind])
+    builder = _Builder(plan, event, wilayah, default_tim)
+    substance = [i for name, i in mapping.fields.items() if name not in ("kecamatan", "konfirmasi", "tim")]
+    for number, cells in table.rows[header_index + 1:]:
+        # Rows whose every useful cell is empty are skipped: trailing rows, pre-numbered
+        # template rows holding only "No" and the kecamatan.
+        if not any(v.text(cells[i]) if i < len(cells) else "" for i in substance):
+            continue
+        plan.rows.append(builder.build(number, cells))
+    builder.finish()
+    return plan
+
+
+class _Builder:
+    """Builds each row's record and checks it against the file so far and the event."""
+
+    def __init__(self, plan: Plan, event: Event, wilayah: Path | None, default_tim: str | None):
+        self.plan, self.event, self.kind = plan, event, plan.kind
+        acara = event.acara
+        kecamatan = {k.kode: k.nama for k in acara.wilayah.kecamatan}
+        self.villages = Villages.build(event.desa, kecamatan, wilayah, acara.wilayah.kode)
+        self.default_tim = v.tim(default_tim) if default_tim else ""
+        self.existing = {"peserta": event.peserta, "inovasi": event.inovasi, "panitia": event.panitia}[self.kind]
+        self.by_id = {item.id: item for item in self.existing}
+        self.taken_ids = set(self.by_id) | (set(event.peserta_by_id) if self.kind == "peserta" else set())
+        self.by_key: dict[tuple, Any] = {}
+        for item in self.existing:
+            for key in self._keys(self._as_record(item)):
+                self.by_key.setdefault(key, item)
+        self.phones = {}
+        if self.kind == "peserta":
+            for item in event.peserta_by_id.values():
+                if item.telepon:
+                    self.phones.setdefault(_phone_key(item.telepon), item)
+        self.seen_keys: dict[tuple, int] = {}
+        self.seen_phones: dict[str, int] = {}
+        self.seen_ids: dict[str, int] = {}
+        self.kades: dict[str, str] = {}  # desa -> who, for the one-Kepala-Desa warning
+        if self.kind == "peserta":
+            for item in event.peserta:
+                if item.peran == "kepala-desa" and item.desa:
+                    self.kades.setdefault(item.desa, f"{item.nama} ({item.id})")
+
+    # ---- one row
+
+    def build(self, number: int, cells: list[object]) -> Row:
+        row = Row(number=number, cells=cells)
+        self.row = row
+        record = {"peserta": self._peserta, "inovasi": self._inovasi, "panitia": self._panitia}[self.kind](row)
+        row.record = {k: val for k, val in record.items() if val not in ("", None, [], {})}
+        if not row.errors:
+            self._match(row)
+        if row.errors:
+            row.status = "ditolak"
+        return row
+
+    def cell(self, name: str) -> object:
+        index = self.plan.mapping.fields.get(name)
+        if index is None or index >= len(self.row.cells):
+            return None
+        return self.row.cells[index]
+
+    def text(self, name: str) -> str:
+        return v.text(self.cell(name))
+
+    def problem(self, name: str, message: str, level: str = ERROR) -> None:
+        mapping = self.plan.mapping
+        index = mapping.fields.get(name)
+        if index is None:
+            where, column = "", 0
+        else:
+            where, column = f"Kolom {column_letter(index)} ({mapping.headers[index]}): ", index + 1
+        self.row.problems.append(Problem(
+            message=where + message, file=self.plan.table.shown, line=self.row.number, column=column,
+            path=name, value=v.text(self.cell(name))[:80], level=level))
+
+    def parse(self, name: str, parser: Callable[[object], Any]) -> Any:
+        try:
+            return parser(self.cell(name))
+        except v.BadValue as exc:
+            self.problem(name, _sentence(str(exc)))
+            return None
+
+    def required(self, name: str, what: str) -> str:
+        value = self.text(name)
+        if not value:
+            if name not in self.plan.mapping.fields:
+                self.problem(name, f"{what} wajib diisi, tetapi kolomnya tidak ada di sheet "
+                                   f"(tunjuk dengan --kolom {name}=\"Judul Kolom\").")
+            else:
+                self.problem(name, f"{what} wajib diisi.")
+        return value
+
+    # ---- records per kind, keys in the order of the model
+
+    def _peserta(self, row: Row) -> dict:
+        nama = self.required("nama", "Nama")
+        peran = self.parse("peran", v.role) if self.text("peran") else (self.required("peran", "Jabatan/peran") and None)
+        desa = kecamatan = None
+        name, kec_text, kode = self.text("desa"), self.text("kecamatan"), self.text("kode_desa")
+        if name or kode:
+            try:
+                row.village = self.villages.find(name, kec_text, kode)
+                desa = row.village.kode
+            except v.BadValue as exc:
+                self.problem("desa" if name or "kode_desa" not in self.plan.mapping.fields else "kode_desa",
+                             _sentence(str(exc)))
+        elif peran in PERAN_DESA:
+            self.required("desa", f"Desa (untuk {v.PERAN_LABEL[peran]})")
+        if peran == "camat":
+            if kec_text:
+                kecamatan = self.parse("kecamatan", self.villages.kecamatan_code)
+            else:
+                self.required("kecamatan", "Kecamatan (untuk Camat)")
+        telepon = self.parse("telepon", v.phone)
+        return {
+            "id": self._given_id(), "nama": nama, "peran": peran, "desa": desa, "kecamatan": kecamatan,
+            "instansi": self.text("instansi"), "jabatan": self.text("jabatan"), "telepon": telepon,
+            "konfirmasi": self.parse("konfirmasi", v.konfirmasi),
+        }
+
+    def _inovasi(self, row: Row) -> dict:
+        judul = self.required("judul", "Judul")
+        bidang = self.parse("bidang", v.bidang) if self.text("bidang") else self.required("bidang", "Bidang") and None
+        desa_asal = self.required("desa_asal", "Desa asal")
+        opd = self._opd("opd_pengkaji", required=True)
+        ringkasan = self.required("ringkasan", "Ringkasan")
+        p2ktd = []
+        for part in _split(self.text("p2ktd")):
+            found = self._lookup(part, self.event.p2ktd)
+            if found:
+                p2ktd.append(found)
+            else:
+                self.problem("p2ktd", f"penyedia P2KTD '{part}' tidak ada di p2ktd.yaml.")
+        keputusan = self.parse("keputusan", v.sortir)
+        return {
+            "id": self._given_id(), "judul": judul, "bidang": bidang, "desa_asal": desa_asal,
+            "opd_pengkaji": opd, "ringkasan": ringkasan,
+            "manfaat": [_unbullet(line) for line in _lines(self.cell("manfaat")) if _unbullet(line)],
+            "biaya": self.parse("biaya", v.integer), "p2ktd": p2ktd,
+            "dokumen_pembelajaran": self.text("dokumen_pembelajaran"),
+            "sortir": {"keputusan": keputusan} if keputusan else None,
+            "ruang": self._ruang(), "meja": self._meja(),
+        }
+
+    def _panitia(self, row: Row) -> dict:
+        nama = self.required("nama", "Nama")
+        nip = self.parse("nip", v.nip)
+        pangkat, golongan = v.pangkat_golongan(self.cell("pangkat_gol"))
+        pangkat = self.text("pangkat") or pangkat
+        golongan = (self.parse("golongan", v.golongan) if self.text("golongan") else "") or golongan
+        opd = instansi = None
+        if self.text("opd"):
+            opd = self._lookup(self.text("opd"), self.event.opd)
+            if not opd:
+                instansi = self.text("opd")
+        if self.text("tim"):
+            tim = self.parse("tim", v.tim)
+        elif self.default_tim:
+            tim = self.default_tim
+        else:
+            tim = None
+            self.problem("tim", "Tim wajib diisi (TIK atau Panitia)" + (
+                "." if "tim" in self.plan.mapping.fields else "; kolomnya tidak ada, pakai --tim TIK atau --tim Panitia."))
+        kedudukan = self.required("kedudukan", "Kedudukan dalam tim (mis. Ketua, Sekretaris, Anggota)")
+        return {
+            "id": self._given_id(), "nama": nama, "nip": nip, "pangkat": pangkat, "golongan": golongan,
+            "jabatan": self.text("jabatan"), "opd": opd, "instansi": instansi, "tim": tim, "kedudukan": kedudukan,
+            "jendela": self.parse("jendela", v.jendela), "ruang": self._ruang(), "meja": self._meja(),
+            "telepon": self.parse("telepon", v.phone),
+        }
+
+    # ---- helpers for records
+
+    def _given_id(self) -> str:
+        value = self.text("id")
+        if value and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", value):
+            self.problem("id", f"id '{value}' tidak sah: hanya huruf, angka, titik, garis bawah dan tanda hubung.")
+            return ""
+        if value in self.seen_ids:
+            self.problem("id", f"id '{value}' sudah dipakai di baris {self.seen_ids[value]}.")
+        elif value:
+            self.seen_ids[value] = self.row.number
+        return value
+
+    def _lookup(self, value: str, items: list) -> str:
+        """An OPD or P2KTD id from its id or its name, case and spacing ignored."""
+        key = v.norm(value)
+        for item in items:
+            if v.norm(item.id) == key or v.norm(item.nama) == key:
+                return item.id
+        return ""
+
+    def _opd(self, name: str, required: bool) -> str | None:
+        value = self.text(name)
+        if not value:
+            if required:
+                self.required(name, "OPD pengkaji")
+            return None
+        found = self._lookup(value, self.event.opd)
+        if not found:
+            known = ", ".join(o.id for o in self.event.opd)
+            self.problem(name, f"OPD '{value}' tidak ada di opd.yaml (yang ada: {known}).")
+        return found or None
+
+    def _ruang(self) -> str | None:
+        value = self.text("ruang")
+        if value and value not in self.event.ruang_by_kode:
+            self.problem("ruang", f"ruang '{value}' tidak ada di acara.yaml (yang ada: "
+                                  + ", ".join(self.event.ruang_by_kode) + ").")
+        return value or None
+
+    def _meja(self) -> str | None:
+        value = self.text("meja")
+        if value and value not in self.event.meja_ruang:
+            self.problem("meja", f"meja '{value}' tidak ada di ruang mana pun di acara.yaml.")
+        return value or None
+
+    # ---- matching against the file so far and the event
+
+    def _keys(self, record: dict) -> list[tuple]:
+        """The keys that say two records are the same person or innovation."""
+        if self.kind == "inovasi":
+            return [("judul", v.title_key(record.get("judul", "")))]
+        name = v.person_key(record.get("nama", ""))
+        if self.kind == "peserta":
+            where = record.get("desa") or record.get("kecamatan") or v.norm(record.get("instansi") or "")
+            return [("nama", name, where)]
+        keys = [("nama", record.get("tim"), name)]
+        if record.get("nip"):
+            keys.insert(0, ("nip", record.get("tim"), record["nip"]))
+        return keys
+
+    def _as_record(self, item) -> dict:
+        record = item.model_dump()
+        if record.get("telepon"):
+            record["telepon"] = _phone_key(record["telepon"])
+        return record
+
+    def _match(self, row: Row) -> None:
+        record = row.record
+        keys = self._keys(record)
+        for key in keys:
+            if key in self.seen_keys:
+                what = {"peserta": "orang yang sama (nama dan desa sama)", "inovasi": "inovasi dengan judul sama",
+                        "panitia": "anggota yang sama"}[self.kind]
+                self.problem(_KEY_COLUMN[self.kind] if key[0] != "nip" else "nip",
+                             f"{what} sudah ada di baris {self.seen_keys[key]}.")
+                return
+        for key in keys:
+            self.seen_keys[key] = row.number
+        existing = self.by_id.get(record.get("id", "")) or next(
+            (self.by_key[k] for k in keys if k in self.by_key), None)
+        phone = record.get("telepon")
+        if self.kind == "peserta" and phone:
+            if phone in self.seen_phones:
+                self.problem("telepon", f"nomor HP {phone} sudah dipakai orang lain di baris {self.seen_phones[phone]}.")
+                return
+            self.seen_phones[phone] = row.number
+            owner = self.phones.get(phone)
+            if owner is not None and (existing is None or owner.id != existing.id):
+                self.problem("telepon", f"nomor HP {phone} sudah dipakai peserta {owner.id} ({owner.nama}) "
+                                        f"di {owner._file or 'peserta.yaml'} baris {owner._line}.")
+                return
+        if existing is None:
+            if record.get("id") and record["id"] in self.taken_ids:
+                self.problem("id", f"id '{record['id']}' sudah dipakai untuk data lain.")
+                return
+            row.status = "baru"
+            self._warn_second_kades(row)
+            return
+        row.match = existing.id
+        old = self._as_record(existing)
+        for name, new in record.items():
+            if name == "id":
+                continue
+            before = old.get(name)
+            if name == "sortir":
+                before = (before or {}).get("keputusan")
+                new = new.get("keputusan")
+            if new != before and not (name == "nama" and v.person_key(str(new)) == v.person_key(str(before or ""))):
+                row.changes[name] = (before, new)
+        row.status = "berubah" if row.changes else "sama"
+
+    def _warn_second_kades(self, row: Row) -> None:
+        record = row.record
+        if self.kind != "peserta" or record.get("peran") != "kepala-desa" or not record.get("desa"):
+            return
+        other = self.kades.get(record["desa"])
+        if other:
+            self.problem("peran", f"desa ini sudah punya Kepala Desa: {other}.", level=WARNING)
+        else:
+            self.kades[record["desa"]] = f"{record['nama']} (baris {row.number})"
+
+    def finish(self) -> None:
+        """Give new rows their ids, continuing the sequences already in the file."""
+        new = [r for r in self.plan.rows if r.status == "baru"]
+        for row in new:
+            if row.record.get("id"):
+                self.taken_ids.add(row.record["id"])
+        sequences: dict[str, _Sequence] = {}
+        for row in new:
+            if row.record.get("id"):
+                continue
+            group = row.record.get("tim", "") if self.kind == "panitia" else ""
+            if group not in sequences:
+                sequences[group] = _Sequence.of(self.kind, group, self.existing, self.taken_ids)
+            row.record = {"id": sequences[group].next(), **row.record}
+
+
+_KEY_COLUMN = {"peserta": "nama", "inovasi": "judul", "panitia": "nama"}
+_DEFAULT_PREFIX = {"peserta": ("P-", 4), "inovasi": ("INO-", 3), "TIK": ("TIK-", 2), "Panitia": ("PAN-", 2)}
+
+
+@dataclass
+class _Sequence:
+    prefix: str
+    width: int
+    last: int
+    taken: set[str]
+
+    @classmethod
+    def of(cls, kind: str, group: str, existing: list, taken: set[str]) -> "_Sequence":
+        """The most used 'PREFIX + number' pattern among existing ids (of the same tim)."""
+        ids = [item.id for item in existing if kind != "panitia" or item.tim == group]
+        parts = [m.groups() for m in (re.fullmatch(r"(.*?)(\d+)", i) for i in ids) if m]
+        if not parts:
+            prefix, width = _DEFAULT_PREFIX[group or kind]
+            return cls(prefix, width, 0, taken)
+        prefix = Counter(p for p, _ in parts).most_common(1)[0][0]
+        numbers = [n for p, n in parts if p == prefix]
+        return cls(prefix, max(len(n) for n in numbers), max(int(n) for n in numbers), taken)
+
+    def next(self) -> str:
+        while True:
+            self.last += 1
+            candidate = f"{self.prefix}{self.last:0{self.width}d}"
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate
+
+
+def _phone_key(value: str) -> str:
+    """A phone number written by hand in YAML, in the form the importer writes."""
+    try:
+        return v.phone(value)
+    except v.BadValue:
+        return re.sub(r"\D", "", value)
+
+
+def _sentence(message: str) -> str:
+    message = message.strip()
+    message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", "?", "!")) else message + "."
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+
+
+def _lines(value: object) -> list[str]:
+    if value is None:
+        return []
+    raw = str(value)
+    parts = raw.splitlines() if "\n" in raw else raw.split(";")
+    return [" ".join(p.split()) for p in parts]
+
+
+def _unbullet(line: str) -> str:
+    return re.sub(r"^(?:[-•*·]|\d+[.)])\s*", "", line).strip()

@@ -1,0 +1,145 @@
+"""Read a spreadsheet (XLSX or CSV) into rows of raw cell values.
+
+Files come as officers make them: title rows merged above the header, a
+Google Form export, a CSV saved by Excel with semicolons in the Windows code
+page. The reader keeps each row's spreadsheet number so every problem can
+point at it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UsageError
+
+MAX_HEADER_SCAN = 30  # title rows above the header seldom exceed a handful
+
+
+@dataclass
+class Table:
+    """One sheet: rows as (spreadsheet row number, cell values)."""
+
+    shown: str  # "peserta.xlsx [Sheet1]" or "peserta.csv"
+    sheet: str  # "" for CSV
+    rows: list[tuple[int, list[object]]] = field(default_factory=list)
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of an XLSX file (CSV has none)."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"Berkas '{path}' tidak ditemukan.")
+    if _kind(path) != "xlsx":
+        return []
+    workbook = _open_xlsx(path)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """Read one sheet of `path`; with several sheets, `sheet` must name one."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"Berkas '{path}' tidak ditemukan.")
+    if _kind(path) == "csv":
+        return _read_csv(path)
+    return _read_xlsx(path, sheet)
+
+
+def _kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    if suffix == ".xls":
+        raise UsageError(
+            f"'{path.name}' berformat Excel lama (.xls) yang tidak dapat dibaca.",
+            hint="Buka di Excel lalu Simpan Sebagai 'Excel Workbook (*.xlsx)' atau 'CSV'.")
+    raise UsageError(f"'{path.name}' bukan berkas .xlsx atau .csv.")
+
+
+def _open_xlsx(path: Path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UsageError(f"'{path.name}' tidak dapat dibuka sebagai berkas Excel (.xlsx): {exc}",
+                         hint="Pastikan berkas tidak rusak dan tidak terkunci sandi.") from None
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    workbook = _open_xlsx(path)
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is None:
+            if len(names) > 1:
+                raise UsageError(
+                    f"'{path.name}' berisi {len(names)} sheet: " + ", ".join(f"'{n}'" for n in names) + ".",
+                    hint="Pilih salah satu dengan --sheet NAMA.")
+            sheet = names[0]
+        if sheet not in names:
+            matches = [n for n in names if n.strip().lower() == sheet.strip().lower()]
+            if len(matches) != 1:
+                raise UsageError(
+                    f"Sheet '{sheet}' tidak ada di '{path.name}'. Sheet yang ada: "
+                    + ", ".join(f"'{n}'" for n in names) + ".")
+            sheet = matches[0]
+        worksheet = workbook[sheet]
+        # Files written by other tools often carry a wrong <dimension>; read everything.
+        worksheet.reset_dimensions()
+        table = Table(shown=f"{path.name} [{sheet}]", sheet=sheet)
+        for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            table.rows.append((number, list(row)))
+        return table
+    finally:
+        workbook.close()
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else the Windows code page Excel uses."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_csv(path: Path) -> Table:
+    content = decode(path.read_bytes())
+    delimiter = sniff_delimiter(content)
+    table = Table(shown=path.name, sheet="")
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    for number, row in enumerate(reader, start=1):
+        table.rows.append((number, [cell if cell.strip() else None for cell in row]))
+    return table
+
+
+def sniff_delimiter(content: str) -> str:
+    """Comma, semicolon or tab: the one that splits the most lines into the same count.
+
+    Why not `csv.Sniffer`: a semicolon file whose names hold commas
+    ("Agus, S.T.") fools it; counting fields per line (quotes respected) does not.
+    """
+    from collections import Counter
+
+    lines = [line for line in content.splitlines()[:200] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for candidate in (";", ",", "\t"):
+        counts = Counter(len(row) for row in csv.reader(lines, delimiter=candidate))
+        width, lines_with_it = max(counts.items(), key=lambda item: (item[1] * (item[0] > 1), item[0]))
+        score = (lines_with_it if width > 1 else 0, width)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best

@@ -1,0 +1,288 @@
+"""Turn spreadsheet cells into clean values: text, phone numbers, NIP, roles, fields.
+
+Each parser returns the clean value or raises `BadValue` with an Indonesian
+message. Cells arrive as whatever openpyxl or csv gave: str, int, float,
+datetime or None.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from ..schema.models import PERAN_LABEL
+from ..schema.types import BIDANG_LABEL, BIDANG_SHORT
+
+
+class BadValue(ValueError):
+    """A cell whose content cannot be used; the message says why, in Indonesian."""
+
+
+def norm(text: str) -> str:
+    """Lower case, punctuation to spaces, spaces collapsed: 'No. HP/WA ' -> 'no hp wa'."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def text(value: object) -> str:
+    """A cell as plain text ('' when empty); whole numbers lose their '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+_SCIENTIFIC = re.compile(r"^([0-9]+)(?:[.,]([0-9]*))?[eE]\+?([0-9]+)$")
+
+
+def phone(value: object) -> str:
+    """An Indonesian phone number as '08...' digits.
+
+    Why so careful: Excel turns typed numbers into floats, dropping the leading
+    0 (81234567890) and, in CSV exports, writing them in scientific notation
+    with digits cut off (8.12346E+10). A number is only recovered when every
+    digit survived; otherwise it is refused, never guessed.
+    """
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        raise BadValue("bukan nomor telepon")
+    if isinstance(value, float):
+        if not value.is_integer() or value >= 1e15:
+            raise BadValue(f"nomor '{value}' tersimpan sebagai angka pecahan; format kolom sebagai Teks dan ketik ulang")
+        digits = str(int(value))
+    elif isinstance(value, int):
+        digits = str(value)
+    else:
+        raw = str(value).strip()
+        match = _SCIENTIFIC.match(raw.replace(" ", ""))
+        if match:
+            head, tail, exponent = match.group(1), match.group(2) or "", int(match.group(3))
+            significant = (head + tail).lstrip("0")
+            number = Decimal(head + "." + (tail or "0")) * (Decimal(10) ** exponent)
+            if number != number.to_integral_value():
+                raise BadValue(f"'{raw}' bukan nomor telepon")
+            digits = str(int(number))
+            if len(significant) < len(digits):
+                raise BadValue(
+                    f"nomor tertulis dalam notasi ilmiah ('{raw}') sehingga digit terakhirnya hilang; "
+                    "format kolom sebagai Teks di Excel dan ketik ulang nomornya")
+        else:
+            if re.search(r"[0-9][^0-9+()\-. ]+[0-9]", raw) or raw.count("/") or raw.count(","):
+                raise BadValue(f"'{raw}' bukan satu nomor telepon (tulis satu nomor saja)")
+            digits = re.sub(r"[\s\-.()]", "", raw)
+            if digits.startswith("+"):
+                digits = digits[1:]
+            if not digits.isdigit():
+                raise BadValue(f"'{raw}' bukan nomor telepon")
+    if digits.startswith("62"):
+        digits = "0" + digits[2:]
+    elif digits.startswith("8"):
+        digits = "0" + digits  # the 0 Excel dropped
+    if not re.fullmatch(r"0[1-9][0-9]{7,11}", digits):
+        raise BadValue(f"nomor '{text(value)}' tidak sah; tulis seperti 081234567890")
+    return digits
+
+
+def nip(value: object) -> str:
+    """An 18-digit NIP; a NIP Excel stored as a float has lost its last digits."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        raise BadValue(
+            "NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya berubah; "
+            "format kolom sebagai Teks dan ketik ulang NIP")
+    raw = text(value)
+    if re.fullmatch(r"[0-9.,]+[eE]\+?[0-9]+", raw):
+        raise BadValue(f"NIP tertulis dalam notasi ilmiah ('{raw}'); format kolom sebagai Teks dan ketik ulang NIP")
+    digits = re.sub(r"[\s.\-]", "", raw)
+    if not re.fullmatch(r"[0-9]{18}", digits):
+        count = sum(c.isdigit() for c in digits)
+        raise BadValue(f"NIP '{raw}' tidak sah: harus 18 angka (tertulis {count})")
+    return digits
+
+
+_GOLONGAN = re.compile(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b")
+
+
+def pangkat_golongan(value: object) -> tuple[str, str]:
+    """'Penata Tingkat I / III/d' -> ('Penata Tingkat I', 'III/d')."""
+    raw = text(value)
+    if not raw:
+        return "", ""
+    match = _GOLONGAN.search(raw)
+    if not match:
+        return raw.strip(" ,/-()"), ""
+    golongan = f"{match.group(1)}/{match.group(2).lower()}"
+    rest = (raw[: match.start()] + " " + raw[match.end():]).replace("()", " ")
+    pangkat = " ".join(rest.split()).strip(" ,/-()")
+    return pangkat, golongan
+
+
+def golongan(value: object) -> str:
+    raw = text(value)
+    if not raw:
+        return ""
+    match = _GOLONGAN.search(raw)
+    if not match:
+        raise BadValue(f"golongan '{raw}' tidak sah; tulis seperti III/d")
+    return f"{match.group(1)}/{match.group(2).lower()}"
+
+
+def integer(value: object) -> int | None:
+    """'Rp25.000.000', '25000000', 25000000.0 -> 25000000."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise BadValue("harus berupa angka")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            raise BadValue(f"'{value}' harus bilangan bulat")
+        return int(value)
+    raw = text(value)
+    cleaned = re.sub(r"^rp\.?\s*", "", raw.lower()).replace(" ", "")
+    cleaned = re.sub(r"[.,]-?$", "", cleaned)
+    if re.fullmatch(r"[0-9]{1,3}([.,][0-9]{3})+", cleaned):
+        cleaned = re.sub(r"[.,]", "", cleaned)
+    try:
+        return int(Decimal(cleaned))
+    except (InvalidOperation, ValueError):
+        raise BadValue(f"'{raw}' bukan angka; tulis seperti 25000000") from None
+
+
+# --------------------------------------------------------------------------- roles
+
+_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "kepala-desa": ("kepala desa", "kades", "kepdes", "kepala kampung", "petinggi", "kuwu",
+                    "pj kepala desa", "pj kades", "plt kepala desa", "plt kades", "penjabat kepala desa",
+                    "perbekel", "keuchik", "geuchik", "wali nagari", "kepala pekon", "kepala tiyuh"),
+    "ketua-bpd": ("ketua bpd", "bpd", "ketua badan permusyawaratan desa", "badan permusyawaratan desa"),
+    "perangkat-desa": ("perangkat desa", "perangkat", "sekdes", "sekretaris desa", "carik", "kaur",
+                       "kasi", "kepala seksi", "kepala urusan", "kepala dusun", "kadus", "bendahara desa"),
+    "camat": ("camat", "sekcam", "sekretaris camat"),
+    "opd": ("opd", "dinas"),
+    "p2ktd": ("p2ktd", "pjlt"),
+    "pendamping": ("pendamping desa", "pendamping", "pd", "pld", "pendamping lokal desa", "tpp"),
+    "ta-p3md": ("ta p3md", "tenaga ahli", "tenaga ahli p3md"),
+    "media": ("media", "wartawan", "jurnalis", "pers"),
+    "lainnya": ("lainnya", "peserta", "umum", "lain lain"),
+}
+ROLE_WORDS: dict[str, str] = {}
+for _code, _words in _ROLE_WORDS.items():
+    ROLE_WORDS[norm(_code)] = _code
+    ROLE_WORDS[norm(PERAN_LABEL[_code])] = _code
+    for _word in _words:
+        ROLE_WORDS.setdefault(_word, _code)
+_ROLE_PREFIXES = sorted(ROLE_WORDS, key=len, reverse=True)
+
+
+def role(value: object) -> str:
+    """'Kepala Desa', 'Kades.', 'Ketua BPD Bulu', 'Sekdes' -> a `Peran` code."""
+    raw = text(value)
+    key = norm(raw)
+    if not key:
+        raise BadValue("kosong")
+    if key in ROLE_WORDS:
+        return ROLE_WORDS[key]
+    # "Kepala Desa Bulu": a known role followed by the village's name
+    for prefix in _ROLE_PREFIXES:
+        if len(prefix) > 3 and key.startswith(prefix + " "):
+            return ROLE_WORDS[prefix]
+    close = difflib.get_close_matches(key, list(ROLE_WORDS), n=1, cutoff=0.75)
+    hint = f" Mungkin maksudnya '{PERAN_LABEL[ROLE_WORDS[close[0]]]}'?" if close else (
+        " Yang dikenal: " + ", ".join(PERAN_LABEL.values()) + ".")
+    raise BadValue(f"jabatan/peran '{raw}' tidak dikenal.{hint}")
+
+
+_BIDANG_WORDS = {
+    "kewirausahaan": "kewirausahaan", "ekonomi": "kewirausahaan", "pel": "kewirausahaan",
+    "pengembangan ekonomi lokal": "kewirausahaan", "pelk": "kewirausahaan",
+    "psdm": "psdm", "sdm": "psdm", "sumber daya manusia": "psdm", "pengembangan sdm": "psdm",
+    "infrastruktur": "infrastruktur", "infrastruktur desa": "infrastruktur", "infra": "infrastruktur",
+}
+for _code, _label in BIDANG_LABEL.items():
+    _BIDANG_WORDS[norm(_label)] = _code
+    _BIDANG_WORDS[norm(BIDANG_SHORT[_code])] = _code
+
+
+def bidang(value: object) -> str:
+    raw = text(value)
+    key = norm(raw)
+    if key in _BIDANG_WORDS:
+        return _BIDANG_WORDS[key]
+    raise BadValue(f"bidang '{raw}' tidak dikenal; isi Kewirausahaan, PSDM atau Infrastruktur")
+
+
+_SORTIR = {"dipertahankan": "dipertahankan", "ya": "dipertahankan", "lolos": "dipertahankan",
+           "dipilih": "dipertahankan", "dicoret": "dicoret", "tidak": "dicoret", "tidak lolos": "dicoret",
+           "belum": "belum"}
+
+
+def sortir(value: object) -> str:
+    raw = text(value)
+    key = norm(raw)
+    if not key:
+        return ""
+    if key in _SORTIR:
+        return _SORTIR[key]
+    raise BadValue(f"keputusan sortir '{raw}' tidak dikenal; isi dipertahankan, dicoret atau belum")
+
+
+_KONFIRMASI = {"ya": "ya", "y": "ya", "hadir": "ya", "sudah": "ya", "tidak": "tidak", "t": "tidak",
+               "tidak hadir": "tidak", "belum": "belum"}
+
+
+def konfirmasi(value: object) -> str:
+    raw = text(value)
+    key = norm(raw)
+    if not key:
+        return ""
+    if key in _KONFIRMASI:
+        return _KONFIRMASI[key]
+    raise BadValue(f"konfirmasi '{raw}' tidak dikenal; isi ya, tidak atau belum")
+
+
+def tim(value: object) -> str:
+    raw = text(value)
+    key = norm(raw)
+    if key in ("tik", "tim inovasi kabupaten", "tim inovasi"):
+        return "TIK"
+    if key in ("panitia", "pan", "panitia pelaksana"):
+        return "Panitia"
+    raise BadValue(f"tim '{raw}' tidak dikenal; isi TIK atau Panitia")
+
+
+def jendela(value: object) -> int | None:
+    raw = norm(text(value)).removeprefix("jendela ").strip()
+    if not raw:
+        return None
+    if raw in ("1", "2", "3"):
+        return int(raw)
+    raise BadValue(f"jendela '{text(value)}' tidak sah; isi 1, 2 atau 3")
+
+
+def person_key(name: str) -> str:
+    """A name for matching people: case, spaces and academic titles ignored.
+
+    Titles after the first comma ("Agus, S.T.") and before the name ("Drs.",
+    "H.") are dropped, so "DRS. AGUS SANTOSO" matches "Agus Santoso, M.Si.".
+    """
+    words = norm(name.split(",", 1)[0]).split()
+    while len(words) > 1 and words[0] in _LEADING_TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+_LEADING_TITLES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "ns", "drg"}
+
+
+def title_key(title: str) -> str:
+    return norm(title)
