@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from . import acara, cetak as cetak_cmd, hari, rekap
+from . import acara, cetak as cetak_cmd, hari, impor, rekap
 from ..render.kinds import KINDS
 
 app = typer.Typer(
@@ -56,6 +56,8 @@ app.command("nilai")(edge(hari.nilai))
 app.command("ide")(edge(hari.ide))
 app.command("komitmen")(edge(hari.komitmen))
 app.command("perbaiki")(edge(hari.perbaiki))
+app.command("impor")(edge(impor.impor))
+app.command("ekspor")(edge(impor.ekspor))
 app.command("pantau")(edge(hari.pantau))
 for kind in KINDS:  # one `bursa cetak JENIS` per entry of the document registry
     cetak.command(kind.name)(edge(cetak_cmd.command_for(kind)))
