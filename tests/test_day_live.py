@@ -1,0 +1,159 @@
+"""`bursa pantau` and `LiveSummary`: numbers against raw logs, incremental reading."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from bursa_cli.cli.app import app
+from bursa_cli.day import LiveSummary, repair_logs
+from bursa_cli.day.logwrite import append_entry, header_for, log_path
+from bursa_cli.schema.logfile import format_entry
+from bursa_cli.schema.types import BIDANG_SHORT
+from support import make_event
+
+
+def raw_entries(root: Path, kind: str) -> list[tuple[str, dict]]:
+    """(file stem, entry) for every entry line of log/<kind>/*.yaml, in file order."""
+    found = []
+    for path in sorted((root / "log" / kind).glob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("- {"):
+                found.append((path.stem, json.loads(line[2:])))
+    return found
+
+
+def expected_counts(root: Path) -> dict:
+    """The pantau numbers, counted straight from the YAML and log files."""
+    peserta = yaml.safe_load((root / "peserta.yaml").read_text(encoding="utf-8"))
+    confirmed = {p["id"] for p in peserta if p.get("konfirmasi") in ("ya", True)}
+    acara = yaml.safe_load((root / "acara.yaml").read_text(encoding="utf-8"))
+    room_of = {meja: r["kode"] for r in acara["tempat"]["ruang"] for meja in r.get("meja", [])}
+    room_name = {r["kode"]: r["nama"] for r in acara["tempat"]["ruang"]}
+    bidang = {i["id"]: i["bidang"] for i in yaml.safe_load((root / "inovasi.yaml").read_text(encoding="utf-8"))}
+    desa = yaml.safe_load((root / "desa.yaml").read_text(encoding="utf-8"))
+
+    arrived = {e["peserta"] for _, e in raw_entries(root, "registrasi")}
+    walk_ins = {e["peserta"] for _, e in raw_entries(root, "registrasi") if "tanpa_undangan" in e}
+    desks = Counter(e["meja"] for _, e in raw_entries(root, "stempel"))
+    rooms = Counter()
+    for desk, n in desks.items():
+        rooms[room_name[room_of[desk]]] += n
+    cards = {}
+    for _, e in raw_entries(root, "komitmen"):
+        cards[e["desa"]] = e  # the last card of a village counts
+    per_bidang = Counter(bidang[i] for card in cards.values() for i in set(card["inovasi"]))
+    return {
+        "Hadir (seluruhnya)": [len(arrived)],
+        "Hadir dari yang konfirmasi": [len(arrived & confirmed), len(confirmed)],
+        "Tanpa undangan": [len(walk_ins)],
+        "Diundang": [len(peserta)],
+        "Stempel:": [sum(desks.values())],
+        **{f"{desk}:": [n] for desk, n in desks.items()},
+        **{name: [n] for name, n in rooms.items()},
+        "Desa berkomitmen": [len(cards), len(desa)],
+        **{f"  {label}": [per_bidang.get(key, 0)] for key, label in BIDANG_SHORT.items()},
+        "Kartu Ide": [len(raw_entries(root, "ide"))],
+        "Penilaian": [len(raw_entries(root, "penilaian"))],
+    }
+
+
+def shown_numbers(output: str, label: str, count: int) -> list[int]:
+    match = re.search(re.escape(label) + r"[^\d\n]*" + r"[^\d\n]*".join([r"(\d+)"] * count), output)
+    assert match, f"{label!r} tidak tampil"
+    return [int(n) for n in match.groups()]
+
+
+def busy_minimal(tmp_path: Path) -> Path:
+    """The minimal event after a short morning: check-ins, a walk-in, stamps, two cards."""
+    root = make_event(tmp_path / "minimal")
+    runner = CliRunner()
+    runner.invoke(app, ["registrasi", str(root), "--perangkat", "REG-1"],
+                  input="P-0001\nP-0002\nP-0003\n+baru\nAni\n9\nRadio\n\n")
+    runner.invoke(app, ["registrasi", str(root), "--perangkat", "REG-2"], input="P-0003\n")
+    runner.invoke(app, ["stempel", str(root), "--meja", "A-01"], input="P-0001\nP-0002\nP-0003\n")
+    runner.invoke(app, ["stempel", str(root), "--meja", "A-02"], input="P-0001\n")
+    runner.invoke(app, ["komitmen", str(root), "--desa", "33.23.01.2001", "--inovasi", "INO-001",
+                        "--inovasi", "INO-002", "--ttd-kepala-desa", "--ttd-ketua-bpd"])
+    runner.invoke(app, ["komitmen", str(root), "--desa", "33.23.01.2002", "--inovasi", "INO-001",
+                        "--ttd-kepala-desa"])
+    return root
+
+
+@pytest.mark.parametrize("which", ["minimal", "contoh"])
+def test_pantau_sekali_matches_the_raw_logs(request, tmp_path, which):
+    root = busy_minimal(tmp_path) if which == "minimal" else request.getfixturevalue("contoh_event")
+    expected = expected_counts(root)
+    assert expected["Stempel:"][0] > 0 and expected["Desa berkomitmen"][0] > 0  # not a trivial event
+
+    result = CliRunner().invoke(app, ["pantau", str(root), "--sekali"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for label, numbers in expected.items():
+        assert shown_numbers(result.output, label, len(numbers)) == numbers, label
+
+
+def test_unsigned_cards_are_counted(tmp_path):
+    root = busy_minimal(tmp_path)
+    summary = LiveSummary(root).refresh()
+    assert summary.unsigned == 1
+    assert summary.villages == 2
+    assert summary.commitments_by_bidang == {"psdm": 2, "infrastruktur": 1}
+
+
+def _stamp(n: int) -> dict:
+    return {"waktu": f"2026-11-12T10:00:{n:02d}+07:00", "peserta": "P-0001", "inovasi": "INO-001", "meja": "A-01"}
+
+
+def test_refresh_reads_only_what_was_appended(minimal_event):
+    live = LiveSummary(minimal_event)
+    assert live.refresh().stamps == 0
+    path = log_path(minimal_event, "stempel", "A-01")
+    append_entry(path, _stamp(1), header_for("stempel", "A-01"))
+    first = live.refresh()
+    assert first.stamps == 1 and first.bytes_read == path.stat().st_size
+
+    size = path.stat().st_size
+    append_entry(path, _stamp(2))
+    append_entry(path, _stamp(3))
+    second = live.refresh()
+    assert second.stamps == 3
+    assert second.bytes_read == path.stat().st_size - size == 2 * len(format_entry(_stamp(2)).encode())
+    assert live.refresh().bytes_read == 0
+
+
+def test_unfinished_line_waits_for_the_next_refresh(minimal_event):
+    live = LiveSummary(minimal_event)
+    path = log_path(minimal_event, "stempel", "A-01")
+    append_entry(path, _stamp(1), header_for("stempel", "A-01"))
+    line = format_entry(_stamp(2)).encode()
+    with open(path, "ab") as handle:
+        handle.write(line[:30])
+    half = live.refresh()
+    assert half.stamps == 1
+    assert [(p.file, p.line) for p in half.problems] == [("log/stempel/A-01.yaml", 5)]
+    with open(path, "ab") as handle:
+        handle.write(line[30:])
+    whole = live.refresh()
+    assert whole.stamps == 2 and whole.problems == []
+    assert [item.text for item in whole.latest][:1] == ["stempel INO-001 untuk P-0001 di meja A-01"]
+
+
+def test_summary_stays_right_after_a_repair(minimal_event):
+    live = LiveSummary(minimal_event)
+    path = log_path(minimal_event, "stempel", "A-01")
+    append_entry(path, _stamp(1), header_for("stempel", "A-01"))
+    with open(path, "ab") as handle:
+        handle.write(b'- {"waktu": "2026-11-12T10:')
+    append_entry(path, _stamp(2))
+    before = live.refresh()
+    assert before.stamps == 2 and len(before.problems) == 1
+    repair_logs(minimal_event)
+    after = live.refresh()  # the log got shorter: read again from the start
+    assert after.stamps == 2 and after.problems == []
+    assert after.stamps_by_desk == LiveSummary(minimal_event).refresh().stamps_by_desk == {"A-01": 2}
