@@ -29,6 +29,18 @@ KINDS: list[Kind] = [
          "Susunan acara hari-H di Ruang Pleno."),
     Kind("daftar-hadir", "bursa_cli.render.hari:build_daftar_hadir",
          "Daftar hadir per rapat dan untuk hari-H, dengan kolom tanda tangan.", rapat=True),
+    Kind("poster", "bursa_cli.render.poster:build_poster",
+         "Poster A3/A4, satu per inovasi yang dipertahankan, dengan stan, meja dan QR dokumen."),
+    Kind("katalog", "bursa_cli.render.poster:build_katalog",
+         "Katalog inovasi untuk Bursa Kit: per bidang dan ruang, dengan nomor meja dan indeks."),
+    Kind("denah", "bursa_cli.render.denah:build",
+         "Denah tempat (Jendela 1-2-3, stan, meja, spanduk) dan daftar tempat duduk Ruang Pleno."),
+    Kind("kartu-id", "bursa_cli.render.kartu:build_id",
+         "Kartu ID peserta (nama, peran, desa, kursi, QR) pada lembar A4 dengan tanda potong."),
+    Kind("kartu-komitmen", "bursa_cli.render.kartu:build_komitmen",
+         "Kartu Komitmen, satu per desa, berisi nama Kepala Desa dan Ketua BPD serta kotak stempel."),
+    Kind("kartu-ide", "bursa_cli.render.kartu:build_ide",
+         "Kartu Ide kosong, dua kartu per lembar A4."),
 ]
 
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
