@@ -53,3 +53,41 @@ def rekap(
 
         written = [write_report(event, recap, target)]
     show.show_written(written, folder)
+
+
+def sertifikat(
+    folder: Path = FOLDER,
+    batch: int = typer.Option(50, "--batch", metavar="N", help="Jumlah sertifikat per berkas PDF."),
+    gabung: bool = typer.Option(False, "--gabung", help="Tulis juga satu PDF gabungan semua batch."),
+    jobs: int = typer.Option(1, "--jobs", "-j", metavar="N", help="Jumlah proses paralel (mis. jumlah inti CPU)."),
+    ulang: bool = typer.Option(False, "--ulang", help="Cetak ulang semua batch, juga yang tidak berubah."),
+    desa: Optional[list[str]] = typer.Option(None, "--desa", help="Hanya desa ini (kode atau nama); boleh diulang."),
+    kecamatan: Optional[list[str]] = typer.Option(
+        None, "--kecamatan", help="Hanya kecamatan ini (kode atau nama); boleh diulang."),
+    contoh: Optional[int] = typer.Option(None, "--contoh", metavar="N",
+                                         help="Pratinjau N sertifikat pertama (bercap CONTOH)."),
+) -> None:
+    """Sertifikat komitmen per desa (A4 melintang), per batch, dapat dilanjutkan bila terhenti."""
+    from ..certify.batch import Options, print_certificates
+    from ..present import rekap as show
+
+    options = Options(batch=batch, jobs=jobs, gabung=gabung, ulang=ulang, desa=desa or [],
+                      kecamatan=kecamatan or [], contoh=contoh)
+    with show.CertificateProgress() as progress:
+        printed = print_certificates(folder, options, on_plan=progress.on_plan, on_batch=progress.on_batch)
+    show.show_printed(printed, folder)
+
+
+def verifikasi(
+    kode: str = typer.Argument(..., help="Kode verifikasi pada sertifikat, mis. K7QX-M4PD-9HTA."),
+    folder: Path = FOLDER,
+) -> None:
+    """Memeriksa apakah sebuah kode milik sertifikat acara ini, dan apa yang disertifikasinya."""
+    from ..certify.verify import verify_code
+    from ..errors import ExitCode
+    from ..present import rekap as show
+
+    result = verify_code(folder, kode)
+    show.show_verification(result)
+    if not result.valid:
+        raise typer.Exit(int(ExitCode.DATA))

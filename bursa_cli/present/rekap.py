@@ -33,14 +33,14 @@ def show_recap(recap, everything: bool = False) -> None:
 
 
 def _rich_table(table: Table, limit: int | None) -> RichTable:
-    view = RichTable(title=table.title, title_justify="left", title_style="bold", show_lines=False)
+    view = RichTable(title=table.title, title_justify="left", title_style="bold")
     shown = [i for i, c in enumerate(table.columns) if c.screen]
     for i in shown:
         column = table.columns[i]
         numeric = column.kind in (INT, DECIMAL, RUPIAH, YEAR)
         wide = column.kind in (LIST, TEXT) and column.width > 30
         view.add_column(column.header, justify="right" if numeric else "left", overflow="fold",
-                        ratio=3 if wide else 1, no_wrap=column.kind in (INT, YESNO, YEAR))
+                        min_width=12 if wide else None, no_wrap=column.kind in (YESNO, YEAR))
     rows = table.rows if limit is None else table.rows[:limit]
     for row in rows:
         view.add_row(*(_cell(row[i], table.columns[i].kind) for i in shown))
@@ -68,3 +68,84 @@ def show_written(paths: list[Path], root: Path | None) -> None:
         return
     folders = sorted({rel(p.parent, root) for p in paths})
     out.print(f"[green]✔[/green] {len(paths)} berkas rekap ditulis ke {', '.join(folders)}")
+
+
+# --------------------------------------------------------------------------- certificates
+
+
+class CertificateProgress:
+    """A rich progress bar fed by `print_certificates`'s callbacks."""
+
+    def __init__(self):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=console(), transient=False)
+        self.task = None
+
+    def __enter__(self) -> "CertificateProgress":
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.__exit__(*exc)
+
+    def on_plan(self, plan) -> None:
+        skipped = len(plan.batches) - len(plan.todo)
+        note = f" ({skipped} batch tidak berubah, dilewati)" if skipped else ""
+        self.task = self.progress.add_task(f"Sertifikat{note}", total=plan.certificates)
+
+    def on_batch(self, done) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, done.certificates)
+
+
+def show_printed(printed, root: Path | None) -> None:
+    out = console()
+    rendered = [d for d in printed.done if not d.skipped]
+    skipped = [d for d in printed.done if d.skipped]
+    pages = sum(d.pages for d in printed.done)
+    out.print(f"[green]✔[/green] {printed.certificates} sertifikat dalam {len(printed.done)} berkas "
+              f"({pages} halaman) di {rel(printed.folder, root)}")
+    if rendered:
+        out.print(f"  dicetak: {len(rendered)} batch dalam {printed.seconds:.1f} detik")
+    if skipped:
+        out.print(f"  dilewati (tidak berubah): {len(skipped)} batch. Cetak ulang semua: --ulang")
+    if printed.removed:
+        out.print(f"  dihapus (tidak dipakai lagi): {', '.join(printed.removed)}")
+    if printed.merged:
+        out.print(f"  gabungan: {rel(printed.merged, root)}")
+    if printed.preview:
+        out.print("[yellow]![/yellow] Ini contoh (bercap CONTOH), bukan untuk diserahkan.")
+    if printed.key_created:
+        out.print("[yellow]![/yellow] Kunci kode verifikasi dibuat: kunci-sertifikat.txt. Commit berkas ini "
+                  "ke git supaya semua laptop memakai kunci yang sama; jangan diterbitkan.")
+
+
+def show_verification(result) -> None:
+    """The answer of `bursa verifikasi`: what the code certifies, or why it does not."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    out = console()
+    if result.sertifikat is None:
+        body = Text(result.message)
+        out.print(Panel(body, title="Kode TIDAK dikenal", title_align="left", border_style="red", expand=False))
+        return
+    s = result.sertifikat
+    body = Text()
+    body.append(f"Kode {s.kode} adalah kode sertifikat {result.acara}.\n\n")
+    body.append("Kepala Desa : ", style="bold")
+    body.append(f"{s.kepala_desa}\n")
+    body.append("Desa        : ", style="bold")
+    body.append(f"{s.desa} ({s.desa_kode}), Kecamatan {s.kecamatan}\n")
+    body.append("APBDes      : ", style="bold")
+    body.append(f"Tahun {s.tahun_apbdes}\n")
+    body.append("Inovasi     :", style="bold")
+    for number, item in enumerate(s.inovasi, start=1):
+        body.append(f"\n  {number}. {item.judul} (Bidang {item.bidang_label})")
+    if result.message:
+        body.append(f"\n\n{result.message}", style="yellow")
+    style = "yellow" if result.superseded else "green"
+    title = "Kode sah, tetapi sertifikat LAMA" if result.superseded else "Kode SAH"
+    out.print(Panel(body, title=title, title_align="left", border_style=style, expand=False))

@@ -60,14 +60,15 @@ def recap_tables(recap: Recap) -> list[Table]:
         Column("kode", "Kode desa", TEXT, 15, False), Column("desa", "Desa", TEXT, 20),
         Column("kecamatan", "Kecamatan", TEXT, 18), Column("hadir", "Hadir", YESNO, 7),
         Column("peserta_hadir", "Peserta hadir", INT, 9, False), Column("stempel", "Stempel", INT, 9),
-        Column("komitmen", "Jumlah komitmen", INT, 11), Column("inovasi", "Inovasi dikomitmenkan", LIST, 60),
+        Column("komitmen", "Jumlah komitmen", INT, 11), Column("inovasi_id", "Id inovasi", LIST, 22),
+        Column("inovasi", "Inovasi dikomitmenkan", LIST, 60, False),
         Column("tahun_apbdes", "Tahun APBDes", YEAR, 9, False),
         Column("ttd_kepala_desa", "TTD Kades", YESNO, 8, False),
         Column("ttd_ketua_bpd", "TTD Ketua BPD", YESNO, 8, False), Column("ide", "Kartu Ide", INT, 8),
     ], recap.desa, [
         lambda r: r.kode, lambda r: r.nama, lambda r: r.kecamatan, lambda r: r.hadir,
         lambda r: r.peserta_hadir, lambda r: r.stempel, lambda r: r.komitmen,
-        lambda r: [f"{i} {t}" for i, t in zip(r.inovasi, r.judul)], lambda r: r.tahun_apbdes,
+        lambda r: r.inovasi, lambda r: r.judul, lambda r: r.tahun_apbdes,
         lambda r: r.ttd_kepala_desa, lambda r: r.ttd_ketua_bpd, lambda r: r.ide,
     ]))
     tables.append(_table("kecamatan", "Rekap per kecamatan", [
@@ -80,10 +81,10 @@ def recap_tables(recap: Recap) -> list[Table]:
         lambda r: r.desa_komitmen, lambda r: r.komitmen, lambda r: r.stempel, lambda r: r.ide,
     ]))
     tables.append(_table("inovasi", "Rekap per inovasi", [
-        Column("id", "Id", TEXT, 10), Column("judul", "Inovasi", TEXT, 44), Column("bidang", "Bidang", TEXT, 14),
+        Column("id", "Id", TEXT, 10, False), Column("judul", "Inovasi", TEXT, 44), Column("bidang", "Bidang", TEXT, 14),
         Column("desa_komitmen", "Desa berkomitmen", INT, 12), Column("konsultasi", "Konsultasi", INT, 11),
         Column("nilai_rata", "Nilai rata-rata", DECIMAL, 10), Column("jumlah_nilai", "Jumlah penilai", INT, 10, False),
-        Column("biaya", "Biaya per desa", RUPIAH, 16, False), Column("perkiraan_anggaran", "Perkiraan anggaran", RUPIAH, 18),
+        Column("biaya", "Biaya per desa", RUPIAH, 16, False), Column("perkiraan_anggaran", "Perkiraan anggaran", RUPIAH, 18, False),
         Column("desa", "Desa yang berkomitmen", LIST, 50, False),
     ], recap.inovasi, [
         lambda r: r.id, lambda r: r.judul, lambda r: bidang_short(r.bidang), lambda r: r.desa_komitmen,

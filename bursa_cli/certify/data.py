@@ -1,0 +1,146 @@
+"""What goes on each certificate: one per village whose Kartu Komitmen was recorded.
+
+Photos follow a convention rather than a field: `foto/<kode desa>.jpg` (or
+.jpeg/.png) in the event folder, e.g. `foto/33.23.01.2001.jpg`. The officer at
+Jendela 3 drops the photo there; a village without one gets no photo slot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..errors import Problem, UsageError
+from ..recap.build import latest_cards, resolve_kecamatan
+from ..schema.event import Event, locate
+from ..schema.types import BIDANG_LABEL, kecamatan_of
+from .codes import event_id, load_key, make_code
+
+PHOTO_DIR = "foto"
+PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png")
+
+
+@dataclass
+class Butir:
+    id: str
+    judul: str
+    bidang: str
+    bidang_label: str
+
+
+@dataclass
+class Sertifikat:
+    """One certificate, as plain data (it crosses process boundaries and is hashed)."""
+
+    desa_kode: str
+    desa: str
+    kecamatan: str
+    kepala_desa: str
+    inovasi: list[Butir]
+    tahun_apbdes: int
+    kode: str
+    foto: str | None = None  # path relative to the event folder
+    tautan: str = ""  # what the QR holds: the page address with the code, or the code
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Gathered:
+    certificates: list[Sertifikat]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def photo_of(root: Path, kode: str) -> str | None:
+    for ext in PHOTO_EXTENSIONS:
+        candidate = Path(root) / PHOTO_DIR / f"{kode}{ext}"
+        if candidate.is_file():
+            return f"{PHOTO_DIR}/{kode}{ext}"
+    return None
+
+
+def kepala_desa(event: Event) -> dict[str, str]:
+    """Village code -> the Kepala Desa's name (listed participants first, then walk-ins)."""
+    names: dict[str, str] = {}
+    for person in event.peserta_by_id.values():
+        if person.peran == "kepala-desa" and person.desa and person.desa not in names:
+            names[person.desa] = person.nama
+    return names
+
+
+def certificate_of(event: Event, card, key: bytes, kepala: dict[str, str],
+                   problems: list[Problem]) -> Sertifikat | None:
+    """The certificate one Kartu Komitmen earns (None when its village is unknown)."""
+    acara = event.acara
+    base_url = (acara.dokumen.alamat_verifikasi or "").strip()
+    kode = card.desa
+    village = event.desa_by_kode.get(kode)
+    if village is None:
+        problems.append(locate(card, f"Desa {kode} tidak ada di desa.yaml.", "desa", value=kode))
+        return None
+    items = []
+    for ino_id in dict.fromkeys(card.inovasi):
+        ino = event.inovasi_by_id.get(ino_id)
+        if ino is None:
+            problems.append(locate(card, f"Inovasi {ino_id} tidak ada di inovasi.yaml.", "inovasi",
+                                   value=ino_id))
+            continue
+        items.append(Butir(ino.id, ino.judul, ino.bidang, BIDANG_LABEL[ino.bidang]))
+    if kode not in kepala:
+        problems.append(locate(
+            card, f"Desa {village.nama} belum punya peserta berperan kepala-desa; "
+                  "nama Kepala Desa untuk sertifikat tidak diketahui.", "desa", value=kode))
+    code = make_code(key, event_id(acara), kode, [b.id for b in items], card.tahun_apbdes)
+    return Sertifikat(
+        desa_kode=kode, desa=village.nama, kecamatan=event.kecamatan_of_desa(kode),
+        kepala_desa=kepala.get(kode, ""), inovasi=items, tahun_apbdes=card.tahun_apbdes, kode=code,
+        foto=photo_of(Path(event.root), kode), tautan=f"{base_url}#{code}" if base_url else code,
+    )
+
+
+def collect(event: Event, desa: list[str] | None = None, kecamatan: list[str] | None = None,
+            key: bytes | None = None) -> Gathered:
+    """The certificates of `event` (latest card per village), in kode order, optionally filtered."""
+    key = key if key is not None else load_key(Path(event.root))
+    cards = latest_cards(event.komitmen)
+    wanted = _wanted_desa(event, desa, kecamatan, cards)
+    kepala = kepala_desa(event)
+    problems: list[Problem] = []
+    out = []
+    for kode in sorted(cards):
+        if wanted is not None and kode not in wanted:
+            continue
+        cert = certificate_of(event, cards[kode], key, kepala, problems)
+        if cert is not None:
+            out.append(cert)
+    return Gathered(out, problems)
+
+
+def _wanted_desa(event: Event, desa: list[str] | None, kecamatan: list[str] | None,
+                 cards: dict) -> set[str] | None:
+    if not desa and not kecamatan:
+        return None
+    wanted: set[str] = set()
+    if kecamatan:
+        codes = set(resolve_kecamatan(event, kecamatan))
+        wanted |= {kode for kode in cards if kecamatan_of(kode) in codes}
+    by_name: dict[str, list[str]] = {}
+    for village in event.desa:
+        by_name.setdefault(village.nama.casefold(), []).append(village.kode)
+    for typed in desa or []:
+        text = typed.strip()
+        if text in event.desa_by_kode:
+            found = [text]
+        else:
+            found = by_name.get(text.casefold().removeprefix("desa ").strip(), [])
+        if not found:
+            raise UsageError(f"Desa '{typed}' tidak ada di desa.yaml.", hint="Tulis kode desa atau namanya.")
+        if len(found) > 1:
+            raise UsageError(f"Ada {len(found)} desa bernama '{typed}': {', '.join(found)}.",
+                             hint="Tulis kode desanya.")
+        missing = [k for k in found if k not in cards]
+        if missing:
+            raise UsageError(f"Desa '{typed}' belum menyerahkan Kartu Komitmen, jadi belum ada sertifikatnya.")
+        wanted |= set(found)
+    return wanted
