@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Callable, Iterable
 
-from ..errors import ERROR, Problem
+from ..errors import Problem
 from ..schema.event import Event, locate
 from ..schema.models import TAHAPAN_JUDUL, TAHAPAN_KODE, Tahap
+from ..render.seating import check_seating
 
 
 def _meeting(event: Event, kode: str, needs: tuple[str, ...]) -> Iterable[Problem]:
@@ -21,7 +22,7 @@ def _meeting(event: Event, kode: str, needs: tuple[str, ...]) -> Iterable[Proble
     if tahap is None:
         return
     if tahap.rapat is None:
-        yield locate(tahap, f"Rincian rapat (rapat: tanggal, mulai, tempat, acara, penerima) belum diisi; "
+        yield locate(tahap, "Rincian rapat (rapat: tanggal, mulai, tempat, acara, penerima) belum diisi; "
                      "undangan tidak dapat dibuat.", "rapat")
         return
     for group in needs:
@@ -124,6 +125,8 @@ def ready_survei_lokasi(event: Event) -> Iterable[Problem]:
     if bursa and total < confirmed:
         yield locate(event.acara, f"Ruang bursa bersama-sama hanya muat {total} orang untuk "
                      f"{confirmed} peserta.", f"tempat.ruang.{bursa[0][0]}.kapasitas", value=str(total))
+    if any(r.jenis == "pleno" for r in rooms):
+        yield from check_seating(event)  # everyone who is coming gets a seat in the pleno
 
 
 def ready_materi(event: Event) -> Iterable[Problem]:
@@ -233,4 +236,4 @@ def check_readiness(event: Event, up_to: str | None = None) -> list[StageResult]
 
 
 def _for_stage(problem: Problem, kode: str) -> Problem:
-    return Problem(**{**problem.as_dict(), "stage": kode, "level": ERROR})
+    return Problem(**{**problem.as_dict(), "stage": kode})

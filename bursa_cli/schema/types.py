@@ -54,6 +54,7 @@ def _kode_checker(level: str):
             )
         return value
 
+    check.doc_name = f"kode {level} (\"{_KODE_CONTOH[level]}\")"
     return check
 
 
@@ -87,6 +88,7 @@ def _parse_jam(value: object) -> object:
     )
 
 
+_parse_jam.doc_name = "jam (\"08.00\")"
 Jam = Annotated[
     time,
     BeforeValidator(_parse_jam),
@@ -109,6 +111,7 @@ def _parse_ya_tidak(value: object) -> object:
     raise PydanticCustomError("ya_tidak", "Harus ya atau tidak (true/false)")
 
 
+_parse_ya_tidak.doc_name = "ya/tidak"
 YaTidak = Annotated[bool, BeforeValidator(_parse_ya_tidak)]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -126,6 +129,7 @@ def _check_id(value: object) -> object:
     return value
 
 
+_check_id.doc_name = "id"
 Id = Annotated[str, BeforeValidator(_check_id)]
 
 
@@ -140,4 +144,5 @@ def _digits(value: object) -> object:
     return value
 
 
+_digits.doc_name = "NIP (18 angka)"
 Nip = Annotated[str, BeforeValidator(_digits)]

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Benchmark: `bursa validasi` cold on the largest-kabupaten event, against PyYAML's C loader.
+
+    .venv/bin/python bench/validasi.py [--ulang 7]
+
+Both sides run as fresh processes (cold: interpreter start and imports
+included), interleaved, on the same files, so the ratio is fair on a noisy
+shared machine. Also times `bursa --help` and checks which heavy modules a
+command that renders nothing imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from sintetis import make_event  # noqa: E402
+
+PYTHON = sys.executable
+
+C_LOADER = """
+import sys, yaml
+from pathlib import Path
+root = Path(sys.argv[1])
+for path in sorted(root.rglob("*.yaml")):
+    with open(path, "rb") as handle:
+        yaml.load(handle, Loader=yaml.CSafeLoader)
+"""
+
+IMPORTS = """
+import sys
+from typer.testing import CliRunner
+from bursa_cli.cli.app import app
+result = CliRunner().invoke(app, sys.argv[1:])
+print(result.exit_code, *(m for m in ("weasyprint", "pydantic", "jinja2") if m in sys.modules))
+"""
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def count_entries(root: Path) -> dict[str, int]:
+    counts = {}
+    for folder in sorted((root / "log").iterdir()):
+        counts[folder.name] = sum(
+            1 for f in folder.glob("*.yaml") for line in f.open(encoding="utf-8") if line.startswith("- "))
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ulang", type=int, default=7, help="runs per side")
+    args = parser.parse_args()
+    data = HERE / "_data" / "terbesar"
+    if not (data / "acara.yaml").exists():
+        print("membuat acara sintetis terbesar ...")
+        make_event(data, "terbesar")
+    counts = count_entries(data)
+    size = sum(p.stat().st_size for p in data.rglob("*.yaml"))
+    print(f"acara sintetis: {data}  ({size / 1e6:.1f} MB YAML)")
+    print("entri log:", ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+    bursa = [PYTHON, "-m", "bursa_cli", "validasi", str(data), "--format", "parsable"]
+    loader = [PYTHON, "-c", C_LOADER, str(data)]
+    check = subprocess.run(bursa, capture_output=True, text=True)
+    print(f"bursa validasi: kode keluar {check.returncode}, {len(check.stdout.splitlines())} baris masalah")
+
+    ours, theirs = [], []
+    for _ in range(args.ulang):
+        ours.append(timed(bursa))
+        theirs.append(timed(loader))
+    o, t = statistics.median(ours), statistics.median(theirs)
+    print(f"bursa validasi (dingin)        : median {o:.3f} s  (min {min(ours):.3f})")
+    print(f"PyYAML CSafeLoader saja (dingin): median {t:.3f} s  (min {min(theirs):.3f})")
+    print(f"rasio bursa / PyYAML C          : {o / t:.2f}  (sasaran <= 0.50)")
+
+    helps = [timed([PYTHON, "-m", "bursa_cli", "--help"]) for _ in range(args.ulang)]
+    print(f"bursa --help                    : median {statistics.median(helps):.3f} s  (sasaran < 0.3)")
+    for command in (["--help"], ["validasi", str(data)], ["status", str(data)]):
+        out = subprocess.run([PYTHON, "-c", IMPORTS, *command], capture_output=True, text=True).stdout.split()
+        print(f"modul berat yang dimuat oleh bursa {command[0]:<9}: {' '.join(out[1:]) or '-'}")
+
+
+if __name__ == "__main__":
+    main()

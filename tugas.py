@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Siapkan lingkungan dan jalankan pekerjaan utama bursa, hanya dengan Python 3.11+.
+
+    python3 tugas.py demo   # siapkan .venv, lalu validasi, status, dokumen dan rekap contoh-kabupaten
+    python3 tugas.py uji    # siapkan .venv dengan alat uji, lalu jalankan seluruh uji (pytest)
+
+Tidak ada yang dipasang di luar folder .venv. Bila pustaka sistem Pango (yang
+dibutuhkan WeasyPrint untuk membuat PDF) belum ada, skrip ini berhenti dan
+menyebutkan persis apa yang harus dipasang.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import platform
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+CONTOH = ROOT / "contoh-kabupaten"
+KELUARAN = CONTOH / "keluaran"
+
+# Dokumen contoh yang dibuat oleh `demo`, berurutan seperti tahapan persiapan.
+DEMO_DOKUMEN = [
+    "undangan", "sk", "susunan-acara", "daftar-hadir", "poster", "katalog", "denah",
+    "kartu-id", "kartu-komitmen", "kartu-ide", "sertifikat", "halaman-verifikasi",
+]
+
+PANGO_HELP = """\
+Pustaka sistem Pango belum terpasang; WeasyPrint membutuhkannya untuk membuat PDF.
+Pasang dulu, lalu ulangi perintah ini:
+  Debian/Ubuntu : sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+  Fedora        : sudo dnf install -y pango
+  macOS (brew)  : brew install pango
+  Windows       : pasang GTK3 runtime (lihat https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#windows)
+"""
+
+
+def say(text: str) -> None:
+    print(f"[tugas] {text}", flush=True)
+
+
+def venv_python() -> Path:
+    if platform.system() == "Windows":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def check_python() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"bursa membutuhkan Python 3.11 atau lebih baru (yang ada: {platform.python_version()}).")
+
+
+def check_pango() -> None:
+    """Stop early, with exact instructions, when Pango is missing."""
+    if platform.system() == "Windows":
+        return  # WeasyPrint's own import check below gives the message there
+    if ctypes.util.find_library("pango-1.0") or ctypes.util.find_library("pango-1.0-0"):
+        return
+    sys.exit(PANGO_HELP)
+
+
+def setup(extras: str = "") -> Path:
+    """Create .venv (once) and install bursa into it, editable."""
+    check_python()
+    check_pango()
+    python = venv_python()
+    if not python.exists():
+        say(f"membuat lingkungan Python di {VENV.relative_to(ROOT)}")
+        venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
+    target = f".{extras}" if extras else "."
+    say(f"memasang bursa{extras} beserta dependensinya")
+    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target])
+    probe = subprocess.run([python, "-c", "import weasyprint"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        sys.stderr.write(probe.stderr[-800:] + "\n")
+        sys.exit(PANGO_HELP)
+    return python
+
+
+def run(command: list, check: bool = True) -> int:
+    result = subprocess.run([str(c) for c in command], cwd=ROOT)
+    if check and result.returncode != 0:
+        sys.exit(result.returncode)
+    return result.returncode
+
+
+def bursa(python: Path, *args: str, check: bool = True) -> int:
+    return run([python, "-m", "bursa_cli", *args], check=check)
+
+
+def demo() -> int:
+    python = setup()
+    say("memeriksa data contoh-kabupaten")
+    bursa(python, "validasi", str(CONTOH), "--tahap", "gladi-bersih")
+    bursa(python, "status", str(CONTOH))
+    for jenis in DEMO_DOKUMEN:
+        say(f"mencetak {jenis}")
+        bursa(python, "cetak", jenis, str(CONTOH))
+    say("merekap komitmen")
+    bursa(python, "rekap", str(CONTOH))
+    for fmt in ("xlsx", "pdf"):
+        bursa(python, "rekap", str(CONTOH), "--format", fmt)
+    say(f"selesai; semua dokumen ada di {KELUARAN.relative_to(ROOT)}/")
+    return 0
+
+
+def uji(extra: list[str]) -> int:
+    python = setup("[test]")
+    say("menjalankan seluruh uji")
+    return run([python, "-m", "pytest", *extra], check=False)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("demo", "uji"):
+        print(__doc__)
+        return 2
+    if argv[0] == "demo":
+        return demo()
+    return uji(argv[1:])
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUTF8", "1")
+    sys.exit(main(sys.argv[1:]))
