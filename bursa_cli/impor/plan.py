@@ -184,18 +184,19 @@ class _Builder:
         peran = self.parse("peran", v.role) if self.text("peran") else (self.required("peran", "Jabatan/peran") and None)
         desa = kecamatan = None
         name, kec_text, kode = self.text("desa"), self.text("kecamatan"), self.text("kode_desa")
-        if name or kode:
+        kec = self.parse("kecamatan", self.villages.kecamatan_code) if kec_text else ""
+        if (name or kode) and kec is not None:
             try:
-                row.village = self.villages.find(name, kec_text, kode)
+                row.village = self.villages.find(name, kec, kode)
                 desa = row.village.kode
             except v.BadValue as exc:
                 self.problem("desa" if name or "kode_desa" not in self.plan.mapping.fields else "kode_desa",
                              _sentence(str(exc)))
-        elif peran in PERAN_DESA:
+        elif peran in PERAN_DESA and not name and not kode:
             self.required("desa", f"Desa (untuk {v.PERAN_LABEL[peran]})")
         if peran == "camat":
             if kec_text:
-                kecamatan = self.parse("kecamatan", self.villages.kecamatan_code)
+                kecamatan = kec
             else:
                 self.required("kecamatan", "Kecamatan (untuk Camat)")
         telepon = self.parse("telepon", v.phone)
