@@ -1,0 +1,235 @@
+"""Writing: the user's YAML survives byte for byte, ids continue, re-import adds nothing, round trips."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from bursa_cli.errors import DataError
+from bursa_cli.impor import apply_plan, export_list, export_templates, import_file, plan_import
+from bursa_cli.schema.event import load_event
+
+sys.path.insert(0, str(Path(__file__).parent))
+from support import WILAYAH_CSV, make_event  # noqa: E402
+
+PESERTA_YAML = """\
+# Daftar peserta Bursa Inovasi Desa.
+# Diisi dari undangan yang sudah dikonfirmasi kecamatan.
+
+- id: P-0001   # kepala desa paling awal konfirmasi
+  nama: Suparman
+  peran: kepala-desa
+  desa: "33.23.01.2001"
+  konfirmasi: ya
+
+- id: P-0002
+  nama: Mulyono
+  peran: ketua-bpd
+  desa: '33.23.01.2001'
+  telepon: 0813 1111 2222   # nomor lama
+  konfirmasi: ya
+# (catatan akhir berkas tanpa baris baru)"""
+
+ROWS = [
+    ["DAFTAR PESERTA KECAMATAN BULU"],
+    [],
+    ["No", "Nama Lengkap", "Jabatan", "Desa/Kelurahan", "No. HP/WA"],
+    [1, "Sri Lestari", "Kepala Desa", "Tegalurung", "081234567890"],
+    [2, "Widodo", "Ketua BPD", "Ds. Tegalurung", 81234567891],
+    [3, "SUPARMAN", "Kades", "Bulu", ""],           # already in peserta.yaml
+    [4, "Mulyono", "BPD", "Bulu", "081399998888"],  # known, with a new phone number
+]
+
+
+def xlsx(path: Path, rows: list[list], title: str = "Sheet1") -> Path:
+    book = Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def root(tmp_path):
+    return make_event(tmp_path / "acara", {"peserta.yaml": PESERTA_YAML})
+
+
+def test_import_appends_and_keeps_user_text(tmp_path, root):
+    before = (root / "peserta.yaml").read_bytes()
+    plan, outcome = import_file("peserta", xlsx(tmp_path / "bulu.xlsx", ROWS), root)
+    after = (root / "peserta.yaml").read_bytes()
+    assert after.startswith(before)  # comments, quoting and order untouched above the new part
+    assert outcome.added == 2 and outcome.written == ["peserta.yaml"]
+    assert [r.status for r in plan.rows] == ["baru", "baru", "sama", "berubah"]
+    tail = after[len(before):].decode()
+    assert "# Diimpor dari bulu.xlsx [Sheet1]" in tail
+    assert '- id: P-0003\n  nama: Sri Lestari\n  peran: kepala-desa\n  desa: "33.23.01.2002"\n' \
+           '  telepon: "081234567890"\n' in tail
+    assert "- id: P-0004\n  nama: Widodo\n" in tail
+    assert "\n\n- id: P-0004" in tail  # items stay separated by a blank line, as the user wrote them
+    result = load_event(root)
+    assert [p for p in result.problems if p.file == "peserta.yaml"] == []
+    assert [p.id for p in result.event.peserta] == ["P-0001", "P-0002", "P-0003", "P-0004"]
+    assert result.event.peserta_by_id["P-0004"].telepon == "081234567891"
+
+
+def test_reimport_adds_nothing(tmp_path, root):
+    source = xlsx(tmp_path / "bulu.xlsx", ROWS)
+    import_file("peserta", source, root)
+    once = (root / "peserta.yaml").read_bytes()
+    plan, outcome = import_file("peserta", source, root)
+    assert (root / "peserta.yaml").read_bytes() == once
+    assert outcome.written == [] and outcome.added == 0
+    assert [r.status for r in plan.rows] == ["sama", "sama", "sama", "berubah"]
+
+
+def test_changes_only_with_perbarui_and_in_place(tmp_path, root):
+    source = xlsx(tmp_path / "bulu.xlsx", ROWS[:3] + [ROWS[6], [5, "Suparman", "Kades", "Bulu", "0812 7777 6666"]])
+    plan, outcome = import_file("peserta", source, root)
+    assert outcome.written == [] and outcome.updated == 0
+    assert plan.having("berubah")[0].changes == {"telepon": ("081311112222", "081399998888")}
+    plan, outcome = import_file("peserta", source, root, update=True)
+    assert outcome.updated == 2
+    text = (root / "peserta.yaml").read_text()
+    # the value changes on its own line, the user's comment stays; a missing key is added inside the item
+    assert '  telepon: "081399998888"   # nomor lama\n' in text
+    assert '  desa: "33.23.01.2001"\n  konfirmasi: ya\n  telepon: "081277776666"\n\n- id: P-0002' in text
+    assert text.startswith("# Daftar peserta Bursa Inovasi Desa.\n# Diisi dari undangan")
+    assert text.endswith("# (catatan akhir berkas tanpa baris baru)")
+    event = load_event(root).event
+    assert [p.telepon for p in event.peserta] == ["081277776666", "081399998888"]
+
+
+def test_errors_block_everything(tmp_path, root):
+    before = (root / "peserta.yaml").read_bytes()
+    rows = ROWS + [[5, "", "Kades", "Bulu", ""]]
+    with pytest.raises(DataError) as caught:
+        import_file("peserta", xlsx(tmp_path / "bulu.xlsx", rows), root)
+    assert [(p.line, p.column) for p in caught.value.problems] == [(8, 2)]
+    assert (root / "peserta.yaml").read_bytes() == before
+
+
+def test_dry_run_writes_nothing(tmp_path, root):
+    before = sorted((p.name, p.read_bytes()) for p in root.iterdir() if p.is_file())
+    plan, outcome = import_file("peserta", xlsx(tmp_path / "bulu.xlsx", ROWS), root, dry_run=True)
+    assert outcome is None and len(plan.having("baru")) == 2
+    assert sorted((p.name, p.read_bytes()) for p in root.iterdir() if p.is_file()) == before
+
+
+def test_skip_errors_writes_rejected_rows_to_fix(tmp_path, root):
+    rows = ROWS[:4] + [[2, "Badu", "Ketua RT", "Tegalurung", "0812"], [3, "", "BPD", "Suka Maju", ""]]
+    source = xlsx(tmp_path / "bulu.xlsx", rows, title="Kec Bulu")
+    plan, outcome = import_file("peserta", source, root, skip_errors=True)
+    assert outcome.added == 1
+    assert outcome.rejected_file == tmp_path / "bulu-ditolak.xlsx"
+    sheet = load_workbook(outcome.rejected_file).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0] == ["Baris Asal", "No", "Nama Lengkap", "Jabatan", "Desa/Kelurahan", "No. HP/WA", "Alasan Ditolak"]
+    assert values[1][:6] == [5, "2", "Badu", "Ketua RT", "Tegalurung", "0812"]
+    assert "Kolom C (Jabatan): Jabatan/peran 'Ketua RT' tidak dikenal" in values[1][6]
+    assert "Kolom E (No. HP/WA): Nomor '0812' tidak sah" in values[1][6]
+    assert values[2][0] == 6 and "Nama wajib diisi" in values[2][6]
+    # the officer fixes the rows in the rejected file and imports it again
+    book = load_workbook(outcome.rejected_file)
+    book.active["D2"], book.active["F2"] = "Sekdes", "081255554444"
+    book.active["C3"], book.active["E3"] = "Wartini", "Tegalurung"
+    book.save(outcome.rejected_file)
+    plan, outcome = import_file("peserta", outcome.rejected_file, root)
+    assert [r.status for r in plan.rows] == ["baru", "baru"]
+    assert [p.nama for p in load_event(root).event.peserta][-2:] == ["Badu", "Wartini"]
+
+
+def test_rollback_when_event_would_break(tmp_path, root, monkeypatch):
+    before = (root / "peserta.yaml").read_bytes()
+    plan = plan_import("peserta", xlsx(tmp_path / "bulu.xlsx", ROWS), load_event(root).event)
+    plan.having("baru")[0].record["peran"] = "bupati"  # something the model refuses
+    with pytest.raises(DataError) as caught:
+        apply_plan(plan, root)
+    assert "dibatalkan" in caught.value.message
+    assert caught.value.problems[0].file == "peserta.yaml"
+    assert (root / "peserta.yaml").read_bytes() == before
+    assert not list(root.glob(".peserta.yaml.*"))  # no temporary file left behind
+
+
+def test_village_from_official_list_goes_into_desa_yaml(tmp_path, root):
+    before = (root / "desa.yaml").read_bytes()
+    rows = [["Nama", "Jabatan", "Desa"], ["Ani", "Kades", "Campursari"], ["Badu", "BPD", "Campursari"]]
+    plan, outcome = import_file("peserta", xlsx(tmp_path / "c.xlsx", rows), root, wilayah=WILAYAH_CSV)
+    assert sorted(outcome.written) == ["desa.yaml", "peserta.yaml"]
+    text = (root / "desa.yaml").read_bytes()
+    assert text.startswith(before)
+    assert b'- kode: "33.23.01.2003"\n  nama: Campursari\n' in text
+    event = load_event(root).event
+    assert event.desa_by_kode["33.23.01.2003"].nama == "Campursari"
+    assert {p.desa for p in event.peserta[-2:]} == {"33.23.01.2003"}
+
+
+def test_empty_flow_list_file(tmp_path):
+    root = make_event(tmp_path / "acara", {"peserta.yaml": "# belum ada peserta\n[]\n"})
+    import_file("peserta", xlsx(tmp_path / "b.xlsx", ROWS[:4]), root)
+    event = load_event(root).event
+    assert [(p.id, p.nama) for p in event.peserta] == [("P-0001", "Sri Lestari")]
+    assert (root / "peserta.yaml").read_text().startswith("# belum ada peserta\n")
+
+
+@pytest.mark.parametrize("kind", ["peserta", "inovasi", "panitia"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_reimport_same_data(tmp_path, kind, suffix):
+    root = make_event(tmp_path / "acara")
+    event = load_event(root).event
+    out = tmp_path / f"{kind}{suffix}"
+    count = export_list(kind, event, out)
+    assert count == len(getattr(event, kind))
+    # into the same event: everything is already there, nothing changes
+    plan = plan_import(kind, out, event)
+    assert [r.status for r in plan.rows] == ["sama"] * count, plan.errors
+    # into an event with an empty list: the same items come back
+    empty = make_event(tmp_path / "kosong", {f"{kind}.yaml": "[]\n"})
+    import_file(kind, out, empty)
+    again = getattr(load_event(empty).event, kind)
+    dump = lambda items: [i.model_dump(exclude={"sortir"} if kind == "inovasi" else None) for i in items]  # noqa: E731
+    assert dump(again) == dump(getattr(event, kind))
+    if kind == "inovasi":
+        assert [i.sortir.keputusan for i in again] == [i.sortir.keputusan for i in getattr(event, kind)]
+
+
+def test_csv_export_opens_in_indonesian_excel(tmp_path):
+    event = load_event(make_event(tmp_path / "acara")).event
+    out = tmp_path / "peserta.csv"
+    export_list("peserta", event, out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["No", "ID", "Nama", "Jabatan", "Desa", "Kecamatan", "Kode Desa", "Instansi",
+                       "Keterangan Jabatan", "No HP", "Konfirmasi"]
+    assert rows[1][:7] == ["1", "P-0001", "Suparman", "Kepala Desa", "Bulu", "Bulu", "33.23.01.2001"]
+
+
+def test_template_per_kecamatan(tmp_path):
+    root = make_event(tmp_path / "acara")
+    event = load_event(root).event
+    (made,) = export_templates(event, tmp_path / "templat")
+    assert made.path.name == "templat-peserta-33.23.01-bulu.xlsx"
+    assert (made.villages, made.rows) == (2, 10)
+    book = load_workbook(made.path)
+    assert book.sheetnames == ["Peserta", "Daftar", "Petunjuk"]
+    sheet = book["Peserta"]
+    assert [c.value for c in sheet[4]] == ["No", "Nama", "Jabatan", "Desa", "Kecamatan", "No HP", "Keterangan Jabatan"]
+    assert sheet.freeze_panes == "A5"
+    assert "A1:G1" in {str(m) for m in sheet.merged_cells.ranges}
+    rules = {str(r.sqref): r.formula1 for r in sheet.data_validations.dataValidation}
+    assert rules == {"C5:C14": "=Daftar!$B$2:$B$7", "D5:D14": "=Daftar!$A$2:$A$3"}
+    assert [c.value for c in book["Daftar"]["A"]][:3] == ["Desa", "Bulu", "Tegalurung"]
+    assert book["Daftar"].sheet_state == "hidden"
+    assert sheet["F5"].number_format == "@"
+    assert "PETUNJUK" in book["Petunjuk"]["A1"].value
+    # a filled-in template imports as it is
+    sheet["B5"], sheet["C5"], sheet["D5"], sheet["F5"] = "Sugeng", "Perangkat Desa", "Tegalurung", "081200001111"
+    book.save(made.path)
+    plan = plan_import("peserta", made.path, event, sheet="Peserta")
+    assert [(r.number, r.status, r.record.get("desa")) for r in plan.rows] == [(5, "baru", "33.23.01.2002")]
