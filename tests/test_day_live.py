@@ -50,8 +50,9 @@ def expected_counts(root: Path) -> dict:
         cards[e["desa"]] = e  # the last card of a village counts
     per_bidang = Counter(bidang[i] for card in cards.values() for i in set(card["inovasi"]))
     return {
-        "Hadir (seluruhnya)": [len(arrived)],
-        "Hadir dari yang konfirmasi": [len(arrived & confirmed), len(confirmed)],
+        "Hadir": [len(arrived)],
+        "Hadir / konfirmasi": [len(arrived & confirmed), len(confirmed)],
+        "Kehadiran": [len(arrived & confirmed) * 100 // len(confirmed)],
         "Tanpa undangan": [len(walk_ins)],
         "Diundang": [len(peserta)],
         "Stempel:": [sum(desks.values())],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from ..errors import Problem
 from ..schema.event import load_event
 from ..schema.logfile import LogLine
 from ..schema.models import LOG_KINDS
+from .logwrite import now
 from .tail import LogTail
 
 LATEST = 8
@@ -171,7 +171,7 @@ class LiveSummary:
             problems=problems,
             room_names={r: self.event.ruang_by_kode[r].nama for r in rooms if r in self.event.ruang_by_kode},
             room_of={desk: self._meja_ruang.get(desk, "?") for desk in self._desks},
-            refreshed=f"{datetime.now():%H.%M.%S} {zona}".strip(),
+            refreshed=f"{now(zona or 'WIB')[11:19].replace(':', '.')} {zona}".strip(),
             bytes_read=bytes_read,
         )
 

@@ -175,11 +175,12 @@ def render_summary(summary: "Summary", title: str) -> Group:
     head.append(f"   diperbarui {summary.refreshed}", style="dim")
 
     reg = Table(title="Registrasi", title_justify="left", show_header=False, expand=True)
-    reg.add_column(ratio=3)
+    reg.add_column(ratio=2)
     reg.add_column(justify="right", ratio=1)
-    percent = f" ({summary.registered_confirmed * 100 // summary.confirmed}%)" if summary.confirmed else ""
-    reg.add_row("Hadir (seluruhnya)", str(summary.registered))
-    reg.add_row("Hadir dari yang konfirmasi", f"{summary.registered_confirmed} / {summary.confirmed}{percent}")
+    reg.add_row("Hadir", str(summary.registered))
+    reg.add_row("Hadir / konfirmasi", f"{summary.registered_confirmed} / {summary.confirmed}")
+    if summary.confirmed:
+        reg.add_row("Kehadiran", f"{summary.registered_confirmed * 100 // summary.confirmed}%")
     reg.add_row("Tanpa undangan", str(summary.walk_ins))
     reg.add_row("Diundang", str(summary.invited))
 
@@ -193,12 +194,12 @@ def render_summary(summary: "Summary", title: str) -> Group:
         stamps.add_row(summary.room_names.get(room, room), str(count), desks)
 
     cards = Table(title="Komitmen", title_justify="left", show_header=False, expand=True)
-    cards.add_column(ratio=3)
+    cards.add_column(ratio=2)
     cards.add_column(justify="right", ratio=1)
     cards.add_row("Desa berkomitmen", f"{summary.villages} / {summary.villages_total}")
     for bidang, label in BIDANG_SHORT.items():
         cards.add_row(f"  {label}", str(summary.commitments_by_bidang.get(bidang, 0)))
-    cards.add_row("Kartu belum lengkap tanda tangannya", str(summary.unsigned),
+    cards.add_row("Kartu tanpa ttd lengkap", str(summary.unsigned),
                   style="bold red" if summary.unsigned else None)
     cards.add_row("Kartu Ide", str(summary.ideas))
     cards.add_row("Penilaian", str(summary.ratings))
