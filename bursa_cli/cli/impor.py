@@ -45,11 +45,13 @@ def impor(
     from ..impor import apply_plan, import_file, sheet_names
     from ..present import impor as show
 
-    if sheet is None and sys.stdin.isatty():
+    if sheet is None and _interactive():
         names = sheet_names(berkas)
         if len(names) > 1:
             show.sheet_choices(berkas, names)
-            choice = typer.prompt("Nomor sheet", type=typer.IntRange(1, len(names)))
+            choice = 0
+            while not 1 <= choice <= len(names):
+                choice = typer.prompt(f"Nomor sheet (1-{len(names)})", type=int)
             sheet = names[choice - 1]
     if cek and lewati_galat:
         from ..errors import UsageError
@@ -92,3 +94,8 @@ def ekspor(
         target.parent.mkdir(parents=True, exist_ok=True)
     count = export_list(jenis.value, event, target)
     show.show_export(jenis.value, count, target)
+
+
+def _interactive() -> bool:
+    """Whether someone can answer a question (not a script or a pipe)."""
+    return sys.stdin.isatty()

@@ -84,6 +84,8 @@ def export_list(kind: str, event: Event, output: Path) -> int:
     names = LAYOUT[kind]
     headers = [header(kind, n) for n in names]
     suffix = output.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise UsageError(f"--keluaran harus berakhiran .xlsx atau .csv, bukan '{output.name}'.")
     if not output.parent.is_dir():
         raise UsageError(f"Folder '{output.parent}' tidak ada.")
     if suffix == ".csv":
@@ -94,7 +96,7 @@ def export_list(kind: str, event: Event, output: Path) -> int:
         for row in rows:
             writer.writerow([_cell(row.get(n)) for n in names])
         write_atomic(output, "\ufeff" + buffer.getvalue())
-    elif suffix == ".xlsx":
+    else:
         from openpyxl import Workbook
 
         book = Workbook()
@@ -105,8 +107,6 @@ def export_list(kind: str, event: Event, output: Path) -> int:
             sheet.append([_cell(row.get(n)) for n in names])
         _dress(sheet, kind, names, 1, len(rows) + 1)
         save_workbook(book, output)
-    else:
-        raise UsageError(f"--keluaran harus berakhiran .xlsx atau .csv, bukan '{output.name}'.")
     return len(rows)
 
 

@@ -1,0 +1,149 @@
+"""`bursa impor` and `bursa ekspor` from the command line: exit codes and what the officer reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from bursa_cli.cli import impor as impor_cli
+from bursa_cli.cli.app import app
+from support import make_event, plain
+
+runner = CliRunner()
+GOOD = [["Daftar peserta"], [], ["No", "Nama", "Jabatan", "Desa", "No HP"],
+        [1, "Sri Wahyuni", "Perangkat Desa", "Tegalurung", "081234567890"],
+        [2, "Suparman", "Kades", "Bulu", ""]]
+BAD = GOOD + [[3, "Joko", "Ketua RT", "Suka Maju", "8.12346E+10"]]
+
+
+def bursa(*args, **kwargs):
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200"}, **kwargs)
+
+
+def xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def root(tmp_path):
+    return make_event(tmp_path / "acara")
+
+
+def test_dry_run_shows_mapping_and_what_would_happen(tmp_path, root):
+    before = (root / "peserta.yaml").read_bytes()
+    result = bursa("impor", "peserta", xlsx(tmp_path / "bulu.xlsx", {"Sheet1": BAD}), root, "--cek")
+    text = plain(result.output)
+    assert result.exit_code == 1, result.output
+    assert "Berkas: bulu.xlsx [Sheet1] baris judul kolom: 3" in text
+    assert "telepon (No HP) E: No HP otomatis" in text
+    assert "1 akan ditambah 0 berubah 1 sudah ada 1 ditolak" in text
+    assert "6 C galat Kolom C (Jabatan): Jabatan/peran 'Ketua RT' tidak dikenal." in text
+    assert "Mungkin maksudnya 'Sukamaju'" not in text  # no such village in this event: no invented hint
+    assert "6 E galat Kolom E (No HP): Nomor tertulis dalam notasi ilmiah" in text
+    assert "P-0005 Sri Wahyuni Perangkat Desa Tegalurung 081234567890" in text
+    assert (root / "peserta.yaml").read_bytes() == before
+
+
+def test_dry_run_clean_exits_zero(tmp_path, root):
+    result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": GOOD}), root, "--cek")
+    assert result.exit_code == 0, result.output
+    assert "1 akan ditambah" in plain(result.output)
+
+
+def test_errors_write_nothing_and_exit_one(tmp_path, root):
+    before = (root / "peserta.yaml").read_bytes()
+    result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": BAD}), root)
+    assert result.exit_code == 1
+    assert "1 baris ditolak (lihat tabel di atas); tidak ada yang ditulis." in plain(result.output)
+    assert "--lewati-galat" in plain(result.output)
+    assert "Traceback" not in result.output
+    assert (root / "peserta.yaml").read_bytes() == before
+
+
+def test_import_then_again(tmp_path, root):
+    source = xlsx(tmp_path / "b.xlsx", {"S": GOOD})
+    result = bursa("impor", "peserta", source, root)
+    assert result.exit_code == 0, result.output
+    assert "1 peserta ditambahkan ke peserta.yaml." in plain(result.output)
+    result = bursa("impor", "peserta", source, root)
+    assert result.exit_code == 0
+    assert "Tidak ada yang berubah: semua baris sudah ada di data acara." in plain(result.output)
+
+
+def test_skip_errors(tmp_path, root):
+    result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": BAD}), root, "--lewati-galat")
+    assert result.exit_code == 0, result.output
+    text = plain(result.output)
+    assert "1 peserta ditambahkan" in text
+    assert "1 baris ditolak disimpan ke" in text and "b-ditolak.xlsx" in text
+    assert (tmp_path / "b-ditolak.xlsx").exists()
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["impor", "peserta", "TIDAK-ADA.xlsx"], "tidak ditemukan"),
+    (["impor", "peserta", "MULTI", "--kolom", "hp=No HP"], "kolom 'hp' tidak dikenal"),
+    (["impor", "peserta", "MULTI"], "berisi 2 sheet: 'Bulu', 'Kledung'"),
+    (["impor", "peserta", "MULTI", "--sheet", "Bulu", "--cek", "--lewati-galat"], "tidak dapat dipakai bersama"),
+    (["impor", "tamu", "MULTI"], "tamu"),
+    (["ekspor", "peserta", "--keluaran", "OUT/peserta.pdf"], "harus berakhiran .xlsx atau .csv"),
+])
+def test_usage_errors_exit_two(tmp_path, root, args, fragment):
+    multi = xlsx(tmp_path / "multi.xlsx", {"Bulu": GOOD, "Kledung": GOOD})
+    args = [str(multi) if a == "MULTI" else str(tmp_path / a) if a.startswith(("TIDAK", "OUT")) else a
+            for a in args]
+    if args[0] == "ekspor":
+        args.insert(2, str(root))
+    else:
+        args.insert(3, str(root))
+    result = bursa(*args)
+    assert result.exit_code == 2, result.output
+    assert fragment in plain(result.output)
+
+
+def test_sheet_is_asked_when_interactive(tmp_path, root, monkeypatch):
+    monkeypatch.setattr(impor_cli, "_interactive", lambda: True)
+    multi = xlsx(tmp_path / "multi.xlsx", {"Bulu": GOOD[:4], "Kledung": GOOD})
+    result = bursa("impor", "peserta", multi, root, "--cek", input="2\n")
+    assert result.exit_code == 0, result.output
+    text = plain(result.output)
+    assert "1. Bulu 2. Kledung" in text
+    assert "Berkas: multi.xlsx [Kledung]" in text
+
+
+def test_event_with_broken_list_is_refused(tmp_path):
+    root = make_event(tmp_path / "acara", {"peserta.yaml": "- id: P-0001\n  nama: Ani\n  peran: kades\n"})
+    result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": GOOD}), root, "--cek")
+    assert result.exit_code == 1
+    assert "perbaiki dulu sebelum mengimpor" in plain(result.output)
+    assert "peserta.yaml:3" in plain(result.output)
+
+
+@pytest.mark.parametrize("kind, rows", [("peserta", 4), ("inovasi", 2), ("panitia", 3)])
+def test_ekspor(tmp_path, root, kind, rows):
+    result = bursa("ekspor", kind, root)
+    assert result.exit_code == 0, result.output
+    out = root / "keluaran" / f"{kind}.xlsx"
+    assert f"{rows} {kind} ditulis ke" in plain(result.output)
+    sheet = load_workbook(out).active
+    assert sheet.max_row == rows + 1
+    assert sheet.freeze_panes == "A2"
+    result = bursa("impor", kind, out, root, "--cek")
+    assert result.exit_code == 0
+    assert f"0 akan ditambah 0 berubah {rows} sudah ada 0 ditolak" in plain(result.output)
+
+
+def test_ekspor_templat(tmp_path, root):
+    result = bursa("ekspor", "templat-peserta", root, "--keluaran", tmp_path / "templat")
+    assert result.exit_code == 0, result.output
+    assert "Bulu 2 10" in plain(result.output)
+    assert (tmp_path / "templat" / "templat-peserta-33.23.01-bulu.xlsx").exists()
