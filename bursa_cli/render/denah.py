@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .floorplan import draw_floorplan
-from .seating import check_seating, plan_seating, role_label
+from .seating import check_seating, origin_lines, plan_seating, role_label
 
 
 def desa_name(nama: str) -> str:
@@ -29,13 +29,9 @@ def build(job) -> None:
     for group, members in plan.groups():
         for item in job.sample(members):
             person = item.peserta
-            if item.official:
-                asal = person.instansi or (f"Kecamatan {event.kecamatan_nama.get(person.kecamatan, '')}"
-                                           if person.kecamatan else "")
-            else:
-                asal = desa_name(item.desa)
             rows.append({"group": group, "kursi": item.seat.label, "nama": person.nama,
-                         "peran": role_label(person), "asal": asal})
+                         "peran": role_label(person),
+                         "asal": ", ".join(origin_lines(event, item)[:2 if item.official else 1])})
     kertas = job.acara.dokumen.kertas_poster
     spanduk = job.acara.tempat.spanduk
     job.pdf("denah.pdf", "denah.html",

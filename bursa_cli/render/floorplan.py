@@ -26,7 +26,7 @@ BIDANG_ORDER = ("kewirausahaan", "psdm", "infrastruktur")
 # Print-safe colours, distinct in greyscale too (dark, middle, light).
 BIDANG_WARNA = {"kewirausahaan": "#b45309", "psdm": "#1d4ed8", "infrastruktur": "#15803d"}
 
-WIDTH, HEIGHT = 1000, 600
+WIDTH, HEIGHT = 1000, 640
 GAP = 16
 FONT = "Bursa Sans, Liberation Sans, sans-serif"
 
@@ -254,8 +254,9 @@ def _draw_pleno(svg: _Svg, ruang: Ruang, box: Box, plan: SeatPlan | None) -> Non
     area = Box(box.x + 22, stage.y + stage.h + 12, box.w - 30, box.y + box.h - (stage.y + stage.h + 12) - 24)
     per_row = layout.per_row
     cell_w = (area.w - aisle * (layout.blok - 1)) / per_row
-    cell_h = min(area.h / layout.baris, cell_w * 1.4, 16)
-    seat_w, seat_h = cell_w * 0.8, cell_h * 0.75
+    cell_h = min(area.h / layout.baris, cell_w * 1.3, 24)
+    seat_w = cell_w * 0.8
+    seat_h = min(cell_h * 0.75, seat_w)
     label_size = max(4.0, min(9.0, cell_h * 0.75))
     count = 0
     for row in range(layout.baris):
@@ -295,9 +296,10 @@ def _draw_bursa(svg: _Svg, ruang: Ruang, box: Box, items: list[Inovasi]) -> None
         stand_w = min(34.0, inner.w / per_side)
         stand_h = min(22.0, max(10.0, inner.h * 0.22))
         size = max(5.0, min(10.0, stand_w * 0.45, stand_h * 0.6))
+        offset = (inner.w - per_side * stand_w) / 2
         for index, inovasi in enumerate(items):
             side, slot = divmod(index, per_side)
-            x = inner.x + slot * stand_w
+            x = inner.x + offset + slot * stand_w
             y = inner.y if side == 0 else inner.y + inner.h - stand_h
             svg.add(f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{stand_w - 2:.1f}" height="{stand_h:.1f}" '
                     f'class="stan" style="stroke:{BIDANG_WARNA.get(inovasi.bidang, "#333")};stroke-width:1.6"/>')
@@ -400,8 +402,10 @@ def _draw_legend(svg: _Svg, box: Box, banners: list[tuple[int, str, str]], has_b
             break
         svg.add(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="20" height="12" rx="2" class="spanduk"/>')
         svg.text(x + 10, y, f"S{number}", 8, "spanduk-teks", "middle", "bold")
-        svg.text(x + 26, y, _clip(posisi, 26), 8.5, "ket")
-        y += 14
+        for line in _wrap(posisi, box.w - 34, 8.5)[:2]:
+            svg.text(x + 26, y, _clip(line, 30), 8.5, "ket")
+            y += 11
+        y += 3
 
 
 def _short(bidang: str) -> str:

@@ -17,7 +17,7 @@ from .denah import desa_name, seat_problems
 from .floorplan import BIDANG_ORDER
 from .poster import fit
 from .qr import qr_svg
-from .seating import plan_seating, role_label
+from .seating import origin_lines, plan_seating, role_label
 
 A4 = (210.0, 297.0)
 
@@ -94,16 +94,10 @@ def build_id(job) -> None:
     cards = []
     for item in job.sample(plan.seated):
         person = item.peserta
-        if item.official:
-            lines = [person.instansi] if person.instansi else []
-            if person.kecamatan:
-                lines.append(f"Kecamatan {event.kecamatan_nama.get(person.kecamatan, person.kecamatan)}")
-        else:
-            lines = [desa_name(item.desa), item.group]
         x, y = sheet.position(len(cards))
         cards.append({
-            "peserta": person, "peran": role_label(person), "asal": lines, "kursi": item.seat.label,
-            "official": item.official, "qr": qr_svg(person.id), "x": x, "y": y,
+            "peserta": person, "peran": role_label(person), "asal": origin_lines(event, item)[:3],
+            "kursi": item.seat.label, "official": item.official, "qr": qr_svg(person.id), "x": x, "y": y,
             "nama_pt": fit(person.nama, NAME_STEPS) * sheet.scale,
         })
     sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
@@ -125,7 +119,7 @@ def build_komitmen(job) -> None:
     villages.sort(key=lambda d: (order.get(kecamatan_of(d.kode), len(order)), d.kode))
     names: dict[tuple[str, str], str] = {}
     for person in event.peserta:
-        if person.desa and person.peran in ("kepala-desa", "ketua-bpd") and person.konfirmasi != "tidak":
+        if person.desa and person.peran in ("kepala-desa", "ketua-bpd"):
             names.setdefault((person.desa, person.peran), person.nama)
     stamps = stamp_boxes(event)
     if not stamps:

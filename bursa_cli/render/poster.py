@@ -85,7 +85,7 @@ def build_poster(job) -> None:
             manfaat=benefits,
             manfaat_lain=max(0, len(inovasi.manfaat) - 6),
             judul_pt=fit(inovasi.judul, ((40, 50), (70, 42), (110, 34), (160, 28), (10**9, 23))),
-            isi_pt=fit("x" * body, ((350, 25), (600, 22), (900, 19.5), (10**9, 17))),
+            isi_pt=fit("x" * body, ((250, 30), (400, 26), (600, 22), (900, 19.5), (10**9, 17))),
         )
         posters.append(entry)
     if clamped:

@@ -243,4 +243,24 @@ def _at(event: Event, path: tuple, message: str, **extra) -> Problem:
 
 
 def role_label(peserta: Peserta) -> str:
-    return peserta.jabatan or PERAN_LABEL.get(peserta.peran, peserta.peran)
+    """The role as printed: 'Kepala Desa', 'P2KTD', 'Media' ..."""
+    return PERAN_LABEL.get(peserta.peran, peserta.peran)
+
+
+def origin_lines(event: Event, item: Seated) -> list[str]:
+    """Where a seated participant comes from: village and kecamatan, or position and agency."""
+    person = item.peserta
+    if not item.official:
+        nama = item.desa
+        desa = nama if nama.lower().startswith(("desa ", "kelurahan ")) else f"Desa {nama}"
+        return [desa, item.group]
+    lines = []
+    if person.jabatan and person.jabatan != role_label(person):
+        lines.append(person.jabatan)
+    if person.instansi:
+        lines.append(person.instansi)
+    if person.kecamatan:
+        kecamatan = event.kecamatan_nama.get(person.kecamatan, person.kecamatan)
+        if not any(kecamatan in line for line in lines):
+            lines.append(f"Kecamatan {kecamatan}")
+    return lines
