@@ -40,7 +40,11 @@ def registrasi(
     perangkat: str = typer.Option(..., "--perangkat", help="Nama perangkat registrasi, mis. REG-1 (satu log per perangkat)."),
     peserta_id: Optional[str] = typer.Option(None, "--id", help="Catat satu peserta lalu selesai (tanpa putaran)."),
 ) -> None:
-    """Registrasi peserta: pindai Kartu ID, cari nama/desa, atau +baru untuk peserta tanpa undangan."""
+    """Registrasi peserta: pindai Kartu ID, cari nama/desa, atau +baru untuk peserta tanpa undangan.
+
+    Peserta tanpa undangan mendapat id W-<perangkat>-NNN dan dicatat di log
+    registrasi; peserta.yaml tidak pernah diubah.
+    """
     from ..day import Day, Refused, check_in
     from ..present import hari as show
 
@@ -143,7 +147,11 @@ def stempel(
     inovasi_id: Optional[str] = typer.Option(None, "--inovasi", help="Inovasi yang distempel (tidak perlu bila meja hanya memegang satu)."),
     ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun stempel yang sama sudah ada."),
 ) -> None:
-    """Meja konsultasi: pindai Kartu ID peserta, pilih inovasi, catat stempel."""
+    """Meja konsultasi: pindai Kartu ID peserta, pilih inovasi, catat stempel.
+
+    Stempel yang sama (peserta dan inovasi yang sama) untuk kedua kalinya hanya
+    dicatat setelah petugas mengiyakan, atau dengan --ulang.
+    """
     from ..day import Day, Refused, Repeat, desk_inovasi, stamp
     from ..present import hari as show
 
@@ -317,7 +325,12 @@ def komitmen(
     alasan: Optional[list[str]] = typer.Option(None, "--alasan", help="Alasan untuk inovasi tanpa stempel: INO-003=\"alasan\"; boleh diulang."),
     ulang: bool = typer.Option(False, "--ulang", help="Ganti kartu desa ini yang sudah tercatat."),
 ) -> None:
-    """Jendela 3: mencatat Kartu Komitmen desa (inovasi pilihan, tahun APBDes, tanda tangan)."""
+    """Jendela 3: mencatat Kartu Komitmen desa (inovasi pilihan, tahun APBDes, tanda tangan).
+
+    Inovasi yang tidak pernah distempel untuk desa itu hanya diterima dengan
+    alasan. Kartu tanpa dua tanda tangan tetap dicatat, dengan peringatan.
+    Kartu kedua untuk desa yang sama menggantikan yang pertama (perlu --ulang).
+    """
     from ..day import Day, known_desa, record_commitment
     from ..errors import UsageError
     from ..present import hari as show

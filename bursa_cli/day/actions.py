@@ -73,6 +73,8 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
                 instansi: str | None = None, telepon: str | None = None) -> CheckIn:
     """Register someone not on the list under a fresh id W-<perangkat>-NNN."""
     _check_name(perangkat, "--perangkat")
+    if not (nama or "").strip():
+        raise Refused("Nama peserta baru wajib diisi.")
     data = {"nama": nama.strip(), "peran": peran.strip(), "desa": (desa or "").strip() or None,
             "instansi": (instansi or "").strip() or None, "telepon": (telepon or "").strip() or None}
     data = {k: v for k, v in data.items() if v is not None}

@@ -29,7 +29,7 @@ def ask(prompt: str) -> str | None:
     """One line typed or scanned; None at the end of input."""
     try:
         return console().input(f"[bold cyan]{escape(prompt)}[/] ")
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):  # Ctrl+D / Ctrl+C end the desk quietly
         console().print()
         return None
 
