@@ -233,3 +233,15 @@ def test_template_per_kecamatan(tmp_path):
     book.save(made.path)
     plan = plan_import("peserta", made.path, event, sheet="Peserta")
     assert [(r.number, r.status, r.record.get("desa")) for r in plan.rows] == [(5, "baru", "33.23.01.2002")]
+
+
+@pytest.mark.parametrize("kind", ["peserta", "inovasi", "panitia"])
+def test_export_reimport_on_every_event(tmp_path, any_event, kind):
+    event = load_event(any_event).event
+    out = tmp_path / f"{kind}.xlsx"
+    count = export_list(kind, event, out)
+    plan = plan_import(kind, out, event)
+    assert count == len(getattr(event, kind)) > 0
+    assert [r.status for r in plan.rows] == ["sama"] * count, plan.errors[:3]
+    sheet = load_workbook(out).active
+    assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"

@@ -116,7 +116,7 @@ def _cell(value: Any) -> Any:
 
 def _dress(sheet, kind: str, names: tuple[str, ...], header_row: int, last_row: int) -> None:
     """Bold frozen header, widths, wrapped long text, text format for digits."""
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     fill = PatternFill("solid", fgColor="DDE7F0")
@@ -138,6 +138,16 @@ def _dress(sheet, kind: str, names: tuple[str, ...], header_row: int, last_row: 
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     if last_row > header_row:
         sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(names))}{last_row}"
+    # Officers print these lists: A4 landscape, one page wide, the header on every page, ruled cells.
+    side = Side(style="thin", color="808080")
+    for row in sheet.iter_rows(min_row=header_row, max_row=max(last_row, header_row), max_col=len(names)):
+        for cell in row:
+            cell.border = Border(left=side, right=side, top=side, bottom=side)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
 
 
 def save_workbook(book, path: Path) -> None:

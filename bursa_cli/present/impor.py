@@ -135,11 +135,13 @@ def show_export(kind: str, count: int, path: Path) -> None:
 
 def show_templates(templates) -> None:
     out = console()
-    table = Table(title="Templat daftar peserta per kecamatan", title_justify="left")
+    if not templates:
+        return
+    table = Table(title=f"Templat daftar peserta per kecamatan, di {templates[0].path.parent}", title_justify="left")
     table.add_column("Kecamatan")
     table.add_column("Desa", justify="right")
     table.add_column("Baris isian", justify="right")
-    table.add_column("Berkas")
+    table.add_column("Berkas", overflow="fold")
     for item in templates:
-        table.add_row(item.kecamatan, str(item.villages), str(item.rows), str(item.path))
+        table.add_row(item.kecamatan, str(item.villages), str(item.rows), item.path.name)
     out.print(table)
