@@ -41,6 +41,8 @@ KINDS: list[Kind] = [
          "Kartu Komitmen, satu per desa, berisi nama Kepala Desa dan Ketua BPD serta kotak stempel."),
     Kind("kartu-ide", "bursa_cli.render.kartu:build_ide",
          "Kartu Ide kosong, dua kartu per lembar A4."),
+    Kind("halaman-verifikasi", "bursa_cli.certify.page:build",
+         "Halaman web statis (HTML + JSON) untuk memeriksa kode sertifikat, juga tanpa internet."),
 ]
 
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}

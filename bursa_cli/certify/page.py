@@ -1,0 +1,68 @@
+"""`bursa cetak halaman-verifikasi`: a static page anyone can use to check a certificate.
+
+Writes `keluaran/verifikasi/index.html` and `keluaran/verifikasi/sertifikat.json`.
+The page works offline (open the file) and on the district's website: its
+plain JavaScript hashes the typed code and looks it up; nothing is fetched.
+
+Only salted, stretched hashes of the codes are published (PBKDF2-SHA256,
+see `codes.published_hash`), so the page cannot be used to make up a valid
+code for a certificate. The JSON beside it holds the same data for other tools.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .codes import PAGE_ITERATIONS, load_key, page_salt, published_hash
+from .data import collect
+
+FOLDER = "verifikasi"
+TEMPLATE = "verifikasi.html"
+
+
+def page_data(event, key: bytes) -> dict:
+    """What the page publishes: per code hash, what the certificate says."""
+    acara = event.acara
+    salt = page_salt(key)
+    entries = {}
+    for cert in collect(event, key=key).certificates:
+        entries[published_hash(cert.kode, salt)] = {
+            "kepala_desa": cert.kepala_desa, "desa": cert.desa, "kecamatan": cert.kecamatan,
+            "tahun_apbdes": cert.tahun_apbdes,
+            "inovasi": [{"judul": b.judul, "bidang": b.bidang_label} for b in cert.inovasi],
+        }
+    return {
+        "versi": 1,
+        "acara": acara.nama,
+        "wilayah": acara.wilayah.nama,
+        "penyelenggara": f"{_judul(acara.penyelenggara.nama)} {acara.wilayah.nama}",
+        "tanggal": acara.tanggal.isoformat(),
+        "garam": salt.hex(),
+        "iterasi": PAGE_ITERATIONS,
+        "panjang": 16,
+        "sertifikat": dict(sorted(entries.items())),
+    }
+
+
+def _judul(text: str) -> str:
+    """"DINAS PEMBERDAYAAN MASYARAKAT DAN DESA" -> "Dinas Pemberdayaan Masyarakat dan Desa"."""
+    small = {"dan", "dengan", "dari", "untuk", "di", "ke", "serta", "atau"}
+    return " ".join(w.lower() if w.lower() in small else w.capitalize() for w in text.split())
+
+
+def build(job) -> None:
+    """Queue the page and its JSON (the pipeline writes both atomically into keluaran/)."""
+    event = job.event
+    key = load_key(event.root)
+    data = page_data(event, key)
+    if not data["sertifikat"]:
+        job.problem("Belum ada Kartu Komitmen yang tercatat, jadi belum ada sertifikat untuk diverifikasi.",
+                    file="log/komitmen")
+        return
+    title = f"Verifikasi Sertifikat {event.acara.nama}"
+    job.file(f"{FOLDER}/index.html",
+             lambda: job.renderer.html(TEMPLATE, {"data": data}, title),
+             f"halaman verifikasi ({len(data['sertifikat'])} sertifikat), dapat dibuka tanpa internet")
+    job.file(f"{FOLDER}/sertifikat.json",
+             lambda: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+             "data verifikasi (hanya hash kode, bukan kodenya)")
