@@ -59,6 +59,7 @@ def test_registrasi_loop(minimal_event, case, typed, shown, ids):
     for text in shown:
         assert text in result.output
     assert [e["peserta"] for e in logged(minimal_event, "registrasi", "REG-1")] == ids
+    assert f"Selesai: {len(ids)} registrasi dicatat" in result.output
     assert all(e["petugas"] == "REG-1" for e in logged(minimal_event, "registrasi"))
 
 
@@ -83,6 +84,7 @@ def test_walk_ins_get_ids_unique_across_devices(minimal_event):
     first = run("registrasi", str(root), "--perangkat", "REG-1",
                 input="+baru\nJoko Susilo\n1\ntegalurung\n1\n0812345\n")
     assert "PESERTA BARU (tanpa undangan) W-REG-1-001 · Joko Susilo · Kepala Desa · Desa Tegalurung" in first.output
+    assert "Kursi: bebas (kursi kosong di Ruang Pleno)" in first.output  # walk-ins have no planned seat
     other = run("registrasi", str(root), "--perangkat", "REG-2", input="+baru\nAni Rahma\n9\nSuara Merdeka\n\n")
     assert "W-REG-2-001 · Ani Rahma · Media · Suara Merdeka" in other.output
     again = run("registrasi", str(root), "--perangkat", "REG-1", input="+baru\nDarmo\n5\nDinas Pertanian\n\n")
@@ -159,6 +161,7 @@ def test_stempel_loop(tmp_path, case, changes, meja, typed, shown, stamps):
         assert text in result.output
     entries = logged(root, "stempel", meja)
     assert [(e["peserta"], e["inovasi"]) for e in entries] == stamps
+    assert f"Selesai: {len(stamps)} stempel dicatat" in result.output
     assert all(e["meja"] == meja for e in entries)
     assert log_problems(root) == []
 

@@ -58,21 +58,23 @@ def registrasi(
         "Pindai Kartu ID atau ketik id peserta; ketik nama/desa untuk mencari;",
         "ketik +baru untuk peserta tanpa undangan; selesai untuk keluar.",
     ], day.load_problems)
+    written = 0
     while (text := _line("Id / nama / desa:")) is not None:
         try:
-            _register_one(day, perangkat, text)
+            written += _register_one(day, perangkat, text)
         except Refused as error:
             show.show_refused(error)
+    show.show_session_end(written, "registrasi", f"log/registrasi/{perangkat}.yaml")
 
 
-def _register_one(day, perangkat: str, text: str) -> None:
+def _register_one(day, perangkat: str, text: str) -> int:
+    """Handle one line typed at the registration desk; 1 when an entry was written."""
     from ..day import Refused, check_in, search_peserta
     from ..day.actions import ID_LIKE
     from ..present import hari as show
 
     if text.lower() in NEW_WORDS:
-        _walk_in(day, perangkat)
-        return
+        return _walk_in(day, perangkat)
     if day.peserta(text) is None and ID_LIKE.match(text):
         day.refresh()  # a walk-in may just have been added at another desk
     peserta = day.peserta(text)
@@ -82,16 +84,17 @@ def _register_one(day, perangkat: str, text: str) -> None:
         found = search_peserta(day, text)
         if not found:
             show.show_note(f"Tidak ada peserta yang cocok dengan '{text}'. Ketik +baru untuk peserta tanpa undangan.")
-            return
+            return 0
         chosen = show.pick([show.peserta_label(p, day.desa_label(p.desa)) for p in found])
         if chosen is None:
-            return
+            return 0
         peserta = found[chosen]
     result = check_in(day, perangkat, peserta.id)
     show.show_check_in(result, day.desa_label(result.peserta.desa))
+    return 0 if result.earlier else 1
 
 
-def _walk_in(day, perangkat: str) -> None:
+def _walk_in(day, perangkat: str) -> int:
     from ..day import add_walk_in
     from ..schema.models import PERAN_DESA, PERAN_LABEL
     from ..present import hari as show
@@ -99,22 +102,23 @@ def _walk_in(day, perangkat: str) -> None:
     show.show_note("Peserta tanpa undangan (kosongkan nama untuk batal).")
     nama = show.ask("Nama lengkap:")
     if not nama or not nama.strip():
-        return
+        return 0
     roles = list(PERAN_LABEL)
     chosen = show.pick([PERAN_LABEL[r] for r in roles], "Peran (nomor):")
     if chosen is None:
-        return
+        return 0
     peran = roles[chosen]
     desa = instansi = None
     if peran in PERAN_DESA:
         desa = _choose_desa(day, "Desa (kode atau nama):")
         if desa is None:
-            return
+            return 0
     else:
         instansi = (show.ask("Instansi (boleh kosong):") or "").strip() or None
     telepon = (show.ask("Nomor HP (boleh kosong):") or "").strip() or None
     result = add_walk_in(day, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon)
     show.show_check_in(result, day.desa_label(result.peserta.desa))
+    return 1
 
 
 def _choose_desa(day, prompt: str) -> str | None:
@@ -164,8 +168,10 @@ def stempel(
     show.show_desk(f"Stempel · meja {meja}" + (f" · {room.nama}" if room else ""), [
         *(show.inovasi_label(i) for i in served),
         "",
+        *([f"Konsultan: {day.event.panitia_by_id[konsultan].nama}"] if konsultan in day.event.panitia_by_id else []),
         "Pindai Kartu ID peserta; ketik selesai untuk keluar.",
     ], day.load_problems)
+    written = 0
     while (text := _line("Id peserta:")) is not None:
         try:
             peserta = _scanned(day, text)
@@ -183,8 +189,10 @@ def stempel(
                     continue
                 result = stamp(day, meja, peserta.id, chosen, konsultan, ulang=True)
             show.show_stamp(result)
+            written += 1
         except Refused as error:
             show.show_refused(error)
+    show.show_session_end(written, "stempel", f"log/stempel/{meja}.yaml")
 
 
 def _scanned(day, text: str):

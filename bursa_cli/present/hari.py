@@ -92,13 +92,22 @@ def show_check_in(result: "CheckIn", desa_label: str = "") -> None:
     if result.earlier is not None:
         console().print(
             f"[bold yellow]! SUDAH REGISTRASI[/] pukul {result.earlier.jam} di {escape(result.earlier.by)}: {who}\n"
-            f"  Kursi: [bold]{escape(result.seat)}[/]   Bursa Kit sudah diserahkan; tidak dicatat dua kali.")
+            f"  Kursi: [bold]{escape(_seat(result.seat))}[/]   Bursa Kit sudah diserahkan; tidak dicatat dua kali.")
         return
     label = "✔ PESERTA BARU (tanpa undangan)" if result.walk_in else "✔ HADIR"
     kit = ", ".join(result.kit) or "-"
     console().print(
         f"[bold green]{label}[/] {who}\n"
-        f"  Kursi: [bold]{escape(result.seat)}[/]   Serahkan Bursa Kit: [bold]{escape(kit)}[/]")
+        f"  Kursi: [bold]{escape(_seat(result.seat))}[/]   Serahkan Bursa Kit: [bold]{escape(kit)}[/]")
+
+
+def _seat(seat: str) -> str:
+    return "bebas (kursi kosong di Ruang Pleno)" if seat == "-" else seat
+
+
+def show_session_end(count: int, what: str, file: str) -> None:
+    where = f" di {file}" if count and file else ""
+    console().print(f"Selesai: {count} {what} dicatat{where}.")
 
 
 def show_stamp(result: "Recorded") -> None:
