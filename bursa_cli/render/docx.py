@@ -195,3 +195,87 @@ def letters_docx(job, context: dict) -> bytes:
         signature(doc, context["penanda_tangan"])
         tembusan(doc, context["tembusan"])
     return save(doc)
+
+
+def sk_docx(job, context: dict) -> bytes:
+    """The draft Keputusan with its Lampiran, for revision in Word."""
+    acara = job.acara
+    root = Path(job.event.root)
+    doc = new_document(acara)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    if context["by_bupati"]:
+        logo = _logo_file(root, acara.penyelenggara.logo)
+        if logo is not None:
+            para(doc, align=center).add_run().add_picture(str(logo), height=Mm(24))
+        para(doc, context["pejabat"], bold=True, align=center, space_after=8)
+    else:
+        kop(doc, root, acara.penyelenggara)
+    for line in (f"KEPUTUSAN {context['pejabat']}", f"NOMOR {context['nomor']}", "TENTANG", context["tentang"]):
+        para(doc, line, bold=True, align=center)
+    para(doc)
+    para(doc, f"{context['pejabat']},", bold=True, align=center, space_after=8)
+    _numbered(doc, "Menimbang", [f"{indo.huruf(i)}." for i in range(len(context["menimbang"]))],
+              [t + ";" for t in context["menimbang"]])
+    items = context["mengingat"]
+    _numbered(doc, "Mengingat", [f"{i}." for i in range(1, len(items) + 1)],
+              [t + (";" if i < len(items) - 1 else ".") for i, t in enumerate(items)])
+    para(doc, "MEMUTUSKAN:", bold=True, align=center, space_after=6)
+    rows = [("Menetapkan", f"KEPUTUSAN {context['pejabat']} TENTANG {context['tentang']}.")]
+    for d in context["diktum"]:
+        text = d["isi"]
+        if d["butir"]:
+            text += "\n" + "\n".join(f"{indo.huruf(i)}. {b}{';' if i < len(d['butir']) - 1 else '.'}"
+                                     for i, b in enumerate(d["butir"]))
+        rows.append((d["kata"], text))
+    table = label_table(doc, rows, label_mm=28)
+    for row in table.rows:
+        row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    para(doc)
+    signature(doc, context["penanda_tangan"],
+              [f"Ditetapkan di {context['ditetapkan_di']}", f"pada tanggal {indo.tanggal(context['tanggal'])}"])
+    tembusan(doc, context["tembusan"])
+    page_break(doc)
+    for line in ("LAMPIRAN", f"KEPUTUSAN {context['pejabat']}", f"NOMOR    : {context['nomor']}",
+                 f"TANGGAL : {indo.tanggal(context['tanggal'])}"):
+        para(doc, line, indent_mm=75)
+    para(doc)
+    for line in ("SUSUNAN KEANGGOTAAN", "TIM INOVASI KABUPATEN DAN PANITIA", acara.nama.upper()):
+        para(doc, line, bold=True, align=center)
+    para(doc)
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("No", "Nama/Jabatan", "Kedudukan dalam Tim")):
+        cell.paragraphs[0].add_run(text).bold = True
+    for huruf, judul, anggota in context["tim"]:
+        if not anggota:
+            continue
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(huruf).bold = True
+        cells[1].merge(cells[2]).paragraphs[0].add_run(judul).bold = True
+        for index, a in enumerate(anggota, 1):
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(str(index))
+            cells[1].paragraphs[0].add_run(a["nama"]).bold = True
+            if a["jabatan"]:
+                cells[1].add_paragraph(a["jabatan"])
+            cells[2].paragraphs[0].add_run(a["kedudukan"])
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width, row.cells[2].width = Mm(12), Mm(105), Mm(45)
+    para(doc)
+    signature(doc, context["penanda_tangan"])
+    return save(doc)
+
+
+def _numbered(doc, label: str, numbers: list[str], texts: list[str]) -> None:
+    table = doc.add_table(rows=0, cols=4)
+    for index, (number, text) in enumerate(zip(numbers, texts)):
+        cells = table.add_row().cells
+        for cell, width in zip(cells, (28, 4, 8, 125)):
+            cell.width = Mm(width)
+        if index == 0:
+            cells[0].paragraphs[0].add_run(label)
+            cells[1].paragraphs[0].add_run(":")
+        cells[2].paragraphs[0].add_run(number)
+        cells[3].paragraphs[0].add_run(text)
+        cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    para(doc)

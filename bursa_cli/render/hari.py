@@ -1,0 +1,143 @@
+"""`bursa cetak susunan-acara` and `bursa cetak daftar-hadir`.
+
+The attendance sheet is what the finance office asks for afterwards (SPJ), so
+it follows the usual paper form: No, Nama, Jabatan/Desa and a signature
+column where odd rows sign on the left and even rows on the right, the header
+repeated on every page, and blank rows for people nobody listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from . import indo
+from .penerima import recipients
+from .undangan import HARI_H, meetings
+
+BLANK_ROWS = 5  # for attendees who were not on any list
+
+
+@dataclass
+class Baris:
+    nama: str
+    jabatan: str
+    kelompok: str = ""  # a group heading row when set (kecamatan)
+
+
+def build_susunan(job) -> None:
+    acara = job.acara
+    if not acara.susunan_acara:
+        job.problem_at(("susunan_acara",), "Susunan acara belum diisi di acara.yaml (bagian susunan_acara).")
+        return
+    zona = acara.zona_waktu
+    rows = []
+    for item in job.sample(acara.susunan_acara):
+        ruang = job.event.ruang_by_kode.get(item.ruang) if item.ruang else None
+        waktu = indo.jam_angka(item.mulai) + (f"–{indo.jam_angka(item.selesai)}" if item.selesai else "–selesai")
+        rows.append({"waktu": waktu, "acara": item.acara, "pengisi": item.pengisi or "",
+                     "tempat": ruang.nama if ruang else (item.ruang or "")})
+    context = {
+        "judul": acara.nama,
+        "hari_tanggal": indo.hari_tanggal(acara.tanggal),
+        "tempat": f"{acara.tempat.nama}, {acara.tempat.alamat}",
+        "zona": zona,
+        "baris": rows,
+        "contoh": job.preview,
+    }
+    stem = "susunan-acara" + ("-contoh" if job.preview else "")
+    job.pdf(f"{stem}.pdf", "susunan-acara.html", context, title=f"Susunan Acara {acara.nama}",
+            what=f"susunan acara, {len(rows)} mata acara")
+
+
+def build_daftar_hadir(job) -> None:
+    found = meetings(job.event)
+    chosen = found
+    if job.options.rapat:
+        chosen = [m for m in found if m.kode == job.options.rapat]
+        if not chosen:
+            raise UsageError(f"Rapat '{job.options.rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
+                             f"Yang ada: {', '.join(m.kode for m in found)}.")
+    acara = job.acara
+    for m in chosen:
+        rows = day_rows(job.event) if m.kode == HARI_H else meeting_rows(job.event, m.groups)
+        people = [r for r in rows if not r.kelompok]
+        if not people:
+            job.problem(f"Daftar hadir {m.kode}: belum ada orang yang diundang; isi rapat.penerima atau datanya.",
+                        item=m.item, field_name="rapat.penerima")
+            continue
+        rows = _sample_rows(job, rows)
+        context = {
+            "judul": m.hal.removeprefix("Undangan ").strip(),
+            "acara_rapat": m.acara,
+            "hari_tanggal": indo.hari_tanggal(m.tanggal),
+            "waktu": indo.waktu(m.mulai, m.selesai, acara.zona_waktu),
+            "tempat": m.tempat,
+            "baris": rows,
+            "kosong": 0 if job.preview else BLANK_ROWS,
+            "contoh": job.preview,
+        }
+        stem = f"daftar-hadir-{m.kode}" + ("-contoh" if job.preview else "")
+        count = sum(1 for r in rows if not r.kelompok)
+        job.pdf(f"{stem}.pdf", "daftar-hadir.html", context, title=f"Daftar Hadir {context['judul']}",
+                what=f"daftar hadir {m.kode}, {count} nama dan {context['kosong']} baris kosong")
+
+
+def meeting_rows(event, groups: list[str]) -> list[Baris]:
+    """One row per invited person; an office invited without a name gets a row to fill in."""
+    out = []
+    for p in recipients(event, groups):
+        if p.nama:
+            jabatan = p.baris[0] if p.baris else p.jabatan
+            out.append(Baris(p.nama, jabatan.strip("()")))
+        else:
+            out.append(Baris("", f"{p.jabatan}, {p.instansi}" if p.instansi and p.instansi not in p.jabatan
+                             else p.jabatan or p.yth))
+    return out
+
+
+def day_rows(event) -> list[Baris]:
+    """The participants of the day, grouped by kecamatan and village, then the other guests."""
+    order = {"kepala-desa": 0, "ketua-bpd": 1, "perangkat-desa": 2}
+    by_kecamatan: dict[str, list] = {}
+    others = []
+    for p in event.peserta:
+        if p.konfirmasi == "tidak":
+            continue
+        if p.desa and p.desa in event.desa_by_kode:
+            by_kecamatan.setdefault(event.kecamatan_of_desa(p.desa), []).append(p)
+        else:
+            others.append(p)
+    out: list[Baris] = []
+    for kecamatan in sorted(by_kecamatan):
+        out.append(Baris("", "", kelompok=f"Kecamatan {kecamatan}"))
+        people = sorted(by_kecamatan[kecamatan],
+                        key=lambda p: (event.desa_by_kode[p.desa].nama, order.get(p.peran, 9), p.nama))
+        for p in people:
+            role = p.jabatan or _role_label(p.peran)
+            out.append(Baris(p.nama, f"{role} {event.desa_by_kode[p.desa].nama}"))
+    if others:
+        out.append(Baris("", "", kelompok="Undangan lain"))
+        for p in others:
+            out.append(Baris(p.nama, ", ".join(x for x in (p.jabatan or _role_label(p.peran), p.instansi) if x)))
+    return out
+
+
+def _role_label(peran: str) -> str:
+    from ..schema.models import PERAN_LABEL
+
+    return PERAN_LABEL.get(peran, peran)
+
+
+def _sample_rows(job, rows: list[Baris]) -> list[Baris]:
+    """Under --contoh N: the first N people (with their group headings)."""
+    if job.options.contoh is None:
+        return rows
+    out, people = [], 0
+    for row in rows:
+        if not row.kelompok:
+            if people == job.options.contoh:
+                break
+            people += 1
+        out.append(row)
+    return out

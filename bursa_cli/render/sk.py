@@ -1,0 +1,173 @@
+"""`bursa cetak sk`: the draft Keputusan forming the TIK and the Panitia.
+
+The legal section revises such drafts in a word processor, so an editable
+DOCX is written beside the PDF. Menimbang, Mengingat and Tembusan have
+defaults an event overrides under `sk:` in acara.yaml.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import indo
+from .penerima import head_title
+from .surat import check_kop, check_signer, open_register
+
+# Legal bases usually cited for a Bursa Inovasi Desa decree (BURSA.md). {daerah}
+# is the kabupaten's name; the district's own regulation is added by the event.
+MENGINGAT = [
+    "Undang-Undang Nomor 6 Tahun 2014 tentang Desa (Lembaran Negara Republik Indonesia Tahun 2014 "
+    "Nomor 7, Tambahan Lembaran Negara Republik Indonesia Nomor 5495) sebagaimana telah beberapa kali "
+    "diubah, terakhir dengan Undang-Undang Nomor 3 Tahun 2024 tentang Perubahan Kedua atas "
+    "Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia "
+    "Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah "
+    "beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan "
+    "Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang",
+    "Peraturan Pemerintah Nomor 43 Tahun 2014 tentang Peraturan Pelaksanaan Undang-Undang Nomor 6 "
+    "Tahun 2014 tentang Desa (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 123, Tambahan "
+    "Lembaran Negara Republik Indonesia Nomor 5539) sebagaimana telah beberapa kali diubah, terakhir "
+    "dengan Peraturan Pemerintah Nomor 11 Tahun 2019 tentang Perubahan Kedua atas Peraturan Pemerintah "
+    "Nomor 43 Tahun 2014 tentang Peraturan Pelaksanaan Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
+    "Peraturan Pemerintah Nomor 60 Tahun 2014 tentang Dana Desa yang Bersumber dari Anggaran "
+    "Pendapatan dan Belanja Negara (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 168, Tambahan "
+    "Lembaran Negara Republik Indonesia Nomor 5558) sebagaimana telah beberapa kali diubah",
+    "Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 3 Tahun 2015 "
+    "tentang Pendampingan Desa",
+    "Keputusan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 83 Tahun 2017 "
+    "tentang Penetapan Pedoman Umum Program Inovasi Desa",
+    "Peraturan {kepala_daerah} tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi, serta Tata "
+    "Kerja {dinas} {daerah}",
+]
+
+TUGAS_TIK = [
+    "mengkaji dokumen pembelajaran dan memilah inovasi desa yang layak menjadi menu Bursa Inovasi Desa "
+    "sesuai bidang masing-masing perangkat daerah",
+    "menjadi konsultan pada meja konsultasi di Jendela 2 dan membubuhkan stempel pada Kartu Komitmen "
+    "desa yang telah berkonsultasi",
+    "memberikan saran penyedia peningkatan kapasitas teknis desa (P2KTD) yang dapat mendampingi desa "
+    "mereplikasi inovasi",
+    "mendokumentasikan ide inovasi baru dari Kartu Ide sebagai bahan menu inovasi tahun berikutnya",
+]
+TUGAS_PANITIA = [
+    "menyiapkan tempat, dekorasi, perlengkapan, materi, dan Bursa Kit",
+    "mengundang dan mengonfirmasi kehadiran peserta serta melaksanakan registrasi",
+    "mengatur jalannya acara di Jendela 1, Jendela 2, dan Jendela 3",
+    "mencatat Kartu Komitmen dan Kartu Ide, menyerahkan sertifikat komitmen, serta menyusun rekapitulasi "
+    "hasil Bursa Inovasi Desa",
+]
+
+
+def build(job) -> None:
+    acara = job.acara
+    by_bupati = acara.dokumen.penanda_tangan_sk == "bupati"
+    if by_bupati:
+        signer = acara.bupati
+        if signer is None:
+            job.problem_at(("dokumen", "penanda_tangan_sk"),
+                           "SK ditandatangani Bupati, tetapi blok bupati (nama, jabatan) belum diisi di acara.yaml.")
+        else:
+            check_signer(job, signer, ("bupati",), "Bupati", needs_nip=False)
+    else:
+        signer = acara.penyelenggara.kepala
+        check_signer(job, signer, ("penyelenggara", "kepala"), "Kepala Dinas")
+    check_kop(job)
+    members = [a for a in job.event.panitia if a.tim == "TIK"] + [a for a in job.event.panitia if a.tim == "Panitia"]
+    if not members:
+        job.problem("panitia.yaml belum berisi anggota TIK atau Panitia; lampiran SK akan kosong.",
+                    file="panitia.yaml")
+    for a in members:
+        if not (a.jabatan or a.instansi):
+            job.problem(f"Jabatan {a.nama} ({a.id}) belum diisi; lampiran SK memuat Nama/Jabatan.",
+                        item=a, field_name="jabatan")
+    register = None if by_bupati else open_register(job)
+    if job.problems or signer is None:
+        return
+    tanggal = acara.sk.tanggal or job.options.today or date.today()
+    daerah = acara.wilayah.nama
+    dinas = indo.judul(acara.penyelenggara.nama)
+    pejabat = head_title(daerah).upper() if by_bupati else _office(signer, acara)
+    tentang = f"Pembentukan Tim Inovasi Kabupaten dan Panitia {acara.nama}"
+    if register is not None:
+        issued = register.number("sk/tik-panitia", acara.penomoran.klasifikasi_sk, tanggal,
+                                 f"Keputusan tentang {tentang}")
+        nomor, tanggal = issued.nomor, issued.tanggal
+    else:  # a Bupati's decree is numbered by the Bagian Hukum, not by the Dinas
+        nomor = f"{' ' * 12}TAHUN {tanggal.year}"
+        job.notes.append("SK Bupati: nomor dikosongkan untuk diisi Bagian Hukum Sekretariat Daerah.")
+    if not acara.sk.mengingat:
+        job.notes.append("Mengingat memakai daftar bawaan; sesuaikan (dan lengkapi nomor peraturan daerahnya) "
+                         "di acara.yaml bagian sk.mengingat.")
+    kepala_daerah = head_title(daerah)
+    mengingat = acara.sk.mengingat or [m.format(daerah=daerah, dinas=dinas, kepala_daerah=kepala_daerah)
+                                       for m in MENGINGAT]
+    judul_keputusan = f"Keputusan {indo.judul(pejabat)} tentang {tentang}"
+    menimbang = acara.sk.menimbang or [
+        f"bahwa dalam rangka pelaksanaan Program Inovasi Desa di {daerah}, perlu diselenggarakan Bursa "
+        "Inovasi Desa sebagai sarana pertukaran pengetahuan dan replikasi inovasi antardesa",
+        "bahwa untuk kelancaran penyelenggaraan Bursa Inovasi Desa sebagaimana dimaksud dalam huruf a, "
+        "perlu dibentuk Tim Inovasi Kabupaten dan Panitia",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan "
+        f"{judul_keputusan}",
+    ]
+    melapor = f"{kepala_daerah} melalui Kepala {dinas}" if by_bupati else f"Kepala {dinas} {daerah}"
+    diktum = [
+        f"Membentuk Tim Inovasi Kabupaten dan Panitia {acara.nama} dengan susunan keanggotaan sebagaimana "
+        "tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.",
+        ("Tim Inovasi Kabupaten sebagaimana dimaksud dalam Diktum KESATU bertugas:", TUGAS_TIK),
+        ("Panitia sebagaimana dimaksud dalam Diktum KESATU bertugas:", TUGAS_PANITIA),
+        "Dalam melaksanakan tugasnya, Tim Inovasi Kabupaten dan Panitia bertanggung jawab dan melaporkan "
+        f"hasilnya kepada {melapor}.",
+        f"Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada Anggaran Pendapatan "
+        f"dan Belanja Daerah {daerah} Tahun Anggaran {tanggal.year}.",
+        "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+    ]
+    tembusan = acara.sk.tembusan or [
+        f"{kepala_daerah} (sebagai laporan)" if not by_bupati else f"Sekretaris Daerah {daerah}",
+        *([f"Sekretaris Daerah {daerah}"] if not by_bupati else []),
+        "Kepala Perangkat Daerah terkait",
+        "Yang bersangkutan untuk diketahui dan dilaksanakan",
+    ]
+    context = {
+        "by_bupati": by_bupati,
+        "pejabat": pejabat,
+        "nomor": nomor,
+        "tanggal": tanggal,
+        "tentang": tentang.upper(),
+        "menimbang": menimbang,
+        "mengingat": mengingat,
+        "diktum": [{"kata": indo.urutan(i), "isi": d if isinstance(d, str) else d[0],
+                    "butir": [] if isinstance(d, str) else d[1]} for i, d in enumerate(diktum, 1)],
+        "ditetapkan_di": acara.wilayah.ibu_kota,
+        "penanda_tangan": signer,
+        "tembusan": tembusan,
+        "tim": [("A", "TIM INOVASI KABUPATEN", [_member(a, job.event) for a in members if a.tim == "TIK"]),
+                ("B", "PANITIA", [_member(a, job.event) for a in members if a.tim == "Panitia"])],
+        "contoh": job.preview,
+    }
+    stem = "sk-tik-panitia" + ("-contoh" if job.preview else "")
+    job.pdf(f"{stem}.pdf", "sk.html", context, title=f"Rancangan {judul_keputusan}",
+            what=f"rancangan SK nomor {nomor.strip()}, lampiran {len(members)} anggota")
+    job.file(f"{stem}.docx", lambda: _docx(job, context), "SK yang dapat disunting (DOCX)")
+
+
+def _office(signer, acara) -> str:
+    """The signer's office as the decree's maker: "KEPALA DINAS ... KABUPATEN X"."""
+    office = signer.atas_nama if signer.status == "an" and signer.atas_nama else signer.jabatan
+    region = acara.wilayah.nama.upper()
+    office = office.upper()
+    return office if region in office else f"{office} {region}"
+
+
+def _member(a, event) -> dict:
+    agency = a.instansi or (event.opd_by_id[a.opd].nama if a.opd in event.opd_by_id else "")
+    jabatan = a.jabatan or ""
+    if agency and agency.lower() not in jabatan.lower():
+        jabatan = f"{jabatan} {agency}".strip()
+    return {"nama": a.nama, "jabatan": jabatan, "kedudukan": a.kedudukan, "nip": a.nip}
+
+
+def _docx(job, context: dict) -> bytes:
+    from .docx import sk_docx
+
+    return sk_docx(job, context)
