@@ -245,3 +245,57 @@ def test_export_reimport_on_every_event(tmp_path, any_event, kind):
     assert [r.status for r in plan.rows] == ["sama"] * count, plan.errors[:3]
     sheet = load_workbook(out).active
     assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
+
+
+INOVASI_YAML = """\
+# Menu inovasi hasil rapat sortir.
+- id: INO-001
+  judul: Posyandu Remaja
+  bidang: psdm
+  desa_asal: Desa Ketapanrame, Kab. Mojokerto
+  opd_pengkaji: DINKES
+  ringkasan: >-
+    Posyandu khusus remaja
+    setiap bulan.
+  biaya: 15000000   # perkiraan DINKES
+  sortir:
+    keputusan: belum
+    catatan: tunggu rapat
+  ruang: A
+  meja: A-01
+- id: INO-002
+  judul: Jalan Rabat Beton Swadaya
+  bidang: infrastruktur
+  desa_asal: Desa Ponggok, Kab. Klaten
+  opd_pengkaji: DINKES
+  ringkasan: Jalan desa dengan swadaya warga.
+"""
+
+
+def test_perbarui_nested_and_missing_keys(tmp_path):
+    root = make_event(tmp_path / "acara", {"inovasi.yaml": INOVASI_YAML})
+    rows = [["Judul", "Bidang", "Desa Asal", "OPD", "Ringkasan", "Biaya", "Keputusan Sortir", "Dokumen"],
+            ["Posyandu Remaja", "PSDM", "Desa Ketapanrame, Kab. Mojokerto", "DINKES",
+             "Posyandu khusus remaja setiap bulan.", "Rp17.500.000", "Dipertahankan", ""],
+            ["Jalan Rabat Beton Swadaya", "Infrastruktur", "Desa Ponggok, Kab. Klaten", "DINKES",
+             "Jalan desa dengan swadaya warga.", "90000000", "dicoret", "https://contoh.id/jalan.pdf"]]
+    plan, outcome = import_file("inovasi", xlsx(tmp_path / "menu.xlsx", rows), root, update=True)
+    assert [r.changes for r in plan.rows] == [
+        {"biaya": (15000000, 17500000), "sortir": ("belum", "dipertahankan")},
+        {"biaya": (None, 90000000), "dokumen_pembelajaran": (None, "https://contoh.id/jalan.pdf"),
+         "sortir": ("belum", "dicoret")}]
+    assert outcome.updated == 2 and outcome.skipped_updates == []
+    text = (root / "inovasi.yaml").read_text()
+    assert "  biaya: 17500000   # perkiraan DINKES\n  sortir:\n    keputusan: dipertahankan\n" \
+           "    catatan: tunggu rapat\n" in text
+    assert text.endswith("  ringkasan: Jalan desa dengan swadaya warga.\n  biaya: 90000000\n"
+                         "  dokumen_pembelajaran: \"https://contoh.id/jalan.pdf\"\n  sortir:\n    keputusan: dicoret\n")
+    event = load_event(root).event
+    assert [(i.biaya, i.sortir.keputusan) for i in event.inovasi] == [(17500000, "dipertahankan"), (90000000, "dicoret")]
+    assert event.inovasi[0].sortir.catatan == "tunggu rapat"
+    # a folded multi-line value is left alone and reported, never mangled
+    rows[1][4] = "Ringkasan baru."
+    plan, outcome = import_file("inovasi", xlsx(tmp_path / "menu.xlsx", rows[:2]), root, update=True)
+    assert outcome.updated == 0
+    assert outcome.skipped_updates == ["INO-001: ringkasan di baris 7 tidak dapat diubah otomatis"]
+    assert load_event(root).event.inovasi[0].ringkasan == "Posyandu khusus remaja setiap bulan."

@@ -11,7 +11,7 @@ from ..errors import DataError, Problem
 from ..schema.event import load_event
 from .plan import Plan
 from .ekspor import rejected_workbook
-from .yamltext import NotEditable, appended, updated, write_atomic
+from .yamltext import appended, updated, write_atomic
 
 
 @dataclass
@@ -54,21 +54,12 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
             item = next(i for i in _existing(before.event, plan.kind) if i.id == row.match)
             fields = {name: new for name, (_, new) in row.changes.items()}
             if "sortir" in fields:
-                # Only the decision is imported; the OPD's notes stay as they are.
-                sortir = dict(item.sortir.model_dump(exclude_defaults=True), keputusan=fields.pop("sortir"))
-                fields["sortir"] = sortir
-            editable = {k: val for k, val in fields.items() if not isinstance(val, (list, dict))}
-            for name in sorted(set(fields) - set(editable)):
-                outcome.skipped_updates.append(f"{row.match}: {name} (daftar; ubah langsung di {plan.target})")
-            if editable:
-                changes.append((item._line, item._column, editable, row.match))
-        text = text_of(plan.target)
-        for line, column, fields, ident in changes:
-            try:
-                text = updated(text, plan.target, [(line, column, fields)])
-                outcome.updated += 1
-            except NotEditable as exc:
-                outcome.skipped_updates.append(f"{ident}: {exc}")
+                # Only the decision is imported; the OPD and its notes stay as they are.
+                fields[("sortir", "keputusan")] = fields.pop("sortir")
+            changes.append((item._line, item._column, fields, row.match))
+        text, skipped = updated(text_of(plan.target), plan.target, changes)
+        outcome.updated = len(changes) - len(skipped)
+        outcome.skipped_updates.extend(skipped)
         contents[target] = text
 
     new_rows = plan.having("baru")

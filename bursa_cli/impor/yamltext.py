@@ -90,52 +90,80 @@ class NotEditable(Exception):
     """A value that is not a one-line scalar; it is left for the user to change."""
 
 
-def updated(text: str, shown: str, changes: list[tuple[int, int, dict[str, Any]]]) -> str:
-    """`text` with fields changed in place.
+Change = tuple[int, int, dict, str]  # item line, item column, {field or (field, key): value}, item id
 
-    `changes` holds (line, column, {field: new value}) of each item, where
-    line/column is the item's position as the loader reported it.
+
+def updated(text: str, shown: str, changes: list[Change]) -> tuple[str, list[str]]:
+    """`text` with fields changed in place, and the changes that could not be made.
+
+    Each change names an item by the line and column where the loader found
+    it. A field is a key of the item, or (key, subkey) for one level down
+    (sortir.keputusan). The file is parsed once for all changes.
     """
     source = _source(text, shown)
     starts = sorted((mark, path[0]) for path, mark in source.marks.items() if len(path) == 1)
     index_at = {mark: index for mark, index in starts}
     lines = text.splitlines(keepends=True)
-    edits: list[tuple[int, str, str]] = []  # (0-based line, "replace"|"insert", text)
-    for line, column, fields in changes:
+    edits: list[tuple[int, int, str]] = []  # (0-based line, order, text); order 0 replaces, 1+ inserts
+    skipped: list[str] = []
+    for line, column, fields, ident in changes:
         index = index_at.get((line, column))
         if index is None:
-            raise NotEditable(f"butir di baris {line} tidak ditemukan")
+            skipped.append(f"{ident}: butirnya tidak ditemukan di baris {line}")
+            continue
         following = [m for m, i in starts if i == index + 1]
         end = following[0][0] - 1 if following else len(lines)  # 1-based last line of the item
         while end > line and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
             end -= 1
-        for name, value in fields.items():
-            mark = source.marks.get((index, name))
-            if mark is not None and (index, name, 0) not in source.marks and not any(
-                    len(p) == 3 and p[:2] == (index, name) for p in source.marks):
-                number = mark[0] - 1
-                original = lines[number]
-                match = re.match(rf"^(\s*(?:- )?{re.escape(name)}:[ \t]*)(\S.*?)?([ \t]+#.*)?(\r?\n)?$", original)
-                if not match or not match.group(2) or match.group(2)[0] in "|>[{&*!":
-                    raise NotEditable(f"{name} di baris {mark[0]}")
-                if (number + 1 < len(lines) and lines[number + 1].strip()
-                        and _indent(lines[number + 1]) > _indent(original) + (2 if original.lstrip().startswith("- ") else 0)):
-                    raise NotEditable(f"{name} di baris {mark[0]} ditulis dalam beberapa baris")
-                new = match.group(1) + scalar(value) + (match.group(3) or "") + (match.group(4) or "")
-                edits.append((number, "replace", new))
-            elif mark is None:
-                pad = " " * (column - 1)
-                edits.append((end, "insert", f"{pad}{name}: {scalar(value)}\n"))
-            else:
-                raise NotEditable(f"{name} di baris {mark[0]} berupa daftar atau kumpulan")
-    for number, kind, new in sorted(edits, key=lambda e: (e[0], e[1] == "replace"), reverse=True):
-        if kind == "replace":
+        planned: list[tuple[int, int, str]] = []
+        try:
+            for name, value in fields.items():
+                path = (index,) + (name if isinstance(name, tuple) else (name,))
+                planned.append(_edit(source, lines, path, value, end, column))
+        except NotEditable as exc:
+            skipped.append(f"{ident}: {exc}")
+            continue
+        edits.extend(planned)
+    merged: dict[tuple[int, int], str] = {}
+    for number, order, new in edits:  # several keys added at one place keep their order
+        merged[(number, order)] = merged.get((number, order), "") + new
+    for (number, order), new in sorted(merged.items(), key=lambda e: (e[0][0], -e[0][1]), reverse=True):
+        if order == 0:
             lines[number] = new
         else:
             if number > 0 and not lines[number - 1].endswith("\n"):
                 lines[number - 1] += "\n"
             lines.insert(number, new)
-    return "".join(lines)
+    return "".join(lines), skipped
+
+
+def _edit(source: SourceMap, lines: list[str], path: tuple, value: Any, end: int, column: int):
+    """One edit: replace the value on the key's line, or insert the key (and its parent)."""
+    name = ".".join(map(str, path[1:]))
+    mark = source.marks.get(path)
+    if any(len(p) > len(path) and p[: len(path)] == path for p in source.marks):
+        raise NotEditable(f"{name} berupa daftar atau kumpulan; ubah langsung di berkasnya")
+    if mark is not None:
+        number = mark[0] - 1
+        original = lines[number]
+        match = re.match(rf"^(\s*(?:- )?{re.escape(str(path[-1]))}:[ \t]*)(\S.*?)?([ \t]+#.*)?(\r?\n)?$", original)
+        if not match or not match.group(2) or match.group(2)[0] in "|>[{&*!":
+            raise NotEditable(f"{name} di baris {mark[0]} tidak dapat diubah otomatis")
+        lead = _indent(original) + (2 if original.lstrip().startswith("- ") else 0)
+        if number + 1 < len(lines) and lines[number + 1].strip() and _indent(lines[number + 1]) > lead:
+            raise NotEditable(f"{name} di baris {mark[0]} ditulis dalam beberapa baris")
+        return number, 0, match.group(1) + scalar(value) + (match.group(3) or "") + (match.group(4) or "")
+    if len(path) == 2:
+        return end, 1, f"{' ' * (column - 1)}{path[1]}: {scalar(value)}\n"
+    parent = source.marks.get(path[:2])
+    if parent is None:
+        pad = " " * (column - 1)
+        return end, 1, f"{pad}{path[1]}:\n{pad}  {path[2]}: {scalar(value)}\n"
+    if not re.match(rf"^\s*(?:- )?{re.escape(str(path[1]))}:\s*(#.*)?$", lines[parent[0] - 1]):
+        raise NotEditable(f"{path[1]} di baris {parent[0]} tidak dapat diubah otomatis")
+    siblings = [m for p, m in source.marks.items() if len(p) == 3 and p[:2] == path[:2]]
+    pad = " " * ((siblings[0][1] - 1) if siblings else (parent[1] + 1))
+    return parent[0], 2, f"{pad}{path[2]}: {scalar(value)}\n"
 
 
 def _indent(line: str) -> int:
