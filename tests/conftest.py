@@ -32,3 +32,13 @@ def any_event(request, tmp_path: Path) -> Path:
     if request.param == "contoh" and not (CONTOH / "acara.yaml").exists():
         pytest.skip("contoh-kabupaten belum ada")
     return make_event(tmp_path / request.param, base=request.param)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--perbarui-golden", action="store_true", default=False,
+                     help="Tulis ulang tests/golden/*.html dari hasil sekarang (tinjau diff-nya!).")
+
+
+@pytest.fixture
+def perbarui_golden(request) -> bool:
+    return bool(request.config.getoption("--perbarui-golden"))
