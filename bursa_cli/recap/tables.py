@@ -109,7 +109,7 @@ def recap_tables(recap: Recap) -> list[Table]:
         lambda r: r.p2ktd, lambda r: r.nama, lambda r: r.kontak, lambda r: r.desa_kode, lambda r: r.desa,
         lambda r: r.kecamatan, lambda r: r.inovasi, lambda r: r.judul, lambda r: bidang_short(r.bidang),
     ]))
-    tables.append(_table("ide", "Kartu Ide (calon menu tahun depan)", [
+    tables.append(_table("ide", "Kartu Ide (calon menu baru)", [
         Column("judul", "Usulan inovasi", TEXT, 40), Column("bidang", "Bidang", TEXT, 14),
         Column("serupa", "Usulan serupa", INT, 9), Column("desa", "Desa", TEXT, 20),
         Column("kecamatan", "Kecamatan", TEXT, 18), Column("pengusul", "Pengusul", TEXT, 24, False),
