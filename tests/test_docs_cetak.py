@@ -1,0 +1,330 @@
+"""Posters, catalogue, floor plan, badges and cards: PDF text, page counts, escaping, QR, preflight."""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docs_support import event_changes
+from pypdf import PdfReader
+from support import dump_yaml, make_event
+from typer.testing import CliRunner
+
+from bursa_cli.cli.app import app
+from bursa_cli.errors import DataError
+from bursa_cli.render.job import Job, Options, produce
+from bursa_cli.render.pdf import Provenance, Renderer
+from bursa_cli.render.qr import BORDER, make_qr
+from bursa_cli.schema.event import load_event
+
+TODAY = date(2026, 11, 1)
+ORIGIN = Provenance("uji")
+GOLDEN = Path(__file__).parent / "golden" / "docs"
+UPDATE = os.environ.get("BURSA_PERBARUI_GOLDEN") == "1"
+
+
+def pdf_of(root: Path, kind: str, **options) -> tuple[PdfReader, list[str]]:
+    produced = produce(kind, root, Options(today=TODAY, **options), origin=ORIGIN)
+    output = next(o for o in produced.outputs if o.name.endswith(".pdf"))
+    reader = PdfReader(root / "keluaran" / output.name)
+    assert output.pages == len(reader.pages)
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def medium(tmp_path_factory) -> Path:
+    """12 villages in 3 kecamatan, 5 officials, 9 kept innovations in two Bursa rooms."""
+    return make_event(tmp_path_factory.mktemp("sedang"), event_changes(desa=12, officials=5, inovasi=9))
+
+
+# --------------------------------------------------------------------------- page counts and text
+
+
+def test_poster_one_page_per_kept_innovation(medium):
+    reader, pages = pdf_of(medium, "poster")
+    event = load_event(medium).event
+    kept = event.inovasi_terpilih
+    assert len(pages) == len(kept) == 9
+    for inovasi, text in zip(sorted(kept, key=lambda i: i.id), pages):
+        text = flat(text)
+        assert inovasi.judul in text and inovasi.desa_asal in text
+        assert f"Rp{inovasi.biaya:,}".replace(",", ".") in text
+        assert "Universitas Tidar" in text and "Bidang" in text
+    assert "Stan 1 · Meja A-01" in flat(pages[0])
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (297, 420)  # A3 by default
+
+
+def test_poster_a4_and_kept_only(tmp_path):
+    changes = event_changes(desa=2, officials=1, inovasi=4)
+    changes["acara.yaml"]["dokumen"] = {"kertas_poster": "A4"}
+    changes["inovasi.yaml"][1]["sortir"]["keputusan"] = "dicoret"
+    reader, pages = pdf_of(make_event(tmp_path / "e", changes), "poster")
+    assert len(pages) == 3 and "Inovasi Nomor 002" not in "".join(pages)
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+def test_long_title_and_summary_fit_on_one_page(tmp_path):
+    changes = event_changes(desa=2, officials=1, inovasi=1)
+    changes["inovasi.yaml"][0]["judul"] = "Pengelolaan Sampah Terpadu Berbasis Bank Sampah " * 4
+    changes["inovasi.yaml"][0]["ringkasan"] = "Warga memilah sampah dan BUMDes mengolahnya menjadi kompos. " * 40
+    changes["inovasi.yaml"][0]["manfaat"] = [f"Manfaat panjang nomor {i} bagi warga desa" for i in range(9)]
+    root = make_event(tmp_path / "e", changes)
+    produced = produce("poster", root, Options(today=TODAY), origin=ORIGIN)
+    assert produced.outputs[0].pages == 1
+    assert any("dipotong" in note for note in produced.notes)
+    text = flat(PdfReader(root / "keluaran" / "poster.pdf").pages[0].extract_text())
+    assert "dan 3 manfaat lain" in text and "Stan 1" in text and "Rp1.000.000" in text
+
+
+def test_katalog_groups_and_index_page_numbers(medium):
+    _, pages = pdf_of(medium, "katalog")
+    assert "KATALOG" in pages[0] and "Cara Mengikuti Bursa" in pages[1]
+    body = [flat(p) for p in pages]
+    # the bidang sections come in order: kewirausahaan, psdm, infrastruktur
+    starts = [next(i for i, t in enumerate(body) if f"Bidang {label}" in t) for label in (
+        "Pengembangan Ekonomi Lokal dan Kewirausahaan", "Pengembangan Sumber Daya Manusia", "Infrastruktur Desa")]
+    assert starts == sorted(starts)
+    index_at = next(i for i, t in enumerate(body) if "Indeks Inovasi" in t)
+    index_text = "\n".join(pages[index_at:])
+    for n in range(1, 10):
+        title = f"Inovasi Nomor {n:03d}"
+        found = re.search(rf"{title}\s+\S+\s+(\d+)", index_text)
+        assert found, title
+        printed = int(found.group(1))
+        assert title in body[printed - 1], f"{title} tidak di halaman {printed}"
+
+
+def test_denah_plan_and_seat_list(medium):
+    reader, pages = pdf_of(medium, "denah")
+    first = flat(pages[0])
+    for word in ("PANGGUNG", "Ruang Pleno (J1)", "Bursa A (A)", "Jendela 3 (J3)", "KETERANGAN", "A-01", "PINTU MASUK"):
+        assert word in first
+    assert not reader.pages[0].images  # the plan is vector, not a picture
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert width > height  # landscape
+    listing = flat(" ".join(pages[1:]))
+    assert "DAFTAR TEMPAT DUDUK" in listing
+    event = load_event(medium).event
+    for person in event.peserta:
+        assert person.nama in listing
+    assert "Pejabat dan undangan" in listing and "Kecamatan Bulu" in listing and "Blok 1 / A-01" in listing
+
+
+@pytest.mark.parametrize("ukuran, per_sheet", [("ID-1", 10), ("A6", 4)])
+def test_kartu_id_sheets(tmp_path, ukuran, per_sheet):
+    changes = event_changes(desa=11, officials=3, kapasitas=40)  # 25 people
+    changes["acara.yaml"]["dokumen"] = {"ukuran_kartu_id": ukuran}
+    root = make_event(tmp_path / "e", changes)
+    reader, pages = pdf_of(root, "kartu-id")
+    assert len(pages) == math.ceil(25 / per_sheet)
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+    text = flat(" ".join(pages))
+    event = load_event(root).event
+    for person in event.peserta:
+        assert person.nama in text and person.id in text
+    assert "Kepala Desa" in text and "Ketua BPD" in text and "Camat" in text
+    assert "Blok 1 / A-01" in text and "Kecamatan Bulu" in text
+
+
+def test_kartu_id_long_name_shrinks(tmp_path):
+    from bursa_cli.render.kartu import NAME_STEPS
+    from bursa_cli.render.poster import fit
+
+    assert fit("Suparman", NAME_STEPS) > fit("Prof. Dr. Ir. Raden Mas Bambang Suryo Hadikusumo", NAME_STEPS)
+    changes = event_changes(desa=1, officials=0, kapasitas=10)
+    long = "Prof. Dr. Ir. Raden Mas Bambang Suryo Hadikusumo Wicaksono, M.Sc."
+    changes["peserta.yaml"][0]["nama"] = long
+    _, pages = pdf_of(make_event(tmp_path / "e", changes), "kartu-id")
+    assert len(pages) == 1 and "Wicaksono, M.Sc." in flat(pages[0])
+
+
+def test_kartu_komitmen_one_per_village(medium):
+    _, pages = pdf_of(medium, "kartu-komitmen")
+    event = load_event(medium).event
+    assert len(pages) == len(event.desa) == 12
+    kec = {k.kode: k.nama for k in event.acara.wilayah.kecamatan}
+    for desa, text in zip(sorted(event.desa, key=lambda d: (d.kode[:8], d.kode)), pages):
+        text = flat(text)
+        heads = [p.nama for p in event.peserta if p.desa == desa.kode]
+        assert desa.nama in text and kec[desa.kode[:8]] in text
+        assert all(name in text for name in heads)
+        assert "APBDes Tahun 2027" in text and "Meja A-01" in text and "Meja B-03" in text
+        assert desa.kode in text
+
+
+def test_kartu_ide_two_per_sheet(minimal_event):
+    _, pages = pdf_of(minimal_event, "kartu-ide")
+    assert len(pages) == 5  # materi.kartu_ide: 10
+    text = flat(pages[0])
+    assert text.count("KARTU IDE") == 2
+    for word in ("Nama inovasi", "Uraian singkat", "Infrastruktur Desa", "Desa tempat praktik", "Pengusul"):
+        assert word in text
+
+
+def test_contoh_preview_renders_first_n(medium):
+    _, pages = pdf_of(medium, "kartu-komitmen", contoh=2)
+    assert len(pages) == 2
+
+
+# --------------------------------------------------------------------------- escaping and QR
+
+
+def capture_html(root: Path, target: str) -> str:
+    """The HTML a document's build would render (the pipeline's Renderer, fixed date and origin)."""
+    import importlib
+
+    event = load_event(root).event
+    job = Job(event, Options(), Renderer(event, today=TODAY, origin=ORIGIN))
+    seen: list[str] = []
+    job.pdf = lambda name, template, context, title, what="", parts=None: seen.append(
+        job.renderer.html(template, context, title))
+    module, _, function = target.partition(":")
+    getattr(importlib.import_module(module), function)(job)
+    assert not job.problems, job.problems
+    return seen[0]
+
+
+def test_participant_and_title_markup_is_printed_literally(tmp_path):
+    changes = event_changes(desa=2, officials=1, inovasi=2)
+    changes["peserta.yaml"][0]["nama"] = "<b>x</b>"
+    changes["inovasi.yaml"][0]["judul"] = "<b>y</b> & <i>z</i>"
+    root = make_event(tmp_path / "e", changes)
+    badges = capture_html(root, "bursa_cli.render.kartu:build_id")
+    assert "&lt;b&gt;x&lt;/b&gt;" in badges and "<b>x</b>" not in badges
+    poster = capture_html(root, "bursa_cli.render.poster:build_poster")
+    assert "&lt;b&gt;y&lt;/b&gt; &amp; &lt;i&gt;z&lt;/i&gt;" in poster
+    for kind, literal in (("kartu-id", "<b>x</b>"), ("poster", "<b>y</b> & <i>z</i>"),
+                          ("katalog", "<b>y</b> & <i>z</i>"), ("denah", "<b>x</b>")):
+        _, pages = pdf_of(root, kind)
+        assert literal in flat(" ".join(pages)), kind
+
+
+def svg_matrix(svg: str) -> list[str]:
+    """Rebuild the module matrix from segno's SVG path (M/m moves, h runs of dark modules)."""
+    size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))
+    grid = [["."] * size for _ in range(size)]
+    x = y = 0.0
+    for op, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:[ ,](-?[\d.]+))?", re.search(r' d="([^"]+)"', svg).group(1)):
+        if op == "M":
+            x, y = float(a), float(b)
+        elif op == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            for col in range(int(x), int(x + float(a))):
+                grid[int(y)][col] = "#"
+            x += float(a)
+    return ["".join(row) for row in grid]
+
+
+def test_badge_qr_holds_the_participant_id(minimal_event):
+    html = capture_html(minimal_event, "bursa_cli.render.kartu:build_id")
+    svgs = re.findall(r'<svg data-isi="([^"]+)".*?</svg>', html, re.S)
+    assert svgs == ["P-0001", "P-0002", "P-0003", "P-0004"]
+    for pid, svg in zip(svgs, re.findall(r'(<svg data-isi=.*?</svg>)', html, re.S)):
+        expected = ["".join("#" if bit else "." for bit in row) for row in make_qr(pid).matrix]
+        drawn = svg_matrix(svg)
+        inner = [row[BORDER:-BORDER] for row in drawn[BORDER:-BORDER]]
+        assert inner == expected
+        assert make_qr(pid).designator.startswith(str(make_qr(pid).version))
+
+
+@pytest.mark.parametrize("target, qr", [
+    ("https://dpmd.example.go.id/dokumen/ino-001.pdf", True),
+    ("dokumen/ino-001.pdf", False),
+])
+def test_poster_qr_only_for_web_links(tmp_path, target, qr):
+    changes = event_changes(desa=1, officials=0, inovasi=1)
+    changes["inovasi.yaml"][0]["dokumen_pembelajaran"] = target
+    html = capture_html(make_event(tmp_path / "e", changes), "bursa_cli.render.poster:build_poster")
+    assert (f'data-isi="{target}"' in html) is qr
+    assert target in html
+    if not qr:
+        assert "<svg" not in html  # a file path is printed as text, never fetched
+
+
+# --------------------------------------------------------------------------- preflight
+
+
+def test_poster_refuses_innovation_without_room(tmp_path):
+    changes = event_changes(desa=1, officials=0, inovasi=3)
+    changes["acara.yaml"]["tempat"]["ruang"][2]["bidang"] = ["kewirausahaan", "psdm"]  # psdm now in A and B
+    del changes["inovasi.yaml"][1]["ruang"], changes["inovasi.yaml"][1]["meja"]
+    text = dump_yaml(changes["inovasi.yaml"])
+    changes["inovasi.yaml"] = text
+    root = make_event(tmp_path / "e", changes)
+    line = text.splitlines().index("- id: INO-002") + 1
+    for kind in ("poster", "katalog"):
+        with pytest.raises(DataError) as caught:
+            produce(kind, root, Options(today=TODAY), origin=ORIGIN)
+        [problem] = caught.value.problems
+        assert (problem.file, problem.line) == ("inovasi.yaml", line)
+        assert "INO-002" in problem.message and "ruang" in problem.message
+    assert not (root / "keluaran" / "poster.pdf").exists()
+
+
+def test_room_too_small_stops_seat_documents(tmp_path):
+    root = make_event(tmp_path / "e", event_changes(desa=10, officials=3, kapasitas=20))
+    for kind in ("denah", "kartu-id"):
+        with pytest.raises(DataError) as caught:
+            produce(kind, root, Options(today=TODAY), origin=ORIGIN)
+        assert any(p.file == "acara.yaml" and "kurang 3 kursi" in p.message for p in caught.value.problems)
+    assert not (root / "keluaran").exists() or not list((root / "keluaran").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("args, code, words", [
+    (["kartu-id"], 0, ["kartu-id.pdf", "4 Kartu ID ID-1 pada 1 lembar A4"]),
+    (["kartu-komitmen"], 0, ["kartu-komitmen.pdf", "2 Kartu Komitmen"]),
+    (["poster", "--contoh", "1"], 0, ["poster.pdf", "1 poster A3"]),
+])
+def test_cli(minimal_event, args, code, words):
+    result = CliRunner().invoke(app, ["cetak", args[0], str(minimal_event), *args[1:]])
+    assert result.exit_code == code, result.output
+    for word in words:
+        assert word in flat(result.output)
+
+
+def test_cli_room_too_small(tmp_path):
+    root = make_event(tmp_path / "e", event_changes(desa=10, officials=3, kapasitas=20))
+    result = CliRunner().invoke(app, ["cetak", "denah", str(root)])
+    assert result.exit_code == 1
+    assert "acara.yaml" in result.output and "kurang 3 kursi" in flat(result.output)
+
+
+# --------------------------------------------------------------------------- golden HTML
+
+GOLDEN_TARGETS = {
+    "poster": "bursa_cli.render.poster:build_poster",
+    "katalog": "bursa_cli.render.poster:build_katalog",
+    "denah": "bursa_cli.render.denah:build",
+    "kartu-id": "bursa_cli.render.kartu:build_id",
+    "kartu-komitmen": "bursa_cli.render.kartu:build_komitmen",
+    "kartu-ide": "bursa_cli.render.kartu:build_ide",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(GOLDEN_TARGETS))
+def test_golden_html(minimal_event, kind):
+    """Every change to a document's HTML is reviewed: BURSA_PERBARUI_GOLDEN=1 rewrites the files."""
+    html = capture_html(minimal_event, GOLDEN_TARGETS[kind])
+    html = html.replace(Path(minimal_event).resolve().as_uri(), "file:///ACARA")
+    html = re.sub(r"file://[^\"')]*/fonts/", "file:///FONTS/", html)
+    golden = GOLDEN / f"{kind}.html"
+    if UPDATE or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(html, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"golden baru ditulis: {golden.name}; periksa lalu jalankan lagi")
+    assert html == golden.read_text(encoding="utf-8"), (
+        f"HTML {kind} berubah; periksa lalu jalankan dengan BURSA_PERBARUI_GOLDEN=1")
