@@ -32,11 +32,8 @@ def _type_name(annotation: Any) -> str:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        for meta in args[1:]:
-            name = getattr(getattr(meta, "func", None), "doc_name", None)
-            if name:
-                return name
-        return _type_name(args[0])
+        name = _doc_name(args[1:])
+        return name or _type_name(args[0])
     if origin is Literal:
         return " / ".join(str(a) for a in args)
     if origin in (typing.Union, types.UnionType):
@@ -51,6 +48,15 @@ def _type_name(annotation: Any) -> str:
     return {str: "teks", int: "bilangan bulat", float: "angka", bool: "ya/tidak"}.get(
         annotation, getattr(annotation, "__name__", str(annotation))).replace("date", "tanggal").replace(
         "datetime", "waktu")
+
+
+def _doc_name(metadata) -> str | None:
+    """The name a value type gives itself (`Doc`, or a validator's `doc_name`)."""
+    for meta in metadata:
+        name = getattr(meta, "doc_name", None) or getattr(getattr(meta, "func", None), "doc_name", None)
+        if name:
+            return name
+    return None
 
 
 def _nested(annotation: Any) -> list[type[BaseModel]]:
@@ -71,9 +77,7 @@ def _table(model: type[BaseModel]) -> list[str]:
             if info.default is not PydanticUndefined and info.default not in (None, [], {}):
                 default = f"`{info.default}`"
         description = (info.description or "").replace("|", "\\|")
-        shown = next((getattr(getattr(m, "func", None), "doc_name", None) for m in info.metadata
-                      if getattr(getattr(m, "func", None), "doc_name", None)), None)
-        shown = shown or _type_name(info.annotation)
+        shown = _doc_name(info.metadata) or _type_name(info.annotation)
         lines.append(f"| `{name}` | {shown} | {required} | {default} | {description} |")
     return lines
 

@@ -8,13 +8,14 @@ its problems are kept. Cross-file checks run afterwards (`bursa_cli.check`).
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import Problem, UsageError
 from .logfile import LogLine, read_log
@@ -22,7 +23,7 @@ from .models import (
     LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Opd, P2ktd, Penilaian, Peserta,
     Registrasi, Ruang, Stempel, Tahap,
 )
-from .types import kecamatan_of
+from .types import PATTERN_MESSAGES, kecamatan_of
 from .yamlsrc import Loaded, SourceMap, dotted, load_yaml
 
 ACARA_FILE = "acara.yaml"
@@ -187,10 +188,7 @@ def load_event(root: Path) -> LoadResult:
                 event.log_files[kind].append(shown)
                 read = read_log(path, shown)
                 problems.extend(read.problems)
-                for line in read.entries:
-                    entry = _validate_log(model, line, shown, problems)
-                    if entry is not None:
-                        entries.append(entry)
+                entries.extend(_validate_log_file(model, read.entries, shown, problems))
         setattr(event, kind, entries)
     return LoadResult(event, problems)
 
@@ -244,6 +242,22 @@ def _validate_list(model: type[BaseModel], unique: str | None, loaded: Loaded,
             first_seen[key] = source.find((index, unique))[0]
         items.append(item)
     return items
+
+
+@functools.cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def _validate_log_file(model: type[BaseModel], lines: list[LogLine], shown: str,
+                       problems: list[Problem]) -> list[Any]:
+    """Validate a whole log in one call; only a file with problems is gone through entry by entry."""
+    try:
+        entries = _list_adapter(model).validate_python([line.data for line in lines])
+    except ValidationError:
+        checked = (_validate_log(model, line, shown, problems) for line in lines)
+        return [entry for entry in checked if entry is not None]
+    return [entry.located(shown, line.line, 1, raw=line.raw) for entry, line in zip(entries, lines)]
 
 
 def _validate_log(model: type[BaseModel], line: LogLine, shown: str, problems: list[Problem]) -> Any:
@@ -309,6 +323,8 @@ def translate(err: dict, model: type[BaseModel], loc: tuple) -> str:
         return f"Harus paling sedikit {ctx.get('ge', ctx.get('gt'))}."
     if kind in ("less_than_equal", "less_than"):
         return f"Harus paling banyak {ctx.get('le', ctx.get('lt'))}."
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in PATTERN_MESSAGES:
+        return PATTERN_MESSAGES[ctx["pattern"]] + "."
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     message = err.get("msg", kind)

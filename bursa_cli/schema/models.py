@@ -8,12 +8,26 @@ The `description` of each field is the Indonesian text of `docs/`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .types import Bidang, Id, Jam, KodeDesa, KodeKabupaten, KodeKecamatan, Nip, YaTidak, ZonaWaktu
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a model item was read: file, line, column; for YAML items the file's
+    source map and the item's path in it; for log entries the raw line."""
+
+    file: str
+    line: int
+    column: int = 1
+    source: Any = None
+    path: tuple = ()
+    raw: str = ""
 
 
 class Model(BaseModel):
@@ -26,22 +40,44 @@ class Model(BaseModel):
         validate_default=False,
     )
 
-    # Where the item was read from, for problems found after loading.
-    _file: str = PrivateAttr(default="")
-    _line: int = PrivateAttr(default=0)
-    _column: int = PrivateAttr(default=0)
-    # For items of a YAML file: its source map and the item's path in it, so a
-    # problem about one field lands on that field's line. For log entries: the
-    # raw line, to find the field's column.
-    _source: Any = PrivateAttr(default=None)
-    _path: tuple = PrivateAttr(default=())
-    _raw: str = PrivateAttr(default="")
+    # Where the item was read from, for problems found after loading. A plain
+    # slot rather than a pydantic private attribute: those cost more per
+    # instance than validating the item itself, and logs hold tens of thousands.
+    __slots__ = ("_at",)
 
     def located(self, file: str, line: int, column: int = 1, source: Any = None,
                 path: tuple = (), raw: str = ""):
-        self._file, self._line, self._column = file, line, column
-        self._source, self._path, self._raw = source, path, raw
+        """Remember where this item was read; returns the item."""
+        object.__setattr__(self, "_at", Location(file, line, column, source, path, raw))
         return self
+
+    @property
+    def _location(self) -> "Location | None":
+        return getattr(self, "_at", None)
+
+    @property
+    def _file(self) -> str:
+        return self._location.file if self._location else ""
+
+    @property
+    def _line(self) -> int:
+        return self._location.line if self._location else 0
+
+    @property
+    def _column(self) -> int:
+        return self._location.column if self._location else 0
+
+    @property
+    def _source(self) -> Any:
+        return self._location.source if self._location else None
+
+    @property
+    def _path(self) -> tuple:
+        return self._location.path if self._location else ()
+
+    @property
+    def _raw(self) -> str:
+        return self._location.raw if self._location else ""
 
 
 # --------------------------------------------------------------------------- acara.yaml

@@ -6,7 +6,7 @@ import re
 from datetime import time
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, PlainSerializer
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints
 from pydantic_core import PydanticCustomError
 
 Bidang = Literal["kewirausahaan", "psdm", "infrastruktur"]
@@ -24,43 +24,35 @@ BIDANG_SHORT: dict[str, str] = {
 ZonaWaktu = Literal["WIB", "WITA", "WIT"]
 ZONA_OFFSET_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
 
-_KODE = {
-    "provinsi": re.compile(r"^\d{2}$"),
-    "kabupaten": re.compile(r"^\d{2}\.\d{2}$"),
-    "kecamatan": re.compile(r"^\d{2}\.\d{2}\.\d{2}$"),
-    "desa": re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"),
-}
-_KODE_CONTOH = {
-    "kabupaten": "33.23",
-    "kecamatan": "33.23.01",
-    "desa": "33.23.01.2001",
-}
+class Doc:
+    """Annotation metadata: how docs/referensi-data.md names a value type."""
+
+    def __init__(self, doc_name: str):
+        self.doc_name = doc_name
 
 
-def _kode_checker(level: str):
-    pattern = _KODE[level]
-
-    def check(value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            return value
-        value = value.strip()
-        if not pattern.match(value):
-            raise PydanticCustomError(
-                "kode_wilayah",
-                "Kode wilayah {level} tidak sah: harus berbentuk {contoh} (kode Kemendagri)",
-                {"level": level, "contoh": _KODE_CONTOH[level]},
-            )
-        return value
-
-    check.doc_name = f"kode {level} (\"{_KODE_CONTOH[level]}\")"
-    return check
+# Patterns are checked by pydantic-core (fast, no Python call per value); the
+# message shown for a mismatch is looked up here by `translate`.
+PATTERN_MESSAGES: dict[str, str] = {}
 
 
-KodeKabupaten = Annotated[str, BeforeValidator(_kode_checker("kabupaten"))]
-KodeKecamatan = Annotated[str, BeforeValidator(_kode_checker("kecamatan"))]
-KodeDesa = Annotated[str, BeforeValidator(_kode_checker("desa"))]
+def _pattern(regex: str, message: str, doc_name: str):
+    PATTERN_MESSAGES[regex] = message
+    return Annotated[str, StringConstraints(pattern=regex), Doc(doc_name)]
+
+
+KodeKabupaten = _pattern(
+    r"^\d{2}\.\d{2}$",
+    "Kode wilayah kabupaten tidak sah: harus berbentuk 33.23 (kode Kemendagri)",
+    'kode kabupaten ("33.23")')
+KodeKecamatan = _pattern(
+    r"^\d{2}\.\d{2}\.\d{2}$",
+    "Kode wilayah kecamatan tidak sah: harus berbentuk 33.23.01 (kode Kemendagri)",
+    'kode kecamatan ("33.23.01")')
+KodeDesa = _pattern(
+    r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$",
+    "Kode wilayah desa tidak sah: harus berbentuk 33.23.01.2001 (kode Kemendagri)",
+    'kode desa ("33.23.01.2001")')
 
 
 def kecamatan_of(kode_desa: str) -> str:
@@ -114,23 +106,10 @@ def _parse_ya_tidak(value: object) -> object:
 _parse_ya_tidak.doc_name = "ya/tidak"
 YaTidak = Annotated[bool, BeforeValidator(_parse_ya_tidak)]
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
-def _check_id(value: object) -> object:
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, str) and _ID.match(value.strip()):
-        return value.strip()
-    if isinstance(value, str):
-        raise PydanticCustomError(
-            "id_format", "Id hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi"
-        )
-    return value
-
-
-_check_id.doc_name = "id"
-Id = Annotated[str, BeforeValidator(_check_id)]
+Id = _pattern(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+    "Id hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi",
+    "id")
 
 
 def _digits(value: object) -> object:

@@ -68,10 +68,24 @@ CoreResolver.add_implicit_resolver(
 )
 
 
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_IMPLICIT = {first: resolvers for first, resolvers in CoreResolver.yaml_implicit_resolvers.items()}
+
+
 class _NodeLoader(_Parser, CoreResolver):
     def __init__(self, stream):
         _Parser.__init__(self, stream)
         CoreResolver.__init__(self)
+
+    def resolve(self, kind, value, implicit):
+        """CoreResolver.resolve without path resolvers: called once per node, so kept lean."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 _scalars = yaml.constructor.SafeConstructor()
@@ -79,26 +93,66 @@ _scalars = yaml.constructor.SafeConstructor()
 
 @dataclass
 class SourceMap:
-    """Where each field path of one file starts (1-based line and column)."""
+    """Where each field path of one file starts (1-based line and column).
+
+    Positions are looked up in the node tree on demand: most files have no
+    problem at all, so no per-node table is built while loading.
+    """
 
     file: str
-    marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
+    _marks: dict[tuple, tuple[int, int]] | None = field(default=None, repr=False)
 
     def find(self, path: tuple) -> tuple[int, int]:
-        """The position of `path`, or of its nearest ancestor that has one."""
-        path = tuple(path)
-        while path:
-            mark = self.marks.get(path)
-            if mark:
-                return mark
-            path = path[:-1]
-        return self.marks.get((), (1, 1))
+        """The position of `path`, or of its nearest ancestor that has one.
+
+        A mapping entry is placed at its key (where the user reads the field),
+        a list item at its dash.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for part in path:
+            if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+            elif isinstance(node, yaml.MappingNode):
+                for key_node, value_node in reversed(node.value):  # the last of duplicates is the one used
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                        node, mark = value_node, key_node.start_mark
+                        break
+                else:
+                    break
+            else:
+                break
+        return mark.line + 1, mark.column + 1
+
+    @property
+    def marks(self) -> dict[tuple, tuple[int, int]]:
+        """Every field path with its position (built once, on first use)."""
+        if self._marks is None:
+            self._marks = {}
+            if self.root is not None:
+                _collect(self.root, (), _position(self.root), self._marks)
+        return self._marks
 
     def problem(self, path: tuple, message: str, **extra) -> Problem:
         line, column = self.find(path)
         return Problem(
             message=message, file=self.file, line=line, column=column, path=dotted(path), **extra
         )
+
+
+def _collect(node: yaml.Node, path: tuple, at: tuple[int, int], marks: dict) -> None:
+    marks[path] = at
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect(item, path + (index,), _position(item), marks)
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                _collect(value_node, path + (key_node.value,), _position(key_node), marks)
 
 
 def dotted(path: tuple) -> str:
@@ -161,7 +215,8 @@ def parse_yaml_text(text: str, source: SourceMap) -> Loaded:
             loader.dispose()
     if node is None:
         return Loaded(None, source, problems)
-    data = _build(node, (), source, problems)
+    source.root = node
+    data = _build(node, source.file, problems)
     return Loaded(data, source, problems)
 
 
@@ -199,57 +254,47 @@ def _position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: yaml.Node, path: tuple, source: SourceMap, problems: list[Problem]) -> Any:
-    """Turn a node tree into dicts, lists and scalars, recording each position."""
-    source.marks.setdefault(path, _position(node))
+def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
+    """Turn a node tree into dicts, lists and scalars; report duplicate keys and bad scalars."""
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, path, source, problems)
+        return _scalar(node, file, problems)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), source, problems) for i, item in enumerate(node.value)]
+        return [_build(item, file, problems) for item in node.value]
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(source.problem(path, "Kunci gabungan '<<' tidak didukung; tulis kuncinya satu per satu."))
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 line, column = _position(key_node)
-                problems.append(Problem("Kunci harus berupa teks biasa.", file=source.file,
-                                        line=line, column=column, path=dotted(path)))
+                problems.append(Problem("Kunci harus berupa teks biasa (kunci gabungan '<<' dan "
+                                        "kunci majemuk tidak didukung).", file=file, line=line, column=column))
                 continue
             key = key_node.value
-            line, column = _position(key_node)
             if key in out:
+                line, column = _position(key_node)
+                first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
                 problems.append(Problem(
-                    f"Kunci '{key}' ditulis dua kali (pertama di baris {first_seen[key]}); "
+                    f"Kunci '{key}' ditulis dua kali (pertama di baris {first.start_mark.line + 1}); "
                     "YAML hanya memakai yang terakhir, jadi hapus salah satunya.",
-                    file=source.file, line=line, column=column, path=dotted(path + (key,)),
-                    value=key))
-            first_seen.setdefault(key, line)
-            # Errors about a field point at its key, where the user reads it.
-            source.marks[path + (key,)] = (line, column)
-            out[key] = _build(value_node, path + (key,), source, problems)
-            source.marks[path + (key,)] = (line, column)
+                    file=file, line=line, column=column, path=key, value=key))
+            out[key] = _build(value_node, file, problems)
         return out
     raise AssertionError(f"unknown YAML node {node!r}")
 
 
-def _scalar(node: yaml.ScalarNode, path: tuple, source: SourceMap, problems: list[Problem]) -> Any:
+def _scalar(node: yaml.ScalarNode, file: str, problems: list[Problem]) -> Any:
     tag = node.tag
-    if tag in ("tag:yaml.org,2002:str", "!"):
+    if tag == _STR or tag == "!":
         return node.value
     constructor = _scalars.yaml_constructors.get(tag)
     if constructor is None:
         line, column = _position(node)
-        problems.append(Problem(f"Tag YAML '{tag}' tidak didukung.", file=source.file,
-                                line=line, column=column, path=dotted(path), value=node.value))
+        problems.append(Problem(f"Tag YAML '{tag}' tidak didukung.", file=file,
+                                line=line, column=column, value=node.value))
         return node.value
     try:
         return constructor(_scalars, node)
     except (ValueError, yaml.constructor.ConstructorError):
         line, column = _position(node)
         problems.append(Problem(f"Nilai '{node.value}' tidak dapat dibaca (tanggal tidak ada?).",
-                                file=source.file, line=line, column=column, path=dotted(path),
-                                value=node.value))
+                                file=file, line=line, column=column, value=node.value))
         return node.value
