@@ -35,6 +35,8 @@ class Output:
     make: Callable[[], bytes | str]
     what: str  # one line for the terminal: what is in it
     pages: int | None = None  # filled for PDFs after rendering
+    parts: list[tuple[str, dict[str, Any]]] | None = None  # for PDFs: (template, context), in order
+    title: str = ""
 
 
 @dataclass
@@ -84,10 +86,11 @@ class Job:
     def pdf(self, name: str, template: str, context: dict[str, Any], title: str, what: str = "",
             parts: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         """Queue a PDF: one template, or several `parts` joined into one file."""
-        output = Output(name, lambda: b"", what or title)
+        output = Output(name, lambda: b"", what or title, parts=[(template, context), *(parts or [])],
+                        title=title)
 
         def make() -> bytes:
-            data, output.pages = self.renderer.pdf_joined([(template, context), *(parts or [])], title)
+            data, output.pages = self.renderer.pdf_joined(output.parts, title)
             return data
 
         output.make = make
@@ -100,6 +103,12 @@ class Job:
     def before_commit(self, action: Callable[[], None]) -> None:
         """Run `action` after every output rendered, before any is moved into place."""
         self._before_commit.append(action)
+
+    def finish(self) -> None:
+        """Run the cleanup actions once (release locks)."""
+        actions, self._finally = self._finally, []
+        for action in reversed(actions):
+            action()
 
     def cleanup(self, action: Callable[[], None]) -> None:
         """Run `action` at the end of the run, whatever happened (e.g. release a lock)."""
@@ -118,6 +127,32 @@ class Produced:
 def produce(kind: str, folder: Path, options: Options | None = None,
             origin: Provenance | None = None) -> Produced:
     """Print one kind of document of the event in `folder` into `folder/keluaran/`."""
+    job = plan(kind, folder, options, origin)
+    out_dir = Path(folder) / OUTPUT_DIR
+    try:
+        staging = Staging()
+        try:
+            for output in job.outputs:
+                staging.add(out_dir / output.name, output.make())
+            if not (out_dir / ".gitignore").exists():  # outputs never go into git
+                staging.add(out_dir / ".gitignore", "# Dibuat bursa cetak: hasil cetak tidak disimpan di git.\n*\n")
+            for action in job._before_commit:
+                action()
+        except BaseException:
+            staging.discard()
+            raise
+        staging.commit()
+    finally:
+        job.finish()
+    return Produced(kind, out_dir, job.outputs, job.notes, job.preview)
+
+
+def plan(kind: str, folder: Path, options: Options | None = None,
+         origin: Provenance | None = None) -> Job:
+    """Load the event and let the document check its data and queue its outputs; nothing is written.
+
+    The caller must call `job.finish()` (it releases the letter-number register).
+    """
     from ..schema.event import load_event
 
     options = options or Options()
@@ -140,21 +175,7 @@ def produce(kind: str, folder: Path, options: Options | None = None,
         if job.problems:
             raise DataError(f"Data untuk mencetak {kind} belum lengkap; belum ada berkas yang ditulis.",
                             job.problems, hint="Lengkapi data di atas lalu jalankan lagi.")
-        out_dir = folder / OUTPUT_DIR
-        staging = Staging()
-        try:
-            for output in job.outputs:
-                staging.add(out_dir / output.name, output.make())
-            if not (out_dir / ".gitignore").exists():  # outputs never go into git
-                staging.add(out_dir / ".gitignore", "# Dibuat bursa cetak: hasil cetak tidak disimpan di git.\n*\n")
-            for action in job._before_commit:
-                action()
-        except BaseException:
-            staging.discard()
-            raise
-        staging.commit()
-    finally:
-        for action in reversed(job._finally):
-            action()
-    return Produced(kind, out_dir, job.outputs, job.notes, job.preview)
-
+    except BaseException:
+        job.finish()
+        raise
+    return job

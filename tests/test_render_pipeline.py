@@ -1,0 +1,288 @@
+"""The rendering pipeline: templates, URL fetcher, fonts, metadata, atomic output, CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from bursa_cli.cli.app import app
+from bursa_cli.errors import DataError, UsageError
+from bursa_cli.paths import ASSETS, BUILTIN_TEMPLATES, FONTS
+from bursa_cli.render.fetch import EventFetcher, Refused
+from bursa_cli.render.pdf import NO_GIT, Renderer, provenance
+from bursa_cli.render.templat import copy_template
+from bursa_cli.schema.event import load_event
+from render_helpers import pdf_fonts, pdf_pages, run, written
+from support import make_event, minimal_data
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def test_paths_point_at_shipped_files():
+    assert (BUILTIN_TEMPLATES / "base.html").is_file()
+    assert (BUILTIN_TEMPLATES / "undangan.html").is_file()
+    assert (FONTS / "LiberationSans-Regular.ttf").is_file()
+    assert FONTS.parent == ASSETS
+
+
+# --------------------------------------------------------------------------- URL fetcher
+
+
+@pytest.fixture
+def fetcher(minimal_event: Path) -> EventFetcher:
+    (minimal_event / "aset").mkdir()
+    (minimal_event / "aset" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    return EventFetcher(minimal_event)
+
+
+@pytest.mark.parametrize("url, says", [
+    ("file:///etc/passwd", "di luar folder acara"),
+    ("http://example.com/logo.png", "http://example.com/logo.png"),
+    ("https://example.com/x.css", "hanya boleh memakai berkas di dalam folder acara"),
+    ("ftp://example.com/x", "hanya boleh memakai berkas"),
+    ("{root}/../rahasia.txt", "di luar folder acara"),
+    ("{root}/aset/../../rahasia.txt", "di luar folder acara"),
+    ("{root}/aset/tidak-ada.png", "tidak ditemukan"),
+    ("{root}/aset", "bukan berkas"),
+])
+def test_fetcher_refuses(fetcher, minimal_event, url, says):
+    (minimal_event.parent / "rahasia.txt").write_text("rahasia")
+    url = url.format(root=minimal_event.resolve().as_uri())
+    with pytest.raises(Refused) as caught:
+        fetcher.fetch(url)
+    assert says in caught.value.message
+
+
+def test_fetcher_refuses_symlink_out(fetcher, minimal_event):
+    (minimal_event.parent / "luar.png").write_bytes(b"x")
+    (minimal_event / "aset" / "tautan.png").symlink_to(minimal_event.parent / "luar.png")
+    with pytest.raises(Refused, match="di luar folder acara"):
+        fetcher.fetch((minimal_event / "aset" / "tautan.png").as_uri())
+
+
+@pytest.mark.parametrize("where, start, kind", [
+    ("event", b"\x89PNG", "image/png"),
+    ("assets", b"\x00\x01\x00\x00", "font/ttf"),
+    ("data", b"halo", "text/plain"),
+])
+def test_fetcher_serves_event_assets_and_data(fetcher, minimal_event, where, start, kind):
+    url = {
+        "event": (minimal_event / "aset" / "logo.png").as_uri(),
+        "assets": (FONTS / "LiberationSans-Regular.ttf").as_uri(),
+        "data": "data:text/plain;base64,aGFsbw==",
+    }[where]
+    response = fetcher.fetch(url)
+    assert response.read().startswith(start)
+    assert response.content_type == kind
+
+
+@pytest.mark.parametrize("src", ["file:///etc/passwd", "http://example.com/a.png", "../luar.png"])
+def test_document_asking_outside_fails_and_writes_nothing(minimal_event, src):
+    (minimal_event.parent / "luar.png").write_bytes(b"x")
+    template = ('{% extends "bawaan/susunan-acara.html" %}'
+                '{% block body %}<img src="' + src + '">{{ super() }}{% endblock %}')
+    make_event(minimal_event, {"templates/susunan-acara.html": template, "acara.yaml": _acara_with_programme()})
+    with pytest.raises(DataError) as caught:
+        run("susunan-acara", minimal_event)
+    assert "folder acara" in caught.value.message
+    assert written(minimal_event) == []
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def _acara_with_programme() -> dict:
+    acara = minimal_data("acara.yaml")
+    acara["susunan_acara"] = [
+        {"mulai": "08.00", "selesai": "08.30", "acara": "Registrasi", "ruang": "REG"},
+        {"mulai": "08.30", "acara": "Pembukaan <b>resmi</b>", "pengisi": "Bupati", "ruang": "J1"},
+    ]
+    return acara
+
+
+def test_participant_markup_is_printed_literally(minimal_event):
+    peserta = minimal_data("peserta.yaml")
+    peserta[0]["nama"] = "<b>x</b>"
+    make_event(minimal_event, {"peserta.yaml": peserta, "acara.yaml": _acara_with_programme()})
+    result = run("daftar-hadir", minimal_event, rapat="hari-h")
+    text = "\n".join(pdf_pages(result.folder / "daftar-hadir-hari-h.pdf"))
+    assert "<b>x</b>" in text
+    html = Renderer(load_event(minimal_event).event).html(
+        "susunan-acara.html", {"judul": "<i>j</i>", "hari_tanggal": "", "tempat": "", "zona": "WIB",
+                               "baris": [], "contoh": False}, "t")
+    assert "&lt;I&gt;J&lt;/I&gt;" in html  # the title is upper-cased, then escaped
+    assert "<I>J</I>" not in html
+
+
+def test_event_template_extends_builtin_by_prefix(minimal_event):
+    template = ('{% extends "bawaan/undangan.html" %}'
+                '{% block penutup %}<p>Mohon membawa laptop, {{ p.yth }}.</p>{% endblock %}')
+    make_event(minimal_event, {"templates/undangan.html": template})
+    result = run("undangan", minimal_event, rapat="hari-h")
+    pages = pdf_pages(result.folder / "undangan-hari-h.pdf")
+    assert "Mohon membawa laptop, Camat Bulu." in pages[0]
+    assert "PEMERINTAH KABUPATEN TEMANGGUNG" in pages[0]  # the rest of the built-in letter stays
+    assert all("Mengingat pentingnya acara" not in page for page in pages)
+
+
+def test_event_template_replaces_builtin(minimal_event):
+    make_event(minimal_event, {"acara.yaml": _acara_with_programme(),
+                               "templates/susunan-acara.html": "<p>Acara kami: {{ baris | length }} butir</p>"})
+    result = run("susunan-acara", minimal_event)
+    assert pdf_pages(result.folder / "susunan-acara.pdf") == ["Acara kami: 2 butir"]
+
+
+def test_undefined_variable_is_a_clear_error(minimal_event):
+    make_event(minimal_event, {"acara.yaml": _acara_with_programme(),
+                               "templates/susunan-acara.html": "<p>{{ tidak_ada }}</p>"})
+    with pytest.raises(DataError, match="tidak_ada"):
+        run("susunan-acara", minimal_event)
+    assert written(minimal_event) == []
+
+
+def test_copy_template_never_overwrites(minimal_event):
+    target = copy_template("undangan.html", minimal_event)
+    assert target == minimal_event / "templates" / "undangan.html"
+    assert target.read_text() == (BUILTIN_TEMPLATES / "undangan.html").read_text()
+    target.write_text("milik saya")
+    with pytest.raises(UsageError, match="sudah ada"):
+        copy_template("undangan.html", minimal_event)
+    assert target.read_text() == "milik saya"
+    with pytest.raises(UsageError, match="tidak ada"):
+        copy_template("tidak-ada.html", minimal_event)
+
+
+# --------------------------------------------------------------------------- PDF: fonts, paper, metadata
+
+
+@pytest.mark.parametrize("huruf, family", [("sans", "LiberationSans"), ("serif", "LiberationSerif")])
+def test_pdf_embeds_only_shipped_fonts(minimal_event, huruf, family):
+    acara = _acara_with_programme()
+    acara["dokumen"] = {"huruf": huruf}
+    make_event(minimal_event, {"acara.yaml": acara})
+    fonts = pdf_fonts(run("susunan-acara", minimal_event).folder / "susunan-acara.pdf")
+    assert fonts and all(family in name.replace("-", "") for name in fonts), fonts
+
+
+@pytest.mark.parametrize("kertas, size_mm", [("A4", (210, 297)), ("F4", (215, 330))])
+def test_paper_size(minimal_event, kertas, size_mm):
+    acara = _acara_with_programme()
+    acara["dokumen"] = {"kertas_surat": kertas}
+    make_event(minimal_event, {"acara.yaml": acara})
+    page = PdfReader(str(run("susunan-acara", minimal_event).folder / "susunan-acara.pdf")).pages[0]
+    width, height = (float(v) * 25.4 / 72 for v in (page.mediabox.width, page.mediabox.height))
+    assert (round(width), round(height)) == size_mm
+
+
+def _git(folder: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}
+    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True,
+                          env=env).stdout.strip()
+
+
+@pytest.mark.parametrize("state", ["no-git", "clean", "dirty"])
+def test_pdf_metadata_names_the_data_commit(minimal_event, state):
+    make_event(minimal_event, {"acara.yaml": _acara_with_programme()})
+    commit = NO_GIT
+    if state != "no-git":
+        _git(minimal_event, "init", "-q")
+        _git(minimal_event, "add", ".")
+        _git(minimal_event, "commit", "-q", "-m", "data")
+        commit = _git(minimal_event, "rev-parse", "HEAD")
+    if state == "dirty":
+        (minimal_event / "opd.yaml").write_text((minimal_event / "opd.yaml").read_text() + "\n# ubah\n")
+    origin = provenance(minimal_event)
+    result = run("susunan-acara", minimal_event, origin=origin)
+    info = PdfReader(str(result.folder / "susunan-acara.pdf")).metadata
+    assert info["/Title"] == "Susunan Acara Bursa Inovasi Desa Kabupaten Contoh Tahun 2026"
+    assert info["/Author"] == "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Temanggung"
+    assert info["/CreationDate"].startswith("D:20260915")
+    assert info["/bursacommit"] == commit
+    expected = {"no-git": "tidak diketahui", "clean": "tidak", "dirty": "ya"}[state]
+    assert info["/bursaperubahan"].startswith(expected)
+
+
+def test_outputs_in_own_keluaran_are_not_changes(minimal_event):
+    make_event(minimal_event, {"acara.yaml": _acara_with_programme()})
+    _git(minimal_event, "init", "-q")
+    _git(minimal_event, "add", ".")
+    _git(minimal_event, "commit", "-q", "-m", "data")
+    run("susunan-acara", minimal_event)
+    assert provenance(minimal_event).dirty is False
+    assert _git(minimal_event, "status", "--porcelain") == ""  # keluaran/ ignores itself
+
+
+# --------------------------------------------------------------------------- refusing and atomic output
+
+
+def test_refuses_event_with_load_errors(minimal_event):
+    opd = minimal_data("opd.yaml")
+    opd[0]["bidang"] = ["pertanian"]
+    make_event(minimal_event, {"opd.yaml": opd})
+    with pytest.raises(DataError) as caught:
+        run("undangan", minimal_event)
+    assert "bursa validasi" in caught.value.hint
+    assert caught.value.problems[0].file == "opd.yaml"
+    assert written(minimal_event) == []
+
+
+def test_failure_in_a_later_output_leaves_nothing(minimal_event):
+    make_event(minimal_event, {"templates/distribusi.html": "{{ tidak_ada }}"})
+    with pytest.raises(DataError):
+        run("undangan", minimal_event, rapat="hari-h")
+    assert written(minimal_event) == []  # not even the letters rendered before, nor temporaries
+    assert not (minimal_event / "register-nomor.yaml").exists()  # no number burned
+
+
+def test_rerun_replaces_outputs_in_place(minimal_event):
+    make_event(minimal_event, {"acara.yaml": _acara_with_programme()})
+    first = run("susunan-acara", minimal_event).folder / "susunan-acara.pdf"
+    before = first.stat().st_ino
+    run("susunan-acara", minimal_event)
+    assert first.stat().st_ino != before  # moved into place, not rewritten in place
+    assert written(minimal_event) == [".gitignore", "susunan-acara.pdf"]
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+runner = CliRunner()
+
+
+def test_cli_cetak_prints_what_it_wrote(minimal_event):
+    make_event(minimal_event, {"acara.yaml": _acara_with_programme()})
+    result = runner.invoke(app, ["cetak", "susunan-acara", str(minimal_event), "--tanggal", "2026-09-15"])
+    assert result.exit_code == 0, result.output
+    assert "susunan-acara.pdf" in result.output
+    assert (minimal_event / "keluaran" / "susunan-acara.pdf").is_file()
+
+
+@pytest.mark.parametrize("args, code, says", [
+    (["cetak", "undangan", "{root}", "--rapat", "tidak-ada"], 2, "Rapat 'tidak-ada' tidak ada"),
+    (["cetak", "undangan", "{root}", "--tanggal", "15-09-2026"], 2, "tidak sah"),
+    (["cetak", "undangan", "{root}", "--contoh", "0"], 2, "--contoh"),
+    (["cetak", "susunan-acara", "{root}"], 1, "acara.yaml"),
+    (["templat", "salin", "tidak-ada.html", "{root}"], 2, "tidak ada"),
+])
+def test_cli_errors(minimal_event, args, code, says):
+    result = runner.invoke(app, [a.format(root=minimal_event) for a in args])
+    assert result.exit_code == code, result.output
+    assert says in " ".join(result.output.split())
+    assert written(minimal_event) == []
+
+
+def test_cli_templat_salin_and_daftar(minimal_event):
+    listed = runner.invoke(app, ["templat", "daftar"])
+    assert listed.exit_code == 0 and "undangan.html" in listed.output
+    copied = runner.invoke(app, ["templat", "salin", "undangan.html", str(minimal_event)])
+    assert copied.exit_code == 0, copied.output
+    assert (minimal_event / "templates" / "undangan.html").is_file()
+    again = runner.invoke(app, ["templat", "salin", "undangan.html", str(minimal_event)])
+    assert again.exit_code == 2 and "sudah ada" in again.output
