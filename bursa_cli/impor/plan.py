@@ -16,7 +16,6 @@ from typing import Any, Callable
 from ..errors import ERROR, WARNING, DataError, Problem, UsageError
 from ..schema.event import Event
 from ..schema.models import PERAN_DESA
-from ..schema.types import kecamatan_of
 from . import values as v
 from .columns import KINDS, Mapping, column_letter, map_columns, parse_overrides
 from .sheet import Table, read_table

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..schema.yamlsrc import SourceMap, load_yaml
+from ..schema.yamlsrc import SourceMap, parse_yaml_text
 
 _PLAIN = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F .,'()/&+-]*")
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~", "ya", "tidak"}
@@ -171,8 +171,6 @@ def _indent(line: str) -> int:
 
 
 def _source(text: str, shown: str) -> SourceMap:
-    from ..schema.yamlsrc import parse_yaml_text
-
     return parse_yaml_text(text, SourceMap(shown)).source
 
 
