@@ -147,3 +147,20 @@ def test_ekspor_templat(tmp_path, root):
     assert result.exit_code == 0, result.output
     assert "Bulu 2 10" in plain(result.output)
     assert (tmp_path / "templat" / "templat-peserta-33.23.01-bulu.xlsx").exists()
+
+
+def test_ekspor_templat_one_kecamatan(tmp_path):
+    from support import minimal_data
+
+    acara = minimal_data("acara.yaml")
+    acara["wilayah"]["kecamatan"].append({"kode": "33.23.02", "nama": "Kledung"})
+    root = make_event(tmp_path / "acara", {"acara.yaml": acara})
+    result = bursa("ekspor", "templat-peserta", root)
+    assert result.exit_code == 0, result.output
+    made = sorted(p.name for p in (root / "keluaran" / "templat-peserta").iterdir())
+    assert made == ["templat-peserta-33.23.01-bulu.xlsx", "templat-peserta-33.23.02-kledung.xlsx"]
+    result = bursa("ekspor", "templat-peserta", root, "-o", tmp_path / "satu", "--kecamatan", "kledung")
+    assert [p.name for p in (tmp_path / "satu").iterdir()] == ["templat-peserta-33.23.02-kledung.xlsx"]
+    result = bursa("ekspor", "templat-peserta", root, "--kecamatan", "Temanggung")
+    assert result.exit_code == 2
+    assert "tidak ada kecamatan acara ini yang cocok dengan Temanggung" in plain(result.output)

@@ -195,3 +195,17 @@ def test_corrupt_xlsx(tmp_path, event):
     path.write_bytes(b"PK\x03\x04 broken")
     with pytest.raises(UsageError, match="tidak dapat dibuka"):
         plan_import("peserta", path, event)
+
+
+def test_google_form_export(tmp_path, event):
+    """A form export: timestamp first, long question titles, quoted commas, UTF-8 without BOM."""
+    path = tmp_path / "Pendaftaran BID (Jawaban) - Respons Formulir 1.csv"
+    path.write_text(
+        'Cap waktu,Nama Lengkap (beserta gelar),Jabatan,Asal Desa,Kecamatan,Nomor HP/WA aktif\n'
+        '3/11/2026 9:14:03,"Drs. Slamet Riyadi, M.Si.",Kepala Desa,Desa Tegalurung,Kec. Bulu,0812-2727-1111\n'
+        '3/11/2026 9:20:45,Wahyu Ningsih,Ketua BPD,tegalurung,bulu,+6281327272222\n', encoding="utf-8")
+    plan = plan_import("peserta", path, event)
+    assert plan.mapping.unused() == []  # the timestamp is known and left alone
+    assert [(r.record["nama"], r.record["desa"], r.record["telepon"]) for r in plan.rows] == [
+        ("Drs. Slamet Riyadi, M.Si.", "33.23.01.2002", "081227271111"),
+        ("Wahyu Ningsih", "33.23.01.2002", "081327272222")]

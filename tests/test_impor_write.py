@@ -299,3 +299,18 @@ def test_perbarui_nested_and_missing_keys(tmp_path):
     assert outcome.updated == 0
     assert outcome.skipped_updates == ["INO-001: ringkasan di baris 7 tidak dapat diubah otomatis"]
     assert load_event(root).event.inovasi[0].ringkasan == "Posyandu khusus remaja setiap bulan."
+
+
+def test_windows_file_keeps_bom_and_crlf(tmp_path):
+    text = PESERTA_YAML.replace("\n", "\r\n") + "\r\n"
+    root = make_event(tmp_path / "acara")
+    (root / "peserta.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    before = (root / "peserta.yaml").read_bytes()
+    plan, outcome = import_file("peserta", xlsx(tmp_path / "b.xlsx", ROWS), root, update=True)
+    after = (root / "peserta.yaml").read_bytes()
+    assert outcome.added == 2 and outcome.updated == 1
+    assert after.startswith(b"\xef\xbb\xbf# Daftar peserta")
+    assert after.count(b"\n") == after.count(b"\r\n")  # no bare line ends mixed in
+    assert b'  telepon: "081399998888"   # nomor lama\r\n' in after
+    assert after.replace(b'"081399998888"', b"0813 1111 2222").startswith(before)
+    assert len(load_event(root).event.peserta) == 4

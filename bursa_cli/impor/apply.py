@@ -44,7 +44,7 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
         path = root / name
         if path not in contents:
             originals[path] = path.read_bytes() if path.exists() else None
-            contents[path] = originals[path].decode("utf-8-sig") if originals[path] is not None else ""
+            contents[path] = originals[path].decode("utf-8") if originals[path] is not None else ""
         return contents[path]
 
     target = root / plan.target
@@ -74,7 +74,7 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
             f"Ditambahkan dari daftar kode wilayah saat impor {plan.table.shown}")
 
     for path, text in contents.items():
-        if originals.get(path) is None or text != originals[path].decode("utf-8-sig"):
+        if originals.get(path) is None or text != originals[path].decode("utf-8"):
             write_atomic(path, text)
             outcome.written.append(path.name)
     if outcome.written:

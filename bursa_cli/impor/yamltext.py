@@ -64,14 +64,14 @@ def appended(text: str, records: list[dict[str, Any]], note: str) -> str:
     if re.search(r"^\s*\[\s*\]\s*(#.*)?$", body, flags=re.M) and not re.search(r"^\s*-\s", body, flags=re.M):
         # An empty flow list cannot take block items after it.
         body = re.sub(r"^(\s*)\[\s*\]\s*(#.*)?$", r"\1# (daftar kosong)", body, count=1, flags=re.M)
+    newline = "\r\n" if "\r\n" in text else "\n"  # a file saved by Notepad keeps its line ends
     if body and not body.endswith("\n"):
-        body += "\n"
-    if body.strip():
-        body += "\n"
-    body += f"# {note}\n"
+        body += newline
+    added = "\n" if body.strip() else ""
+    added += f"# {note}\n"
     separator = "\n" if blank else ""
-    body += separator.join(format_item(r, indent) for r in records)
-    return body
+    added += separator.join(format_item(r, indent) for r in records)
+    return body + added.replace("\n", newline)
 
 
 def _style(text: str) -> tuple[str, bool]:
@@ -127,7 +127,10 @@ def updated(text: str, shown: str, changes: list[Change]) -> tuple[str, list[str
     merged: dict[tuple[int, int], str] = {}
     for number, order, new in edits:  # several keys added at one place keep their order
         merged[(number, order)] = merged.get((number, order), "") + new
+    newline = "\r\n" if "\r\n" in text else "\n"
     for (number, order), new in sorted(merged.items(), key=lambda e: (e[0][0], -e[0][1]), reverse=True):
+        if order:
+            new = new.replace("\n", newline)
         if order == 0:
             lines[number] = new
         else:
