@@ -314,3 +314,25 @@ def test_windows_file_keeps_bom_and_crlf(tmp_path):
     assert b'  telepon: "081399998888"   # nomor lama\r\n' in after
     assert after.replace(b'"081399998888"', b"0813 1111 2222").startswith(before)
     assert len(load_event(root).event.peserta) == 4
+
+
+@pytest.mark.parametrize("value, width, lines", [
+    ("pendek", 30, 1),
+    ("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh", 20, 4),
+    ("baris satu\nbaris dua\nbaris tiga", 50, 3),
+])
+def test_row_height_follows_wrapped_text(tmp_path, value, width, lines):
+    from bursa_cli.impor.ekspor import _lines_needed
+
+    assert _lines_needed(value, width) == lines
+
+
+def test_export_rows_tall_enough_for_wrapped_text(tmp_path):
+    long = "Posyandu khusus remaja untuk pemeriksaan, penyuluhan gizi, kesehatan reproduksi dan konseling " * 2
+    root = make_event(tmp_path / "acara", {"inovasi.yaml": INOVASI_YAML.replace(
+        "ringkasan: Jalan desa dengan swadaya warga.", f"ringkasan: {long.strip()}")})
+    export_list("inovasi", load_event(root).event, tmp_path / "menu.xlsx")
+    sheet = load_workbook(tmp_path / "menu.xlsx").active
+    assert sheet.row_dimensions[2].height == 15 * 2  # "Desa Ketapanrame, Kab. Mojokerto" takes two lines
+    assert sheet.row_dimensions[3].height == 15 * 4  # 190 characters in a 50-wide column
+    assert sheet.page_setup.paperSize == sheet.PAPERSIZE_A3

@@ -33,9 +33,11 @@ LAYOUT = {
 }
 # Columns Excel must keep as text, or it drops leading zeros and digits.
 TEXT_FIELDS = {"id", "nip", "telepon", "kode_desa"}
-WIDTH = {"no": 5, "id": 10, "nama": 32, "judul": 40, "ringkasan": 60, "manfaat": 50, "desa_asal": 36,
+WIDTH = {"no": 5, "id": 10, "nama": 32, "judul": 32, "ringkasan": 50, "manfaat": 45, "desa_asal": 28,
          "jabatan": 30, "instansi": 26, "peran": 16, "desa": 20, "kecamatan": 18, "kode_desa": 15,
-         "telepon": 16, "nip": 21, "pangkat": 22, "dokumen_pembelajaran": 40, "opd": 16, "kedudukan": 16}
+         "telepon": 16, "nip": 21, "pangkat": 22, "dokumen_pembelajaran": 30, "opd": 16, "kedudukan": 16,
+         "opd_pengkaji": 13, "keputusan": 14, "bidang": 14, "biaya": 14, "p2ktd": 20, "ruang": 8, "meja": 8,
+         "tim": 9, "golongan": 10, "jendela": 9, "konfirmasi": 12}
 
 
 def header(kind: str, name: str) -> str:
@@ -114,40 +116,68 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _dress(sheet, kind: str, names: tuple[str, ...], header_row: int, last_row: int) -> None:
-    """Bold frozen header, widths, wrapped long text, text format for digits."""
+WRAPPED = {"ringkasan", "manfaat", "desa_asal", "judul", "dokumen_pembelajaran", "nama", "jabatan", "instansi",
+           "p2ktd", "opd", "kedudukan", "pangkat"}
+LINE_HEIGHT = 15  # points per line of 11 pt text
+
+
+def _dress(sheet, kind: str, names: tuple[str, ...], header_row: int, last_row: int,
+           row_height: float | None = None) -> None:
+    """Bold frozen header, widths, wrapped long text, text format for digits, print setup."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     fill = PatternFill("solid", fgColor="DDE7F0")
+    side = Side(style="thin", color="808080")
+    border = Border(left=side, right=side, top=side, bottom=side)
+    top = Alignment(vertical="top", wrap_text=True)
     for index, name in enumerate(names, start=1):
-        letter = get_column_letter(index)
         cell = sheet.cell(row=header_row, column=index)
         cell.font = Font(bold=True)
         cell.fill = fill
+        cell.border = border
         cell.alignment = Alignment(vertical="center", wrap_text=True)
-        sheet.column_dimensions[letter].width = WIDTH.get(name, 14)
-        for row in range(header_row + 1, max(last_row, header_row) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTH.get(name, 14)
+    sheet.row_dimensions[header_row].height = 2 * LINE_HEIGHT
+    for row in range(header_row + 1, max(last_row, header_row) + 1):
+        lines = 1
+        for index, name in enumerate(names, start=1):
             data = sheet.cell(row=row, column=index)
+            data.border = border
+            data.alignment = top
             if name in TEXT_FIELDS:
                 data.number_format = "@"
-            if name in ("ringkasan", "manfaat", "desa_asal", "judul"):
-                data.alignment = Alignment(vertical="top", wrap_text=True)
             elif name == "biaya":
                 data.number_format = "#,##0"
+            if name in WRAPPED and isinstance(data.value, str):
+                lines = max(lines, _lines_needed(data.value, WIDTH.get(name, 14)))
+        # Neither Excel nor LibreOffice grows a row for wrapped text written by a program;
+        # without a height the lines overlap the next row.
+        sheet.row_dimensions[row].height = row_height or LINE_HEIGHT * lines
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     if last_row > header_row:
         sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(names))}{last_row}"
-    # Officers print these lists: A4 landscape, one page wide, the header on every page, ruled cells.
-    side = Side(style="thin", color="808080")
-    for row in sheet.iter_rows(min_row=header_row, max_row=max(last_row, header_row), max_col=len(names)):
-        for cell in row:
-            cell.border = Border(left=side, right=side, top=side, bottom=side)
+    # Officers print these lists: landscape, one page wide, the header row on every page.
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3 if kind == "inovasi" else sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+
+
+def _lines_needed(value: str, width: float) -> int:
+    """How many lines `value` takes in a column `width` characters wide, wrapped at words."""
+    total = 0
+    for paragraph in value.split("\n"):
+        line, count = 0, 1
+        for word in paragraph.split():
+            if line and line + 1 + len(word) > width - 1:
+                count, line = count + 1, len(word)
+            else:
+                line += (1 if line else 0) + len(word)
+        total += count
+    return max(total, 1)
 
 
 def save_workbook(book, path: Path) -> None:
@@ -170,10 +200,9 @@ INSTRUCTIONS = (
     "4. Nama ditulis lengkap dengan gelar, seperti akan tercetak di Kartu ID dan sertifikat.",
     "5. No HP ditulis lengkap dengan angka 0 di depan, mis. 081234567890 (kolom sudah berformat Teks).",
     "6. Baris yang tidak terpakai biarkan kosong; nomor urut dan kecamatan boleh tetap ada.",
-    "7. Simpan sebagai .xlsx lalu kirim ke Dinas PMD. Dinas memasukkannya dengan perintah:",
-    "      bursa impor peserta NAMA-BERKAS.xlsx",
-    "   Setiap kesalahan (desa tidak dikenal, nomor HP tidak sah, nama ganda) dilaporkan",
-    "   lengkap dengan nomor baris dan kolomnya agar mudah diperbaiki.",
+    "7. Simpan sebagai .xlsx lalu kirim ke Dinas PMD. Bila ada kesalahan (desa tidak dikenal, nomor HP "
+    "tidak sah, nama ganda), Dinas mengembalikan daftar baris yang ditolak beserta alasannya untuk "
+    "diperbaiki.",
 )
 
 
@@ -225,7 +254,7 @@ def export_templates(event: Event, folder: Path, only: list[str] | None = None) 
             sheet.cell(row=header_row + offset, column=1, value=offset)
             sheet.cell(row=header_row + offset, column=names.index("kecamatan") + 1, value=kec.nama)
         last_row = header_row + count
-        _dress(sheet, "peserta", names, header_row, last_row)
+        _dress(sheet, "peserta", names, header_row, last_row, row_height=22)  # room to write by hand
         sheet.auto_filter.ref = None
 
         lists = book.create_sheet("Daftar")
@@ -252,13 +281,17 @@ def export_templates(event: Event, folder: Path, only: list[str] | None = None) 
             sheet.add_data_validation(rule)
 
         guide = book.create_sheet("Petunjuk")
-        guide.column_dimensions["A"].width = 100
-        for row, line in enumerate(INSTRUCTIONS, start=1):
-            guide.cell(row=row, column=1, value=line)
+        guide.column_dimensions["A"].width = 72  # fits A4 portrait unscaled
+        lines = list(INSTRUCTIONS) + ["", f"Desa di Kecamatan {kec.nama}: "
+                                      + (", ".join(villages) or "(belum ada di desa.yaml)") + "."]
+        for row, line in enumerate(lines, start=1):
+            cell = guide.cell(row=row, column=1, value=line or None)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            guide.row_dimensions[row].height = LINE_HEIGHT * _lines_needed(line, 66) if line else LINE_HEIGHT
         guide["A1"].font = Font(bold=True, size=12)
-        guide.cell(row=len(INSTRUCTIONS) + 2, column=1,
-                   value=f"Desa di Kecamatan {kec.nama}: " + (", ".join(villages) or "(belum ada di desa.yaml)"))
-        guide.cell(row=len(INSTRUCTIONS) + 2, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        guide.page_setup.paperSize = guide.PAPERSIZE_A4
+        guide.page_setup.fitToWidth, guide.page_setup.fitToHeight = 1, 0
+        guide.sheet_properties.pageSetUpPr.fitToPage = True
 
         path = folder / f"templat-peserta-{kec.kode}-{_slug(kec.nama)}.xlsx"
         save_workbook(book, path)
