@@ -334,5 +334,5 @@ def test_export_rows_tall_enough_for_wrapped_text(tmp_path):
     export_list("inovasi", load_event(root).event, tmp_path / "menu.xlsx")
     sheet = load_workbook(tmp_path / "menu.xlsx").active
     assert sheet.row_dimensions[2].height == 15 * 2  # "Desa Ketapanrame, Kab. Mojokerto" takes two lines
-    assert sheet.row_dimensions[3].height == 15 * 4  # 190 characters in a 50-wide column
+    assert sheet.row_dimensions[3].height == 15 * 5  # as textwrap.wrap(ringkasan, 49): 187 characters, 5 lines
     assert sheet.page_setup.paperSize == sheet.PAPERSIZE_A3
