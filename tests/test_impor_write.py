@@ -335,4 +335,4 @@ def test_export_rows_tall_enough_for_wrapped_text(tmp_path):
     sheet = load_workbook(tmp_path / "menu.xlsx").active
     assert sheet.row_dimensions[2].height == 15 * 2  # "Desa Ketapanrame, Kab. Mojokerto" takes two lines
     assert sheet.row_dimensions[3].height == 15 * 5  # as textwrap.wrap(ringkasan, 49): 187 characters, 5 lines
-    assert sheet.page_setup.paperSize == sheet.PAPERSIZE_A3
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A3
