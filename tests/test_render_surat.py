@@ -1,0 +1,268 @@
+"""The letters and sheets: undangan, SK, susunan acara, daftar hadir (PDF text, pages, DOCX)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bursa_cli.errors import DataError
+from bursa_cli.render.nomor import REGISTER
+from bursa_cli.render.penerima import recipients
+from bursa_cli.schema.event import load_event
+from render_helpers import docx_text, pdf_pages, run, written
+from support import dump_yaml, make_event, minimal_data
+
+
+def _register(folder: Path) -> list[dict]:
+    text = (folder / REGISTER).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or []
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# --------------------------------------------------------------------------- undangan
+
+
+@pytest.mark.parametrize("rapat", ["rapat-pembukaan", "pembekalan", "sortir"])
+def test_one_letter_per_recipient(contoh_event, rapat):
+    event = load_event(contoh_event).event
+    groups = {t.kode: t.rapat.penerima for t in event.tahapan if t.rapat}.get(rapat)
+    expected = recipients(event, groups) if groups else None
+    result = run("undangan", contoh_event, rapat=rapat)
+    pages = pdf_pages(result.folder / f"undangan-{rapat}.pdf")
+    if expected is not None:
+        assert len(pages) == len(expected)
+    for page in pages:
+        assert page.count("Yth.") == 1
+        assert "Nomor" in page and "di" in page and "Tempat" in page
+        assert "KEPALA DINAS PEMBERDAYAAN" in page and "NIP 19680512 199403 1 007" in page
+        assert "Tembusan:" in page
+    distribution = (result.folder / f"undangan-{rapat}-distribusi.csv").read_text(encoding="utf-8-sig")
+    assert len(distribution.splitlines()) == len(pages) + 1
+
+
+def test_rapat_bursa_goes_to_every_tik_and_panitia_member(contoh_event):
+    event = load_event(contoh_event).event
+    members = [a for a in event.panitia if a.tim in ("TIK", "Panitia")]
+    result = run("undangan", contoh_event, rapat="rapat-bursa")
+    pages = pdf_pages(result.folder / "undangan-rapat-bursa.pdf")
+    assert len(pages) == len(members) == 29
+    for page, member in zip(pages, members):
+        assert f"Sdr. {member.nama}" in " ".join(page.split())
+        assert "Kamis, 22 Oktober 2026" in page
+        assert "pukul 09.00 s.d. 12.00 WIB" in page
+    docx = docx_text(result.folder / "undangan-rapat-bursa.docx")
+    assert all(member.nama in docx for member in members)
+    assert "Undangan Rapat Bursa Inovasi Desa" in docx
+
+
+def test_hari_h_letters_to_villages(contoh_event):
+    event = load_event(contoh_event).event
+    result = run("undangan", contoh_event, rapat="hari-h")
+    text = " ".join(" ".join(pdf_pages(result.folder / "undangan-hari-h.pdf")).split())
+    for desa in event.desa:
+        assert f"Kepala Desa {desa.nama}" in text and f"Ketua BPD {desa.nama}" in text
+    assert "pukul 08.00 WIB s.d. selesai" in text
+    assert "Kamis, 12 November 2026" in text
+
+
+def test_letter_numbers_follow_pattern_and_are_reused(contoh_event):
+    first = run("undangan", contoh_event, rapat="rapat-bursa")
+    page = pdf_pages(first.folder / "undangan-rapat-bursa.pdf")[0]
+    assert "005/1201/DPMD/IX/2026" in page  # urut_awal 1201, September 2026
+    assert "Temanggung, 15 September 2026" in page
+    # A reprint weeks later reuses the number and date instead of burning a new one.
+    again = run("undangan", contoh_event, rapat="rapat-bursa", today=date(2026, 10, 20))
+    assert "005/1201/DPMD/IX/2026" in pdf_pages(again.folder / "undangan-rapat-bursa.pdf")[0]
+    assert [e["nomor"] for e in _register(contoh_event)] == ["005/1201/DPMD/IX/2026"]
+    # Another letter takes the next number, never a used one.
+    run("undangan", contoh_event, rapat="sortir", today=date(2026, 10, 1))
+    run("sk", contoh_event)
+    numbers = [e["nomor"] for e in _register(contoh_event)]
+    assert numbers == ["005/1201/DPMD/IX/2026", "005/1202/DPMD/X/2026", "400.10/1203/DPMD/IX/2026"]
+    assert len({e["urut"] for e in _register(contoh_event)}) == 3
+
+
+def test_sequence_restarts_each_year(minimal_event):
+    tahapan = minimal_data("tahapan.yaml")
+    for index, kode in ((2, "rapat-pembukaan"), (6, "rapat-bursa")):
+        tahapan[index]["rapat"] = {"tanggal": "2027-01-20", "mulai": "09.00", "tempat": "Aula",
+                                   "acara": "Rapat", "penerima": ["opd"]}
+    make_event(minimal_event, {"tahapan.yaml": tahapan})
+    run("undangan", minimal_event, rapat="rapat-pembukaan", today=date(2026, 12, 20))
+    run("undangan", minimal_event, rapat="rapat-bursa", today=date(2027, 1, 4))
+    run("undangan", minimal_event, rapat="hari-h", today=date(2027, 1, 5))
+    assert [(e["tahun"], e["urut"], e["nomor"]) for e in _register(minimal_event)] == [
+        (2026, 1, "005/1/DPMD/XII/2026"), (2027, 1, "005/1/DPMD/I/2027"), (2027, 2, "005/2/DPMD/I/2027")]
+
+
+def test_register_keeps_lines_written_by_hand(minimal_event):
+    (minimal_event / REGISTER).write_text(
+        '# register\n- {"kunci": "manual", "nomor": "005/7/DPMD/IX/2026", "tahun": 2026, "urut": 7,'
+        ' "tanggal": "2026-09-01", "perihal": "surat lain"}\n', encoding="utf-8")
+    run("undangan", minimal_event, rapat="hari-h")
+    entries = _register(minimal_event)
+    assert entries[0]["kunci"] == "manual"
+    assert entries[1]["urut"] == 8
+
+
+def test_preview_renders_few_and_records_nothing(contoh_event):
+    result = run("undangan", contoh_event, rapat="hari-h", contoh=3)
+    pages = pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")
+    assert len(pages) == 3 and all("CONTOH" in p for p in pages)
+    assert not (contoh_event / REGISTER).exists()
+    assert result.preview
+
+
+def test_plt_signer_and_custom_tembusan(minimal_event):
+    acara = minimal_data("acara.yaml")
+    acara["penyelenggara"]["kepala"]["status"] = "plt"
+    tahapan = minimal_data("tahapan.yaml")
+    tahapan[6]["rapat"] = {"tanggal": "2026-10-22", "mulai": "09.00", "tempat": "Aula", "acara": "Rapat",
+                           "penerima": ["tik"], "tembusan": ["Sekretaris Daerah", "Inspektur"]}
+    make_event(minimal_event, {"acara.yaml": acara, "tahapan.yaml": tahapan})
+    page = pdf_pages(run("undangan", minimal_event, rapat="rapat-bursa").folder / "undangan-rapat-bursa.pdf")[0]
+    assert "Plt. KEPALA DINAS PEMBERDAYAAN" in page
+    assert "1. Sekretaris Daerah;" in page and "2. Inspektur." in page
+
+
+def test_missing_nip_rank_and_logo_are_all_reported_with_lines(minimal_event):
+    acara = minimal_data("acara.yaml")
+    del acara["penyelenggara"]["kepala"]["nip"]
+    del acara["penyelenggara"]["kepala"]["pangkat"]
+    acara["penyelenggara"]["logo"] = "aset/lambang.png"
+    text = dump_yaml(acara)
+    make_event(minimal_event, {"acara.yaml": text})
+    with pytest.raises(DataError) as caught:
+        run("undangan", minimal_event)
+    found = {(p.file, p.line, p.message.split(" ")[0]) for p in caught.value.problems}
+    assert found == {
+        ("acara.yaml", _line_of(text, "kepala:"), "NIP"),
+        ("acara.yaml", _line_of(text, "kepala:"), "Pangkat"),
+        ("acara.yaml", _line_of(text, "logo:"), "Berkas"),
+    }
+    assert written(minimal_event) == [] and not (minimal_event / "keluaran").exists()
+    assert not (minimal_event / REGISTER).exists()
+
+
+def test_bad_number_pattern_is_reported(minimal_event):
+    acara = minimal_data("acara.yaml")
+    acara["penomoran"]["pola"] = "{klasifikasi}/{nomor}/{unit}"
+    text = dump_yaml(acara)
+    make_event(minimal_event, {"acara.yaml": text})
+    with pytest.raises(DataError) as caught:
+        run("undangan", minimal_event)
+    [problem] = caught.value.problems
+    assert problem.line == _line_of(text, "pola:") and "{nomor}" in problem.message
+
+
+# --------------------------------------------------------------------------- SK
+
+
+def test_sk_by_kepala_dinas(contoh_event):
+    result = run("sk", contoh_event)
+    pages = pdf_pages(result.folder / "sk-tik-panitia.pdf")
+    text = " ".join(" ".join(pages).split())
+    for needle in [
+        "KEPUTUSAN KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA KABUPATEN TEMANGGUNG",
+        "NOMOR 400.10/1201/DPMD/IX/2026", "TENTANG", "Menimbang : a. bahwa", "Mengingat : 1. Undang-Undang Nomor 6 "
+        "Tahun 2014 tentang Desa (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 7, Tambahan Lembaran "
+        "Negara Republik Indonesia Nomor 5495)", "MEMUTUSKAN:", "Menetapkan : KEPUTUSAN", "KESATU :", "KEENAM :",
+        "Keputusan ini mulai berlaku pada tanggal ditetapkan.", "Ditetapkan di Temanggung",
+        "pada tanggal 30 September 2026", "Tembusan:", "4. Yang bersangkutan untuk diketahui dan dilaksanakan.",
+        "LAMPIRAN", "TANGGAL : 30 September 2026", "No Nama/Jabatan Kedudukan dalam Tim",
+        "A TIM INOVASI KABUPATEN", "B PANITIA",
+    ]:
+        assert needle in text, needle
+    assert text.index("KEENAM") < text.index("Ditetapkan di") < text.index("LAMPIRAN")
+    event = load_event(contoh_event).event
+    lampiran = " ".join(" ".join(pages[[i for i, p in enumerate(pages) if "LAMPIRAN" in p][0]:]).split())
+    for member in event.panitia:
+        assert member.nama in lampiran
+    tik = [m for m in event.panitia if m.tim == "TIK"]
+    assert lampiran.index(tik[-1].nama) < lampiran.index("B PANITIA")
+    docx = docx_text(result.folder / "sk-tik-panitia.docx")
+    assert "KEPUTUSAN KEPALA DINAS" in docx and "MEMUTUSKAN:" in docx and tik[0].nama in docx
+
+
+def test_sk_by_bupati_leaves_number_to_bagian_hukum(contoh_event):
+    text = (contoh_event / "acara.yaml").read_text(encoding="utf-8")
+    text = text.replace("penanda_tangan_sk: kepala_dinas", "penanda_tangan_sk: bupati")
+    (contoh_event / "acara.yaml").write_text(text, encoding="utf-8")
+    result = run("sk", contoh_event)
+    page = " ".join(pdf_pages(result.folder / "sk-tik-panitia.pdf")[0].split())
+    assert "KEPUTUSAN BUPATI TEMANGGUNG NOMOR TAHUN 2026" in page
+    assert "BUPATI TEMANGGUNG," in page
+    assert not (contoh_event / REGISTER).exists()
+    assert any("Bagian Hukum" in note for note in result.notes)
+
+
+def test_sk_by_bupati_needs_the_bupati(minimal_event):
+    acara = minimal_data("acara.yaml")
+    acara["dokumen"] = {"penanda_tangan_sk": "bupati"}
+    text = dump_yaml(acara)
+    make_event(minimal_event, {"acara.yaml": text})
+    with pytest.raises(DataError) as caught:
+        run("sk", minimal_event)
+    assert [(p.line, "Bupati" in p.message) for p in caught.value.problems] == [
+        (_line_of(text, "penanda_tangan_sk:"), True)]
+
+
+def test_sk_mengingat_from_the_event(minimal_event):
+    acara = minimal_data("acara.yaml")
+    acara["sk"] = {"mengingat": ["Peraturan Daerah Kabupaten Temanggung Nomor 9 Tahun 2016 tentang <Desa>"]}
+    make_event(minimal_event, {"acara.yaml": acara})
+    text = " ".join(" ".join(pdf_pages(run("sk", minimal_event).folder / "sk-tik-panitia.pdf")).split())
+    assert "Mengingat : 1. Peraturan Daerah Kabupaten Temanggung Nomor 9 Tahun 2016 tentang <Desa>." in text
+    assert "Undang-Undang Nomor 6 Tahun 2014" not in text
+
+
+def test_sk_member_without_jabatan(minimal_event):
+    panitia = minimal_data("panitia.yaml")
+    del panitia[2]["jabatan"]
+    text = dump_yaml(panitia)
+    make_event(minimal_event, {"panitia.yaml": text})
+    with pytest.raises(DataError) as caught:
+        run("sk", minimal_event)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == ("panitia.yaml", _line_of(text, "id: PAN-01"))
+
+
+# --------------------------------------------------------------------------- susunan acara, daftar hadir
+
+
+def test_susunan_acara(contoh_event):
+    acara = load_event(contoh_event).event.acara
+    result = run("susunan-acara", contoh_event)
+    pages = pdf_pages(result.folder / "susunan-acara.pdf")
+    text = " ".join(" ".join(pages).split())
+    assert len(pages) == 1
+    assert "SUSUNAN ACARA" in text and "Kamis, 12 November 2026" in text
+    for item in acara.susunan_acara:
+        assert item.acara.split(":")[0] in text
+    assert "08.05–08.10" in text and "14.30–selesai" in text.replace("– ", "–")  # may wrap in its cell
+
+
+@pytest.mark.parametrize("rapat", ["rapat-bursa", "hari-h"])
+def test_daftar_hadir(contoh_event, rapat):
+    event = load_event(contoh_event).event
+    result = run("daftar-hadir", contoh_event, rapat=rapat)
+    pages = pdf_pages(result.folder / f"daftar-hadir-{rapat}.pdf")
+    text = " ".join(" ".join(pages).split())
+    if rapat == "hari-h":
+        people = [p for p in event.peserta if p.konfirmasi != "tidak"]
+        assert "Kecamatan Bulu" in text
+    else:
+        people = [a for a in event.panitia]
+    for person in people:
+        assert person.nama in text
+    rows = len(people) + 5
+    assert f" {rows} " in text and f" {rows + 1} " not in text.split("Halaman")[0]
+    for page in pages:  # the header repeats on every page
+        assert "No Nama Jabatan/Desa Tanda Tangan" in " ".join(page.split())
+    assert pages[-1].strip().endswith(f"Halaman {len(pages)} dari {len(pages)}")
