@@ -124,7 +124,7 @@ def test_event_with_broken_list_is_refused(tmp_path):
     root = make_event(tmp_path / "acara", {"peserta.yaml": "- id: P-0001\n  nama: Ani\n  peran: kades\n"})
     result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": GOOD}), root, "--cek")
     assert result.exit_code == 1
-    assert "perbaiki dulu sebelum mengimpor" in plain(result.output)
+    assert "Data acara masih bermasalah; perbaiki dulu berkas berikut." in plain(result.output)
     assert "peserta.yaml:3" in plain(result.output)
 
 
@@ -164,3 +164,12 @@ def test_ekspor_templat_one_kecamatan(tmp_path):
     result = bursa("ekspor", "templat-peserta", root, "--kecamatan", "Temanggung")
     assert result.exit_code == 2
     assert "tidak ada kecamatan acara ini yang cocok dengan Temanggung" in plain(result.output)
+
+
+def test_problem_in_an_unrelated_file_does_not_block(tmp_path):
+    root = make_event(tmp_path / "acara", {"inovasi.yaml": "- id: INO-001\n  judul: x\n"})
+    result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": GOOD}), root, "--cek")
+    assert result.exit_code == 0, result.output
+    result = bursa("impor", "inovasi", xlsx(tmp_path / "b.xlsx", {"S": GOOD}), root, "--cek")
+    assert result.exit_code == 1
+    assert "inovasi.yaml:1" in plain(result.output)

@@ -84,7 +84,7 @@ def ekspor(
     from ..impor import export_list, export_templates, load_checked
     from ..present import impor as show
 
-    event = load_checked(folder)
+    event = load_checked(folder, "peserta" if jenis is JenisEkspor.templat_peserta else jenis.value)
     if jenis is JenisEkspor.templat_peserta:
         target = keluaran or folder / "keluaran" / "templat-peserta"
         show.show_templates(export_templates(event, target, kecamatan or None))

@@ -22,13 +22,25 @@ __all__ = [
 ]
 
 
-def load_checked(root: Path) -> Event:
-    """The event at `root`, refusing to import into one whose lists do not load."""
+# The files an import reads besides its target; a problem in any other file does not stop it.
+NEEDS = {
+    "peserta": ("acara.yaml", "desa.yaml", "peserta.yaml"),
+    "inovasi": ("acara.yaml", "opd.yaml", "p2ktd.yaml", "inovasi.yaml"),
+    "panitia": ("acara.yaml", "opd.yaml", "panitia.yaml"),
+}
+
+
+def load_checked(root: Path, kind: str | None = None) -> Event:
+    """The event at `root`, refusing one whose files this import (or export) relies on do not load.
+
+    Why refuse: an item that fails to load is missing from the event, so the
+    import could not recognise it and would add it a second time.
+    """
     result = load_event(Path(root))
-    broken = [p for p in result.problems if p.is_error and p.file in (
-        "acara.yaml", "desa.yaml", "peserta.yaml", "inovasi.yaml", "panitia.yaml", "opd.yaml", "p2ktd.yaml")]
+    files = NEEDS.get(kind or "", ()) or tuple({f for needed in NEEDS.values() for f in needed})
+    broken = [p for p in result.problems if p.is_error and p.file in files]
     if broken:
-        raise DataError("Data acara masih bermasalah; perbaiki dulu sebelum mengimpor.", broken,
+        raise DataError("Data acara masih bermasalah; perbaiki dulu berkas berikut.", broken,
                         hint="Jalankan `bursa validasi` untuk melihat semua masalahnya.")
     return result.event
 
@@ -39,7 +51,7 @@ def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, s
     """Plan the import of `source` into the event at `root` and, unless `dry_run`, carry it out."""
     if skip_errors and dry_run:
         raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
-    event = load_checked(root)
+    event = load_checked(root, kind)
     plan = plan_import(kind, source, event, sheet=sheet, overrides=overrides, wilayah=wilayah,
                        default_tim=default_tim)
     if dry_run:
