@@ -286,3 +286,11 @@ def test_cli_templat_salin_and_daftar(minimal_event):
     assert (minimal_event / "templates" / "undangan.html").is_file()
     again = runner.invoke(app, ["templat", "salin", "undangan.html", str(minimal_event)])
     assert again.exit_code == 2 and "sudah ada" in again.output
+
+
+def test_printing_leaves_no_stray_files_in_the_event(minimal_event):
+    before = sorted(p.relative_to(minimal_event).as_posix() for p in minimal_event.rglob("*"))
+    run("undangan", minimal_event, rapat="hari-h")
+    after = sorted(p.relative_to(minimal_event).as_posix() for p in minimal_event.rglob("*")
+                   if not p.relative_to(minimal_event).as_posix().startswith("keluaran"))
+    assert after == sorted([*before, "register-nomor.yaml"])

@@ -10,7 +10,10 @@ sequence restarts each year. Printing the same letter again reuses the number
 
 from __future__ import annotations
 
+import hashlib
+import os
 import string
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -73,7 +76,9 @@ class Register:
 
     def open(self) -> "Register":
         """Lock the register (so two runs cannot take the same number) and read it."""
-        self._lock = FileLock(str(self.path) + ".lock", timeout=30)
+        # The lock lives in the temp folder, not the event folder, so it never shows up in git.
+        key = hashlib.sha1(str(self.path.resolve()).encode()).hexdigest()[:16]
+        self._lock = FileLock(os.path.join(tempfile.gettempdir(), f"bursa-nomor-{key}.lock"), timeout=30)
         try:
             self._lock.acquire()
         except Timeout:
