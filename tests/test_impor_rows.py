@@ -60,13 +60,19 @@ CASES = {
                                 [(3, 6, "digit terakhirnya hilang")]),
     "orang sama dua kali": ("peserta", [[1, "Ani Lestari", "Kades", "Sukamaju", "", ""],
                                         [2, "ANI LESTARI", "Kepala Desa", "Ds. Sukamaju", "", ""]],
-                            [(4, 2, "orang yang sama (nama dan desa sama) sudah ada di baris 3")]),
+                            [(4, 2, "Orang yang sama (nama dan desa sama) sudah ada di baris 3")]),
     "telepon sama dalam berkas": ("peserta", [[1, "Ani", "Kades", "Sukamaju", "", "081234567890"],
                                               [2, "Badu", "BPD", "Sukamaju", "", "0812-3456-7890"]],
-                                  [(4, 6, "nomor HP 081234567890 sudah dipakai orang lain di baris 3")]),
+                                  [(4, 6, "Nomor HP 081234567890 sudah dipakai orang lain di baris 3")]),
+    "telepon sama dengan baris yang ditolak": (
+        "peserta", [[1, "", "Kades", "Sukamaju", "", "081234567890"], [2, "Badu", "BPD", "Sukamaju", "", "081234567890"]],
+        [(3, 2, "Nama wajib diisi"), (4, 6, "Nomor HP 081234567890 sudah dipakai orang lain di baris 3")]),
+    "nama sama, desa tak dikenal berbeda": (
+        "peserta", [[1, "Ani", "Kades", "Kalisari", "", ""], [2, "Ani", "Kades", "Kaliputih", "", ""]],
+        [(3, 4, "'Kalisari' tidak ditemukan"), (4, 4, "'Kaliputih' tidak ditemukan")]),
     "telepon sama dengan peserta lama": (
         "peserta", [[1, "Badu", "BPD", "Sukamaju", "", "081311112222"]],
-        [(3, 6, "nomor HP 081311112222 sudah dipakai peserta P-0001 (Suparman) di peserta.yaml baris 1")]),
+        [(3, 6, "Nomor HP 081311112222 sudah dipakai peserta P-0001 (Suparman) di peserta.yaml baris 1")]),
     "semua masalah sekaligus": ("peserta", [[1, "", "Ketua RT", "Kalisari", "", "12"]],
                                 [(3, 2, "Nama wajib diisi"), (3, 3, "'Ketua RT' tidak dikenal"),
                                  (3, 4, "'Kalisari' tidak ditemukan"), (3, 6, "Nomor '12' tidak sah")]),
@@ -81,7 +87,7 @@ CASES = {
                            []),  # same NIP as TIK-01 in the event: a known member, not an error
     "anggota dua kali": ("panitia", [["Budi", "198801012010011001", "", "", "Panitia", "Anggota", ""],
                                      ["Budi Hartono", "198801012010011001", "", "", "Panitia", "Anggota", ""]],
-                         [(4, 2, "anggota yang sama sudah ada di baris 3")]),
+                         [(4, 2, "Anggota yang sama sudah ada di baris 3")]),
     "bidang tak dikenal": ("inovasi", [["Kebun Gizi", "Pertanian"] + INO_OK[2:]],
                            [(3, 2, "Bidang 'Pertanian' tidak dikenal")]),
     "opd tak dikenal": ("inovasi", [INO_OK[:3] + ["DISPERTAN"] + INO_OK[4:]],
@@ -90,11 +96,11 @@ CASES = {
     "biaya bukan angka": ("inovasi", [INO_OK[:5] + ["sepuluh juta"] + INO_OK[6:]],
                           [(3, 6, "'sepuluh juta' bukan angka")]),
     "p2ktd tak dikenal": ("inovasi", [INO_OK[:6] + ["P2KTD-01, P2KTD-09"] + INO_OK[7:]],
-                          [(3, 7, "penyedia P2KTD 'P2KTD-09' tidak ada")]),
+                          [(3, 7, "Penyedia P2KTD 'P2KTD-09' tidak ada")]),
     "ruang dan meja tak dikenal": ("inovasi", [INO_OK[:7] + ["Z", "Z-01"]],
-                                   [(3, 8, "ruang 'Z' tidak ada"), (3, 9, "meja 'Z-01' tidak ada")]),
+                                   [(3, 8, "Ruang 'Z' tidak ada"), (3, 9, "Meja 'Z-01' tidak ada")]),
     "judul dua kali": ("inovasi", [INO_OK, ["LUMBUNG PANGAN"] + INO_OK[1:]],
-                       [(4, 1, "inovasi dengan judul sama sudah ada di baris 3")]),
+                       [(4, 1, "Inovasi dengan judul sama sudah ada di baris 3")]),
 }
 
 

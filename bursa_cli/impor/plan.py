@@ -133,8 +133,7 @@ class _Builder:
         self.row = row
         record = {"peserta": self._peserta, "inovasi": self._inovasi, "panitia": self._panitia}[self.kind](row)
         row.record = {k: val for k, val in record.items() if val not in ("", None, [], {})}
-        if not row.errors:
-            self._match(row)
+        self._match(row)
         if row.errors:
             row.status = "ditolak"
         return row
@@ -156,7 +155,7 @@ class _Builder:
         else:
             where, column = f"Kolom {column_letter(index)} ({mapping.headers[index]}): ", index + 1
         self.row.problems.append(Problem(
-            message=where + message, file=self.plan.table.shown, line=self.row.number, column=column,
+            message=where + _sentence(message), file=self.plan.table.shown, line=self.row.number, column=column,
             path=name, value=v.text(self.cell(name))[:80], level=level))
 
     def parse(self, name: str, parser: Callable[[object], Any]) -> Any:
@@ -317,6 +316,14 @@ class _Builder:
             keys.insert(0, ("nip", record.get("tim"), record["nip"]))
         return keys
 
+    def _identified(self, record: dict) -> bool:
+        """Whether the row says enough to tell who (or which innovation) it is."""
+        if not record.get(_KEY_COLUMN[self.kind]):
+            return False
+        if self.kind == "peserta" and (self.text("desa") or self.text("kode_desa")):
+            return bool(record.get("desa"))  # an unknown village must not make two people look alike
+        return True
+
     def _as_record(self, item) -> dict:
         record = item.model_dump()
         if record.get("telepon"):
@@ -324,30 +331,35 @@ class _Builder:
         return record
 
     def _match(self, row: Row) -> None:
+        """Duplicates within the file (checked on every row, refused or not), then the existing item."""
         record = row.record
-        keys = self._keys(record)
+        keys = self._keys(record) if self._identified(record) else []
+        duplicate = False
         for key in keys:
             if key in self.seen_keys:
                 what = {"peserta": "orang yang sama (nama dan desa sama)", "inovasi": "inovasi dengan judul sama",
                         "panitia": "anggota yang sama"}[self.kind]
                 self.problem(_KEY_COLUMN[self.kind] if key[0] != "nip" else "nip",
                              f"{what} sudah ada di baris {self.seen_keys[key]}.")
-                return
-        for key in keys:
-            self.seen_keys[key] = row.number
+                duplicate = True
+                break
+        if not duplicate:
+            for key in keys:
+                self.seen_keys[key] = row.number
         existing = self.by_id.get(record.get("id", "")) or next(
             (self.by_key[k] for k in keys if k in self.by_key), None)
         phone = record.get("telepon")
         if self.kind == "peserta" and phone:
             if phone in self.seen_phones:
                 self.problem("telepon", f"nomor HP {phone} sudah dipakai orang lain di baris {self.seen_phones[phone]}.")
-                return
-            self.seen_phones[phone] = row.number
-            owner = self.phones.get(phone)
-            if owner is not None and (existing is None or owner.id != existing.id):
-                self.problem("telepon", f"nomor HP {phone} sudah dipakai peserta {owner.id} ({owner.nama}) "
-                                        f"di {owner._file or 'peserta.yaml'} baris {owner._line}.")
-                return
+            else:
+                self.seen_phones[phone] = row.number
+                owner = self.phones.get(phone)
+                if owner is not None and (existing is None or owner.id != existing.id):
+                    self.problem("telepon", f"nomor HP {phone} sudah dipakai peserta {owner.id} ({owner.nama}) "
+                                            f"di {owner._file or 'peserta.yaml'} baris {owner._line}.")
+        if row.errors:
+            return
         if existing is None:
             if record.get("id") and record["id"] in self.taken_ids:
                 self.problem("id", f"id '{record['id']}' sudah dipakai untuk data lain.")
