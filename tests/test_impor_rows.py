@@ -196,3 +196,18 @@ def test_panitia_without_tim_column_uses_option(tmp_path, event):
     path = sheet(tmp_path / "d.xlsx", ["Nama", "Kedudukan"], [["Slamet", "Anggota"]])
     assert "pakai --tim TIK" in plan_import("panitia", path, event).errors[0].message
     assert plan_import("panitia", path, event, default_tim="panitia").rows[0].record["tim"] == "Panitia"
+
+
+def test_sk_attachment_with_name_and_nip_in_one_cell(tmp_path, event):
+    rows = [[1, "Ir. Bambang Wijaya, M.T.\nNIP. 19700101 199503 1 002", "Pembina Tk. I (IV/b)", "Kepala Bidang",
+             "Anggota"],
+            [2, "Sri Rejeki, S.E. / NIP 19800202200501200", "Penata (III/c)", "Kasi", "Anggota"]]
+    path = sheet(tmp_path / "sk.xlsx", ["No", "Nama / NIP", "Pangkat/Gol", "Jabatan", "Kedudukan dalam Tim"], rows)
+    plan = plan_import("panitia", path, event, default_tim="TIK")
+    first, second = plan.rows
+    assert {k: first.record[k] for k in ("nama", "nip", "pangkat", "golongan")} == {
+        "nama": "Ir. Bambang Wijaya, M.T.", "nip": "197001011995031002", "pangkat": "Pembina Tk. I",
+        "golongan": "IV/b"}
+    (problem,) = second.errors
+    assert (problem.line, problem.column) == (4, 2)
+    assert "Kolom B (Nama / NIP): NIP '19800202200501200' tidak sah: harus 18 angka (tertulis 17)." == problem.message

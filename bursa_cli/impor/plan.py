@@ -231,6 +231,12 @@ class _Builder:
     def _panitia(self, row: Row) -> dict:
         nama = self.required("nama", "Nama")
         nip = self.parse("nip", v.nip)
+        # SK attachments often hold "Name / NIP. 1975..." in one cell.
+        joined = re.search(r"[\s,/]*\bNIP\b[.:]?\s*([0-9][0-9 .]{16,})\s*$", nama, flags=re.I)
+        if joined:
+            nama = nama[: joined.start()].strip()
+            if not nip:
+                nip = self.parse("nama", lambda _: v.nip(joined.group(1)))
         pangkat, golongan = v.pangkat_golongan(self.cell("pangkat_gol"))
         pangkat = self.text("pangkat") or pangkat
         golongan = (self.parse("golongan", v.golongan) if self.text("golongan") else "") or golongan
