@@ -173,3 +173,31 @@ def test_problem_in_an_unrelated_file_does_not_block(tmp_path):
     result = bursa("impor", "inovasi", xlsx(tmp_path / "b.xlsx", {"S": GOOD}), root, "--cek")
     assert result.exit_code == 1
     assert "inovasi.yaml:1" in plain(result.output)
+
+
+def test_messy_kecamatan_file_on_the_full_example(tmp_path, contoh_event):
+    """A kecamatan's list as it arrives: title rows, upper-case headers, prefixes, a mangled phone."""
+    from bursa_cli.schema.event import load_event
+
+    event = load_event(contoh_event).event
+    first, second = event.desa[0], event.desa[1]
+    last = max(int(p.id.split("-")[1]) for p in event.peserta)
+    rows = [["DAFTAR PESERTA"], [], ["NO", "NAMA LENGKAP", "JABATAN", "DESA", "NO. HP/WA"],
+            [1, "Bambang Sugiarto", "Perangkat", f"Ds. {first.nama}", 81234500001],
+            [2, "Sri Mulyani, S.Pd.", "Sekdes", second.nama.upper(), "0812-3450-0002"],
+            [3, "Agus", "Sekdes", first.nama, "8.12345E+10"],
+            [4, "", "Kaur Umum", second.nama, "081234500004"]]
+    source = xlsx(tmp_path / "kec.xlsx", {"Kec": rows})
+    result = bursa("impor", "peserta", source, contoh_event)
+    assert result.exit_code == 1
+    text = plain(result.output)
+    assert "2 ditambah 0 berubah 0 sudah ada 2 ditolak" in text
+    assert "6 E galat Kolom E (NO. HP/WA): Nomor tertulis dalam notasi ilmiah" in text
+    assert "7 B galat Kolom B (NAMA LENGKAP): Nama wajib diisi." in text
+    result = bursa("impor", "peserta", source, contoh_event, "--lewati-galat")
+    assert result.exit_code == 0, result.output
+    added = load_event(contoh_event).event.peserta[-2:]
+    assert [(p.id, p.nama, p.desa, p.telepon) for p in added] == [
+        (f"P-{last + 1:04d}", "Bambang Sugiarto", first.kode, "081234500001"),
+        (f"P-{last + 2:04d}", "Sri Mulyani, S.Pd.", second.kode, "081234500002")]
+    assert [p for p in load_event(contoh_event).problems if p.file == "peserta.yaml"] == []
