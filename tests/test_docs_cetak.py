@@ -164,6 +164,24 @@ def test_kartu_komitmen_one_per_village(medium):
         assert desa.kode in text
 
 
+@pytest.mark.parametrize("kertas, desks, per_desk", [
+    ("A4", 10, True), ("A4", 41, True), ("A5", 12, True), ("A5", 41, False), ("A4", 120, False)])
+def test_kartu_komitmen_stays_on_one_page_with_many_desks(tmp_path, kertas, desks, per_desk):
+    changes = event_changes(desa=3, officials=0)
+    changes["acara.yaml"]["dokumen"] = {"kertas_kartu_komitmen": kertas}
+    rooms = changes["acara.yaml"]["tempat"]["ruang"]
+    rooms[2]["meja"] = [f"A-{i + 1:02d}" for i in range(desks // 2)]
+    rooms[3]["meja"] = [f"B-{i + 1:02d}" for i in range(desks - desks // 2)]
+    _, pages = pdf_of(make_event(tmp_path / "e", changes), "kartu-komitmen")
+    assert len(pages) == 3
+    text = flat(pages[0])
+    last = f"B-{desks - desks // 2:02d}"
+    if per_desk:
+        assert last in text  # one box per desk
+    else:
+        assert "Bursa A" in text and last not in text  # too many desks for readable boxes: one per room
+
+
 def test_kartu_ide_two_per_sheet(minimal_event):
     _, pages = pdf_of(minimal_event, "kartu-ide")
     assert len(pages) == 5  # materi.kartu_ide: 10

@@ -291,24 +291,30 @@ def _draw_bursa(svg: _Svg, ruang: Ruang, box: Box, items: list[Inovasi]) -> None
         svg.text(box.x + box.w - 8, box.y + 22, names, 9, "ket", "end")
     inner = Box(box.x + 8, top + 2, box.w - 16, box.y + box.h - top - 10)
     n = len(items)
+    band_h = 0.0  # height of the stands along one wall
     if n:
-        per_side = -(-n // 2) if n > 1 else 1
-        stand_w = min(34.0, inner.w / per_side)
-        stand_h = min(22.0, max(10.0, inner.h * 0.22))
-        size = max(5.0, min(10.0, stand_w * 0.45, stand_h * 0.6))
-        offset = (inner.w - per_side * stand_w) / 2
+        # Stands line the top and bottom walls; with many, they stand in several rows on each wall.
+        per_row = max(1, min(-(-n // 2) if n > 1 else 1, int(inner.w // 17)))
+        rows = -(-n // per_row)
+        top_rows = -(-rows // 2)
+        stand_w = min(34.0, inner.w / per_row)
+        stand_h = min(22.0, max(8.0, (inner.h - 40) / max(rows, 2)))
+        band_h = top_rows * stand_h
+        size = max(5.0, min(10.0, stand_w * 0.42, stand_h * 0.6))
         for index, inovasi in enumerate(items):
-            side, slot = divmod(index, per_side)
-            x = inner.x + offset + slot * stand_w
-            y = inner.y if side == 0 else inner.y + inner.h - stand_h
-            svg.add(f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{stand_w - 2:.1f}" height="{stand_h:.1f}" '
+            row, slot = divmod(index, per_row)
+            in_row = min(per_row, n - row * per_row)
+            x = inner.x + (inner.w - in_row * stand_w) / 2 + slot * stand_w
+            if row < top_rows:
+                y = inner.y + row * stand_h
+            else:
+                y = inner.y + inner.h - (rows - row) * stand_h
+            svg.add(f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{stand_w - 2:.1f}" height="{stand_h - 2:.1f}" '
                     f'class="stan" style="stroke:{BIDANG_WARNA.get(inovasi.bidang, "#333")};stroke-width:1.6"/>')
             svg.text(x + stand_w / 2, y + stand_h / 2 + size * 0.35, str(index + 1), size, "judul", "middle", "bold")
-    else:
-        stand_h = 0
     desks = ruang.meja
     if desks:
-        band = Box(inner.x, inner.y + stand_h + 8, inner.w, inner.h - 2 * stand_h - 16)
+        band = Box(inner.x, inner.y + band_h + 6, inner.w, inner.h - 2 * band_h - 12)
         desk_w = min(70.0, (band.w - 6 * (len(desks) - 1)) / len(desks))
         desk_h = min(26.0, max(10.0, band.h * 0.5))
         total = len(desks) * desk_w + 6 * (len(desks) - 1)

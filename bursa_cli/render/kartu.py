@@ -121,7 +121,8 @@ def build_komitmen(job) -> None:
     for person in event.peserta:
         if person.desa and person.peran in ("kepala-desa", "ketua-bpd"):
             names.setdefault((person.desa, person.peran), person.nama)
-    stamps = stamp_boxes(event)
+    kertas = acara.dokumen.kertas_kartu_komitmen
+    stamps, grid = stamp_grid(event, kertas)
     if not stamps:
         job.problem_at(("tempat", "ruang"), "Belum ada ruang bursa (jenis: bursa) untuk kotak stempel "
                        "konsultasi di Kartu Komitmen.")
@@ -135,23 +136,51 @@ def build_komitmen(job) -> None:
         "kepala_desa": names.get((d.kode, "kepala-desa"), ""), "ketua_bpd": names.get((d.kode, "ketua-bpd"), ""),
         "qr": qr_svg(d.kode),
     } for d in job.sample(villages)]
-    kertas = acara.dokumen.kertas_kartu_komitmen
     job.pdf("kartu-komitmen.pdf", "kartu-komitmen.html",
             {"kartu": cards, "stempel": stamps, "baris": 5 if kertas == "A4" else 4, "kertas": kertas,
-             "kolom_stempel": 5 if len(stamps) <= 10 else 6 if len(stamps) <= 18 else 8},
+             "grid": grid},
             title=f"Kartu Komitmen - {acara.nama}",
             what=f"{len(cards)} Kartu Komitmen {kertas}, satu per desa")
 
 
-def stamp_boxes(event) -> list[dict]:
-    """One stamp box per consultation desk; a Bursa room without desks gets one box."""
+# Room on the card for the stamp boxes (mm): width, height.
+STAMP_AREA = {"A4": (180.0, 62.0), "A5": (130.0, 38.0)}
+STAMP_MIN_H = 12.0  # below this a stamp does not fit: one box per room instead
+
+
+def stamp_boxes(event, per_desk: bool = True) -> list[dict]:
+    """One stamp box per consultation desk (or per Bursa room); a room without desks gets one box."""
     boxes = []
     for ruang in event.acara.tempat.ruang:
         if ruang.jenis != "bursa":
             continue
-        for meja in ruang.meja or [None]:
+        for meja in (ruang.meja if per_desk else []) or [None]:
             boxes.append({"meja": meja, "ruang": ruang.nama})
     return boxes
+
+
+def stamp_grid(event, kertas: str) -> tuple[list[dict], dict]:
+    """The stamp boxes and their grid, sized so the whole card stays on one page.
+
+    Boxes are as large as the area allows, no taller than 27 mm and not much
+    flatter than square; with too many desks for a readable box, one larger
+    box per Bursa room takes all that room's stamps.
+    """
+    width, height = STAMP_AREA[kertas]
+    for per_desk in (True, False):
+        boxes = stamp_boxes(event, per_desk)
+        if not boxes:
+            return [], {}
+        for cols in range(5, 13):
+            rows = math.ceil(len(boxes) / cols)
+            box_w = width / cols
+            box_h = min(27.0, height / rows - 1.6)
+            if box_h >= 0.8 * box_w or box_h >= 27.0 or cols == 12:
+                break
+        if box_h >= STAMP_MIN_H or not per_desk:
+            return boxes, {"kolom": cols, "lebar": math.floor(10000 / cols) / 100,
+                           "tinggi": round(max(box_h, STAMP_MIN_H), 1), "ringkas": box_w < 24}
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def build_ide(job) -> None:
