@@ -206,11 +206,15 @@ def capture_html(root: Path, target: str) -> str:
     event = load_event(root).event
     job = Job(event, Options(), Renderer(event, today=TODAY, origin=ORIGIN))
     seen: list[str] = []
+    render = job.renderer.html
+    job.renderer.html = lambda *args: seen.append(render(*args)) or seen[-1]
     job.pdf = lambda name, template, context, title, what="", parts=None: seen.append(
-        job.renderer.html(template, context, title))
+        render(template, context, title))
     module, _, function = target.partition(":")
     getattr(importlib.import_module(module), function)(job)
     assert not job.problems, job.problems
+    if not seen:  # a document that renders inside its output's make()
+        job.outputs[0].make()
     return seen[0]
 
 
