@@ -99,6 +99,8 @@ CASES = {
                           [(3, 7, "Penyedia P2KTD 'P2KTD-09' tidak ada")]),
     "ruang dan meja tak dikenal": ("inovasi", [INO_OK[:7] + ["Z", "Z-01"]],
                                    [(3, 8, "Ruang 'Z' tidak ada"), (3, 9, "Meja 'Z-01' tidak ada")]),
+    "meja di ruang lain": ("inovasi", [INO_OK[:7] + ["J1", "A-01"]],
+                           [(3, 9, "Meja A-01 ada di ruang A, bukan di ruang J1")]),
     "judul dua kali": ("inovasi", [INO_OK, ["LUMBUNG PANGAN"] + INO_OK[1:]],
                        [(4, 1, "Inovasi dengan judul sama sudah ada di baris 3")]),
 }

@@ -144,14 +144,19 @@ def test_skip_errors_writes_rejected_rows_to_fix(tmp_path, root):
     assert [p.nama for p in load_event(root).event.peserta][-2:] == ["Badu", "Wartini"]
 
 
-def test_rollback_when_event_would_break(tmp_path, root, monkeypatch):
+@pytest.mark.parametrize("field, value, message", [
+    ("peran", "bupati", "Nilai tidak dikenal"),                   # the model refuses it
+    ("desa", "33.23.01.2999", "Desa '33.23.01.2999' tidak ada"),   # loads, but links to nothing
+])
+def test_rollback_when_event_would_break(tmp_path, root, field, value, message):
     before = (root / "peserta.yaml").read_bytes()
     plan = plan_import("peserta", xlsx(tmp_path / "bulu.xlsx", ROWS), load_event(root).event)
-    plan.having("baru")[0].record["peran"] = "bupati"  # something the model refuses
+    plan.having("baru")[0].record[field] = value  # what a bug in the importer could do
     with pytest.raises(DataError) as caught:
         apply_plan(plan, root)
     assert "dibatalkan" in caught.value.message
-    assert caught.value.problems[0].file == "peserta.yaml"
+    (problem,) = caught.value.problems
+    assert problem.file == "peserta.yaml" and message in problem.message
     assert (root / "peserta.yaml").read_bytes() == before
     assert not list(root.glob(".peserta.yaml.*"))  # no temporary file left behind
 

@@ -1,4 +1,4 @@
-"""Carry out a plan: append to the YAML, check the event still loads, or roll back."""
+"""Carry out a plan: append to the YAML, check the event still loads and links, or roll back."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataError, Problem
+from ..check.links import check_links
 from ..schema.event import load_event
 from .plan import Plan
 from .ekspor import rejected_workbook
@@ -37,6 +38,7 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
             hint="Perbaiki barisnya lalu impor lagi, atau pakai --lewati-galat untuk mengimpor baris yang benar "
                  "dan menyimpan baris yang ditolak ke berkas tersendiri.")
     before = load_event(root)
+    before_problems = before.problems + check_links(before.event)
     originals: dict[Path, bytes | None] = {}
     contents: dict[Path, str] = {}
 
@@ -79,7 +81,7 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
             outcome.written.append(path.name)
     if outcome.written:
         after = load_event(root)
-        fresh = _new_problems(before.problems, after.problems)
+        fresh = _new_problems(before_problems, after.problems + check_links(after.event))
         if fresh:
             for path in contents:
                 original = originals.get(path)

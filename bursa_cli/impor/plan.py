@@ -303,8 +303,11 @@ class _Builder:
 
     def _meja(self) -> str | None:
         value = self.text("meja")
-        if value and value not in self.event.meja_ruang:
+        room = self.event.meja_ruang.get(value)
+        if value and room is None:
             self.problem("meja", f"meja '{value}' tidak ada di ruang mana pun di acara.yaml.")
+        elif value and self.text("ruang") and room != self.text("ruang"):
+            self.problem("meja", f"meja {value} ada di ruang {room}, bukan di ruang {self.text('ruang')}.")
         return value or None
 
     # ---- matching against the file so far and the event
