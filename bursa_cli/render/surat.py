@@ -40,6 +40,9 @@ def check_kop(job) -> None:
     elif not path.resolve().is_relative_to(root):
         job.problem_at(("penyelenggara", "logo"),
                        f"Berkas lambang '{rel(path, root)}' berada di luar folder acara; salin ke folder aset/.")
+    elif not any(path.with_suffix(ext).is_file() for ext in (".png", ".jpg", ".jpeg")):
+        job.notes.append(f"DOCX tanpa lambang: Word tidak dapat memuat '{p.logo}'; letakkan versi PNG "
+                         f"({path.with_suffix('.png').name}) di sampingnya.")
 
 
 def open_register(job) -> Register | None:
