@@ -201,3 +201,11 @@ def test_messy_kecamatan_file_on_the_full_example(tmp_path, contoh_event):
         (f"P-{last + 1:04d}", "Bambang Sugiarto", first.kode, "081234500001"),
         (f"P-{last + 2:04d}", "Sri Mulyani, S.Pd.", second.kode, "081234500002")]
     assert [p for p in load_event(contoh_event).problems if p.file == "peserta.yaml"] == []
+
+
+def test_header_only_file(tmp_path, root):
+    result = bursa("impor", "peserta", xlsx(tmp_path / "kosong.xlsx", {"S": GOOD[:3]}), root)
+    assert result.exit_code == 0
+    text = plain(result.output)
+    assert "Tidak ada baris data di bawah baris judul kolom 3." in text
+    assert "Tidak ada yang berubah" in text

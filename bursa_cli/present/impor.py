@@ -44,6 +44,8 @@ def show_plan(plan, dry_run: bool = False, update: bool = False) -> None:
     if unused:
         out.print("[dim]Kolom yang tidak dipakai: " + ", ".join(f"'{h}'" for h in unused) + "[/dim]")
 
+    if not plan.rows:
+        out.print(f"[yellow]![/yellow] Tidak ada baris data di bawah baris judul kolom {plan.mapping.header_row}.")
     added, changed = plan.having("baru"), plan.having("berubah")
     same, refused = plan.having("sama"), plan.having("ditolak")
     verb = "akan " if dry_run else ""
