@@ -123,7 +123,7 @@ def show_outcome(outcome) -> None:
     if plan.new_villages:
         out.print(f"[green]✔[/green] {len(plan.new_villages)} desa ditambahkan ke desa.yaml.")
     if not outcome.written:
-        out.print("Tidak ada yang berubah: semua baris sudah ada di data acara.")
+        out.print("Tidak ada yang berubah" + (": semua baris sudah ada di data acara." if plan.rows else "."))
     for skipped in outcome.skipped_updates:
         out.print(f"[yellow]![/yellow] Tidak diperbarui otomatis: {skipped}")
     if outcome.rejected_file is not None:
