@@ -21,6 +21,7 @@ from bursa_cli.impor.wilayah import village_key
     ("8.1234567890e+10", "081234567890"),      # scientific, every digit still there
     ("8,1234567890E+10", "081234567890"),      # with a decimal comma
     ("(0293) 491234", "0293491234"),           # a landline
+    ("'081234567890", "081234567890"),         # apostrophe typed to keep it text
     (None, ""),
     ("", ""),
 ])
@@ -46,6 +47,7 @@ def test_phone_refused(cell, fragment):
     ("197501012000032001", "197501012000032001"),
     ("19750101 200003 2 001", "197501012000032001"),
     (197501012000032001, "197501012000032001"),
+    ("'197501012000032001", "197501012000032001"),
     (None, ""),
 ])
 def test_nip_ok(cell, expected):

@@ -62,7 +62,7 @@ def phone(value: object) -> str:
     elif isinstance(value, int):
         digits = str(value)
     else:
-        raw = str(value).strip()
+        raw = str(value).strip().lstrip("'")  # '0812... : the apostrophe some type to force text
         match = _SCIENTIFIC.match(raw.replace(" ", ""))
         if match:
             head, tail, exponent = match.group(1), match.group(2) or "", int(match.group(3))
@@ -100,7 +100,7 @@ def nip(value: object) -> str:
         raise BadValue(
             "NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya berubah; "
             "format kolom sebagai Teks dan ketik ulang NIP")
-    raw = text(value)
+    raw = text(value).lstrip("'")
     if re.fullmatch(r"[0-9.,]+[eE]\+?[0-9]+", raw):
         raise BadValue(f"NIP tertulis dalam notasi ilmiah ('{raw}'); format kolom sebagai Teks dan ketik ulang NIP")
     digits = re.sub(r"[\s.\-]", "", raw)
