@@ -6,11 +6,6 @@ from .floorplan import draw_floorplan
 from .seating import check_seating, origin_lines, plan_seating, role_label
 
 
-def desa_name(nama: str) -> str:
-    """'Bulu' -> 'Desa Bulu', leaving names that already say Desa or Kelurahan alone."""
-    return nama if nama.lower().startswith(("desa ", "kelurahan ")) else f"Desa {nama}"
-
-
 def seat_problems(job) -> None:
     """Stop when the seat plan cannot hold everyone coming (the same problem `bursa validasi` shows)."""
     for problem in check_seating(job.event):

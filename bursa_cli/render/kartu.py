@@ -11,13 +11,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..schema.models import PERAN_LABEL
 from ..schema.types import BIDANG_LABEL, is_kelurahan, kecamatan_of
-from .denah import desa_name, seat_problems
+from .denah import seat_problems
 from .floorplan import BIDANG_ORDER
 from .poster import fit
 from .qr import qr_svg
-from .seating import origin_lines, plan_seating, role_label
+from .seating import desa_name, origin_lines, plan_seating, role_label
 
 A4 = (210.0, 297.0)
 
@@ -190,7 +189,7 @@ def build_ide(job) -> None:
     count = len(job.sample(list(range(count))))
     sheets = math.ceil(count / 2)
     title = f"Kartu Ide - {acara.nama}"
-    context = {"lembar": 1, "bidang": [(b, BIDANG_LABEL[b]) for b in BIDANG_ORDER], "peran": PERAN_LABEL}
+    context = {"lembar": 1, "bidang": [(b, BIDANG_LABEL[b]) for b in BIDANG_ORDER]}
 
     def make() -> bytes:
         # Every sheet is the same: lay one out and repeat its page (seconds instead of minutes at 1,700 cards).

@@ -247,13 +247,16 @@ def role_label(peserta: Peserta) -> str:
     return PERAN_LABEL.get(peserta.peran, peserta.peran)
 
 
+def desa_name(nama: str) -> str:
+    """'Bulu' -> 'Desa Bulu', leaving names that already say Desa or Kelurahan alone."""
+    return nama if nama.lower().startswith(("desa ", "kelurahan ")) else f"Desa {nama}"
+
+
 def origin_lines(event: Event, item: Seated) -> list[str]:
     """Where a seated participant comes from: village and kecamatan, or position and agency."""
     person = item.peserta
     if not item.official:
-        nama = item.desa
-        desa = nama if nama.lower().startswith(("desa ", "kelurahan ")) else f"Desa {nama}"
-        return [desa, item.group]
+        return [desa_name(item.desa), item.group]
     lines = []
     if person.jabatan and person.jabatan != role_label(person):
         lines.append(person.jabatan)
