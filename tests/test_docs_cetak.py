@@ -89,6 +89,9 @@ def test_long_title_and_summary_fit_on_one_page(tmp_path):
 def test_katalog_groups_and_index_page_numbers(medium):
     _, pages = pdf_of(medium, "katalog")
     assert "KATALOG" in pages[0] and "Cara Mengikuti Bursa" in pages[1]
+    assert len(pages) % 4 == 0  # a booklet of folded sheets; padded with note pages
+    index_end = max(i for i, t in enumerate(pages) if "Inovasi Nomor" in t)
+    assert all(t.strip() == "Catatan" for t in pages[index_end + 1:])
     body = [flat(p) for p in pages]
     # the bidang sections come in order: kewirausahaan, psdm, infrastruktur
     starts = [next(i for i, t in enumerate(body) if f"Bidang {label}" in t) for label in (

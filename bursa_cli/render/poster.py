@@ -121,10 +121,23 @@ def build_katalog(job) -> None:
     index = sorted(({"judul": i.judul, "anchor": anchor(i.id), "stand": s} for i, s in items),
                    key=lambda e: e["judul"].casefold())
     rooms = [r for r in event.acara.tempat.ruang]
-    job.pdf("katalog.pdf", "katalog.html", {"sections": sections, "indeks": index, "ruang": rooms,
-                                            "jumlah": len(items)},
-            title=f"Katalog inovasi - {job.acara.nama}",
-            what=f"katalog {job.acara.dokumen.kertas_katalog}, {len(items)} inovasi dengan indeks")
+    context = {"sections": sections, "indeks": index, "ruang": rooms, "jumlah": len(items), "catatan": 0}
+    title = f"Katalog inovasi - {job.acara.nama}"
+
+    def make() -> bytes:
+        # A booklet is printed on folded sheets: pad to a multiple of 4 pages with note pages.
+        renderer = job.renderer
+        document = renderer.document(renderer.html("katalog.html", context, title))
+        pad = -len(document.pages) % 4
+        if pad:
+            notes = renderer.document(renderer.html("katalog.html", {**context, "catatan": pad}, title))
+            document = document.copy(document.pages + notes.pages)
+        output.pages = len(document.pages)
+        return renderer.write(document)
+
+    job.file("katalog.pdf", make,
+             f"katalog {job.acara.dokumen.kertas_katalog}, {len(items)} inovasi dengan indeks")
+    output = job.outputs[-1]
 
 
 def anchor(inovasi_id: str) -> Markup:
