@@ -58,6 +58,10 @@ def test_each_page_names_its_village_and_innovations(contoh_event):
         assert f"APBDes Tahun {cert.tahun_apbdes}" in text
         assert cert.kode in text
         assert "KEPALA DINAS PEMBERDAYAAN MASYARAKAT" in text
+    for name in sorted(manifest["berkas"]):  # the sentence's first line is never cut after one word
+        for page in PdfReader(folder / name).pages:
+            lines = [line.strip() for line in page.extract_text().splitlines()]
+            assert any(line.startswith("atas komitmen Pemerintah Desa") for line in lines)
     assert len(PdfReader(folder / "sertifikat-semua.pdf").pages) == 33
 
 
@@ -123,6 +127,15 @@ def test_only_changed_or_missing_batches_are_rendered(contoh_event):
     assert [d.skipped for d in changed.done] == [True, True, False]
     forced = print_certificates(contoh_event, Options(batch=4, kecamatan=["Bulu"], ulang=True))
     assert [d.skipped for d in forced.done] == [False] * 3
+
+
+def test_nine_innovations_still_fit_one_page(contoh_event):
+    with open(contoh_event / "log" / "komitmen" / "J3-1.yaml", "a", encoding="utf-8") as out:
+        out.write("- " + json.dumps({"waktu": "2026-11-12T16:00:00+07:00", "desa": "33.23.01.2001",
+                                     "inovasi": [f"INO-{i:03d}" for i in range(1, 10)], **CARD}) + "\n")
+    printed = print_certificates(contoh_event, Options(desa=["33.23.01.2001"]))
+    texts = pages_text(printed.folder / "sertifikat-001.pdf")
+    assert len(texts) == 1 and "9." in texts[0] and "NIP" in texts[0]
 
 
 def test_fewer_batches_remove_the_old_extra_files(contoh_event):
