@@ -1,0 +1,49 @@
+"""The built wheel carries the templates and fonts, and renders away from the source tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bursa_cli.paths import BUILTIN_TEMPLATES, FONTS
+from support import make_event
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(out)], check=True, capture_output=True)
+    [found] = out.glob("bursa-*.whl")
+    return found
+
+
+def test_wheel_contains_templates_and_fonts(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for template in ("base.html", "base.css", "surat.html", "undangan.html", "sk.html", "daftar-hadir.html"):
+        assert f"bursa_cli/templates/{template}" in names
+    assert {f"bursa_cli/templates/{p.name}" for p in BUILTIN_TEMPLATES.glob("*.html")} <= names
+    assert {f"bursa_cli/assets/fonts/{p.name}" for p in FONTS.glob("*.ttf")} <= names
+
+
+def test_installed_wheel_renders_outside_the_source_tree(wheel, tmp_path):
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)  # a wheel is installed by unpacking it
+    folder = make_event(tmp_path / "acara")
+    code = ("import bursa_cli, bursa_cli.paths as p; "
+            "assert str(p.BUILTIN_TEMPLATES).startswith(r'%s'), p.BUILTIN_TEMPLATES; "
+            "from bursa_cli.cli.app import app; "
+            "app(['cetak', 'undangan', r'%s', '--rapat', 'hari-h', '--tanggal', '2026-09-15'])"
+            % (target, folder))
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (folder / "keluaran" / "undangan-hari-h.pdf").stat().st_size > 10_000
