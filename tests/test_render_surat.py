@@ -266,3 +266,25 @@ def test_daftar_hadir(contoh_event, rapat):
     for page in pages:  # the header repeats on every page
         assert "No Nama Jabatan/Desa Tanda Tangan" in " ".join(page.split())
     assert pages[-1].strip().endswith(f"Halaman {len(pages)} dari {len(pages)}")
+
+
+def _print_meeting(folder: str, rapat: str) -> None:
+    run("undangan", Path(folder), rapat=rapat)
+
+
+def test_two_runs_at_once_never_share_a_number(minimal_event):
+    import multiprocessing
+
+    tahapan = minimal_data("tahapan.yaml")
+    for index in (2, 4, 6):
+        tahapan[index]["rapat"] = {"tanggal": "2026-10-20", "mulai": "09.00", "tempat": "Aula",
+                                   "acara": "Rapat", "penerima": ["opd", "tik"]}
+    make_event(minimal_event, {"tahapan.yaml": tahapan})
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(3) as pool:
+        pool.starmap(_print_meeting, [(str(minimal_event), kode)
+                                      for kode in ("rapat-pembukaan", "pembekalan", "rapat-bursa")])
+    entries = _register(minimal_event)
+    assert sorted(e["urut"] for e in entries) == [1, 2, 3]
+    assert sorted(e["kunci"] for e in entries) == ["undangan/pembekalan", "undangan/rapat-bursa",
+                                                   "undangan/rapat-pembukaan"]
