@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,6 @@ from bursa_cli.schema.event import load_event
 TODAY = date(2026, 11, 1)
 ORIGIN = Provenance("uji")
 GOLDEN = Path(__file__).parent / "golden" / "docs"
-UPDATE = os.environ.get("BURSA_PERBARUI_GOLDEN") == "1"
 
 
 def pdf_of(root: Path, kind: str, **options) -> tuple[PdfReader, list[str]]:
@@ -328,27 +326,36 @@ def test_cli_room_too_small(tmp_path):
 
 # --------------------------------------------------------------------------- golden HTML
 
-GOLDEN_TARGETS = {
-    "poster": "bursa_cli.render.poster:build_poster",
-    "katalog": "bursa_cli.render.poster:build_katalog",
-    "denah": "bursa_cli.render.denah:build",
-    "kartu-id": "bursa_cli.render.kartu:build_id",
-    "kartu-komitmen": "bursa_cli.render.kartu:build_komitmen",
-    "kartu-ide": "bursa_cli.render.kartu:build_ide",
-}
+GOLDEN_CASES = [
+    ("poster", "poster.pdf"),
+    ("katalog", "katalog.pdf"),
+    ("denah", "denah.pdf"),
+    ("kartu-id", "kartu-id.pdf"),
+    ("kartu-komitmen", "kartu-komitmen.pdf"),
+    ("kartu-ide", "kartu-ide.pdf"),
+]
 
 
-@pytest.mark.parametrize("kind", sorted(GOLDEN_TARGETS))
-def test_golden_html(minimal_event, kind):
-    """Every change to a document's HTML is reviewed: BURSA_PERBARUI_GOLDEN=1 rewrites the files."""
-    html = capture_html(minimal_event, GOLDEN_TARGETS[kind])
-    html = html.replace(Path(minimal_event).resolve().as_uri(), "file:///ACARA")
-    html = re.sub(r"file://[^\"')]*/fonts/", "file:///FONTS/", html)
+@pytest.mark.parametrize("kind, name", GOLDEN_CASES, ids=[c[0] for c in GOLDEN_CASES])
+def test_golden_html(contoh_event, perbarui_golden, kind, name):
+    """Every change to a document's HTML is reviewed; regenerate with `pytest --perbarui-golden`."""
+    from render_helpers import ORIGIN as GOLDEN_ORIGIN, TODAY as GOLDEN_TODAY
+
+    from bursa_cli.paths import FONTS
+    from bursa_cli.render.job import plan
+
+    job = plan(kind, contoh_event, Options(today=GOLDEN_TODAY), origin=GOLDEN_ORIGIN)
+    try:
+        [output] = [o for o in job.outputs if o.name == name]
+        html = "".join(job.renderer.html(t, c, output.title) for t, c in output.parts)
+    finally:
+        job.finish()
+    html = html.replace(FONTS.as_uri(), "@FONTS@")
     golden = GOLDEN / f"{kind}.html"
-    if UPDATE or not golden.exists():
+    if perbarui_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(html, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"golden baru ditulis: {golden.name}; periksa lalu jalankan lagi")
+        return
+    assert golden.is_file(), f"{golden.name} belum ada: jalankan pytest --perbarui-golden"
     assert html == golden.read_text(encoding="utf-8"), (
-        f"HTML {kind} berubah; periksa lalu jalankan dengan BURSA_PERBARUI_GOLDEN=1")
+        f"HTML {kind} berubah; tinjau lalu jalankan pytest --perbarui-golden")

@@ -200,3 +200,4 @@ def build_ide(job) -> None:
 
     job.file("kartu-ide.pdf", make, f"{sheets * 2} Kartu Ide kosong pada {sheets} lembar A4")
     output = job.outputs[-1]
+    output.parts, output.title = [("kartu-ide.html", context)], title  # for golden HTML and previews

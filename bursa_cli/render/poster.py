@@ -138,6 +138,7 @@ def build_katalog(job) -> None:
     job.file("katalog.pdf", make,
              f"katalog {job.acara.dokumen.kertas_katalog}, {len(items)} inovasi dengan indeks")
     output = job.outputs[-1]
+    output.parts, output.title = [("katalog.html", context)], title  # for golden HTML and previews
 
 
 def anchor(inovasi_id: str) -> Markup:
