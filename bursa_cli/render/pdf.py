@@ -110,12 +110,16 @@ class Renderer:
 
     # ---- PDF
 
-    def document(self, html: str):
-        """A laid-out WeasyPrint document (pages), ready to write or to join with others."""
+    def document(self, html: str, **options):
+        """A laid-out WeasyPrint document (pages), ready to write or to join with others.
+
+        `options` go to WeasyPrint's `render` (e.g. `stylesheets` and `font_config`
+        parsed once and shared by many documents, as the certificate batches do).
+        """
         from weasyprint import HTML
 
         try:
-            return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render()
+            return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(**options)
         except Refused as exc:
             raise DataError(exc.message) from None
 
