@@ -288,3 +288,16 @@ def test_two_runs_at_once_never_share_a_number(minimal_event):
     assert sorted(e["urut"] for e in entries) == [1, 2, 3]
     assert sorted(e["kunci"] for e in entries) == ["undangan/pembekalan", "undangan/rapat-bursa",
                                                    "undangan/rapat-pembukaan"]
+
+
+@pytest.mark.parametrize("rapat, group, note", [
+    ("hari-h", "Kepala Desa", "dimohon hadir bersama"),
+    ("hari-h", "Ketua BPD", "dimohon hadir bersama"),
+    ("rapat-pembukaan", "Kepala Dinas Kesehatan", "menugaskan pejabat yang membidangi"),
+])
+def test_group_notes(contoh_event, rapat, group, note):
+    result = run("undangan", contoh_event, rapat=rapat, contoh=None)
+    pages = [" ".join(p.split()) for p in pdf_pages(result.folder / f"undangan-{rapat}.pdf")]
+    with_group = [p for p in pages if group in p.split("di Tempat")[0]]
+    assert with_group and all(note in p for p in with_group)
+    assert not all(note in p for p in pages)  # other groups do not get it

@@ -186,8 +186,8 @@ def letters_docx(job, context: dict) -> bytes:
                           ("tempat", rapat["tempat"]), ("acara", rapat["acara"])], label_mm=30, indent_mm=12)
         para(doc)
         closing = [context["penutup"]]
-        if context["catatan"] and p.kelompok in ("kepala-desa", "ketua-bpd"):
-            closing.insert(0, context["catatan"])
+        if p.kelompok in context["catatan"]:
+            closing.insert(0, context["catatan"][p.kelompok])
         for text in closing:
             paragraph = para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4)
             paragraph.paragraph_format.first_line_indent = Mm(12)

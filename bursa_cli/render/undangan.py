@@ -125,8 +125,7 @@ def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, te
             "acara": m.acara,
         },
         "pembuka": opening(acara, m),
-        "catatan": ("Kepala Desa dan Ketua BPD dimohon hadir bersama, karena Kartu Komitmen desa "
-                    "ditandatangani oleh keduanya." if village_day else ""),
+        "catatan": notes_by_group(village_day),
         "penutup": ("Mengingat pentingnya acara tersebut, kami mohon Bapak/Ibu/Saudara hadir tepat waktu. "
                     "Atas perhatian dan kehadirannya, kami ucapkan terima kasih."),
         "penerima": people,
@@ -134,6 +133,16 @@ def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, te
         "tembusan": tembusan,
         "contoh": job.preview,
     }
+
+
+def notes_by_group(village_day: bool) -> dict[str, str]:
+    """An extra paragraph for some groups of addressees."""
+    notes = {"opd": "Apabila Bapak/Ibu berhalangan hadir, mohon menugaskan pejabat yang membidangi."}
+    if village_day:
+        together = ("Kepala Desa dan Ketua BPD dimohon hadir bersama, karena Kartu Komitmen desa "
+                    "ditandatangani oleh keduanya.")
+        notes.update({"kepala-desa": together, "ketua-bpd": together})
+    return notes
 
 
 def opening(acara, m: Pertemuan) -> str:
