@@ -42,18 +42,6 @@ class Stand:
     nomor: int | None
     meja: str | None
 
-    @property
-    def label(self) -> str:
-        """'Bursa A, Stan 3, Meja A-01' (what is known of it)."""
-        parts = []
-        if self.ruang is not None:
-            parts.append(self.ruang.nama)
-        if self.nomor is not None:
-            parts.append(f"Stan {self.nomor}")
-        if self.meja:
-            parts.append(f"Meja {self.meja}")
-        return ", ".join(parts)
-
 
 def room_of(event: Event, inovasi: Inovasi) -> Ruang | None:
     """The innovation's Bursa room: as written, else the room of its desk, else the only room of its bidang."""

@@ -82,12 +82,6 @@ class SeatPlan:
     def by_peserta(self) -> dict[str, Seat]:
         return {s.peserta.id: s.seat for s in self.seated}
 
-    @property
-    def official_rows(self) -> int:
-        """How many front rows hold officials."""
-        rows = [s.seat.row for s in self.seated if s.official]
-        return max(rows) + 1 if rows else 0
-
     def groups(self) -> list[tuple[str, list[Seated]]]:
         """Seated participants by group (officials, then each kecamatan), in seat order."""
         out: list[tuple[str, list[Seated]]] = []
