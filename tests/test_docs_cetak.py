@@ -191,9 +191,13 @@ def test_kartu_ide_two_per_sheet(minimal_event):
         assert word in text
 
 
-def test_contoh_preview_renders_first_n(medium):
-    _, pages = pdf_of(medium, "kartu-komitmen", contoh=2)
-    assert len(pages) == 2
+@pytest.mark.parametrize("kind, pages", [("kartu-komitmen", 2), ("poster", 2), ("kartu-id", 1), ("kartu-ide", 1)])
+def test_contoh_preview_renders_first_n_marked(medium, kind, pages):
+    produced = produce(kind, medium, Options(today=TODAY, contoh=2), origin=ORIGIN)
+    [output] = produced.outputs
+    assert output.name == f"{kind}-contoh.pdf"  # never replaces the real file
+    texts = [p.extract_text() for p in PdfReader(medium / "keluaran" / output.name).pages]
+    assert len(texts) == pages and all("CONTOH" in t for t in texts)
 
 
 # --------------------------------------------------------------------------- escaping and QR
@@ -308,7 +312,7 @@ def test_room_too_small_stops_seat_documents(tmp_path):
 @pytest.mark.parametrize("args, code, words", [
     (["kartu-id"], 0, ["kartu-id.pdf", "4 Kartu ID ID-1 pada 1 lembar A4"]),
     (["kartu-komitmen"], 0, ["kartu-komitmen.pdf", "2 Kartu Komitmen"]),
-    (["poster", "--contoh", "1"], 0, ["poster.pdf", "1 poster A3"]),
+    (["poster", "--contoh", "1"], 0, ["poster-contoh.pdf", "1 poster A3"]),
 ])
 def test_cli(minimal_event, args, code, words):
     result = CliRunner().invoke(app, ["cetak", args[0], str(minimal_event), *args[1:]])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .floorplan import draw_floorplan
+from .poster import output_name
 from .seating import check_seating, origin_lines, plan_seating, role_label
 
 
@@ -29,8 +30,8 @@ def build(job) -> None:
                          "asal": ", ".join(origin_lines(event, item)[:2 if item.official else 1])})
     kertas = job.acara.dokumen.kertas_poster
     spanduk = job.acara.tempat.spanduk
-    job.pdf("denah.pdf", "denah.html",
+    job.pdf(output_name(job, "denah"), "denah.html",
             {"svg": draw_floorplan(event, plan), "plan": plan, "rows": rows, "kertas": kertas,
-             "spanduk": spanduk},
+             "spanduk": spanduk, "contoh": job.preview},
             title=f"Denah dan tempat duduk - {job.acara.nama}",
             what=f"denah {kertas} mendatar dan daftar tempat duduk {len(plan.seated)} peserta")

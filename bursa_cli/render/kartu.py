@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..schema.types import BIDANG_LABEL, is_kelurahan, kecamatan_of
 from .denah import seat_problems
 from .floorplan import BIDANG_ORDER
-from .poster import fit
+from .poster import fit, output_name
 from .qr import qr_svg
 from .seating import desa_name, origin_lines, plan_seating, role_label
 
@@ -100,8 +100,9 @@ def build_id(job) -> None:
             "nama_pt": fit(person.nama, NAME_STEPS) * sheet.scale,
         })
     sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
-    job.pdf("kartu-id.pdf", "kartu-id.html",
-            {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(), "ukuran": acara.dokumen.ukuran_kartu_id},
+    job.pdf(output_name(job, "kartu-id"), "kartu-id.html",
+            {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(),
+             "ukuran": acara.dokumen.ukuran_kartu_id, "contoh": job.preview},
             title=f"Kartu ID peserta - {acara.nama}",
             what=f"{len(cards)} Kartu ID {acara.dokumen.ukuran_kartu_id} pada {len(sheets)} lembar A4")
 
@@ -135,9 +136,9 @@ def build_komitmen(job) -> None:
         "kepala_desa": names.get((d.kode, "kepala-desa"), ""), "ketua_bpd": names.get((d.kode, "ketua-bpd"), ""),
         "qr": qr_svg(d.kode),
     } for d in job.sample(villages)]
-    job.pdf("kartu-komitmen.pdf", "kartu-komitmen.html",
+    job.pdf(output_name(job, "kartu-komitmen"), "kartu-komitmen.html",
             {"kartu": cards, "stempel": stamps, "baris": 5 if kertas == "A4" else 4, "kertas": kertas,
-             "grid": grid},
+             "grid": grid, "contoh": job.preview},
             title=f"Kartu Komitmen - {acara.nama}",
             what=f"{len(cards)} Kartu Komitmen {kertas}, satu per desa")
 
@@ -189,7 +190,7 @@ def build_ide(job) -> None:
     count = len(job.sample(list(range(count))))
     sheets = math.ceil(count / 2)
     title = f"Kartu Ide - {acara.nama}"
-    context = {"lembar": 1, "bidang": [(b, BIDANG_LABEL[b]) for b in BIDANG_ORDER]}
+    context = {"lembar": 1, "bidang": [(b, BIDANG_LABEL[b]) for b in BIDANG_ORDER], "contoh": job.preview}
 
     def make() -> bytes:
         # Every sheet is the same: lay one out and repeat its page (seconds instead of minutes at 1,700 cards).
@@ -198,6 +199,6 @@ def build_ide(job) -> None:
         output.pages = sheets
         return renderer.write(document.copy(document.pages * sheets))
 
-    job.file("kartu-ide.pdf", make, f"{sheets * 2} Kartu Ide kosong pada {sheets} lembar A4")
+    job.file(output_name(job, "kartu-ide"), make, f"{sheets * 2} Kartu Ide kosong pada {sheets} lembar A4")
     output = job.outputs[-1]
     output.parts, output.title = [("kartu-ide.html", context)], title  # for golden HTML and previews

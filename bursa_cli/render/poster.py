@@ -34,6 +34,11 @@ def clamp(text: str, limit: int) -> str:
     return cut + " \u2026"
 
 
+def output_name(job, stem: str) -> str:
+    """'poster.pdf', or 'poster-contoh.pdf' under --contoh so a preview never replaces the real file."""
+    return f"{stem}-contoh.pdf" if job.preview else f"{stem}.pdf"
+
+
 def kept_items(job) -> list[tuple[Inovasi, Stand]]:
     """Kept innovations with their stands, checking every one has a room; problems go to `job`."""
     event = job.event
@@ -91,8 +96,9 @@ def build_poster(job) -> None:
     if clamped:
         job.notes.append(f"Ringkasan {clamped} poster dipotong agar muat; katalog memuat ringkasan lengkap.")
     kertas = job.acara.dokumen.kertas_poster
-    job.pdf("poster.pdf", "poster.html", {"posters": posters, "kertas": kertas,
-                                         "skala": 1.0 if kertas == "A3" else 0.7071},
+    job.pdf(output_name(job, "poster"), "poster.html",
+            {"posters": posters, "kertas": kertas, "skala": 1.0 if kertas == "A3" else 0.7071,
+             "contoh": job.preview},
             title=f"Poster inovasi - {job.acara.nama}",
             what=f"{len(posters)} poster {kertas}, satu per inovasi yang dipertahankan")
 
@@ -121,7 +127,8 @@ def build_katalog(job) -> None:
     index = sorted(({"judul": i.judul, "anchor": anchor(i.id), "stand": s} for i, s in items),
                    key=lambda e: e["judul"].casefold())
     rooms = [r for r in event.acara.tempat.ruang]
-    context = {"sections": sections, "indeks": index, "ruang": rooms, "jumlah": len(items), "catatan": 0}
+    context = {"sections": sections, "indeks": index, "ruang": rooms, "jumlah": len(items), "catatan": 0,
+               "contoh": job.preview}
     title = f"Katalog inovasi - {job.acara.nama}"
 
     def make() -> bytes:
@@ -135,7 +142,7 @@ def build_katalog(job) -> None:
         output.pages = len(document.pages)
         return renderer.write(document)
 
-    job.file("katalog.pdf", make,
+    job.file(output_name(job, "katalog"), make,
              f"katalog {job.acara.dokumen.kertas_katalog}, {len(items)} inovasi dengan indeks")
     output = job.outputs[-1]
     output.parts, output.title = [("katalog.html", context)], title  # for golden HTML and previews
