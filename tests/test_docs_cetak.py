@@ -200,6 +200,22 @@ def test_contoh_preview_renders_first_n_marked(medium, kind, pages):
     assert len(texts) == pages and all("CONTOH" in t for t in texts)
 
 
+@pytest.mark.parametrize("template, block, kind", [
+    ("kartu-komitmen.html", "{% block pernyataan scoped %}Desa {{ k.nama_desa }} siap mereplikasi.{% endblock %}",
+     "kartu-komitmen"),
+    ("poster.html", "{% block kaki_poster scoped %}<span>Poster {{ p.inovasi.id }} siap cetak.</span>{% endblock %}",
+     "poster"),
+])
+def test_event_template_replaces_one_block(tmp_path, template, block, kind):
+    changes = event_changes(desa=2, officials=0, inovasi=1)
+    changes[f"templates/{template}"] = '{% extends "bawaan/' + template + '" %}\n' + block + "\n"
+    _, pages = pdf_of(make_event(tmp_path / "e", changes), kind)
+    text = flat(" ".join(pages))
+    expected = ("Desa Desa 001 siap mereplikasi." if kind == "kartu-komitmen" else "Poster INO-001 siap cetak.")
+    assert expected in text
+    assert "bersepakat mereplikasi" not in text and "Gedung Pemuda · INO-001" not in text
+
+
 # --------------------------------------------------------------------------- escaping and QR
 
 
