@@ -132,6 +132,14 @@ def main(argv: list[str] | None = None) -> int:
           f"CPU pekerja {cpu:.1f} s (/ {args.jobs} = {cpu / args.jobs:.1f} s); "
           f"persiapan {printed.setup_seconds:.1f} s; puncak memori per proses pekerja {peak:.0f} MB")
 
+    single = None
+    if args.jobs > 1:  # the same with one process: compared with the floor, free cores do not matter
+        load, t0 = _load(), time.perf_counter()
+        engine.print_certificates(folder, engine.Options(batch=args.batch, jobs=1, ulang=True))
+        single = time.perf_counter() - t0
+        print(f"3b. bursa cetak sertifikat --jobs 1: {single:.1f} s ({load}) = {single / one_wall:4.2f}x "
+              "satu dokumen dalam satu proses")
+
     plain_wall, plain_cpu = plain["bawaan WeasyPrint"]
     print()
     print(f"   waktu nyata : biasa / bursa = {plain_wall / ours:5.1f}x (target >= 10x); "
