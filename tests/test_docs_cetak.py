@@ -25,9 +25,10 @@ ORIGIN = Provenance("uji")
 GOLDEN = Path(__file__).parent / "golden" / "docs"
 
 
-def pdf_of(root: Path, kind: str, **options) -> tuple[PdfReader, list[str]]:
+def pdf_of(root: Path, kind: str, name: str = "", **options) -> tuple[PdfReader, list[str]]:
+    """Print `kind` and read back its PDF (the first one, or the one called `name`)."""
     produced = produce(kind, root, Options(today=TODAY, **options), origin=ORIGIN)
-    output = next(o for o in produced.outputs if o.name.endswith(".pdf"))
+    output = next(o for o in produced.outputs if o.name == name or (not name and o.name.endswith(".pdf")))
     reader = PdfReader(root / "keluaran" / output.name)
     assert output.pages == len(reader.pages)
     return reader, [page.extract_text() for page in reader.pages]
@@ -106,15 +107,20 @@ def test_katalog_groups_and_index_page_numbers(medium):
 
 
 def test_denah_plan_and_seat_list(medium):
-    reader, pages = pdf_of(medium, "denah")
+    reader, pages = pdf_of(medium, "denah", "denah.pdf")
     first = flat(pages[0])
     for word in ("PANGGUNG", "Ruang Pleno (J1)", "Bursa A (A)", "Jendela 3 (J3)", "KETERANGAN", "A-01", "PINTU MASUK"):
         assert word in first
     assert not reader.pages[0].images  # the plan is vector, not a picture
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
-    assert width > height  # landscape
-    listing = flat(" ".join(pages[1:]))
-    assert "DAFTAR TEMPAT DUDUK" in listing
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (420, 297)  # A3 landscape
+    assert len(pages) == 2 and "DAFTAR SPANDUK" in pages[1] and "Pintu Bursa A" in pages[1]
+
+    reader, pages = pdf_of(medium, "denah", "tempat-duduk.pdf")
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+    listing = flat(" ".join(pages))
+    assert "DAFTAR TEMPAT DUDUK" in listing and f"Halaman 1 dari {len(pages)}" in listing
     event = load_event(medium).event
     for person in event.peserta:
         assert person.nama in listing
@@ -249,7 +255,7 @@ def test_participant_and_title_markup_is_printed_literally(tmp_path):
     assert "&lt;b&gt;y&lt;/b&gt; &amp; &lt;i&gt;z&lt;/i&gt;" in poster
     for kind, literal in (("kartu-id", "<b>x</b>"), ("poster", "<b>y</b> & <i>z</i>"),
                           ("katalog", "<b>y</b> & <i>z</i>"), ("denah", "<b>x</b>")):
-        _, pages = pdf_of(root, kind)
+        _, pages = pdf_of(root, kind, "tempat-duduk.pdf" if kind == "denah" else "")
         assert literal in flat(" ".join(pages)), kind
 
 
@@ -347,17 +353,19 @@ def test_cli_room_too_small(tmp_path):
 # --------------------------------------------------------------------------- golden HTML
 
 GOLDEN_CASES = [
-    ("poster", "poster.pdf"),
-    ("katalog", "katalog.pdf"),
-    ("denah", "denah.pdf"),
-    ("kartu-id", "kartu-id.pdf"),
-    ("kartu-komitmen", "kartu-komitmen.pdf"),
-    ("kartu-ide", "kartu-ide.pdf"),
+    # golden name, kind, output file
+    ("poster", "poster", "poster.pdf"),
+    ("katalog", "katalog", "katalog.pdf"),
+    ("denah", "denah", "denah.pdf"),
+    ("tempat-duduk", "denah", "tempat-duduk.pdf"),
+    ("kartu-id", "kartu-id", "kartu-id.pdf"),
+    ("kartu-komitmen", "kartu-komitmen", "kartu-komitmen.pdf"),
+    ("kartu-ide", "kartu-ide", "kartu-ide.pdf"),
 ]
 
 
-@pytest.mark.parametrize("kind, name", GOLDEN_CASES, ids=[c[0] for c in GOLDEN_CASES])
-def test_golden_html(contoh_event, perbarui_golden, kind, name):
+@pytest.mark.parametrize("golden_name, kind, name", GOLDEN_CASES, ids=[c[0] for c in GOLDEN_CASES])
+def test_golden_html(contoh_event, perbarui_golden, golden_name, kind, name):
     """Every change to a document's HTML is reviewed; regenerate with `pytest --perbarui-golden`."""
     from render_helpers import ORIGIN as GOLDEN_ORIGIN, TODAY as GOLDEN_TODAY
 
@@ -371,11 +379,11 @@ def test_golden_html(contoh_event, perbarui_golden, kind, name):
     finally:
         job.finish()
     html = html.replace(FONTS.as_uri(), "@FONTS@")
-    golden = GOLDEN / f"{kind}.html"
+    golden = GOLDEN / f"{golden_name}.html"
     if perbarui_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(html, encoding="utf-8")
         return
     assert golden.is_file(), f"{golden.name} belum ada: jalankan pytest --perbarui-golden"
     assert html == golden.read_text(encoding="utf-8"), (
-        f"HTML {kind} berubah; tinjau lalu jalankan pytest --perbarui-golden")
+        f"HTML {golden_name} berubah; tinjau lalu jalankan pytest --perbarui-golden")

@@ -1,4 +1,8 @@
-"""`bursa cetak denah`: the venue floor plan, then the seat list of the Ruang Pleno."""
+"""`bursa cetak denah`: the venue floor plan (poster paper) and the Ruang Pleno seat list (A4).
+
+Two files, so that each prints on its own paper: the plan goes on the wall,
+the seat list to the registration desk.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ def seat_problems(job) -> None:
 
 
 def build(job) -> None:
-    """The floor plan (landscape, poster paper) and the seat list (A4 portrait)."""
+    """The floor plan (landscape, poster paper, with the banner list) and the seat list (A4 portrait)."""
     seat_problems(job)
     if job.problems:
         return
@@ -31,7 +35,10 @@ def build(job) -> None:
     kertas = job.acara.dokumen.kertas_poster
     spanduk = job.acara.tempat.spanduk
     job.pdf(output_name(job, "denah"), "denah.html",
-            {"svg": draw_floorplan(event, plan), "plan": plan, "rows": rows, "kertas": kertas,
-             "spanduk": spanduk, "contoh": job.preview},
-            title=f"Denah dan tempat duduk - {job.acara.nama}",
-            what=f"denah {kertas} mendatar dan daftar tempat duduk {len(plan.seated)} peserta")
+            {"svg": draw_floorplan(event, plan), "kertas": kertas, "spanduk": spanduk, "contoh": job.preview},
+            title=f"Denah - {job.acara.nama}",
+            what=f"denah {kertas} mendatar dan {len(spanduk)} spanduk")
+    job.pdf(output_name(job, "tempat-duduk"), "tempat-duduk.html",
+            {"plan": plan, "rows": rows, "contoh": job.preview},
+            title=f"Daftar tempat duduk - {job.acara.nama}",
+            what=f"daftar tempat duduk A4, {len(plan.seated)} peserta")
