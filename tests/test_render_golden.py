@@ -51,5 +51,10 @@ def test_golden_html(contoh_event, perbarui_golden, golden, kind, options, name)
 
 def test_golden_does_not_depend_on_the_register(contoh_event):
     """Planning (golden, preview) never records a number."""
+    register = contoh_event / "register-nomor.yaml"
+    render_golden(contoh_event, "sk", {}, "sk-tik-panitia.pdf")  # number already issued: reused
+    before = register.read_bytes()
+    register.unlink()  # no number issued yet: planning must not issue one
     render_golden(contoh_event, "sk", {}, "sk-tik-panitia.pdf")
-    assert not (contoh_event / "register-nomor.yaml").exists()
+    assert not register.exists()
+    register.write_bytes(before)
