@@ -16,6 +16,24 @@ from render_helpers import docx_text, pdf_pages, run, written
 from support import dump_yaml, make_event, minimal_data
 
 
+@pytest.fixture
+def contoh_event(contoh_event):
+    """The example without its register: these tests watch numbers being issued from scratch."""
+    (contoh_event / REGISTER).unlink(missing_ok=True)
+    return contoh_event
+
+
+def test_committed_register_numbers_are_reused(tmp_path):
+    """contoh-kabupaten ships the numbers its letters were issued with; a reprint keeps them."""
+    folder = make_event(tmp_path / "contoh", base="contoh")
+    before = (folder / REGISTER).read_bytes()
+    result = run("undangan", folder, rapat="hari-h", today=date(2026, 11, 28))
+    page = pdf_pages(result.folder / "undangan-hari-h.pdf")[0]
+    assert "005/1206/DPMD/X/2026" in page
+    assert "Temanggung, 30 Oktober 2026" in page
+    assert (folder / REGISTER).read_bytes() == before
+
+
 def _register(folder: Path) -> list[dict]:
     text = (folder / REGISTER).read_text(encoding="utf-8")
     return yaml.safe_load(text) or []
