@@ -67,7 +67,31 @@ templat.command("daftar")(edge(cetak_cmd.daftar))
 templat.command("salin")(edge(cetak_cmd.salin))
 
 
+HELP_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Argumen",
+    "OPTIONS_PANEL_TITLE": "Pilihan",
+    "COMMANDS_PANEL_TITLE": "Perintah",
+    "ERRORS_PANEL_TITLE": "Galat",
+    "REQUIRED_LONG_STRING": "[wajib]",
+    "DEFAULT_STRING": "[bawaan: {}]",
+    "DEPRECATED_STRING": "(usang) ",
+    "ABORTED_TEXT": "Dibatalkan.",
+    "RICH_HELP": "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+}
+
+
+def speak_indonesian() -> None:
+    """Typer's own help words, in Indonesian (only loaded when help is shown)."""
+    from typer import rich_utils
+
+    for name, text in HELP_WORDS.items():
+        setattr(rich_utils, name, text)
+
+
 def main() -> None:
+    argv = sys.argv[1:]
+    if not argv or {"-h", "--help"} & set(argv):
+        speak_indonesian()
     app()
 
 
