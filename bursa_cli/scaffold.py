@@ -18,7 +18,7 @@ from string import Template
 
 from .errors import UsageError
 from .paths import ASSETS
-from .render.output import Staging
+from .fsutil import Staging
 
 SKELETON = ASSETS / "kerangka"
 GITIGNORE = """\

@@ -30,7 +30,8 @@ from types import SimpleNamespace
 from typing import Callable
 
 from ..errors import DataError, UsageError
-from ..render.output import OUTPUT_DIR, write_atomic
+from ..fsutil import write_atomic
+from ..render.output import OUTPUT_DIR
 from .data import Sertifikat, collect
 
 TEMPLATE = "sertifikat.html"

@@ -60,15 +60,6 @@ def photo_of(root: Path, kode: str) -> str | None:
     return None
 
 
-def kepala_desa(event: Event) -> dict[str, str]:
-    """Village code -> the Kepala Desa's name (listed participants first, then walk-ins)."""
-    names: dict[str, str] = {}
-    for person in event.peserta_by_id.values():
-        if person.peran == "kepala-desa" and person.desa and person.desa not in names:
-            names[person.desa] = person.nama
-    return names
-
-
 def certificate_of(event: Event, card, key: bytes, kepala: dict[str, str],
                    problems: list[Problem]) -> Sertifikat | None:
     """The certificate one Kartu Komitmen earns (None when its village is unknown)."""
@@ -105,7 +96,7 @@ def collect(event: Event, desa: list[str] | None = None, kecamatan: list[str] | 
     key = key if key is not None else load_key(Path(event.root))
     cards = latest_cards(event.komitmen)
     wanted = _wanted_desa(event, desa, kecamatan, cards)
-    kepala = kepala_desa(event)
+    kepala = event.kepala_desa_nama
     problems: list[Problem] = []
     out = []
     for kode in sorted(cards):

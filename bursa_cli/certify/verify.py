@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..recap.build import latest_cards
 from .codes import load_key, normalize, same_code, typing_problem
-from .data import Sertifikat, certificate_of, kepala_desa
+from .data import Sertifikat, certificate_of
 
 
 @dataclass
@@ -34,7 +34,7 @@ def verify_code(root: Path, typed: str) -> Verification:
         return Verification(typed, name, None, message=f"'{typed}' bukan kode sertifikat. {why}")
     key = load_key(Path(root), create=False)
     latest = latest_cards(event.komitmen)
-    kepala = kepala_desa(event)
+    kepala = event.kepala_desa_nama
     found = None
     # Every card is checked, the current ones first, with a constant-time comparison.
     cards = list(latest.values()) + [c for c in event.komitmen if latest.get(c.desa) is not c]

@@ -18,6 +18,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from ..errors import BursaError
+from ..fsutil import fsync_dir
 from ..schema.logfile import format_entry
 from ..schema.types import ZONA_OFFSET_HOURS
 
@@ -101,7 +102,7 @@ def _append_locked(path: Path, line: bytes, header: str) -> None:
     finally:
         os.close(fd)
     if created:
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
 
 def _last_byte(path: Path, size: int) -> bytes:
@@ -117,28 +118,3 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a new file's name durable too (POSIX only; Windows cannot open folders)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temp file in the same folder, fsync, os.replace."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        if temp.exists():
-            temp.unlink()
-    _fsync_dir(path.parent)

@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..schema.logfile import read_log
-from .logwrite import LOG_DIR, lock_for, write_atomic
+from ..fsutil import write_atomic
+from .logwrite import LOG_DIR, lock_for
 
 
 @dataclass

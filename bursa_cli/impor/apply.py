@@ -12,7 +12,8 @@ from ..check.links import check_links
 from ..schema.event import load_event
 from .plan import Plan
 from .ekspor import rejected_workbook
-from .yamltext import appended, updated, write_atomic
+from ..fsutil import write_atomic
+from .yamltext import appended, updated
 
 
 @dataclass

@@ -20,7 +20,7 @@ from ..schema.models import PERAN_LABEL
 from ..schema.types import BIDANG_SHORT, kecamatan_of
 from .columns import KINDS
 from .values import text
-from .yamltext import write_atomic
+from ..fsutil import write_atomic
 
 # The columns written, in order, per kind (field names of columns.KINDS, "no" = row number).
 LAYOUT = {

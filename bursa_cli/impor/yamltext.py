@@ -9,10 +9,7 @@ the key it changes (or adds one line inside the item).
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ..schema.yamlsrc import SourceMap, parse_yaml_text
@@ -177,27 +174,3 @@ def _source(text: str, shown: str) -> SourceMap:
     return parse_yaml_text(text, SourceMap(shown)).source
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over `path`."""
-    path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    except OSError:
-        pass

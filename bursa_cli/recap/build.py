@@ -252,7 +252,7 @@ def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
     ide_desa: Counter[str] = Counter(_idea_desa(i, event) for i in ideas)
 
     cards = {kode: card for kode, card in latest_cards(event.komitmen).items() if kode in desa_codes}
-    kepala = _kepala_desa(event)
+    kepala = event.kepala_desa_nama
 
     desa_rows: list[DesaRecap] = []
     for desa in sorted(desa_list, key=lambda d: d.kode):
@@ -370,15 +370,6 @@ def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
 
 def bidang_short(key: str) -> str:
     return BIDANG_SHORT.get(key, key)
-
-
-def _kepala_desa(event: Event) -> dict[str, str]:
-    """Village code -> the Kepala Desa's name (listed participants first, then walk-ins)."""
-    names: dict[str, str] = {}
-    for person in event.peserta_by_id.values():
-        if person.peran == "kepala-desa" and person.desa and person.desa not in names:
-            names[person.desa] = person.nama
-    return names
 
 
 def _idea_desa(idea: Ide, event: Event) -> str | None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from ..fsutil import write_atomic
 from .build import Recap
 from .tables import DECIMAL, INT, LIST, RUPIAH, YEAR, YESNO, Table, cell_text, recap_tables
 
@@ -17,23 +16,6 @@ from .tables import DECIMAL, INT, LIST, RUPIAH, YEAR, YESNO, Table, cell_text, r
 # set to Indonesian (Pengaturan Kawasan: Indonesia) expects semicolons and a
 # decimal comma. Both start with a UTF-8 BOM so Excel reads accents right.
 CSV_FLAVOURS = {"koma": (",", "."), "titik-koma": (";", ",")}
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` via a temporary file in the same folder, fsync, then rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def csv_text(table: Table, delimiter: str = ",", decimal: str = ".") -> str:

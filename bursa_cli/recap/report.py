@@ -66,7 +66,7 @@ def charts(recap: Recap, top: int = 10, font: str = "Liberation Sans") -> dict[s
 
 def write_report(event, recap: Recap, path: Path, today: date | None = None) -> Path:
     """Render the report of `recap` to `path` (atomically) and return the path."""
-    from ..render.output import write_atomic
+    from ..fsutil import write_atomic
     from ..render.pdf import Renderer
 
     from ..render.env import HURUF

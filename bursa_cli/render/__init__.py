@@ -15,7 +15,7 @@ from __future__ import annotations
 _LAZY = {
     "Renderer": ".pdf", "render_html": ".pdf", "render_pdf": ".pdf", "provenance": ".pdf",
     "Provenance": ".pdf", "produce": ".job", "Options": ".job", "Job": ".job",
-    "write_atomic": ".output", "Staging": ".output", "make_env": ".env",
+    "make_env": ".env",
 }
 
 

@@ -16,7 +16,8 @@ from typing import Any, Callable
 
 from ..errors import DataError, Problem, UsageError
 from .kinds import KIND_BY_NAME, KINDS
-from .output import OUTPUT_DIR, Staging
+from ..fsutil import Staging
+from .output import OUTPUT_DIR
 from .pdf import Provenance, Renderer
 
 

@@ -23,7 +23,7 @@ from filelock import FileLock, Timeout
 from ..errors import Problem, UsageError
 from ..schema.logfile import format_entry, read_log
 from .indo import romawi
-from .output import write_atomic
+from ..fsutil import write_atomic
 
 REGISTER = "register-nomor.yaml"
 HEADER = ("# Register nomor surat yang diterbitkan bursa: satu baris satu nomor.\n"

@@ -20,7 +20,7 @@ from ..errors import DataError, Problem, UsageError
 from . import indo
 from .env import KERTAS, make_env
 from .fetch import EventFetcher, Refused
-from .output import write_atomic
+from ..fsutil import write_atomic
 
 NO_GIT = "bukan repositori git"
 

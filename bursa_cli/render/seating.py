@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..errors import WARNING, Problem
+from .indo import huruf
 from ..schema.event import Event
 from ..schema.models import PERAN_DESA, PERAN_LABEL, Peserta, Ruang
 
@@ -94,12 +95,7 @@ class SeatPlan:
 
 def row_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA, as spreadsheet columns are named."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    return huruf(index).upper()
 
 
 def pleno_room(event: Event) -> tuple[int, Ruang] | tuple[None, None]:

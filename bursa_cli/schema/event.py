@@ -78,6 +78,15 @@ class Event:
         return found
 
     @cached_property
+    def kepala_desa_nama(self) -> dict[str, str]:
+        """Village code -> its Kepala Desa's name (listed participants first, then walk-ins)."""
+        names: dict[str, str] = {}
+        for person in self.peserta_by_id.values():
+            if person.peran == "kepala-desa" and person.desa and person.desa not in names:
+                names[person.desa] = person.nama
+        return names
+
+    @cached_property
     def inovasi_by_id(self) -> dict[str, Inovasi]:
         return {i.id: i for i in self.inovasi}
 
