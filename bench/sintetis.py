@@ -475,7 +475,7 @@ class _Builder:
         cards = []
         for kode in committing:
             options = sorted(stamped[kode])
-            chosen = sorted(rng.sample(options, min(len(options), rng.choices((1, 2, 3, 4), (25, 40, 25, 10))[0])))
+            chosen = sorted(rng.sample(options, min(len(options), rng.choices((1, 2, 3, 4), (10, 20, 45, 25))[0])))
             when = max(last_stamp[kode], self.at(11, 0)) + timedelta(seconds=rng.randint(60, 3600))
             cards.append((when, kode, chosen))
         cards.sort()
