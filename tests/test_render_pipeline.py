@@ -14,7 +14,8 @@ from bursa_cli.cli.app import app
 from bursa_cli.errors import DataError, UsageError
 from bursa_cli.paths import ASSETS, BUILTIN_TEMPLATES, FONTS
 from bursa_cli.render.fetch import EventFetcher, Refused
-from bursa_cli.render.pdf import NO_GIT, Renderer, provenance
+from bursa_cli.render.origin import NO_GIT, provenance
+from bursa_cli.render.pdf import Renderer
 from bursa_cli.render.templat import copy_template
 from bursa_cli.schema.event import load_event
 from render_helpers import pdf_fonts, pdf_pages, run, written

@@ -343,7 +343,7 @@ def _shared_style(html: str) -> tuple[str, dict]:
 
 def _worker_context(event, signer, options: Options, preview: bool) -> tuple:
     """Small, picklable data each worker needs: no whole event crosses the process boundary."""
-    from ..render.pdf import provenance
+    from ..render.origin import provenance
 
     acara = event.acara
     return (str(event.root), acara, signer, acara.dokumen.alamat_verifikasi or "", preview,

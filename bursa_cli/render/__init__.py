@@ -13,8 +13,8 @@ The public API, imported lazily so `import bursa_cli.render.kinds` stays cheap:
 from __future__ import annotations
 
 _LAZY = {
-    "Renderer": ".pdf", "render_html": ".pdf", "render_pdf": ".pdf", "provenance": ".pdf",
-    "Provenance": ".pdf", "produce": ".job", "Options": ".job", "Job": ".job",
+    "Renderer": ".pdf", "render_html": ".pdf", "render_pdf": ".pdf", "provenance": ".origin",
+    "Provenance": ".origin", "produce": ".job", "Options": ".job", "Job": ".job",
     "make_env": ".env",
 }
 

@@ -18,7 +18,8 @@ from ..errors import DataError, Problem, UsageError
 from .kinds import KIND_BY_NAME, KINDS
 from ..fsutil import Staging
 from .output import OUTPUT_DIR
-from .pdf import Provenance, Renderer
+from .origin import Provenance
+from .pdf import Renderer
 
 
 @dataclass

@@ -8,8 +8,6 @@ as author, the creation date and the git commit of the event data).
 
 from __future__ import annotations
 
-import subprocess
-from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -21,41 +19,7 @@ from . import indo
 from .env import KERTAS, make_env
 from .fetch import EventFetcher, Refused
 from ..fsutil import write_atomic
-
-NO_GIT = "bukan repositori git"
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Which state of the event data a document came from."""
-
-    commit: str  # a commit hash, or NO_GIT
-    dirty: bool = False
-
-    @property
-    def perubahan(self) -> str:
-        if self.commit == NO_GIT:
-            return "tidak diketahui"
-        return "ya: ada perubahan yang belum di-commit" if self.dirty else "tidak"
-
-
-def provenance(root: Path) -> Provenance:
-    """The git commit of the event folder and whether it has uncommitted changes.
-
-    Never fails: without git, or outside a repository, the metadata says so.
-    """
-    try:
-        head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"],
-                              capture_output=True, text=True, timeout=10)
-        if head.returncode != 0:
-            return Provenance(NO_GIT)
-        status = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--", ".", ":(exclude)keluaran"],
-            capture_output=True, text=True, timeout=30)
-        return Provenance(head.stdout.strip(), dirty=bool(status.stdout.strip()))
-    except (OSError, subprocess.SubprocessError):
-        return Provenance(NO_GIT)
-
+from .origin import Provenance, provenance
 
 class Renderer:
     """Renders templates of one event to HTML and PDF."""
