@@ -20,7 +20,6 @@ import json
 import multiprocessing
 import os
 import re
-import resource
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -204,7 +203,10 @@ def _start_workers():
 
     Workers fork from that small clean server, not from this process (which may
     hold a large event, and a progress-bar thread that fork must not copy).
+    Windows has no fork: there each worker is spawned and imports for itself.
     """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
 
     context = multiprocessing.get_context("forkserver")
@@ -366,6 +368,15 @@ PDF_OPTIONS = {"custom_metadata": True, "optimize_images": True, "jpeg_quality":
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
+def _peak_memory_kb() -> float:
+    """This process's peak resident memory in KiB (0 where the OS does not say, e.g. Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _render_batch(batch: Batch, out: str) -> BatchDone:
     """One batch as ONE WeasyPrint document, written atomically to `out/batch.name`."""
     from ..render.qr import qr_svg
@@ -385,7 +396,7 @@ def _render_batch(batch: Batch, out: str) -> BatchDone:
     document = renderer.document(bare, **shared)
     data = document.write_pdf(**PDF_OPTIONS)
     write_atomic(Path(out) / batch.name, data)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb = _peak_memory_kb()
     return BatchDone(batch.name, len(document.pages), len(batch.certificates), skipped=False,
                      seconds=time.perf_counter() - started, cpu_seconds=time.process_time() - cpu,
                      worker=os.getpid(), peak_mb=peak_kb / 1024)
