@@ -28,7 +28,7 @@ from bursa_cli.render import kartu  # noqa: E402
 from bursa_cli.render.floorplan import draw_floorplan  # noqa: E402
 from bursa_cli.render.job import Options, produce  # noqa: E402
 from bursa_cli.render.pdf import Provenance  # noqa: E402
-from bursa_cli.render.seating import plan_seating  # noqa: E402
+from bursa_cli.seating import plan_seating  # noqa: E402
 from bursa_cli.schema.event import load_event  # noqa: E402
 
 KINDS = ("poster", "katalog", "denah", "kartu-komitmen", "kartu-ide", "kartu-id")

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bursa_cli.cli.app import app
-from bursa_cli.render.seating import plan_seating
+from bursa_cli.seating import plan_seating
 from bursa_cli.schema.event import load_event
 from support import make_event, minimal_data
 

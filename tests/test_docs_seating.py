@@ -6,7 +6,7 @@ import pytest
 from docs_support import build, event_changes
 from support import dump_yaml, make_event
 
-from bursa_cli.render.seating import check_seating, layout_of, plan_seating, row_letter
+from bursa_cli.seating import check_seating, layout_of, plan_seating, row_letter
 from bursa_cli.schema.event import load_event
 from bursa_cli.schema.models import Ruang
 
@@ -99,7 +99,7 @@ def test_same_data_same_seats_whatever_the_file_order(tmp_path):
     ({"kapasitas": 100, "blok": 3, "kursi_per_baris": 8}, (27, 2, 12), "Blok 3 / AB-12"),
 ])
 def test_seat_labels(room, seat, label):
-    from bursa_cli.render.seating import Seat
+    from bursa_cli.seating import Seat
 
     ruang = Ruang(kode="J1", nama="Ruang Pleno", jenis="pleno", **room)
     assert Seat(*seat, blocks=layout_of(ruang).blok).label == label

@@ -1,4 +1,4 @@
-"""Indonesian formatting used by every document (bursa_cli.render.indo)."""
+"""Indonesian formatting used by every document (bursa_cli.indo)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from bursa_cli.render import indo
+from bursa_cli import indo
 
 
 @pytest.mark.parametrize("func, args, expected", [

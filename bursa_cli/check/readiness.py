@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from ..errors import Problem
 from ..schema.event import Event, locate
 from ..schema.models import TAHAPAN_JUDUL, TAHAPAN_KODE, Tahap
-from ..render.seating import check_seating
+from ..seating import check_seating
 
 
 def _meeting(event: Event, kode: str, needs: tuple[str, ...]) -> Iterable[Problem]:

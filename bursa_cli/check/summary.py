@@ -11,7 +11,7 @@ from ..schema.event import load_event
 from ..schema.types import BIDANG_SHORT
 from .links import check_links
 from .readiness import check_readiness
-from ..render.indo import hari_tanggal, tanggal, waktu
+from ..indo import hari_tanggal, tanggal, waktu
 
 
 @dataclass

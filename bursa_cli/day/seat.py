@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.seating import plan_seating
+from ..seating import plan_seating
 from ..schema.event import Event
 
 NO_SEAT = "-"

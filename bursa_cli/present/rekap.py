@@ -9,7 +9,7 @@ from rich.table import Table as RichTable
 from . import console
 from ..errors import rel
 from ..recap.tables import DECIMAL, INT, LIST, RUPIAH, TEXT, YEAR, YESNO, Table, cell_text, recap_tables
-from ..render.indo import ribuan, rupiah
+from ..indo import ribuan, rupiah
 
 SHORT_LIMIT = 15
 

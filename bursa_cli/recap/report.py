@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..render.indo import ribuan
+from ..indo import ribuan
 from .build import Recap, bidang_short
 
 TEMPLATE = "rekap.html"

@@ -7,7 +7,6 @@ The public API, imported lazily so `import bursa_cli.render.kinds` stays cheap:
 - `render_html(event, template, context, title)` and
   `render_pdf(event, template, context, out_path, title)` for one-off use.
 - `produce(kind, folder, Options(...))`: one `bursa cetak JENIS` run.
-- `indo`: Indonesian dates, times, Rupiah, Roman numerals.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .floorplan import draw_floorplan
 from .poster import output_name
-from .seating import check_seating, origin_lines, plan_seating, role_label
+from ..seating import check_seating, origin_lines, plan_seating, role_label
 
 
 def seat_problems(job) -> None:

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from . import indo
+from .. import indo
 
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
 WORD_FONT = {"sans": "Arial", "serif": "Times New Roman"}

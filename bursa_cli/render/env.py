@@ -14,7 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from ..paths import BUILTIN_TEMPLATES, FONTS
 from ..schema.models import PERAN_LABEL
 from ..schema.types import BIDANG_LABEL, BIDANG_SHORT
-from . import indo
+from .. import indo
 
 EVENT_TEMPLATES = "templates"
 BUILTIN_PREFIX = "bawaan"

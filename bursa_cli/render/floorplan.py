@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..schema.event import Event
 from ..schema.models import Inovasi, Ruang
-from .seating import SeatPlan, row_letter
+from ..seating import SeatPlan, row_letter
 
 BIDANG_ORDER = ("kewirausahaan", "psdm", "infrastruktur")
 # Print-safe colours, distinct in greyscale too (dark, middle, light).
@@ -227,7 +227,7 @@ def _draw_simple(svg: _Svg, ruang: Ruang, box: Box, note: str) -> None:
 
 
 def _draw_pleno(svg: _Svg, ruang: Ruang, box: Box, plan: SeatPlan | None) -> None:
-    from .seating import layout_of
+    from ..seating import layout_of
 
     svg.rect(box, "dinding", 3)
     top = _title(svg, ruang, box, "1")

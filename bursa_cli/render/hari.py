@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from . import indo
+from .. import indo
 from .penerima import recipients
 from .undangan import HARI_H, meetings
 

@@ -16,7 +16,7 @@ from .denah import seat_problems
 from .floorplan import BIDANG_ORDER
 from .poster import fit, output_name
 from .qr import qr_svg
-from .seating import desa_name, origin_lines, plan_seating, role_label
+from ..seating import desa_name, origin_lines, plan_seating, role_label
 
 A4 = (210.0, 297.0)
 

@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 
 from ..errors import Problem, UsageError
 from ..schema.logfile import format_entry, read_log
-from .indo import romawi
+from ..indo import romawi
 from ..fsutil import write_atomic
 
 REGISTER = "register-nomor.yaml"

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from jinja2 import TemplateError, TemplateNotFound, UndefinedError
 
 from ..errors import DataError, Problem, UsageError
-from . import indo
+from .. import indo
 from .env import KERTAS, make_env
 from .fetch import EventFetcher, Refused
 from ..fsutil import write_atomic

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import indo
+from .. import indo
 from .penerima import head_title
 from .surat import check_kop, check_signer, open_register
 

@@ -15,7 +15,7 @@ from datetime import date, time
 from typing import Any
 
 from ..schema.models import TAHAPAN_JUDUL
-from . import indo
+from .. import indo
 from .penerima import HARI_H_GROUPS, Penerima, head_title, recipients
 from .surat import check_kop, check_signer, open_register
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..errors import WARNING, Problem
+from .errors import WARNING, Problem
 from .indo import huruf
-from ..schema.event import Event
-from ..schema.models import PERAN_DESA, PERAN_LABEL, Peserta, Ruang
+from .schema.event import Event
+from .schema.models import PERAN_DESA, PERAN_LABEL, Peserta, Ruang
 
 # Front-row order of officials.
 OFFICIAL_ORDER = ("camat", "opd", "ta-p3md", "p2ktd", "pendamping", "media", "lainnya")
