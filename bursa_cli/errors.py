@@ -2,7 +2,7 @@
 
 A *problem* is something in the user's data that the user can fix. Problems are
 gathered (all of them, not just the first) and shown together at the edge by
-`bursa_cli.console`. Anything that is not a `BursaError` is a bug and keeps its
+`bursa_cli.present`. Anything that is not a `BursaError` is a bug and keeps its
 traceback.
 """
 

@@ -13,6 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import UsageError
+
 
 def _default_mode() -> int:
     mask = os.umask(0)
@@ -68,7 +70,16 @@ class Staging:
     def commit(self) -> list[Path]:
         done = []
         for temp, path in self._staged:
-            os.replace(temp, path)
+            try:
+                os.replace(temp, path)
+            except PermissionError:
+                # Windows refuses to replace a file another program holds open (a PDF
+                # in a reader, a workbook in Excel): say so instead of a traceback.
+                self._staged = [(t, p) for t, p in self._staged if p not in done]
+                self.discard()
+                raise UsageError(f"Berkas {path.name} sedang dibuka program lain atau tidak boleh ditulis; "
+                                 "tutup berkas itu lalu ulangi perintah.",
+                                 hint=f"Letak berkas: {path}") from None
             done.append(path)
         for folder in {path.parent for path in done}:
             fsync_dir(folder)

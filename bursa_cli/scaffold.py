@@ -8,6 +8,7 @@ leaves nothing behind. An existing file is never overwritten.
 from __future__ import annotations
 
 import csv
+import io
 import difflib
 import shutil
 import subprocess
@@ -75,19 +76,23 @@ def read_region(csv_path: Path, kode: str, only: list[str]) -> Region:
     kecamatan: list[tuple[str, str]] = []
     desa: list[tuple[str, str]] = []
     prefix = kode + "."
-    with open(csv_path, newline="", encoding="utf-8-sig") as handle:
-        for row in csv.reader(handle):
-            if len(row) < 2:
-                continue
-            code, name = row[0].strip(), row[1].strip()
-            if code == kode:
-                nama = name
-            elif code.startswith(prefix):
-                depth = code.count(".")
-                if depth == 2:
-                    kecamatan.append((code, name))
-                elif depth == 3 and code.rsplit(".", 1)[1][:1] in ("2", "3"):
-                    desa.append((code, name))
+    raw = csv_path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:  # saved by Excel on Windows in the ANSI code page
+        text = raw.decode("cp1252", errors="replace")
+    for row in csv.reader(io.StringIO(text)):
+        if len(row) < 2:
+            continue
+        code, name = row[0].strip(), row[1].strip()
+        if code == kode:
+            nama = name
+        elif code.startswith(prefix):
+            depth = code.count(".")
+            if depth == 2:
+                kecamatan.append((code, name))
+            elif depth == 3 and code.rsplit(".", 1)[1][:1] in ("2", "3"):
+                desa.append((code, name))
     if nama is None:
         raise UsageError(f"Kode kabupaten/kota '{kode}' tidak ada di {csv_path.name}.",
                          hint="Kode berbentuk PP.KK, mis. 33.23 untuk Kabupaten Temanggung.")
@@ -210,10 +215,15 @@ def create_event(options: InitOptions) -> InitResult:
         if git is None:
             notes.append("git tidak ditemukan; folder dibuat tanpa repositori git.")
         else:
-            subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True,
-                           capture_output=True)
-            git_root = folder.resolve()
-            notes.append("Repositori git baru dibuat; simpan perubahan dengan git commit.")
+            made = subprocess.run(["git", "init", "-q", str(folder)], capture_output=True, text=True)
+            if made.returncode == 0:
+                # `git init -b` needs Git 2.28; naming the branch afterwards works everywhere.
+                subprocess.run(["git", "-C", str(folder), "symbolic-ref", "HEAD", "refs/heads/main"],
+                               capture_output=True)
+                git_root = folder.resolve()
+                notes.append("Repositori git baru dibuat; simpan perubahan dengan git commit.")
+            else:
+                notes.append(f"git init gagal ({made.stderr.strip()[:120]}); folder dibuat tanpa repositori git.")
     elif git_root is not None:
         notes.append(f"Folder berada di dalam repositori git {git_root}.")
     if options.hook:

@@ -214,3 +214,53 @@ def test_init_installs_hook_that_runs_validasi(tmp_path: Path):
     hook = target / ".git" / "hooks" / "pre-commit"
     assert "bursa validasi" in hook.read_text()
     assert hook.stat().st_mode & 0o111
+
+
+# ---------------------------------------------------------------------------- the real entry point
+
+
+@pytest.mark.parametrize("args, message", [
+    (["validasi", "--frmat", "json"], "Pilihan --frmat tidak dikenal. Mungkin maksudnya --format?"),
+    (["validasi", ".", "--format", "xml"], "Nilai untuk --format tidak sah: 'xml' bukan salah satu dari"),
+    (["registrasi", "."], "Pilihan --perangkat wajib diisi."),
+    (["tidakada"], "Perintah 'tidakada' tidak dikenal."),
+    (["cetak", "sertifikat", ".", "--batch", "x"], "Nilai untuk --batch tidak sah: harus bilangan bulat."),
+])
+def test_parsing_errors_are_indonesian_with_exit_two(args, message, tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "bursa_cli", *args], cwd=tmp_path,
+                            capture_output=True, text=True, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert result.returncode == 2
+    said = plain(result.stdout + result.stderr)
+    assert message in said
+    assert "Usage" not in said.split("Galat")[-1] and "Traceback" not in said
+
+
+def test_help_panels_are_indonesian(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "bursa_cli", "validasi", "--help"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    for word in ("Argumen", "Pilihan", "[bawaan: rich]"):
+        assert word in result.stdout
+
+
+def test_init_reads_region_list_saved_in_windows_code_page(tmp_path: Path):
+    csv_file = tmp_path / "wilayah.csv"
+    csv_file.write_bytes("kode,nama\n33.23,Kabupaten Temanggung\n33.23.01,Bulu\n33.23.01.2001,Pérot\n"
+                         .encode("cp1252"))
+    result = bursa("init", tmp_path / "e", "--wilayah", csv_file, "--kode", "33.23", "--tanpa-git")
+    assert result.exit_code == 0, result.output
+    assert 'nama: "Pérot"' in (tmp_path / "e" / "desa.yaml").read_text(encoding="utf-8")
+
+
+def test_materi_shortage_names_the_card(tmp_path: Path):
+    acara = minimal_data("acara.yaml")
+    acara["materi"]["kartu_id"] = 1
+    root = make_event(tmp_path / "e", {"acara.yaml": acara})
+    result = bursa("validasi", root, "--tahap", "materi", "--format", "parsable")
+    assert "Kartu ID hanya 1, padahal ada 4 peserta." in result.output

@@ -129,6 +129,10 @@ def ready_survei_lokasi(event: Event) -> Iterable[Problem]:
         yield from check_seating(event)  # everyone who is coming gets a seat in the pleno
 
 
+MATERI_LABEL = {"kartu_komitmen": "Kartu Komitmen", "kartu_id": "Kartu ID", "kartu_ide": "Kartu Ide",
+                "stempel": "Stempel", "poster": "Poster"}
+
+
 def ready_materi(event: Event) -> Iterable[Problem]:
     acara = event.acara
     materi = acara.materi
@@ -144,8 +148,8 @@ def ready_materi(event: Event) -> Iterable[Problem]:
     for name, needed, of_what in needs:
         have = getattr(materi, name)
         if have < needed:
-            yield locate(acara, f"{name.replace('_', ' ').title()} hanya {have}, padahal ada {needed} "
-                         f"{of_what}.", f"materi.{name}", value=str(have))
+            yield locate(acara, f"{MATERI_LABEL[name]} hanya {have}, padahal ada {needed} {of_what}.",
+                         f"materi.{name}", value=str(have))
     if not acara.bursa_kit:
         yield locate(acara, "Isi Bursa Kit belum ditentukan.", "bursa_kit")
     if not acara.susunan_acara:

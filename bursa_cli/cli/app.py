@@ -81,18 +81,79 @@ HELP_WORDS = {
 
 
 def speak_indonesian() -> None:
-    """Typer's own help words, in Indonesian (only loaded when help is shown)."""
+    """Typer's own words in help and usage-error panels, in Indonesian."""
     from typer import rich_utils
 
     for name, text in HELP_WORDS.items():
         setattr(rich_utils, name, text)
 
 
+CLICK_WORDS = (  # the command-line parser's own messages, said in Indonesian
+    (r"^No such option: (\S+)(?: \(Possible options: (.+)\)| Did you mean (.+)\?)?$",
+     "Pilihan {0} tidak dikenal.", " Mungkin maksudnya {1}?"),
+    (r"^No such command '(.+)'\.$", "Perintah '{0}' tidak dikenal.", ""),
+    (r"^Missing argument '(.+)'\.$", "Argumen {0} wajib diisi.", ""),
+    (r"^Missing option '(.+)'\.$", "Pilihan {0} wajib diisi.", ""),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", "Argumen berlebih: {0}.", ""),
+    (r"^Option '(.+)' requires an argument\.$", "Pilihan {0} memerlukan nilai.", ""),
+    (r"^Invalid value for '(.+?)': (.+)$", "Nilai untuk {0} tidak sah: {1}", ""),
+)
+VALUE_WORDS = (
+    (r"Value error, ", ""),
+    (r"Input should be a valid integer.*", "harus bilangan bulat."),
+    (r"Input should be a valid (?:number|float).*", "harus angka."),
+    (r"Input should be a valid boolean.*", "harus ya atau tidak."),
+    (r"Input should be greater than or equal to (\S+)", "harus paling sedikit {0}."),
+    (r"Input should be less than or equal to (\S+)", "harus paling banyak {0}."),
+    (r"'(.*)' is not one of (.+)\.", "'{0}' bukan salah satu dari {1}."),
+    (r"'(.*)' is not a valid integer( range)?\.", "'{0}' bukan bilangan bulat."),
+    (r"'(.*)' is not a valid float( range)?\.", "'{0}' bukan angka."),
+    (r"'(.*)' is not a valid boolean\.", "'{0}' bukan ya/tidak."),
+    (r"(.+) is not in the range (.+)\.", "{0} di luar rentang {1}."),
+)
+
+
+def say_usage_error(message: str) -> str:
+    """A command-line parsing message in Indonesian (unknown ones are kept as they are)."""
+    import re
+
+    for pattern, text, extra in CLICK_WORDS:
+        found = re.match(pattern, message.strip(), re.S)
+        if found:
+            parts = [g for g in found.groups() if g is not None]
+            said = text.format(*parts)
+            if extra and len(parts) > 1:
+                said += extra.format(*parts)
+            for value_pattern, value_text in VALUE_WORDS:
+                said = re.sub(value_pattern, lambda m: value_text.format(*m.groups()), said)
+            return said
+    return message
+
+
 def main() -> None:
-    argv = sys.argv[1:]
-    if not argv or {"-h", "--help"} & set(argv):
-        speak_indonesian()
-    app()
+    """Run `bursa`; parsing errors get the same Indonesian panel and exit code 2 as usage errors."""
+    from typer._click import exceptions as click_errors
+
+    speak_indonesian()
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as error:  # the help is the answer
+        error.show()
+        sys.exit(2)
+    except click_errors.UsageError as error:
+        from .. import present
+        from ..errors import UsageError
+
+        command = error.ctx.command_path if error.ctx else "bursa"
+        present.show_error(UsageError(say_usage_error(error.format_message()),
+                                      hint=f"Lihat `{command} --help`."))
+        sys.exit(2)
+    except click_errors.Abort:
+        from .. import present
+
+        present.info("Dibatalkan.")
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

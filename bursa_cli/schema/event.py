@@ -72,11 +72,8 @@ class Event:
         found = {p.id: p for p in self.peserta}
         for entry in self.registrasi:
             if entry.tanpa_undangan and entry.peserta not in found:
-                new = entry.tanpa_undangan
-                found[entry.peserta] = Peserta(
-                    id=entry.peserta, nama=new.nama, peran=new.peran, desa=new.desa,
-                    instansi=new.instansi, telepon=new.telepon, konfirmasi="ya",
-                ).located(entry._file, entry._line, raw=entry._raw)
+                found[entry.peserta] = entry.tanpa_undangan.as_peserta(entry.peserta).located(
+                    entry._file, entry._line, raw=entry._raw)
         return found
 
     @cached_property
@@ -133,9 +130,6 @@ class Event:
     def kecamatan_of_desa(self, kode_desa: str) -> str:
         """The name of the kecamatan a village lies in ('' when unknown)."""
         return self.kecamatan_nama.get(kecamatan_of(kode_desa), "")
-
-    def source_of(self, item: BaseModel) -> tuple[str, int, int]:
-        return item._file, item._line, item._column  # type: ignore[attr-defined]
 
 
 def locate(item: BaseModel, message: str, field_name: str = "", **extra) -> Problem:

@@ -402,6 +402,11 @@ class PesertaBaru(Model):
     instansi: Optional[str] = None
     telepon: Optional[str] = None
 
+    def as_peserta(self, peserta_id: str) -> "Peserta":
+        """The walk-in as a participant of the event: present, so confirmed."""
+        return Peserta(id=peserta_id, nama=self.nama, peran=self.peran, desa=self.desa,
+                       instansi=self.instansi, telepon=self.telepon, konfirmasi="ya")
+
 
 class Registrasi(LogEntry):
     peserta: Id = Field(description="Id peserta yang hadir")
