@@ -86,6 +86,40 @@ def speak_indonesian() -> None:
 
     for name, text in HELP_WORDS.items():
         setattr(rich_utils, name, text)
+    _say_help_option()
+
+
+def _say_help_option() -> None:
+    """The `--help` option's own line, which Typer's parser writes in English."""
+    try:
+        from typer._click import decorators
+    except ImportError:  # another Typer layout: keep its wording
+        return
+    english = decorators.help_option
+    if getattr(english, "indonesian", False):
+        return
+
+    def help_option(param_decls):
+        add = english(param_decls)
+
+        def apply(command):
+            command = add(command)
+            command.params[-1].help = "Tampilkan bantuan ini lalu keluar."
+            return command
+
+        return apply
+
+    help_option.indonesian = True
+    decorators.help_option = help_option
+
+    from typer._click.formatting import HelpFormatter
+
+    english_usage = HelpFormatter.write_usage
+
+    def write_usage(self, prog, args="", prefix=None):
+        return english_usage(self, prog, args, "Pemakaian: " if prefix is None else prefix)
+
+    HelpFormatter.write_usage = write_usage
 
 
 CLICK_WORDS = (  # the command-line parser's own messages, said in Indonesian
@@ -133,6 +167,7 @@ def say_usage_error(message: str) -> str:
 def main() -> None:
     """Run `bursa`; parsing errors get the same Indonesian panel and exit code 2 as usage errors."""
     from typer._click import exceptions as click_errors
+    from typer.exceptions import Abort
 
     speak_indonesian()
     try:
@@ -148,7 +183,7 @@ def main() -> None:
         present.show_error(UsageError(say_usage_error(error.format_message()),
                                       hint=f"Lihat `{command} --help`."))
         sys.exit(2)
-    except click_errors.Abort:
+    except Abort:
         from .. import present
 
         present.info("Dibatalkan.")
