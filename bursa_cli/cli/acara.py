@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+from .common import FOLDER, parse_date
 
 
 class Format(str, Enum):
@@ -33,7 +33,7 @@ def init(
     from ..present.acara import show_init
     from ..scaffold import InitOptions, create_event
 
-    parsed = _parse_date(tanggal) if tanggal else None
+    parsed = parse_date(tanggal) if tanggal else None
     result = create_event(InitOptions(
         folder=folder, kabupaten=kabupaten, tanggal=parsed, wilayah_csv=wilayah, kode=kode,
         kecamatan=kecamatan or [], git=git, hook=hook))
@@ -63,12 +63,3 @@ def status(folder: Path = FOLDER) -> None:
     from ..present.acara import show_status
 
     show_status(summarize(folder, today=date.today()))
-
-
-def _parse_date(text: str) -> date:
-    from ..errors import UsageError
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"Tanggal '{text}' tidak sah; tulis TTTT-BB-HH, mis. 2027-03-11.") from None

@@ -6,15 +6,14 @@ options and calls `produce`.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..render.kinds import Kind
+from .common import FOLDER, parse_date
 
-FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
 CONTOH = typer.Option(None, "--contoh", metavar="N",
                       help="Cetak hanya N butir pertama sebagai contoh (nomor surat tidak dicatat).")
 TANGGAL = typer.Option(None, "--tanggal", metavar="TTTT-BB-HH",
@@ -42,7 +41,7 @@ def _produce(kind: str, folder: Path, contoh: int | None, tanggal: str | None, r
     from ..present import cetak as show
     from ..render.job import Options, produce
 
-    options = Options(contoh=contoh, rapat=rapat, today=_parse_date(tanggal) if tanggal else None)
+    options = Options(contoh=contoh, rapat=rapat, today=parse_date(tanggal) if tanggal else None)
     show.produced(produce(kind, folder, options))
 
 
@@ -63,12 +62,3 @@ def daftar() -> None:
     from ..render.env import builtin_names
 
     show.templates(builtin_names())
-
-
-def _parse_date(text: str) -> date:
-    from ..errors import UsageError
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"Tanggal '{text}' tidak sah; tulis TTTT-BB-HH, mis. 2026-11-03.") from None

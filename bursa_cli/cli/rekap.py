@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+from .common import FOLDER
 
 
 class RecapFormat(str, Enum):

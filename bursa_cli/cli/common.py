@@ -1,0 +1,20 @@
+"""What every command module shares: the event-folder argument and date parsing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+
+
+def parse_date(text: str) -> date:
+    """A TTTT-BB-HH option value, or a usage error in Indonesian."""
+    from ..errors import UsageError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"Tanggal '{text}' tidak sah; tulis TTTT-BB-HH, mis. 2027-03-11.") from None
