@@ -315,3 +315,51 @@ def test_ide(minimal_event, args, typed, entry):
     found = [{k: v for k, v in e.items() if k not in ("waktu", "petugas")} for e in logged(minimal_event, "ide")]
     assert found == [entry]
     assert log_problems(minimal_event) == []
+
+
+# --------------------------------------------------------------------------- options checked before the loop
+
+
+@pytest.mark.parametrize("command,options,shown", [
+    ("stempel", ["--meja", "A-01", "--konsultan", "TIK-99"], "Konsultan 'TIK-99' tidak ada"),
+    ("registrasi", ["--perangkat", "REG 1"], "--perangkat 'REG 1' tidak sah"),
+    ("nilai", ["--perangkat", "A 01"], "--perangkat 'A 01' tidak sah"),
+    ("ide", ["--perangkat", "J3/1"], "--perangkat 'J3/1' tidak sah"),
+    ("komitmen", ["--perangkat", "J3 1"], "--perangkat 'J3 1' tidak sah"),
+])
+def test_bad_options_stop_a_desk_before_the_first_scan(minimal_event, command, options, shown):
+    result = run(command, str(minimal_event), *options, input="P-0001\n")
+    assert result.exit_code == 2, result.output
+    assert shown in result.output
+    assert "Suparman" not in result.output  # nobody was scanned
+    assert not (minimal_event / "log").exists() or not list((minimal_event / "log").glob("*/*.yaml"))
+
+
+# --------------------------------------------------------------------------- APBDes year at Jendela 3
+
+
+@pytest.mark.parametrize("typed_years,year,shown", [
+    ("2O27\n27\n2029\n", 2029, ["'2O27' tidak sah: tulis empat angka", "'27' tidak sah"]),
+    ("1999\n\n", 2027, ["Tahun APBDes 1999 tidak sah: harus antara 2015 dan 2100"]),
+    ("\n", 2027, []),
+])
+def test_mistyped_year_is_asked_again(tmp_path, typed_years, year, shown):
+    root = make_event(tmp_path / "ev", STAMPED)
+    result = run("komitmen", str(root), "--perangkat", "J3-1", input=f"{BULU}\n1\n{typed_years}y\ny\n")
+    assert result.exit_code == 0, result.output
+    for text in shown:
+        assert text in result.output
+    assert [c["tahun_apbdes"] for c in logged(root, "komitmen", "J3-1")] == [year]
+
+
+def test_brackets_in_event_data_are_shown_as_typed(tmp_path):
+    odd = "[/]x[b]y"
+    inovasi = minimal_data("inovasi.yaml")
+    inovasi[0] = {**inovasi[0], "judul": f"Posyandu {odd}"}
+    root = make_event(tmp_path / "ev", {**STAMPED, "inovasi.yaml": inovasi})
+    result = run("komitmen", str(root), "--perangkat", "J3-1", input=f"{BULU}\n1\n\ny\ny\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count(f"INO-001 Posyandu {odd}") == 2  # the stamped table and the card
+    stamped = run("stempel", str(root), "--meja", "A-01", "--peserta", "P-0003")
+    assert stamped.exit_code == 0, stamped.output
+    assert f"INO-001 Posyandu {odd}" in stamped.output

@@ -191,3 +191,23 @@ def test_writer_killed_with_sigkill_loses_no_complete_entry(minimal_event):
     after = read_log(path, "log/stempel/A-01.yaml")
     assert after.problems == []
     assert [e.data for e in after.entries] == [e.data for e in before.entries] + [stamp_entry(1)]
+
+
+@pytest.mark.parametrize("command", ["perbaiki", "stempel"])
+def test_a_log_locked_elsewhere_is_a_short_error(minimal_event, monkeypatch, command):
+    from filelock import FileLock
+
+    from bursa_cli.day import logwrite
+
+    root = minimal_event
+    path = log_path(root, "stempel", "A-01")
+    append_entry(path, stamp_entry(1), header_for("stempel", "A-01"))
+    monkeypatch.setattr(logwrite, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(logwrite, "_locks", {})
+    args = {"perbaiki": ["perbaiki", str(root)],
+            "stempel": ["stempel", str(root), "--meja", "A-01", "--peserta", "P-0002"]}[command]
+    with FileLock(logwrite.lock_path(path)):  # another desk holding the log
+        result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "sedang dikunci oleh proses lain" in result.output

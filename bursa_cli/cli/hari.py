@@ -46,8 +46,10 @@ def registrasi(
     registrasi; peserta.yaml tidak pernah diubah.
     """
     from ..day import Day, Refused, check_in
+    from ..day.actions import check_name
     from ..present import hari as show
 
+    check_name(perangkat)  # before the loop: a bad name must not wait for the first scan
     day = Day.open(folder)
     if peserta_id:
         result = check_in(day, perangkat, peserta_id)
@@ -157,10 +159,12 @@ def stempel(
     dicatat setelah petugas mengiyakan, atau dengan --ulang.
     """
     from ..day import Day, Refused, Repeat, desk_inovasi, stamp
+    from ..day.actions import check_konsultan
     from ..present import hari as show
 
     day = Day.open(folder)
     served = desk_inovasi(day, meja)
+    check_konsultan(day, konsultan)  # before the loop: a typo must not wait for the first scan
     if peserta_id:
         show.show_stamp(stamp(day, meja, peserta_id, inovasi_id, konsultan, ulang))
         return
@@ -239,9 +243,11 @@ def nilai(
 ) -> None:
     """Penilaian inovasi oleh peserta (1 sampai 5)."""
     from ..day import Day, Refused, Repeat, rate
+    from ..day.actions import check_name
     from ..errors import UsageError
     from ..present import hari as show
 
+    check_name(perangkat)
     day = Day.open(folder)
     if peserta_id:
         if not inovasi_id or skor is None:
@@ -289,9 +295,11 @@ def ide(
 ) -> None:
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
     from ..day import Day, Refused, record_idea
+    from ..day.actions import check_name
     from ..schema.types import BIDANG_LABEL
     from ..present import hari as show
 
+    check_name(perangkat)
     day = Day.open(folder)
     if judul:
         show.show_idea(record_idea(day, perangkat, judul, uraian, bidang, peserta_id, desa))
@@ -340,9 +348,11 @@ def komitmen(
     Kartu kedua untuk desa yang sama menggantikan yang pertama (perlu --ulang).
     """
     from ..day import Day, known_desa, record_commitment
+    from ..day.actions import check_name
     from ..errors import UsageError
     from ..present import hari as show
 
+    check_name(perangkat)
     day = Day.open(folder)
     if inovasi:
         if not desa:
@@ -413,9 +423,7 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
         if inovasi_id.upper() not in stamped_ids and day.inovasi(inovasi_id) is not None:
             reason = show.ask(f"{inovasi_id} tidak pernah distempel untuk desa ini. Alasan memilihnya:")
             reasons[inovasi_id] = reason or ""
-    default_year = tahun or day.acara.tahun_apbdes
-    year_text = show.ask(f"Tahun APBDes [{default_year}]:")
-    year = int(year_text) if year_text and year_text.strip().isdigit() else default_year
+    year = _ask_year(tahun or day.acara.tahun_apbdes)
     kades = show.confirm("Ditandatangani Kepala Desa?")
     bpd = show.confirm("Ditandatangani Ketua BPD?")
     try:
@@ -431,6 +439,19 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
         show.show_refused(error)
         return
     show.show_commitment(result, label)
+
+
+def _ask_year(default: int) -> int:
+    """Ask until the year is empty (the default) or valid: a typo must never become the default."""
+    from ..day import Refused
+    from ..day.actions import read_year
+    from ..present import hari as show
+
+    while True:
+        try:
+            return read_year(show.ask(f"Tahun APBDes [{default}]:"), default)
+        except Refused as error:
+            show.show_refused(error)
 
 
 # --------------------------------------------------------------------------- perbaiki, pantau

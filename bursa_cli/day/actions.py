@@ -19,11 +19,12 @@ from ..errors import BursaError, ExitCode, UsageError
 from ..schema.event import translate
 from ..schema.models import PERAN_DESA, Inovasi, Komitmen, Peserta, PesertaBaru
 from ..schema.types import BIDANG_LABEL
-from .logwrite import append_entry, header_for, lock_for, log_path, now
+from .logwrite import append_entry, header_for, locked, log_path, now
 from .seat import seat_of
 from .state import Day, Seen
 
 ID_LIKE = re.compile(r"^[A-Za-z]{1,4}-[A-Za-z0-9-]*\d$")
+YEAR = re.compile(r"^\d{4}$")
 NAME_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -56,7 +57,7 @@ class CheckIn:
 
 def check_in(day: Day, perangkat: str, peserta_id: str) -> CheckIn:
     """Record that a participant arrived; a second check-in is reported, not written."""
-    _check_name(perangkat, "--perangkat")
+    check_name(perangkat, "--perangkat")
     day.refresh()
     peserta = _known_peserta(day, peserta_id)
     seat = seat_of(day.event, peserta.id)
@@ -72,7 +73,7 @@ def check_in(day: Day, perangkat: str, peserta_id: str) -> CheckIn:
 def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | None = None,
                 instansi: str | None = None, telepon: str | None = None) -> CheckIn:
     """Register someone not on the list under a fresh id W-<perangkat>-NNN."""
-    _check_name(perangkat, "--perangkat")
+    check_name(perangkat, "--perangkat")
     if not (nama or "").strip():
         raise Refused("Nama peserta baru wajib diisi.")
     data = {"nama": nama.strip(), "peran": peran.strip(), "desa": (desa or "").strip() or None,
@@ -89,7 +90,7 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     if new.desa and new.desa not in day.desa:
         raise Refused(f"Desa {new.desa} tidak ada di desa.yaml.")
     path = log_path(day.root, "registrasi", perangkat)
-    with lock_for(path):  # the id is chosen and written under one lock: two windows never share it
+    with locked(path):  # the id is chosen and written under one lock: two windows never share it
         day.refresh()
         new_id = _next_walk_in_id(day, perangkat)
         entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": new_id,
@@ -166,8 +167,7 @@ def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
           konsultan: str | None = None, ulang: bool = False) -> Recorded:
     """Stamp a participant's Kartu Komitmen for an innovation served at `meja`."""
     served = desk_inovasi(day, meja)
-    if konsultan and konsultan not in day.event.panitia_by_id:
-        raise UsageError(f"Konsultan '{konsultan}' tidak ada di panitia.yaml.")
+    check_konsultan(day, konsultan)
     day.refresh()
     peserta = _known_peserta(day, peserta_id)
     inovasi = _served(served, meja, inovasi_id)
@@ -180,6 +180,13 @@ def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
         entry["konsultan"] = konsultan
     file = _write(day, "stempel", meja, entry)
     return Recorded(file, entry, peserta, inovasi)
+
+
+def check_konsultan(day: Day, konsultan: str | None) -> None:
+    """Refuse a consultant id not in panitia.yaml; desks call it before their loop starts."""
+    if konsultan and konsultan not in day.event.panitia_by_id:
+        raise UsageError(f"Konsultan '{konsultan}' tidak ada di panitia.yaml.",
+                         hint="Pakai id anggota TIK dari panitia.yaml, mis. --konsultan TIK-01.")
 
 
 def _served(served: list[Inovasi], meja: str, inovasi_id: str | None) -> Inovasi:
@@ -199,7 +206,7 @@ def _served(served: list[Inovasi], meja: str, inovasi_id: str | None) -> Inovasi
 def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int | str,
          catatan: str | None = None, ulang: bool = False) -> Recorded:
     """Record a participant's rating (1 to 5) of a menu innovation."""
-    _check_name(perangkat, "--perangkat")
+    check_name(perangkat, "--perangkat")
     try:
         score = int(str(nilai).strip())
     except ValueError:
@@ -223,7 +230,7 @@ def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
                 bidang: str | None = None, peserta_id: str | None = None,
                 desa: str | None = None) -> Recorded:
     """Record a Kartu Ide; the village defaults to the participant's own."""
-    _check_name(perangkat, "--perangkat")
+    check_name(perangkat, "--perangkat")
     if not judul or not judul.strip():
         raise Refused("Kartu Ide tanpa nama inovasi tidak dapat dicatat.")
     day.refresh()
@@ -274,6 +281,25 @@ def stamped_for_desa(day: Day, desa: str) -> list[Stamped]:
     return sorted(found, key=lambda s: (-s.count, s.inovasi.id))
 
 
+def year_bounds() -> tuple[int, int]:
+    """The APBDes years a Kartu Komitmen accepts, as the model states them."""
+    limits = {type(m).__name__: m for m in Komitmen.model_fields["tahun_apbdes"].metadata}
+    return limits["Ge"].ge, limits["Le"].le
+
+
+def read_year(text: str | None, default: int) -> int:
+    """The APBDes year typed at Jendela 3: empty means `default`, else a 4-digit year in range."""
+    text = (text or "").strip()
+    if not text:
+        return default
+    low, high = year_bounds()
+    if not YEAR.match(text):
+        raise Refused(f"Tahun APBDes '{text}' tidak sah: tulis empat angka, mis. {default}.")
+    if not low <= int(text) <= high:
+        raise Refused(f"Tahun APBDes {text} tidak sah: harus antara {low} dan {high}.")
+    return int(text)
+
+
 def known_desa(day: Day, desa: str) -> str:
     kode = desa.strip()
     if kode not in day.desa:
@@ -289,7 +315,7 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
     A card without both signatures is recorded (the paper exists and must
     not be lost) and reported back in `unsigned`; `bursa validasi` flags it.
     """
-    _check_name(perangkat, "--perangkat")
+    check_name(perangkat, "--perangkat")
     kode = known_desa(day, desa)
     chosen: list[Inovasi] = []
     for inovasi_id in inovasi:
@@ -299,8 +325,9 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
     if not chosen:
         raise Refused("Kartu Komitmen harus memuat paling sedikit satu inovasi.")
     tahun = int(tahun_apbdes or day.acara.tahun_apbdes)
-    if not 2015 <= tahun <= 2100:
-        raise Refused(f"Tahun APBDes {tahun} tidak sah.")
+    low, high = year_bounds()
+    if not low <= tahun <= high:
+        raise Refused(f"Tahun APBDes {tahun} tidak sah: harus antara {low} dan {high}.")
     stamped = {s.inovasi.id for s in stamped_for_desa(day, kode)}
     reasons = {k.strip().upper(): v.strip() for k, v in (alasan or {}).items() if v and v.strip()}
     unstamped: dict[str, str] = {}
@@ -349,7 +376,8 @@ def _menu_inovasi(day: Day, inovasi_id: str) -> Inovasi:
     return found
 
 
-def _check_name(name: str, option: str) -> None:
+def check_name(name: str, option: str = "--perangkat") -> None:
+    """Refuse a device name that cannot name a log file; desks call it before their loop starts."""
     if not name or not NAME_OK.match(name):
         raise UsageError(f"{option} '{name}' tidak sah: pakai huruf, angka dan tanda hubung saja, mis. REG-1.")
 

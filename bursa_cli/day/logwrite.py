@@ -11,9 +11,10 @@ moves it aside later.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from filelock import FileLock, Timeout
 
@@ -61,6 +62,22 @@ def lock_for(path: Path) -> FileLock:
     return lock
 
 
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the lock of one log; a lock held elsewhere too long is a user error, not a traceback."""
+    lock = lock_for(Path(path))
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BursaError(
+            f"Log {Path(path).name} sedang dikunci oleh proses lain lebih dari {LOCK_TIMEOUT:.0f} detik.",
+            hint="Tutup perintah bursa lain yang menulis ke log ini, lalu coba lagi.") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def header_for(kind: str, name: str) -> str:
     title = KIND_TITLE.get(kind, "Log {name}").format(name=name)
     return f"# {title}\n{HEADER_TAIL}"
@@ -76,13 +93,8 @@ def append_entry(path: Path, entry: dict[str, Any], header: str = "") -> None:
     """Append `entry` as one durable line; a new file gets `header` first."""
     path = Path(path)
     line = format_entry(entry).encode("utf-8")
-    try:
-        with lock_for(path):
-            _append_locked(path, line, header)
-    except Timeout:
-        raise BursaError(
-            f"Log {path.name} sedang dikunci oleh proses lain lebih dari {LOCK_TIMEOUT:.0f} detik.",
-            hint="Tutup perintah bursa lain yang menulis ke log ini, lalu coba lagi.") from None
+    with locked(path):
+        _append_locked(path, line, header)
 
 
 def _append_locked(path: Path, line: bytes, header: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..schema.logfile import read_log
 from ..fsutil import write_atomic
-from .logwrite import LOG_DIR, lock_for
+from .logwrite import LOG_DIR, locked
 
 
 @dataclass
@@ -36,7 +36,7 @@ def repair_logs(root: Path, stamp: str | None = None) -> list[Repair]:
     done = []
     for path in sorted((root / LOG_DIR).glob("*/*.yaml")):
         shown = path.relative_to(root).as_posix()
-        with lock_for(path):
+        with locked(path):
             repair = _repair_one(path, shown, stamp)
         if repair is not None:
             done.append(repair)

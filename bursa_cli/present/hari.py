@@ -61,7 +61,7 @@ def show_desk(title: str, lines: Sequence[str], load_problems: int = 0) -> None:
     if load_problems:
         body.append(f"\n\n{load_problems} galat pada data acara; jalankan `bursa validasi` setelah ini.",
                     style="yellow")
-    console().print(Panel(body, title=title, title_align="left", border_style="cyan", expand=False))
+    console().print(Panel(body, title=escape(title), title_align="left", border_style="cyan", expand=False))
 
 
 def show_refused(error: "BursaError") -> None:
@@ -91,7 +91,7 @@ def show_check_in(result: "CheckIn", desa_label: str = "") -> None:
     who = escape(peserta_label(result.peserta, desa_label))
     if result.earlier is not None:
         console().print(
-            f"[bold yellow]! SUDAH REGISTRASI[/] pukul {result.earlier.jam} di {escape(result.earlier.by)}: {who}\n"
+            f"[bold yellow]! SUDAH REGISTRASI[/] pukul {escape(result.earlier.jam)} di {escape(result.earlier.by)}: {who}\n"
             f"  Kursi: [bold]{escape(_seat(result.seat))}[/]   Bursa Kit sudah diserahkan; tidak dicatat dua kali.")
         return
     label = "✔ PESERTA BARU (tanpa undangan)" if result.walk_in else "✔ HADIR"
@@ -107,23 +107,23 @@ def _seat(seat: str) -> str:
 
 def show_session_end(count: int, what: str, file: str) -> None:
     where = f" di {file}" if count and file else ""
-    console().print(f"Selesai: {count} {what} dicatat{where}.")
+    console().print(f"Selesai: {count} {what} dicatat{escape(where)}.")
 
 
 def show_stamp(result: "Recorded") -> None:
     console().print(
-        f"[bold green]✔ STEMPEL[/] {escape(result.peserta.nama)} ({result.peserta.id}) · "
-        f"{result.inovasi.id} {escape(result.inovasi.judul)}  [dim]{result.file}[/]")
+        f"[bold green]✔ STEMPEL[/] {escape(result.peserta.nama)} ({escape(result.peserta.id)}) · "
+        f"{escape(result.inovasi.id)} {escape(result.inovasi.judul)}  [dim]{escape(result.file)}[/]")
 
 
 def show_rating(result: "Recorded") -> None:
     console().print(
         f"[bold green]✔ NILAI {result.entry['nilai']}[/] dari {escape(result.peserta.nama)} "
-        f"untuk {result.inovasi.id} {escape(result.inovasi.judul)}  [dim]{result.file}[/]")
+        f"untuk {escape(result.inovasi.id)} {escape(result.inovasi.judul)}  [dim]{escape(result.file)}[/]")
 
 
 def show_idea(result: "Recorded") -> None:
-    console().print(f"[bold green]✔ KARTU IDE[/] {escape(result.entry['judul'])}  [dim]{result.file}[/]")
+    console().print(f"[bold green]✔ KARTU IDE[/] {escape(result.entry['judul'])}  [dim]{escape(result.file)}[/]")
 
 
 def inovasi_label(inovasi: "Inovasi") -> str:
@@ -137,23 +137,23 @@ def show_stamped(desa_label: str, stamped: Sequence["Stamped"]) -> None:
         console().print(f"Belum ada stempel untuk {escape(desa_label)}: "
                         "setiap inovasi yang dipilih memerlukan alasan.")
         return
-    table = Table(title=f"Inovasi yang distempel: {desa_label}", title_justify="left")
+    table = Table(title=f"Inovasi yang distempel: {escape(desa_label)}", title_justify="left")
     table.add_column("No", justify="right")
     table.add_column("Inovasi")
     table.add_column("Stempel", justify="right")
     for number, item in enumerate(stamped, start=1):
-        table.add_row(str(number), inovasi_label(item.inovasi), str(item.count))
+        table.add_row(str(number), escape(inovasi_label(item.inovasi)), str(item.count))
     console().print(table)
 
 
 def show_commitment(result: "Committed", desa_label: str) -> None:
     items = "\n".join(f"  - {escape(inovasi_label(i))}" for i in result.inovasi)
     console().print(f"[bold green]✔ KARTU KOMITMEN[/] {escape(desa_label)}, APBDes {result.tahun_apbdes}\n{items}"
-                    f"\n  [dim]{result.file}[/]")
+                    f"\n  [dim]{escape(result.file)}[/]")
     for inovasi_id, reason in result.unstamped.items():
-        console().print(f"  [yellow]tanpa stempel:[/] {inovasi_id}: {escape(reason)}")
+        console().print(f"  [yellow]tanpa stempel:[/] {escape(inovasi_id)}: {escape(reason)}")
     if result.replaced is not None:
-        console().print(f"  [yellow]Menggantikan kartu yang dicatat pukul {result.replaced.jam}.[/]")
+        console().print(f"  [yellow]Menggantikan kartu yang dicatat pukul {escape(result.replaced.jam)}.[/]")
     if result.unsigned:
         who = " dan ".join(result.unsigned)
         console().print(Panel(
@@ -170,8 +170,8 @@ def show_repairs(repairs: Sequence["Repair"]) -> None:
     for repair in repairs:
         lines = ", ".join(map(str, repair.lines))
         console().print(
-            f"[green]✔[/] {repair.file}: {repair.kept} entri utuh dipertahankan; "
-            f"baris {lines} dipindahkan ke {repair.side_file}")
+            f"[green]✔[/] {escape(repair.file)}: {repair.kept} entri utuh dipertahankan; "
+            f"baris {lines} dipindahkan ke {escape(repair.side_file)}")
 
 
 # --------------------------------------------------------------------------- pantau
@@ -200,7 +200,7 @@ def render_summary(summary: "Summary", title: str) -> Group:
     for room, count in summary.stamps_by_room.items():
         desks = "  ".join(f"{desk}: {n}" for desk, n in summary.stamps_by_desk.items()
                           if _room_of(desk, room, summary))
-        stamps.add_row(summary.room_names.get(room, room), str(count), desks)
+        stamps.add_row(escape(summary.room_names.get(room, room)), str(count), escape(desks))
 
     cards = Table(title="Komitmen", title_justify="left", show_header=False, expand=True)
     cards.add_column(ratio=2)
@@ -222,7 +222,7 @@ def render_summary(summary: "Summary", title: str) -> Group:
     latest.add_column(style="dim", no_wrap=True)
     latest.add_column()
     for item in summary.latest:
-        latest.add_row(item.waktu[11:19].replace(":", "."), item.text)
+        latest.add_row(escape(item.waktu[11:19].replace(":", ".")), escape(item.text))
 
     parts = [head, grid, stamps, latest]
     if summary.problems:
