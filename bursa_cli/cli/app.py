@@ -81,26 +81,37 @@ HELP_WORDS = {
 
 
 def speak_indonesian() -> None:
-    """Typer's own words in help and usage-error panels, in Indonesian."""
-    from typer import rich_utils
+    """Typer's own words (help panels, the --help line, "Usage:") in Indonesian.
 
-    for name, text in HELP_WORDS.items():
-        setattr(rich_utils, name, text)
-    _say_help_option()
-
-
-def _say_help_option() -> None:
-    """The `--help` option's own line, which Typer's parser writes in English."""
+    The help panels' module is only loaded when help is actually shown, so
+    ordinary commands do not pay for it.
+    """
     try:
+        from typer import core
         from typer._click import decorators
+        from typer._click.formatting import HelpFormatter
     except ImportError:  # another Typer layout: keep its wording
         return
-    english = decorators.help_option
-    if getattr(english, "indonesian", False):
+    if getattr(decorators.help_option, "indonesian", False):
         return
 
+    def with_indonesian_panels(english):
+        def format_help(self, ctx, formatter):
+            from typer import rich_utils
+
+            for name, text in HELP_WORDS.items():
+                setattr(rich_utils, name, text)
+            return english(self, ctx, formatter)
+
+        return format_help
+
+    for command_class in (core.TyperCommand, core.TyperGroup):
+        command_class.format_help = with_indonesian_panels(command_class.format_help)
+
+    english_help_option = decorators.help_option
+
     def help_option(param_decls):
-        add = english(param_decls)
+        add = english_help_option(param_decls)
 
         def apply(command):
             command = add(command)
@@ -111,8 +122,6 @@ def _say_help_option() -> None:
 
     help_option.indonesian = True
     decorators.help_option = help_option
-
-    from typer._click.formatting import HelpFormatter
 
     english_usage = HelpFormatter.write_usage
 
