@@ -99,11 +99,8 @@ class Day:
 
     def _take(self, kind: str, entry: Any, seen: Seen) -> None:
         if kind == "registrasi":
-            if entry.tanpa_undangan and entry.peserta not in self.listed:
-                new = entry.tanpa_undangan
-                self.walk_ins.setdefault(entry.peserta, Peserta(
-                    id=entry.peserta, nama=new.nama, peran=new.peran, desa=new.desa,
-                    instansi=new.instansi, telepon=new.telepon, konfirmasi="ya"))
+            if entry.tanpa_undangan and entry.peserta not in self.listed and entry.peserta not in self.walk_ins:
+                self.walk_ins[entry.peserta] = entry.tanpa_undangan.as_peserta(entry.peserta)
             self.checked_in.setdefault(entry.peserta, seen)
         elif kind == "stempel":
             self.stamps.setdefault((entry.peserta, entry.inovasi), seen)
