@@ -64,7 +64,8 @@ def test_errors_write_nothing_and_exit_one(tmp_path, root):
     before = (root / "peserta.yaml").read_bytes()
     result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": BAD}), root)
     assert result.exit_code == 1
-    assert "1 baris ditolak (lihat tabel di atas); tidak ada yang ditulis." in plain(result.output)
+    assert "1 baris di b.xlsx [S] bermasalah; tidak ada yang ditulis." in plain(result.output)
+    assert "b.xlsx [S]:6:3 Kolom C (Jabatan)" in plain(result.output)
     assert "--lewati-galat" in plain(result.output)
     assert "Traceback" not in result.output
     assert (root / "peserta.yaml").read_bytes() == before
@@ -209,3 +210,63 @@ def test_header_only_file(tmp_path, root):
     text = plain(result.output)
     assert "Tidak ada baris data di bawah baris judul kolom 3." in text
     assert "Tidak ada yang berubah" in text
+
+
+def test_brackets_in_the_spreadsheet_are_shown_as_typed(tmp_path, root):
+    odd = "[/]x[b]y"
+    rows = [["No", "Nama", "Jabatan", "Desa", "No HP [wa]"],
+            [1, odd, "Perangkat Desa", "Tegalurung", "081234567890"],
+            [2, "Joko", odd, "Bulu", ""]]
+    result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"data": rows}), root, "--cek")
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    text = plain(result.output)
+    assert "Berkas: b.xlsx [data]" in text
+    assert "No HP [wa]" in text
+    assert f"P-0005 {odd} Perangkat Desa" in text
+    assert f"Jabatan/peran '{odd}' tidak dikenal" in text
+
+
+def test_rejected_workbook_open_in_excel_imports_nothing(tmp_path, root, monkeypatch):
+    import os
+
+    from bursa_cli import fsutil
+
+    real_replace = os.replace
+
+    def excel_holds(temp, path):
+        if str(path).endswith("-ditolak.xlsx"):
+            raise PermissionError(13, "Permission denied", str(path))
+        real_replace(temp, path)
+
+    monkeypatch.setattr(fsutil.os, "replace", excel_holds)
+    before = {p.name: p.read_bytes() for p in root.glob("*.yaml")}
+    result = bursa("impor", "peserta", xlsx(tmp_path / "b.xlsx", {"S": BAD}), root, "--lewati-galat")
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "b-ditolak.xlsx sedang dibuka program lain" in plain(result.output)
+    assert {p.name: p.read_bytes() for p in root.glob("*.yaml")} == before
+    assert not list(root.glob(".*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_sheet_question_explains_a_wrong_answer(tmp_path, root, monkeypatch):
+    monkeypatch.setattr(impor_cli, "_interactive", lambda: True)
+    multi = xlsx(tmp_path / "multi.xlsx", {"Bulu": GOOD[:4], "Kledung": GOOD})
+    result = bursa("impor", "peserta", multi, root, "--cek", input="x\n9\nBulu\n")
+    assert result.exit_code == 0, result.output
+    text = plain(result.output)
+    assert text.count("Ketik nomor 1 sampai 2, atau nama sheet-nya.") == 2
+    assert "Error" not in text and "Berkas: multi.xlsx [Bulu]" in text
+    ended = bursa("impor", "peserta", multi, root, "--cek", input="")
+    assert ended.exit_code == 2 and "--sheet" in plain(ended.output)
+
+
+def test_export_defaults_are_decided_by_the_core(root):
+    from bursa_cli.impor import export_list, export_templates, load_checked
+    from bursa_cli.render.output import OUTPUT_DIR
+
+    event = load_checked(root, "peserta")
+    count, path = export_list("peserta", event)
+    assert (count, path) == (4, root / OUTPUT_DIR / "peserta.xlsx") and path.exists()
+    made = export_templates(event)
+    assert made and all(t.path.parent == root / OUTPUT_DIR / "templat-peserta" for t in made)

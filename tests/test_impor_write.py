@@ -188,7 +188,7 @@ def test_export_reimport_same_data(tmp_path, kind, suffix):
     root = make_event(tmp_path / "acara")
     event = load_event(root).event
     out = tmp_path / f"{kind}{suffix}"
-    count = export_list(kind, event, out)
+    count, _ = export_list(kind, event, out)
     assert count == len(getattr(event, kind))
     # into the same event: everything is already there, nothing changes
     plan = plan_import(kind, out, event)
@@ -244,7 +244,7 @@ def test_template_per_kecamatan(tmp_path):
 def test_export_reimport_on_every_event(tmp_path, any_event, kind):
     event = load_event(any_event).event
     out = tmp_path / f"{kind}.xlsx"
-    count = export_list(kind, event, out)
+    count, _ = export_list(kind, event, out)
     plan = plan_import(kind, out, event)
     assert count == len(getattr(event, kind)) > 0
     assert [r.status for r in plan.rows] == ["sama"] * count, plan.errors[:3]
@@ -341,3 +341,15 @@ def test_export_rows_tall_enough_for_wrapped_text(tmp_path):
     assert sheet.row_dimensions[2].height == 15 * 2  # "Desa Ketapanrame, Kab. Mojokerto" takes two lines
     assert sheet.row_dimensions[3].height == 15 * 5  # as textwrap.wrap(ringkasan, 49): 187 characters, 5 lines
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A3
+
+
+def test_rollback_takes_the_rejected_rows_file_back_too(tmp_path, root):
+    before = (root / "peserta.yaml").read_bytes()
+    rows = ROWS + [[5, "Badu", "Ketua RT", "Tegalurung", ""]]
+    plan = plan_import("peserta", xlsx(tmp_path / "bulu.xlsx", rows), load_event(root).event)
+    plan.having("baru")[0].record["peran"] = "bupati"  # what a bug in the importer could do
+    with pytest.raises(DataError):
+        apply_plan(plan, root, skip_errors=True)
+    assert (root / "peserta.yaml").read_bytes() == before
+    assert not (tmp_path / "bulu-ditolak.xlsx").exists()
+    assert not list(tmp_path.glob(".*.tmp")) and not list(root.glob(".*.tmp"))

@@ -41,34 +41,39 @@ def impor(
     tim: Optional[str] = typer.Option(None, "--tim", help="Untuk panitia tanpa kolom Tim: TIK atau Panitia."),
 ) -> None:
     """Memasukkan daftar peserta, inovasi atau panitia dari Excel/CSV ke data acara."""
-    from ..errors import DataError, ExitCode
-    from ..impor import apply_plan, import_file, sheet_names
+    from ..errors import ExitCode
+    from ..impor import import_file, sheet_names
     from ..present import impor as show
 
     if sheet is None and _interactive():
         names = sheet_names(berkas)
         if len(names) > 1:
             show.sheet_choices(berkas, names)
-            choice = 0
-            while not 1 <= choice <= len(names):
-                choice = typer.prompt(f"Nomor sheet (1-{len(names)})", type=int)
-            sheet = names[choice - 1]
-    if cek and lewati_galat:
-        from ..errors import UsageError
-
-        raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
-    plan, _ = import_file(jenis.value, berkas, folder, dry_run=True, sheet=sheet, overrides=kolom,
-                          wilayah=wilayah, default_tim=tim)
-    show.show_plan(plan, dry_run=cek, update=perbarui)
-    if cek:
+            sheet = _ask_sheet(names)
+    plan, outcome = import_file(
+        jenis.value, berkas, folder, dry_run=cek, skip_errors=lewati_galat, update=perbarui, sheet=sheet,
+        overrides=kolom, wilayah=wilayah, default_tim=tim,
+        preview=lambda plan: show.show_plan(plan, dry_run=cek, update=perbarui))
+    if outcome is None:
         raise typer.Exit(int(ExitCode.DATA if plan.errors else ExitCode.OK))
-    if plan.errors and not lewati_galat:
-        raise DataError(
-            f"{len(plan.having('ditolak'))} baris ditolak (lihat tabel di atas); tidak ada yang ditulis.",
-            hint="Perbaiki barisnya lalu impor lagi, atau pakai --lewati-galat untuk mengimpor baris yang benar "
-                 "dan menyimpan baris yang ditolak ke berkas tersendiri.")
-    outcome = apply_plan(plan, folder, skip_errors=lewati_galat, update=perbarui)
     show.show_outcome(outcome)
+
+
+def _ask_sheet(names: list[str]) -> str:
+    """Ask until a sheet is chosen by number or name; the end of input is a usage error."""
+    from ..errors import UsageError
+    from ..present import impor as show
+
+    while True:
+        answer = show.ask(f"Nomor sheet (1-{len(names)}):")
+        if answer is None:
+            raise UsageError("Tidak ada sheet yang dipilih.", hint="Sebutkan sheet-nya dengan --sheet NAMA.")
+        text = answer.strip()
+        if text.isdigit() and 1 <= int(text) <= len(names):
+            return names[int(text) - 1]
+        if text in names:
+            return text
+        show.show_invalid(f"Ketik nomor 1 sampai {len(names)}, atau nama sheet-nya.")
 
 
 def ekspor(
@@ -86,13 +91,9 @@ def ekspor(
 
     event = load_checked(folder, "peserta" if jenis is JenisEkspor.templat_peserta else jenis.value)
     if jenis is JenisEkspor.templat_peserta:
-        target = keluaran or folder / "keluaran" / "templat-peserta"
-        show.show_templates(export_templates(event, target, kecamatan or None))
+        show.show_templates(export_templates(event, keluaran, kecamatan or None))
         return
-    target = keluaran or folder / "keluaran" / f"{jenis.value}.xlsx"
-    if keluaran is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    count = export_list(jenis.value, event, target)
+    count, target = export_list(jenis.value, event, keluaran)
     show.show_export(jenis.value, count, target)
 
 

@@ -8,6 +8,7 @@ each row (`plan`, with `values` and `wilayah`), then write (`apply`, through
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from ..errors import DataError, UsageError
 from ..schema.event import Event, load_event
@@ -47,13 +48,20 @@ def load_checked(root: Path, kind: str | None = None) -> Event:
 
 def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, skip_errors: bool = False,
                 update: bool = False, sheet: str | None = None, overrides: list[str] | None = None,
-                wilayah: Path | None = None, default_tim: str | None = None) -> tuple[Plan, Outcome | None]:
-    """Plan the import of `source` into the event at `root` and, unless `dry_run`, carry it out."""
+                wilayah: Path | None = None, default_tim: str | None = None,
+                preview: Callable[[Plan], None] | None = None) -> tuple[Plan, Outcome | None]:
+    """Plan the import of `source` into the event at `root` and, unless `dry_run`, carry it out.
+
+    `preview` is handed the plan before anything is written, so a command can
+    show it even when the import is then refused.
+    """
     if skip_errors and dry_run:
         raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
     event = load_checked(root, kind)
     plan = plan_import(kind, source, event, sheet=sheet, overrides=overrides, wilayah=wilayah,
                        default_tim=default_tim)
+    if preview is not None:
+        preview(plan)
     if dry_run:
         return plan, None
     return plan, apply_plan(plan, root, skip_errors=skip_errors, update=update)

@@ -11,8 +11,8 @@ from ..errors import DataError, Problem
 from ..check.links import check_links
 from ..schema.event import load_event
 from .plan import Plan
-from .ekspor import rejected_workbook
-from ..fsutil import write_atomic
+from .ekspor import rejected_path, rejected_workbook
+from ..fsutil import Staging
 from .yamltext import appended, updated
 
 
@@ -76,26 +76,40 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
             text_of("desa.yaml"), [{"kode": vil.kode, "nama": vil.nama} for vil in villages],
             f"Ditambahkan dari daftar kode wilayah saat impor {plan.table.shown}")
 
-    for path, text in contents.items():
-        if originals.get(path) is None or text != originals[path].decode("utf-8"):
-            write_atomic(path, text)
-            outcome.written.append(path.name)
-    if outcome.written:
+    changed = {path: text for path, text in contents.items()
+               if originals.get(path) is None or text != originals[path].decode("utf-8")}
+    rejected = plan.having("ditolak") if skip_errors else []
+    side = rejected_path(plan) if rejected else None
+    if side is not None:
+        originals[side] = side.read_bytes() if side.exists() else None
+    with Staging() as staging:
+        # Moved into place in this order: a rejected-rows workbook still open in Excel stops
+        # the import before any event file changes, and desa.yaml goes before the list using it.
+        if side is not None:
+            staging.add(side, rejected_workbook(plan, rejected))
+        for path in sorted(changed, key=lambda p: p.name != "desa.yaml"):
+            staging.add(path, changed[path])
+    outcome.written = [path.name for path in changed]
+    outcome.rejected_file = side
+    if changed:
         after = load_event(root)
         fresh = _new_problems(before_problems, after.problems + check_links(after.event))
         if fresh:
-            for path in contents:
-                original = originals.get(path)
-                if original is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    write_atomic(path, original)
+            _restore(originals, [*changed, *([side] if side else [])])
             raise DataError("Hasil impor membuat data acara tidak sah; semua perubahan dibatalkan.", fresh,
                             hint="Ini seharusnya tidak terjadi; laporkan berkas yang diimpor kepada pengelola bursa.")
-    rejected = plan.having("ditolak")
-    if rejected and skip_errors:
-        outcome.rejected_file = rejected_workbook(plan, rejected)
     return outcome
+
+
+def _restore(originals: dict[Path, bytes | None], paths: list[Path]) -> None:
+    """Put `paths` back as they were: earlier bytes restored, new files removed."""
+    with Staging() as staging:
+        for path in paths:
+            if originals.get(path) is not None:
+                staging.add(path, originals[path])
+    for path in paths:
+        if originals.get(path) is None:
+            path.unlink(missing_ok=True)
 
 
 def _existing(event, kind: str) -> list:

@@ -21,6 +21,7 @@ from ..schema.types import BIDANG_SHORT, kecamatan_of
 from .columns import KINDS
 from .values import text
 from ..fsutil import write_atomic
+from ..render.output import OUTPUT_DIR
 
 # The columns written, in order, per kind (field names of columns.KINDS, "no" = row number).
 LAYOUT = {
@@ -79,8 +80,20 @@ def rows_of(kind: str, event: Event) -> list[dict[str, Any]]:
     return out
 
 
-def export_list(kind: str, event: Event, output: Path) -> int:
-    """Write the event's `kind` list to `output` (.xlsx or .csv); returns the row count."""
+TEMPLATES = "templat-peserta"
+
+
+def default_output(root: Path, kind: str) -> Path:
+    """Where `bursa ekspor` writes without --keluaran: keluaran/<kind>.xlsx, or a folder for templates."""
+    folder = Path(root) / OUTPUT_DIR
+    return folder / TEMPLATES if kind == TEMPLATES else folder / f"{kind}.xlsx"
+
+
+def export_list(kind: str, event: Event, output: Path | None = None) -> tuple[int, Path]:
+    """Write the event's `kind` list to `output` (.xlsx or .csv); the row count and the file written."""
+    if output is None:
+        output = default_output(event.root, kind)
+        output.parent.mkdir(parents=True, exist_ok=True)
     output = Path(output)
     rows = rows_of(kind, event)
     names = LAYOUT[kind]
@@ -109,7 +122,7 @@ def export_list(kind: str, event: Event, output: Path) -> int:
             sheet.append([_cell(row.get(n)) for n in names])
         _dress(sheet, kind, names, 1, len(rows) + 1)
         save_workbook(book, output)
-    return len(rows)
+    return len(rows), output
 
 
 def _cell(value: Any) -> Any:
@@ -180,10 +193,15 @@ def _lines_needed(value: str, width: float) -> int:
     return max(total, 1)
 
 
-def save_workbook(book, path: Path) -> None:
+def workbook_bytes(book) -> bytes:
+    """The .xlsx file of `book`, built in memory so it can be staged with other files."""
     buffer = io.BytesIO()
     book.save(buffer)
-    write_atomic(Path(path), buffer.getvalue())
+    return buffer.getvalue()
+
+
+def save_workbook(book, path: Path) -> None:
+    write_atomic(Path(path), workbook_bytes(book))
 
 
 # --------------------------------------------------------------------------- templates
@@ -214,13 +232,13 @@ class Template:
     rows: int
 
 
-def export_templates(event: Event, folder: Path, only: list[str] | None = None) -> list[Template]:
+def export_templates(event: Event, folder: Path | None = None, only: list[str] | None = None) -> list[Template]:
     """One blank participant sheet per kecamatan, with drop-downs of its villages and the roles."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    folder = Path(folder)
+    folder = Path(folder) if folder is not None else default_output(event.root, TEMPLATES)
     folder.mkdir(parents=True, exist_ok=True)
     made: list[Template] = []
     acara = event.acara
@@ -306,12 +324,16 @@ def _slug(name: str) -> str:
 # --------------------------------------------------------------------------- rejected rows
 
 
-def rejected_workbook(plan, rows) -> Path:
+def rejected_path(plan) -> Path:
+    """Where the rejected rows of an import go: `<name>-ditolak.xlsx` beside the source."""
+    return plan.source.with_name(f"{plan.source.stem}-ditolak.xlsx")
+
+
+def rejected_workbook(plan, rows) -> bytes:
     """The rejected rows, as they were, with their reasons: fix them and import this file again."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    path = plan.source.with_name(f"{plan.source.stem}-ditolak.xlsx")
     book = Workbook()
     sheet = book.active
     sheet.title = (plan.table.sheet or plan.kind.capitalize())[:31]
@@ -336,5 +358,4 @@ def rejected_workbook(plan, rows) -> Path:
     for index in range(1, len(headers) + 3):
         sheet.column_dimensions[get_column_letter(index)].width = 60 if index == len(headers) + 2 else 18
     sheet.freeze_panes = "A2"
-    save_workbook(book, path)
-    return path
+    return workbook_bytes(book)

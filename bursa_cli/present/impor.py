@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -20,9 +21,22 @@ ROW_FIELDS = {
 
 def sheet_choices(path: Path, names: list[str]) -> None:
     out = console()
-    out.print(f"[bold]{path.name}[/bold] berisi {len(names)} sheet:")
+    out.print(f"[bold]{escape(path.name)}[/bold] berisi {len(names)} sheet:")
     for number, name in enumerate(names, start=1):
-        out.print(f"  {number}. {name}")
+        out.print(f"  {number}. {escape(name)}")
+
+
+def ask(prompt: str) -> str | None:
+    """One line typed; None at the end of input."""
+    try:
+        return console().input(f"[bold cyan]{escape(prompt)}[/] ")
+    except (EOFError, KeyboardInterrupt):
+        console().print()
+        return None
+
+
+def show_invalid(message: str) -> None:
+    console().print(f"[red]✘[/] {escape(message)}")
 
 
 def show_plan(plan, dry_run: bool = False, update: bool = False) -> None:
@@ -30,19 +44,19 @@ def show_plan(plan, dry_run: bool = False, update: bool = False) -> None:
     from ..impor.columns import KINDS, column_letter
 
     out = console()
-    out.print(f"[bold]Berkas:[/bold] {plan.table.shown}   [bold]baris judul kolom:[/bold] {plan.mapping.header_row}")
+    out.print(f"[bold]Berkas:[/bold] {escape(plan.table.shown)}   [bold]baris judul kolom:[/bold] {plan.mapping.header_row}")
     labels = {c.name: c.label for c in KINDS[plan.kind]}
     table = Table(title="Pemetaan kolom", title_justify="left", show_lines=False)
     table.add_column("Isian")
     table.add_column("Kolom di berkas")
     table.add_column("Cara", style="dim")
     for name, index in sorted(plan.mapping.fields.items(), key=lambda item: item[1]):
-        table.add_row(f"{name} ({labels[name]})", f"{column_letter(index)}: {plan.mapping.headers[index]}",
-                      plan.mapping.how.get(name, ""))
+        table.add_row(f"{name} ({labels[name]})", f"{column_letter(index)}: {escape(plan.mapping.headers[index])}",
+                      escape(plan.mapping.how.get(name, "")))
     out.print(table)
     unused = plan.mapping.unused()
     if unused:
-        out.print("[dim]Kolom yang tidak dipakai: " + ", ".join(f"'{h}'" for h in unused) + "[/dim]")
+        out.print("[dim]Kolom yang tidak dipakai: " + ", ".join(f"'{escape(h)}'" for h in unused) + "[/dim]")
 
     if not plan.rows:
         out.print(f"[yellow]![/yellow] Tidak ada baris data di bawah baris judul kolom {plan.mapping.header_row}.")
@@ -56,7 +70,7 @@ def show_plan(plan, dry_run: bool = False, update: bool = False) -> None:
         (f"{len(refused)} ditolak", "red" if refused else "dim")))
     if plan.new_villages:
         out.print(f"Desa baru dari daftar kode wilayah ({verb}ditambahkan ke desa.yaml): "
-                  + ", ".join(f"{v.nama} ({v.kode})" for v in plan.new_villages))
+                  + escape(", ".join(f"{v.nama} ({v.kode})" for v in plan.new_villages)))
     if added:
         _rows(plan, added, f"Yang {verb}ditambahkan ke {plan.target}", "green")
     if changed:
@@ -67,7 +81,7 @@ def show_plan(plan, dry_run: bool = False, update: bool = False) -> None:
             table.add_column(column)
         for row in changed[:SHOWN_ROWS]:
             for name, (old, new) in row.changes.items():
-                table.add_row(str(row.number), row.match, name, _show(old), _show(new))
+                table.add_row(str(row.number), escape(row.match or ""), name, _show(old), _show(new))
         out.print(table)
     warnings = [p for r in plan.rows for p in r.problems if not p.is_error]
     if refused or warnings:
@@ -79,8 +93,8 @@ def show_plan(plan, dry_run: bool = False, update: bool = False) -> None:
         for problem in sorted(plan.problems, key=lambda p: (p.line, p.column)):
             style = "red" if problem.is_error else "yellow"
             table.add_row(str(problem.line), column_letter(problem.column - 1) if problem.column else "-",
-                          Text(problem.level, style=style), problem.message)
-        out.print(f"[bold]{plan.table.shown}[/bold]")
+                          Text(problem.level, style=style), escape(problem.message))
+        out.print(f"[bold]{escape(plan.table.shown)}[/bold]")
         out.print(table)
 
 
@@ -106,11 +120,12 @@ def _rows(plan, rows, title: str, style: str) -> None:
 
 
 def _show(value) -> str:
+    """A cell as rich markup: the spreadsheet's text is data, so its brackets are escaped."""
     if value is None or value == "":
         return "-"
     if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+        return escape(", ".join(map(str, value)))
+    return escape(str(value))
 
 
 def show_outcome(outcome) -> None:
@@ -125,25 +140,26 @@ def show_outcome(outcome) -> None:
     if not outcome.written:
         out.print("Tidak ada yang berubah" + (": semua baris sudah ada di data acara." if plan.rows else "."))
     for skipped in outcome.skipped_updates:
-        out.print(f"[yellow]![/yellow] Tidak diperbarui otomatis: {skipped}")
+        out.print(f"[yellow]![/yellow] Tidak diperbarui otomatis: {escape(skipped)}")
     if outcome.rejected_file is not None:
         out.print(f"[yellow]![/yellow] {len(plan.having('ditolak'))} baris ditolak disimpan ke "
-                  f"{outcome.rejected_file}; perbaiki lalu impor berkas itu lagi.")
+                  f"{escape(str(outcome.rejected_file))}; perbaiki lalu impor berkas itu lagi.")
 
 
 def show_export(kind: str, count: int, path: Path) -> None:
-    console().print(f"[green]✔[/green] {count} {kind} ditulis ke {path}")
+    console().print(f"[green]✔[/green] {count} {kind} ditulis ke {escape(str(path))}")
 
 
 def show_templates(templates) -> None:
     out = console()
     if not templates:
         return
-    table = Table(title=f"Templat daftar peserta per kecamatan, di {templates[0].path.parent}", title_justify="left")
+    table = Table(title=f"Templat daftar peserta per kecamatan, di {escape(str(templates[0].path.parent))}",
+                  title_justify="left")
     table.add_column("Kecamatan")
     table.add_column("Desa", justify="right")
     table.add_column("Baris isian", justify="right")
     table.add_column("Berkas", overflow="fold")
     for item in templates:
-        table.add_row(item.kecamatan, str(item.villages), str(item.rows), item.path.name)
+        table.add_row(escape(item.kecamatan), str(item.villages), str(item.rows), escape(item.path.name))
     out.print(table)

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..fsutil import write_atomic
+from ..render.output import OUTPUT_DIR
 from .build import Recap
 from .tables import DECIMAL, INT, LIST, RUPIAH, YEAR, YESNO, Table, cell_text, recap_tables
 
@@ -113,6 +114,6 @@ def _xlsx_value(value, kind: str):
 
 def default_output(root: Path, fmt: str) -> Path:
     """Where each format goes when --keluaran is not given."""
-    folder = Path(root) / "keluaran" / "rekap"
+    folder = Path(root) / OUTPUT_DIR / "rekap"
     return {"xlsx": folder / "rekap.xlsx", "json": folder / "rekap.json", "pdf": folder / "rekap.pdf",
             "csv": folder / "csv"}[fmt]
