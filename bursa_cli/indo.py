@@ -6,7 +6,9 @@ terminal can use them as well as the templates (where they are Jinja filters).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
+from typing import Iterable
 
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -148,17 +150,42 @@ def huruf(index: int) -> str:
 
 _KECIL = {"dan", "di", "ke", "dari", "yang", "untuk", "atau", "pada", "dalam", "serta", "tentang"}
 
+# Abbreviations in the names of Dinas and programmes, as they are written in a
+# title: most stay upper case, a few are written in mixed case by convention.
+AKRONIM = {word.upper(): word for word in (
+    "RI", "NKRI", "PMD", "DPMD", "DPMPD", "PPKB", "DPPKB", "KB", "P3A", "DP3A", "P2KB", "DP3AP2KB",
+    "PPPA", "UMKM", "BPD", "PKK", "TP", "LPMD", "LKD", "BKAD", "PAUD", "TIK", "OPD", "PID", "BID",
+    "P2KTD", "P3MD", "TPP", "PD", "PLD", "KPMD", "UPTD", "SKPD", "PPID", "ASN", "PNS", "SDM", "NIK",
+    "BLT", "KUR", "BUMN", "BUMD",
+    "APBDes", "BUMDes", "BUMDesma", "RPJMDes", "RKPDes", "SDGs",
+)}
 
-def judul(text: str) -> str:
-    """"DINAS PEMBERDAYAAN MASYARAKAT DAN DESA" -> "Dinas Pemberdayaan Masyarakat dan Desa"."""
-    words = text.split()
-    out = []
-    for index, word in enumerate(words):
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def judul(text: str, singkatan: Iterable[str] = ()) -> str:
+    """"DINAS PMD DAN P3A" -> "Dinas PMD dan P3A".
+
+    Abbreviations stay as they are written: those in `AKRONIM`, those the
+    caller passes in `singkatan` (e.g. the Dinas's own), and short upper-case
+    words with a digit (P2KTD). Why a list and not "every short upper-case
+    word": the names arrive in capitals, so "DESA" and "KB" look alike.
+    """
+    known = {**AKRONIM, **{s.upper(): s for s in singkatan if s}}
+
+    seen = False
+
+    def fix(match: re.Match) -> str:
+        nonlocal seen
+        first, seen = not seen, True
+        word = match.group(0)
+        if word.upper() in known:
+            return known[word.upper()]
+        if word.isupper() and len(word) <= 5 and not word.isalpha():
+            return word
         lower = word.lower()
-        if index and lower in _KECIL:
-            out.append(lower)
-        elif word.isupper() and len(word) <= 5 and not word.isalpha():
-            out.append(word)
-        else:
-            out.append(lower[:1].upper() + lower[1:])
-    return " ".join(out)
+        if not first and lower in _KECIL:
+            return lower
+        return lower[:1].upper() + lower[1:]
+
+    return " ".join(_WORD.sub(fix, chunk) for chunk in text.split())

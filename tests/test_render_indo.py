@@ -59,3 +59,28 @@ def test_format(func, args, expected):
 def test_romawi_out_of_range(bad):
     with pytest.raises(ValueError):
         indo.romawi(bad)
+
+
+@pytest.mark.parametrize("text, singkatan, expected", [
+    ("DINAS PEMBERDAYAAN MASYARAKAT DAN DESA", (), "Dinas Pemberdayaan Masyarakat dan Desa"),
+    ("DINAS PMD DAN P3A", (), "Dinas PMD dan P3A"),
+    ("DINAS PENGENDALIAN PENDUDUK DAN KB", (), "Dinas Pengendalian Penduduk dan KB"),
+    ("DINAS PPKB DAN P3A", (), "Dinas PPKB dan P3A"),
+    ("DINAS DPMD", (), "Dinas DPMD"),
+    ("PENGELOLAAN APBDES DAN BUMDES", (), "Pengelolaan APBDes dan BUMDes"),
+    ("TIM PENGGERAK PKK DAN BPD", (), "Tim Penggerak PKK dan BPD"),
+    ("PAUD, UMKM DAN TIK", (), "PAUD, UMKM dan TIK"),
+    ("PEMBINAAN P2KTD DAN P3MD", (), "Pembinaan P2KTD dan P3MD"),
+    ("PID DAN BID OPD", (), "PID dan BID OPD"),
+    ("KEMENTERIAN DESA RI", (), "Kementerian Desa RI"),
+    ("Dinas Pmd dan Kb", (), "Dinas PMD dan KB"),
+    ("DINAS PMD (DPMD)", (), "Dinas PMD (DPMD)"),
+    ("UNDANG-UNDANG DESA", (), "Undang-Undang Desa"),
+    ("DAN DESA", (), "Dan Desa"),
+    ("DINAS SOSIAL DAN PMDES", (), "Dinas Sosial dan Pmdes"),
+    ("DINAS SOSIAL DAN PMDES", ("PMDes",), "Dinas Sosial dan PMDes"),
+    ("DINSOSPMD KABUPATEN", ("DINSOSPMD",), "DINSOSPMD Kabupaten"),
+    ("DESA", ("DPMD",), "Desa"),
+])
+def test_judul(text, singkatan, expected):
+    assert indo.judul(text, singkatan) == expected

@@ -147,6 +147,26 @@ def test_undefined_variable_is_a_clear_error(minimal_event):
     assert written(minimal_event) == []
 
 
+@pytest.mark.parametrize("template, message, line, original", [
+    ("<p>\n{{ tidak_ada }}</p>", "Isian 'tidak_ada' tidak ada di data templat.", 2, "'tidak_ada' is undefined"),
+    ("<p>\n\n{{ acara.tak_ada }}</p>", "Isian 'tak_ada' tidak ada di data templat.", 3, "has no attribute 'tak_ada'"),
+    ("<p>{% if %}</p>", "Templat templates/susunan-acara.html baris 1 tidak dapat dibaca", 1, "Expected an expression"),
+    ("<p>\n{{ 1 | tak_ada }}</p>", "Templat templates/susunan-acara.html baris 2 tidak dapat dibaca", 2,
+     "No filter named 'tak_ada'"),
+])
+def test_template_errors_are_indonesian_with_file_and_line(minimal_event, template, message, line, original):
+    """Jinja's English goes to `value` only; the message names the file and line in Indonesian."""
+    make_event(minimal_event, {"acara.yaml": _acara_with_programme(), "templates/susunan-acara.html": template})
+    with pytest.raises(DataError) as caught:
+        run("susunan-acara", minimal_event)
+    [problem] = caught.value.problems
+    assert problem.message.startswith(message)
+    assert (problem.file, problem.line) == ("templates/susunan-acara.html", line)
+    assert original in problem.value and original not in caught.value.message
+    assert caught.value.message.startswith("Templat 'susunan-acara.html' tidak dapat dicetak: ")
+    assert written(minimal_event) == []
+
+
 def test_copy_template_never_overwrites(minimal_event):
     target = copy_template("undangan.html", minimal_event)
     assert target == minimal_event / "templates" / "undangan.html"

@@ -129,6 +129,43 @@ def test_register_keeps_lines_written_by_hand(minimal_event):
     assert entries[1]["urut"] == 8
 
 
+_GOOD_LINE = {"kunci": "manual", "nomor": "005/7/DPMD/IX/2026", "tahun": 2026, "urut": 7,
+              "tanggal": "2026-09-01", "perihal": "surat lain"}
+
+
+@pytest.mark.parametrize("change, field, needle", [
+    ({"nomor": None}, "nomor", "tanpa 'nomor'"),
+    ({"tanggal": None}, "tanggal", "tanpa 'tanggal'"),
+    ({"kunci": None}, "kunci", "tanpa 'kunci'"),
+    ({"tanggal": "1 September 2026"}, "tanggal", "TTTT-BB-HH"),
+    ({"tanggal": 20260901}, "tanggal", "TTTT-BB-HH"),
+    ({"nomor": 7}, "nomor", "harus berupa teks"),
+    ({"urut": "7"}, "urut", "harus berupa angka"),
+])
+def test_bad_register_line_is_a_problem_with_its_line(minimal_event, change, field, needle):
+    """A register line edited by hand or by a git merge: reported with its line, nothing rendered."""
+    import json
+
+    bad = {k: v for k, v in {**_GOOD_LINE, **change}.items() if v is not None}
+    (minimal_event / REGISTER).write_text(
+        "# register\n- " + json.dumps({**_GOOD_LINE, "kunci": "lain"}) + "\n- " + json.dumps(bad) + "\n",
+        encoding="utf-8")
+    before = (minimal_event / REGISTER).read_bytes()
+    with pytest.raises(DataError) as caught:
+        run("undangan", minimal_event, rapat="hari-h")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.path) == (REGISTER, 3, field)
+    assert needle in problem.message
+    assert written(minimal_event) == [] and (minimal_event / REGISTER).read_bytes() == before
+
+
+def test_register_line_missing_several_fields_reports_each(minimal_event):
+    (minimal_event / REGISTER).write_text('- {"kunci": "manual", "tahun": 2026, "urut": 7}\n', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        run("undangan", minimal_event, rapat="hari-h")
+    assert {(p.line, p.path) for p in caught.value.problems} == {(1, "nomor"), (1, "tanggal")}
+
+
 def test_preview_renders_few_and_records_nothing(contoh_event):
     result = run("undangan", contoh_event, rapat="hari-h", contoh=3)
     pages = pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -56,6 +57,34 @@ def test_key_is_created_once_and_kept(tmp_path):
     assert load_key(tmp_path) == first and len(first) == 32
     text = (tmp_path / KEY_FILE).read_text(encoding="utf-8")
     assert "Simpan (commit) berkas ini di git" in text
+
+
+@pytest.mark.parametrize("error", [OSError(1, "Operation not permitted"), PermissionError(13, "denied"),
+                                   OSError(95, "Operation not supported")])
+def test_key_is_created_where_hard_links_fail(tmp_path, monkeypatch, error):
+    """FAT32/exFAT sticks and some SMB shares: link() fails, the key is still created once."""
+    def no_link(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr("bursa_cli.certify.codes.os.link", no_link)
+    first = load_key(tmp_path)
+    assert load_key(tmp_path) == first and len(first) == 32
+    assert sorted(p.name for p in tmp_path.iterdir()) == [KEY_FILE]
+
+
+def test_key_made_meanwhile_by_another_laptop_wins(tmp_path, monkeypatch):
+    """No hard links and the key appears between the check and the write: the existing key is kept."""
+    (tmp_path / "lain").mkdir()
+    other = load_key(tmp_path / "lain")
+    text = (tmp_path / "lain" / KEY_FILE).read_text(encoding="utf-8")
+    (tmp_path / "acara").mkdir()
+
+    def no_link(src, dst):
+        Path(dst).write_text(text, encoding="utf-8")  # the other process got there first
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr("bursa_cli.certify.codes.os.link", no_link)
+    assert load_key(tmp_path / "acara") == other
 
 
 def test_damaged_key_is_a_clear_error(tmp_path):

@@ -10,11 +10,13 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
-from bursa_cli.certify.codes import load_key, page_salt, published_hash
+from bursa_cli.certify.codes import KEY_FILE, load_key, page_salt, published_hash
 from bursa_cli.certify.data import collect
+from bursa_cli.certify.page import page_data
 from bursa_cli.cli.app import app
 from bursa_cli.paths import BUILTIN_TEMPLATES
 from bursa_cli.recap import load_for_recap
+from support import plain
 
 runner = CliRunner()
 
@@ -73,3 +75,24 @@ def test_page_javascript_accepts_real_codes_and_rejects_altered(page, tmp_path):
     assert answers[:5] == [[True, d] for d in desa]
     assert answers[5:10] == [[True, d] for d in desa]
     assert all(a == [False, None] for a in answers[10:])
+
+
+@pytest.mark.parametrize("args", [[], ["--contoh", "2"]])
+def test_page_never_creates_the_key(contoh_event, args):
+    """Planning the page (even a preview) must not make a key: no certificate was printed with it."""
+    (contoh_event / KEY_FILE).unlink()
+    result = runner.invoke(app, ["cetak", "halaman-verifikasi", str(contoh_event), *args])
+    assert result.exit_code == 2, result.output
+    assert "bursa cetak sertifikat" in plain(result.output)
+    assert not (contoh_event / KEY_FILE).exists()
+    assert not (contoh_event / "keluaran" / "verifikasi").exists()
+
+
+def test_page_spells_the_dinas_as_the_letters_do(contoh_event):
+    acara_yaml = contoh_event / "acara.yaml"
+    text = acara_yaml.read_text(encoding="utf-8")
+    acara_yaml.write_text(text.replace("nama: DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
+                                       "nama: DINAS PMD DAN P3A"), encoding="utf-8")
+    event = load_for_recap(contoh_event)
+    data = page_data(event, load_key(contoh_event))
+    assert data["penyelenggara"] == f"Dinas PMD dan P3A {event.acara.wilayah.nama}"

@@ -45,7 +45,8 @@ def load_key(root: Path, create: bool = True) -> bytes:
     if not path.exists():
         if not create:
             raise UsageError(f"Kunci sertifikat ({KEY_FILE}) belum ada di folder acara.",
-                             hint="Kunci dibuat saat sertifikat pertama kali dicetak (`bursa cetak sertifikat`).")
+                             hint="Cetak sertifikat lebih dulu (`bursa cetak sertifikat`): kunci dibuat saat "
+                                  "sertifikat pertama kali dicetak.")
         _create_key(path)
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -72,8 +73,24 @@ def _create_key(path: Path) -> None:
         os.link(temp, path)
     except FileExistsError:
         pass
+    except OSError:
+        # FAT32/exFAT sticks and some SMB shares have no hard links (Windows says
+        # so with a plain OSError): create the key exclusively instead.
+        _create_exclusive(path, text)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _create_exclusive(path: Path, text: str) -> None:
+    """Write `text` to a new file at `path`; if it already exists, the first key wins."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o644)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "wb") as out:
+        out.write(text.encode("utf-8"))
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def event_id(acara) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+from .. import indo
 from .codes import PAGE_ITERATIONS, load_key, page_salt, published_hash
 from .data import collect
 
@@ -35,7 +36,8 @@ def page_data(event, key: bytes) -> dict:
         "versi": 1,
         "acara": acara.nama,
         "wilayah": acara.wilayah.nama,
-        "penyelenggara": f"{_judul(acara.penyelenggara.nama)} {acara.wilayah.nama}",
+        "penyelenggara": f"{indo.judul(acara.penyelenggara.nama, [acara.penyelenggara.singkatan])} "
+                         f"{acara.wilayah.nama}",
         "tanggal": acara.tanggal.isoformat(),
         "garam": salt.hex(),
         "iterasi": PAGE_ITERATIONS,
@@ -44,16 +46,12 @@ def page_data(event, key: bytes) -> dict:
     }
 
 
-def _judul(text: str) -> str:
-    """"DINAS PEMBERDAYAAN MASYARAKAT DAN DESA" -> "Dinas Pemberdayaan Masyarakat dan Desa"."""
-    small = {"dan", "dengan", "dari", "untuk", "di", "ke", "serta", "atau"}
-    return " ".join(w.lower() if w.lower() in small else w.capitalize() for w in text.split())
-
-
 def build(job) -> None:
     """Queue the page and its JSON (the pipeline writes both atomically into keluaran/)."""
     event = job.event
-    key = load_key(event.root)
+    # Never create the key here (not even for --contoh): the page only publishes
+    # codes of certificates already printed, and those made the key.
+    key = load_key(event.root, create=False)
     data = page_data(event, key)
     if not data["sertifikat"]:
         job.problem("Belum ada Kartu Komitmen yang tercatat, jadi belum ada sertifikat untuk diverifikasi.",

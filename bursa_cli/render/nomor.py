@@ -57,6 +57,48 @@ def check_pattern(pola: str) -> str | None:
     return None
 
 
+_NEEDED = {
+    "kunci": "teks (untuk apa nomor itu)",
+    "nomor": "teks (nomor surat)",
+    "tahun": "angka tahun",
+    "urut": "angka nomor urut",
+    "tanggal": "tanggal bentuk TTTT-BB-HH",
+}
+
+
+def _line_problems(line) -> list[Problem]:
+    """What makes one register line unusable (a field missing or of the wrong kind), all at once.
+
+    Why here: lines edited by hand or joined by a git merge are read before
+    anything is rendered, so a bad one is a clear problem and not a traceback.
+    """
+    data = line.data
+    problems = []
+    for key, kind in _NEEDED.items():
+        value = data.get(key)
+        if key not in data:
+            message = f"Baris register tanpa '{key}' ({kind})."
+        elif not _valid(key, value):
+            message = f"Isian '{key}' di baris register harus berupa {kind}."
+        else:
+            continue
+        problems.append(Problem(message, file=REGISTER, line=line.line, column=line.column_of(key),
+                                path=key, value="" if value is None else str(value)[:60]))
+    return problems
+
+
+def _valid(key: str, value) -> bool:
+    if key in ("tahun", "urut"):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if key == "tanggal":
+        try:
+            date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return False
+        return True
+    return isinstance(value, str) and bool(value.strip())
+
+
 @dataclass
 class Register:
     """The issued numbers of one event, locked while a run reserves new ones."""
@@ -87,12 +129,10 @@ class Register:
             read = read_log(self.path, REGISTER)
             self.problems.extend(read.problems)
             for line in read.entries:
-                data = line.data
-                if not isinstance(data.get("urut"), int) or not isinstance(data.get("tahun"), int):
-                    self.problems.append(Problem(
-                        "Baris register tanpa 'urut' atau 'tahun' berupa angka.", file=REGISTER, line=line.line))
-                    continue
-                self.entries.append(data)
+                found = _line_problems(line)
+                self.problems.extend(found)
+                if not found:
+                    self.entries.append(line.data)
         return self
 
     def close(self) -> None:

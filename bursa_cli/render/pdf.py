@@ -8,15 +8,17 @@ as author, the creation date and the git commit of the event data).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from jinja2 import TemplateError, TemplateNotFound, UndefinedError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
 from ..errors import DataError, Problem, UsageError
 from .. import indo
-from .env import KERTAS, make_env
+from ..paths import BUILTIN_TEMPLATES
+from .env import BUILTIN_PREFIX, make_env
 from .fetch import EventFetcher, Refused
 from ..fsutil import write_atomic
 from .origin import Provenance, provenance
@@ -41,7 +43,8 @@ class Renderer:
         created = datetime.combine(self.today, time(0, 0), tzinfo=timezone.utc)
         author = ""
         if acara is not None:
-            author = f"{indo.judul(acara.penyelenggara.nama)} {acara.wilayah.nama}".strip()
+            dinas = indo.judul(acara.penyelenggara.nama, [acara.penyelenggara.singkatan])
+            author = f"{dinas} {acara.wilayah.nama}".strip()
         return {
             "acara": acara,
             "event": self.event,
@@ -65,12 +68,13 @@ class Renderer:
         except TemplateNotFound as exc:
             raise UsageError(f"Templat '{exc.name}' tidak ditemukan (di templates/ acara maupun bawaan).",
                              hint="Lihat templat bawaan dengan `bursa templat daftar`.") from None
-        except UndefinedError as exc:
-            raise DataError(f"Templat '{template}' memakai isian yang tidak ada: {exc.message}.",
-                            [_template_problem(exc, template)]) from None
         except TemplateError as exc:
-            raise DataError(f"Templat '{template}' tidak dapat dipakai: {exc}.",
-                            [_template_problem(exc, template)]) from None
+            problem = _template_problem(exc, template, self.root)
+            if isinstance(exc, UndefinedError):
+                detail = problem.message[:1].lower() + problem.message[1:]
+            else:
+                detail = f"ada kesalahan di {problem.file}" + (f" baris {problem.line}." if problem.line else ".")
+            raise DataError(f"Templat '{template}' tidak dapat dicetak: {detail}", [problem]) from None
 
     # ---- PDF
 
@@ -110,10 +114,54 @@ class Renderer:
         return document.write_pdf(custom_metadata=True)
 
 
-def _template_problem(exc: Exception, template: str) -> Problem:
+_UNDEFINED = (re.compile(r"^'(?P<name>[^']+)' is undefined$"),
+              re.compile(r"has no attribute '(?P<name>[^']+)'$"),
+              re.compile(r"has no element '?(?P<name>[^']+?)'?$"))
+
+
+def _template_problem(exc: TemplateError, template: str, root: Path) -> Problem:
+    """A Jinja error in Indonesian, at its template file and line; Jinja's own text goes in `value`."""
+    file, line = _template_place(exc, template, root)
+    original = str(exc.message if exc.message is not None else exc)
+    if isinstance(exc, UndefinedError):
+        found = next((m for m in (r.search(original) for r in _UNDEFINED) if m), None)
+        name = found.group("name") if found else original
+        message = f"Isian '{name}' tidak ada di data templat."
+    elif isinstance(exc, TemplateSyntaxError):
+        message = (f"Templat {file} baris {line} tidak dapat dibaca: periksa penulisan "
+                   "{{ ... }} dan {% ... %} di baris itu.")
+    else:
+        where = f" baris {line}" if line else ""
+        message = f"Templat {file}{where} gagal dijalankan."
+    return Problem(message, file=file, line=line, column=1 if line else 0, value=original)
+
+
+def _template_place(exc: TemplateError, template: str, root: Path) -> tuple[str, int]:
+    """The template file (as the user sees it) and line where `exc` happened.
+
+    Why the traceback: errors while rendering carry no line; Jinja rewrites the
+    traceback so that its last template frame points at the template line.
+    """
+    filename = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", 0) or 0
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
-    return Problem(str(exc), file=str(name), line=line)
+    if not line:
+        tb = exc.__traceback__
+        while tb is not None:
+            if "__jinja_exception__" in tb.tb_frame.f_globals:
+                filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    if not filename or filename == "<template>":
+        return template, line
+    path = Path(filename)
+    if path.is_absolute():
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix(), line
+        except ValueError:
+            try:
+                return f"{BUILTIN_PREFIX}/{path.resolve().relative_to(BUILTIN_TEMPLATES.resolve()).as_posix()}", line
+            except ValueError:
+                return path.name, line
+    return str(filename), line
 
 
 def render_html(event, template: str, context: dict[str, Any], title: str, today: date | None = None) -> str:
@@ -127,8 +175,3 @@ def render_pdf(event, template: str, context: dict[str, Any], out_path: Path, ti
     data = Renderer(event, today=today).pdf(template, context, title)
     write_atomic(Path(out_path), data)
     return Path(out_path)
-
-
-def page_size(name: str) -> str:
-    """The CSS size of a paper name ("F4" -> "215mm 330mm")."""
-    return KERTAS[name]

@@ -24,11 +24,6 @@ def qr_svg(data: str, css_class: str = "qr", dark: str = "#000") -> Markup:
     return Markup(svg.replace("<svg ", f'<svg data-isi="{Markup.escape(data)}" ', 1))
 
 
-def qr_rows(data: str) -> list[str]:
-    """The module matrix as rows of '#' and '.', for tests and debugging."""
-    return ["".join("#" if bit else "." for bit in row) for row in make_qr(data).matrix]
-
-
 def is_link(target: str) -> bool:
     """Only web addresses become QR codes; a file path inside the event is printed as text."""
     return target.strip().lower().startswith(("http://", "https://"))
