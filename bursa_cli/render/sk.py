@@ -85,7 +85,7 @@ def build(job) -> None:
         return
     tanggal = acara.sk.tanggal or job.options.today or date.today()
     daerah = acara.wilayah.nama
-    dinas = indo.judul(acara.penyelenggara.nama)
+    dinas = indo.judul(acara.penyelenggara.nama, [acara.penyelenggara.singkatan])
     pejabat = head_title(daerah).upper() if by_bupati else _office(signer, acara)
     tentang = f"Pembentukan Tim Inovasi Kabupaten dan Panitia {acara.nama}"
     if register is not None:
@@ -101,7 +101,7 @@ def build(job) -> None:
     kepala_daerah = head_title(daerah)
     mengingat = acara.sk.mengingat or [m.format(daerah=daerah, dinas=dinas, kepala_daerah=kepala_daerah)
                                        for m in MENGINGAT]
-    judul_keputusan = f"Keputusan {indo.judul(pejabat)} tentang {tentang}"
+    judul_keputusan = f"Keputusan {indo.judul(pejabat, [acara.penyelenggara.singkatan])} tentang {tentang}"
     menimbang = acara.sk.menimbang or [
         f"bahwa dalam rangka pelaksanaan Program Inovasi Desa di {daerah}, perlu diselenggarakan Bursa "
         "Inovasi Desa sebagai sarana pertukaran pengetahuan dan replikasi inovasi antardesa",

@@ -146,7 +146,7 @@ def notes_by_group(village_day: bool) -> dict[str, str]:
 
 
 def opening(acara, m: Pertemuan) -> str:
-    dinas = indo.judul(acara.penyelenggara.nama)
+    dinas = indo.judul(acara.penyelenggara.nama, [acara.penyelenggara.singkatan])
     if m.kode == HARI_H:
         return (f"Dalam rangka pelaksanaan Program Inovasi Desa, {dinas} {acara.wilayah.nama} "
                 f"menyelenggarakan {acara.nama}. Sehubungan dengan hal tersebut, dengan hormat kami "
