@@ -12,6 +12,19 @@ sys.path.insert(0, str(Path(__file__).parent))
 from support import CONTOH, make_event  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch):
+    """Every test gets its own 200-column consoles. A console fixes its width
+    when it is made, so a shared one would carry whatever width the first test
+    happened to see, and long lines would wrap differently by test order."""
+    from rich.console import Console
+
+    from bursa_cli import present
+
+    monkeypatch.setattr(present, "_console", Console(highlight=False, width=200))
+    monkeypatch.setattr(present, "_error_console", Console(stderr=True, highlight=False, width=200))
+
+
 @pytest.fixture
 def minimal_event(tmp_path: Path) -> Path:
     """A small valid event (2 desa, 4 peserta, 2 inovasi), written fresh."""
