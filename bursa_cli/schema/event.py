@@ -161,14 +161,19 @@ class LoadResult:
 
 @contextmanager
 def _without_gc_pauses():
-    """Loading builds tens of thousands of objects that all stay alive, and none
-    form cycles; the cyclic collector would rescan them again and again for
-    nothing. Pausing it halves the load time of a large event."""
+    """Loading builds hundreds of thousands of objects that stay alive for the
+    rest of the command and form no cycles. The cyclic collector would rescan
+    them again and again for nothing, while loading, on every later collection
+    and once more when the process ends. So it is paused while loading, and
+    afterwards the loaded objects are moved out of its view (`gc.freeze`); they
+    are still freed as soon as nothing refers to them. On the largest
+    kabupaten this takes a third off a cold `bursa validasi`."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
