@@ -167,7 +167,7 @@ def _without_gc_pauses():
     and once more when the process ends. So it is paused while loading, and
     afterwards the loaded objects are moved out of its view (`gc.freeze`); they
     are still freed as soon as nothing refers to them. On the largest
-    kabupaten this takes a third off a cold `bursa validasi`."""
+    kabupaten the freeze alone takes a cold `bursa validasi` from 0.43 s to 0.35 s."""
     enabled = gc.isenabled()
     gc.disable()
     try:
