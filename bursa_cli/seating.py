@@ -10,17 +10,25 @@ break) as long as the spare seats allow it; when they run short, groups are
 split rather than anyone left without a seat. The same data always gives the
 same seats. Only participants listed in peserta.yaml are seated (not walk-ins
 registered on the day), so printing badges never moves anyone else's seat.
+
+Once the Kartu ID are printed, their seats are kept: `bursa cetak kartu-id`
+records each printed seat in `log/kursi/`, and the plan gives every recorded
+participant that seat again. Later changes to peserta.yaml only touch the
+others: a participant who declines leaves a free seat, a new one takes a free
+seat. If a room change removes a recorded seat, or a seat was recorded for two
+people, validation says whose Kartu ID to print again.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from .errors import WARNING, Problem
 from .indo import huruf
-from .schema.event import Event
-from .schema.models import PERAN_DESA, PERAN_LABEL, Peserta, Ruang
+from .schema.event import Event, locate
+from .schema.models import PERAN_DESA, PERAN_LABEL, Kursi, Peserta, Ruang
 
 # Front-row order of officials.
 OFFICIAL_ORDER = ("camat", "opd", "ta-p3md", "p2ktd", "pendamping", "media", "lainnya")
@@ -130,39 +138,132 @@ def is_official(peserta: Peserta) -> bool:
 
 
 def plan_seating(event: Event) -> SeatPlan:
-    """Give every participant who has not declined a seat in the Ruang Pleno."""
+    """Give every participant who has not declined a seat in the Ruang Pleno.
+
+    Participants whose Kartu ID were printed keep the recorded seat; the others
+    fill the free seats in the order described at the top of this module.
+    """
     _, ruang = pleno_room(event)
     people = [p for p in event.peserta if needs_seat(p)]
     if ruang is None:
         return SeatPlan(None, None, [], people, len(people))
     layout = layout_of(ruang)
+    held, _ = _held_seats(event, layout, {p.id for p in people})
+    taken = set(held.values())
     officials, villages = _groups(event, people)
     units: list[tuple[str, str, bool, list[Peserta]] | None] = [
         (OFFICIALS, "", True, [p]) for p in officials]
     units.append(None)  # villages start on a fresh row when the spare seats allow it
     units.extend((kec, desa, False, members) for kec, desa, members in villages)
 
+    def free_until(start: int, end: int) -> int:
+        return sum(1 for place in range(start, min(end, layout.seats)) if place not in taken)
+
     plan = SeatPlan(ruang, layout, needed=len(people))
-    slack = layout.seats - len(people)
+    slack = layout.seats - len(taken) - (len(people) - len(held))
     position = 0
+    placed: list[tuple[int, Seated]] = []
     for unit in units:
         if unit is None:
             if position % layout.per_row:
-                gap = layout.per_row - position % layout.per_row
+                row_end = position - position % layout.per_row + layout.per_row
+                gap = free_until(position, row_end)
                 if gap <= slack:
-                    position, slack = position + gap, slack - gap
+                    position, slack = row_end, slack - gap
             continue
         group, desa, official, members = unit
-        free = layout.kursi_per_baris - position % layout.kursi_per_baris
-        if len(members) > free and len(members) <= layout.kursi_per_baris and free <= slack:
-            position, slack = position + free, slack - free
+        newcomers = sum(1 for person in members if person.id not in held)
+        block_end = position - position % layout.kursi_per_baris + layout.kursi_per_baris
+        free = free_until(position, block_end)
+        if newcomers > free and newcomers <= layout.kursi_per_baris and free <= slack:
+            position, slack = block_end, slack - free
         for person in members:
-            if position >= layout.seats:
-                plan.unseated.append(person)
-                continue
-            plan.seated.append(Seated(_seat_at(position, layout), person, group, desa, official))
-            position += 1
+            place = held.get(person.id)
+            if place is None:
+                while position in taken:
+                    position += 1
+                if position >= layout.seats:
+                    plan.unseated.append(person)
+                    continue
+                place, position = position, position + 1
+            placed.append((place, Seated(_seat_at(place, layout), person, group, desa, official)))
+    plan.seated = [item for _, item in sorted(placed, key=lambda pair: pair[0])]
     return plan
+
+
+def seats_to_record(event: Event, plan: SeatPlan) -> list[dict[str, str]]:
+    """Log entries for the seats about to be printed that `log/kursi/` does not hold yet."""
+    recorded = {entry.peserta: entry.kursi for entry in event.kursi}
+    return [{"peserta": item.peserta.id, "kursi": item.seat.label}
+            for item in plan.seated if recorded.get(item.peserta.id) != item.seat.label]
+
+
+def check_held_seats(event: Event) -> list[Problem]:
+    """Recorded seats that name no participant, or that the plan can no longer keep."""
+    listed = {p.id for p in event.peserta}
+    last = {entry.peserta: entry for entry in event.kursi}
+    problems = [locate(entry, f"Kartu ID {entry.peserta} sudah dicetak dengan kursi {entry.kursi}, tetapi "
+                       f"peserta '{entry.peserta}' tidak ada lagi di peserta.yaml; kursinya kini bebas. "
+                       "Bila hanya batal hadir, kembalikan datanya dengan konfirmasi: tidak.", "peserta",
+                       value=entry.peserta, level=WARNING)
+                for entry in last.values() if entry.peserta not in listed]
+    _, ruang = pleno_room(event)
+    if ruang is not None:
+        _, lost = _held_seats(event, layout_of(ruang), {p.id for p in event.peserta if needs_seat(p)})
+        problems.extend(lost)
+    return problems
+
+
+def _held_seats(event: Event, layout: Layout, needing: set[str]) -> tuple[dict[str, int], list[Problem]]:
+    """Peserta id -> the position of the seat printed on their Kartu ID, and the
+    problems of recorded seats that cannot be kept.
+
+    The last entry for a participant counts. When two participants' last entries
+    name the same seat, the later entry keeps it and the other participant gets a
+    new seat; so does a participant whose seat the room no longer has.
+    """
+    last: dict[str, Kursi] = {}
+    for entry in event.kursi:
+        if entry.peserta in needing:
+            last[entry.peserta] = entry
+    holder: dict[int, Kursi] = {}
+    problems: list[Problem] = []
+    for entry in last.values():
+        place = seat_position(entry.kursi, layout)
+        if place is None:
+            problems.append(locate(
+                entry, f"Kursi {entry.kursi} (Kartu ID {entry.peserta}) tidak ada lagi pada tata kursi "
+                "ruang pleno sekarang; peserta ini mendapat kursi lain. Cetak ulang Kartu ID-nya.",
+                "kursi", value=entry.kursi, level=WARNING))
+            continue
+        earlier = holder.get(place)
+        if earlier is not None:
+            problems.append(locate(
+                earlier, f"Kursi {entry.kursi} juga tercatat untuk {entry.peserta} ({entry._file} baris "
+                f"{entry._line}), yang tercatat belakangan; {earlier.peserta} mendapat kursi lain. "
+                "Cetak ulang Kartu ID-nya.", "kursi", value=earlier.kursi, level=WARNING))
+        holder[place] = entry
+    return {entry.peserta: place for place, entry in holder.items()}, problems
+
+
+_LABEL = re.compile(r"(?:Blok (?P<blok>[1-9][0-9]*) / )?(?P<baris>[A-Z]+)-(?P<nomor>[0-9]{2,})")
+
+
+def seat_position(label: str, layout: Layout) -> int | None:
+    """The position of a seat label ('B-07', 'Blok 2 / C-05') in `layout`; None when it has no such seat."""
+    match = _LABEL.fullmatch(label)
+    if match is None or (match["blok"] is None) != (layout.blok == 1):
+        return None
+    block = int(match["blok"]) - 1 if match["blok"] else 0
+    row = 0
+    for letter in match["baris"]:
+        row = row * 26 + ord(letter) - ord("A") + 1
+    row -= 1
+    number = int(match["nomor"])
+    if block >= layout.blok or not 1 <= number <= layout.kursi_per_baris or row >= layout.baris:
+        return None
+    place = row * layout.per_row + block * layout.kursi_per_baris + number - 1
+    return place if place < layout.seats else None
 
 
 def check_seating(event: Event) -> list[Problem]:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+import yaml
 from docs_support import build, event_changes
+from render_helpers import run
 from support import dump_yaml, make_event
+
+from bursa_cli.check import validate_event
 
 from bursa_cli.seating import check_seating, layout_of, plan_seating, row_letter
 from bursa_cli.schema.event import load_event
@@ -160,3 +166,92 @@ def test_no_pleno_room(tmp_path):
     problems = check_seating(event)
     assert len(problems) == 1 and "pleno" in problems[0].message and problems[0].file == "acara.yaml"
     assert problems[0].line > 0
+
+
+# --------------------------------------------------------------------------- seats kept once printed
+
+def printed_seats(root) -> dict[str, str]:
+    """What log/kursi/ holds: peserta id -> seat label (last entry wins), read raw."""
+    found = {}
+    for path in sorted((root / "log" / "kursi").glob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("- {"):
+                entry = json.loads(line[2:])
+                found[entry["peserta"]] = entry["kursi"]
+    return found
+
+
+def new_member(people, template_index, new_id, **fields):
+    person = dict(people[template_index], id=new_id, nama=f"Baru {new_id}", **fields)
+    return person
+
+
+SEAT_CHANGES = {
+    "satu peserta batal": lambda people: people[6].update(konfirmasi="tidak"),
+    "pejabat batal": lambda people: people[-1].update(konfirmasi="tidak"),
+    "peserta dihapus": lambda people: people.pop(0),
+    "urutan berkas berubah": lambda people: people.reverse(),
+    "perangkat desa ditambah": lambda people: people.append(
+        new_member(people, 0, "P-0901", peran="perangkat-desa")),
+    "camat ditambah di depan": lambda people: people.insert(0, {
+        "id": "O-901", "nama": "Camat Baru", "peran": "camat", "kecamatan": "33.23.02", "konfirmasi": "ya"}),
+    "batal dan ditambah": lambda people: (people[10].update(konfirmasi="tidak"), people.extend(
+        new_member(people, 2 * k, f"P-09{k:02d}", peran="perangkat-desa") for k in range(1, 6))),
+}
+
+
+@pytest.mark.parametrize("change", SEAT_CHANGES, ids=list(SEAT_CHANGES))
+def test_printed_seats_stay_when_peserta_changes(tmp_path, change):
+    changes = event_changes(desa=12, officials=5, kapasitas=40)
+    root = make_event(tmp_path / "e", changes)
+    run("kartu-id", root)
+    printed = printed_seats(root)
+    assert printed == {k: v.label for k, v in plan_seating(load(root)).by_peserta.items()}
+    assert len(printed) == 29
+
+    people = changes["peserta.yaml"]
+    SEAT_CHANGES[change](people)
+    (root / "peserta.yaml").write_text(dump_yaml(people), encoding="utf-8")
+    event = load(root)
+    plan = plan_seating(event)
+    after = {k: v.label for k, v in plan.by_peserta.items()}
+
+    assert {k: after[k] for k in printed if k in after} == {k: v for k, v in printed.items() if k in after}
+    coming = {p["id"] for p in people if p["konfirmasi"] != "tidak"}
+    assert set(after) == coming and plan.unseated == []
+    assert len(set(after.values())) == len(after)  # nobody shares a seat
+    problems = [(p.file, p.level, p.message) for p in validate_event(root).problems]
+    if change == "peserta dihapus":  # the printed badge of someone no longer listed is worth a word
+        assert problems == [("log/kursi/kartu-id.yaml", "peringatan",
+                             f"Kartu ID P-0001 sudah dicetak dengan kursi {printed['P-0001']}, tetapi peserta "
+                             "'P-0001' tidak ada lagi di peserta.yaml; kursinya kini bebas. Bila hanya "
+                             "batal hadir, kembalikan datanya dengan konfirmasi: tidak.")]
+    else:
+        assert problems == []
+
+
+def test_kartu_id_records_seats_once_and_previews_record_nothing(minimal_event):
+    run("kartu-id", minimal_event, contoh=2)
+    assert not (minimal_event / "log" / "kursi").exists()
+
+    produced = run("kartu-id", minimal_event)
+    log = minimal_event / "log" / "kursi" / "kartu-id.yaml"
+    assert printed_seats(minimal_event) == {"P-0001": "A-01", "P-0002": "A-02", "P-0003": "A-03", "P-0004": "A-04"}
+    assert any("4 kursi yang tercetak dicatat di log/kursi/kartu-id.yaml" in note for note in produced.notes)
+    first = log.read_text(encoding="utf-8")
+    assert first.startswith("# Kursi yang tercetak di Kartu ID")
+
+    again = run("kartu-id", minimal_event)
+    assert log.read_text(encoding="utf-8") == first  # a reprint records nothing new
+    assert not any("kursi" in note for note in again.notes)
+
+    people = yaml.safe_load((minimal_event / "peserta.yaml").read_text(encoding="utf-8"))
+    people[0]["konfirmasi"] = "tidak"
+    people.append(dict(people[1], id="P-0005", nama="Sutrisno", peran="perangkat-desa", konfirmasi="ya"))
+    (minimal_event / "peserta.yaml").write_text(dump_yaml(people), encoding="utf-8")
+    run("kartu-id", minimal_event)
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith(first)  # only appended
+    added = [json.loads(line[2:]) for line in text[len(first):].splitlines()]
+    assert [(e["peserta"], e["kursi"]) for e in added] == [("P-0005", "A-01")]  # the seat P-0001 left
+    assert all(e["waktu"].endswith("+07:00") for e in added)

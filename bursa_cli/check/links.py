@@ -13,6 +13,7 @@ from ..errors import WARNING, Problem
 from ..schema.event import Event, locate
 from ..schema.models import PERAN_DESA
 from ..schema.types import BIDANG_SHORT, is_kelurahan, kecamatan_of
+from ..seating import check_held_seats
 
 
 def _missing(kind: str, key: str, where: str = "") -> str:
@@ -246,6 +247,7 @@ LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
     check_inovasi,
     check_logs,
     check_komitmen,
+    check_held_seats,
 )
 
 

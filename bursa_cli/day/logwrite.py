@@ -33,6 +33,7 @@ KIND_TITLE = {
     "penilaian": "Log penilaian inovasi ({name})",
     "ide": "Log Kartu Ide ({name})",
     "komitmen": "Log Kartu Komitmen ({name})",
+    "kursi": "Kursi yang tercetak di Kartu ID; bursa menjaga kursi ini bila peserta.yaml berubah",
 }
 HEADER_TAIL = (
     "# Berkas ini hanya ditambah di akhir (append-only): satu baris satu entri.\n"
@@ -91,10 +92,17 @@ def now(zona: str = "WIB") -> str:
 
 def append_entry(path: Path, entry: dict[str, Any], header: str = "") -> None:
     """Append `entry` as one durable line; a new file gets `header` first."""
+    append_entries(path, [entry], header)
+
+
+def append_entries(path: Path, entries: list[dict[str, Any]], header: str = "") -> None:
+    """Append `entries`, one line each, in a single write; a new file gets `header` first."""
+    if not entries:
+        return
     path = Path(path)
-    line = format_entry(entry).encode("utf-8")
+    lines = "".join(format_entry(entry) for entry in entries).encode("utf-8")
     with locked(path):
-        _append_locked(path, line, header)
+        _append_locked(path, lines, header)
 
 
 def _append_locked(path: Path, line: bytes, header: str) -> None:

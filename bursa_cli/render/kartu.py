@@ -16,7 +16,8 @@ from .denah import seat_problems
 from .floorplan import BIDANG_ORDER
 from .poster import fit, output_name
 from .qr import qr_svg
-from ..seating import desa_name, origin_lines, plan_seating, role_label
+from ..day.logwrite import append_entries, header_for, log_path, now
+from ..seating import desa_name, origin_lines, plan_seating, role_label, seats_to_record
 
 A4 = (210.0, 297.0)
 
@@ -105,6 +106,24 @@ def build_id(job) -> None:
              "ukuran": acara.dokumen.ukuran_kartu_id, "contoh": job.preview},
             title=f"Kartu ID peserta - {acara.nama}",
             what=f"{len(cards)} Kartu ID {acara.dokumen.ukuran_kartu_id} pada {len(sheets)} lembar A4")
+    if not job.preview:
+        _record_seats(job, plan)
+
+
+SEAT_LOG = ("kursi", "kartu-id")
+
+
+def _record_seats(job, plan) -> None:
+    """Remember the printed seats, so later changes to peserta.yaml do not move them."""
+    new = seats_to_record(job.event, plan)
+    if not new:
+        return
+    path = log_path(job.event.root, *SEAT_LOG)
+    stamp = now(job.acara.zona_waktu)
+    job.before_commit(lambda: append_entries(path, [{"waktu": stamp, **entry} for entry in new],
+                                             header_for(*SEAT_LOG)))
+    job.notes.append(f"{len(new)} kursi yang tercetak dicatat di log/kursi/kartu-id.yaml; kursi itu tidak "
+                     "berpindah lagi bila peserta.yaml berubah.")
 
 
 def build_komitmen(job) -> None:

@@ -82,6 +82,13 @@ def _table(model: type[BaseModel]) -> list[str]:
     return lines
 
 
+LOG_INTRO = {
+    "": "Log hari-H: satu entri per baris, `- {\"kunci\": \"nilai\", ...}`, hanya ditambah.",
+    "kursi": "Ditulis oleh `bursa cetak kartu-id`: kursi yang tercetak di Kartu ID setiap peserta, satu entri "
+             "per baris, hanya ditambah. Tata kursi menjaga kursi ini bila peserta.yaml berubah sesudahnya.",
+}
+
+
 def reference() -> str:
     out = [HEADER]
     seen: set[type[BaseModel]] = set()
@@ -104,8 +111,7 @@ def reference() -> str:
         note = f" `{unique}` harus unik." if unique else ""
         section(name, model, f"Daftar; setiap butir diawali `- `.{note}")
     for kind, model in LOG_KINDS.items():
-        section(f"log/{kind}/*.yaml", model,
-                "Log hari-H: satu entri per baris, `- {\"kunci\": \"nilai\", ...}`, hanya ditambah.")
+        section(f"log/{kind}/*.yaml", model, LOG_INTRO.get(kind, LOG_INTRO[""]))
     return "\n".join(out) + "\n"
 
 

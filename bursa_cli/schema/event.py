@@ -22,7 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..errors import Problem, UsageError
 from .logfile import LogLine, read_log
 from .models import (
-    LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Opd, P2ktd, Penilaian, Peserta,
+    LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Opd, P2ktd, Penilaian, Peserta,
     Registrasi, Ruang, Stempel, Tahap,
 )
 from .types import PATTERN_MESSAGES, kecamatan_of
@@ -61,6 +61,7 @@ class Event:
     penilaian: list[Penilaian] = field(default_factory=list)
     ide: list[Ide] = field(default_factory=list)
     komitmen: list[Komitmen] = field(default_factory=list)
+    kursi: list[Kursi] = field(default_factory=list)
     sources: dict[str, SourceMap] = field(default_factory=dict)
     log_files: dict[str, list[str]] = field(default_factory=dict)
 

@@ -14,7 +14,9 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .types import Bidang, Id, Jam, KodeDesa, KodeKabupaten, KodeKecamatan, Nip, YaTidak, ZonaWaktu
+from .types import (
+    Bidang, Id, Jam, KodeDesa, KodeKabupaten, KodeKecamatan, LabelKursi, Nip, YaTidak, ZonaWaktu,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,10 +448,18 @@ class Komitmen(LogEntry):
         default_factory=dict, description="Alasan untuk inovasi yang tidak distempel: {id inovasi: alasan}")
 
 
+class Kursi(LogEntry):
+    """A seat as printed on a Kartu ID. The seat plan keeps it, so the badge stays true."""
+
+    peserta: Id = Field(description="Id peserta di peserta.yaml")
+    kursi: LabelKursi = Field(description="Kursi yang tercetak di Kartu ID-nya di Ruang Pleno")
+
+
 LOG_KINDS: dict[str, type[LogEntry]] = {
     "registrasi": Registrasi,
     "stempel": Stempel,
     "penilaian": Penilaian,
     "ide": Ide,
     "komitmen": Komitmen,
+    "kursi": Kursi,
 }

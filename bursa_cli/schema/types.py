@@ -111,6 +111,11 @@ Id = _pattern(
     "Id hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi",
     "id")
 
+LabelKursi = _pattern(
+    r"^(Blok [1-9][0-9]* / )?[A-Z]+-[0-9]{2,}$",
+    "Kursi ditulis seperti di Kartu ID: B-07, atau Blok 2 / C-05 bila ruang pleno punya beberapa blok",
+    'kursi ("B-07", "Blok 2 / C-05")')
+
 
 def _digits(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
