@@ -14,8 +14,9 @@ registered on the day), so printing badges never moves anyone else's seat.
 Once the Kartu ID are printed, their seats are kept: `bursa cetak kartu-id`
 records each printed seat in `log/kursi/`, and the plan gives every recorded
 participant that seat again. Later changes to peserta.yaml only touch the
-others: a participant who declines leaves a free seat, a new one takes a free
-seat. If a room change removes a recorded seat, or a seat was recorded for two
+others: a participant who declines leaves a free seat, a new one takes a seat
+left by their own village, else the free seat nearest to their village-mates,
+else the first free seat. If a room change removes a recorded seat, or a seat was recorded for two
 people, validation says whose Kartu ID to print again.
 """
 
@@ -140,8 +141,11 @@ def is_official(peserta: Peserta) -> bool:
 def plan_seating(event: Event) -> SeatPlan:
     """Give every participant who has not declined a seat in the Ruang Pleno.
 
-    Participants whose Kartu ID were printed keep the recorded seat; the others
-    fill the free seats in the order described at the top of this module.
+    Participants whose Kartu ID were printed keep the recorded seat. Everyone
+    else is seated in the order described at the top of this module; once seats
+    are held, a newcomer first takes a seat left by someone of their own village
+    who declined (a new Ketua BPD the seat the old one left), else the free seat
+    nearest to their village-mates, else the first free seat.
     """
     _, ruang = pleno_room(event)
     people = [p for p in event.peserta if needs_seat(p)]
@@ -150,42 +154,59 @@ def plan_seating(event: Event) -> SeatPlan:
     layout = layout_of(ruang)
     held, _ = _held_seats(event, layout, {p.id for p in people})
     taken = set(held.values())
+    # A newcomer takes a seat left by someone of their own village before anyone else may.
+    for desa, places in _seats_left_by_villagers(event, layout, taken).items():
+        newcomers = sorted((p for p in people if p.desa == desa and p.id not in held and not is_official(p)),
+                           key=lambda p: (VILLAGE_ORDER.index(p.peran), p.id))
+        for person, place in zip(newcomers, places):
+            held[person.id] = place
+            taken.add(place)
     officials, villages = _groups(event, people)
     units: list[tuple[str, str, bool, list[Peserta]] | None] = [
         (OFFICIALS, "", True, [p]) for p in officials]
     units.append(None)  # villages start on a fresh row when the spare seats allow it
     units.extend((kec, desa, False, members) for kec, desa, members in villages)
 
-    def free_until(start: int, end: int) -> int:
-        return sum(1 for place in range(start, min(end, layout.seats)) if place not in taken)
-
     plan = SeatPlan(ruang, layout, needed=len(people))
-    slack = layout.seats - len(taken) - (len(people) - len(held))
+    slack = layout.seats - len(people)
     position = 0
+
+    def next_free() -> int | None:
+        nonlocal position
+        while position < layout.seats and position in taken:
+            position += 1
+        if position < layout.seats:
+            position += 1
+            return position - 1
+        return next((place for place in range(layout.seats) if place not in taken), None)
+
+    def nearest_free(anchors: list[int]) -> int | None:
+        free = (place for place in range(layout.seats) if place not in taken)
+        return min(free, key=lambda place: (min(abs(place - a) for a in anchors), place), default=None)
+
     placed: list[tuple[int, Seated]] = []
     for unit in units:
         if unit is None:
-            if position % layout.per_row:
-                row_end = position - position % layout.per_row + layout.per_row
-                gap = free_until(position, row_end)
+            if not held and position % layout.per_row:
+                gap = layout.per_row - position % layout.per_row
                 if gap <= slack:
-                    position, slack = row_end, slack - gap
+                    position, slack = position + gap, slack - gap
             continue
         group, desa, official, members = unit
-        newcomers = sum(1 for person in members if person.id not in held)
-        block_end = position - position % layout.kursi_per_baris + layout.kursi_per_baris
-        free = free_until(position, block_end)
-        if newcomers > free and newcomers <= layout.kursi_per_baris and free <= slack:
-            position, slack = block_end, slack - free
+        anchors = [held[person.id] for person in members if person.id in held]
+        if not held:
+            free = layout.kursi_per_baris - position % layout.kursi_per_baris
+            if len(members) > free and len(members) <= layout.kursi_per_baris and free <= slack:
+                position, slack = position + free, slack - free
         for person in members:
             place = held.get(person.id)
             if place is None:
-                while position in taken:
-                    position += 1
-                if position >= layout.seats:
+                place = nearest_free(anchors) if held and anchors else next_free()
+                if place is None:
                     plan.unseated.append(person)
                     continue
-                place, position = position, position + 1
+                taken.add(place)
+                anchors.append(place)
             placed.append((place, Seated(_seat_at(place, layout), person, group, desa, official)))
     plan.seated = [item for _, item in sorted(placed, key=lambda pair: pair[0])]
     return plan
@@ -244,6 +265,20 @@ def _held_seats(event: Event, layout: Layout, needing: set[str]) -> tuple[dict[s
                 "Cetak ulang Kartu ID-nya.", "kursi", value=earlier.kursi, level=WARNING))
         holder[place] = entry
     return {entry.peserta: place for place, entry in holder.items()}, problems
+
+
+def _seats_left_by_villagers(event: Event, layout: Layout, taken: set[int]) -> dict[str, list[int]]:
+    """Village code -> the free seats printed for its participants who have since declined."""
+    last = {entry.peserta: entry for entry in event.kursi}
+    left: dict[str, list[int]] = {}
+    for person in event.peserta:
+        entry = last.get(person.id)
+        if entry is None or needs_seat(person) or is_official(person):
+            continue
+        place = seat_position(entry.kursi, layout)
+        if place is not None and place not in taken:
+            left.setdefault(person.desa, []).append(place)
+    return {desa: sorted(places) for desa, places in left.items()}
 
 
 _LABEL = re.compile(r"(?:Blok (?P<blok>[1-9][0-9]*) / )?(?P<baris>[A-Z]+)-(?P<nomor>[0-9]{2,})")

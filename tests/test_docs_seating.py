@@ -182,8 +182,8 @@ def printed_seats(root) -> dict[str, str]:
 
 
 def new_member(people, template_index, new_id, **fields):
-    person = dict(people[template_index], id=new_id, nama=f"Baru {new_id}", **fields)
-    return person
+    """A new participant from the same village as people[template_index]."""
+    return dict(people[template_index], id=new_id, nama=f"Baru {new_id}", konfirmasi="ya", **fields)
 
 
 SEAT_CHANGES = {
@@ -220,6 +220,8 @@ def test_printed_seats_stay_when_peserta_changes(tmp_path, change):
     coming = {p["id"] for p in people if p["konfirmasi"] != "tidak"}
     assert set(after) == coming and plan.unseated == []
     assert len(set(after.values())) == len(after)  # nobody shares a seat
+    if change == "batal dan ditambah":  # the newcomer from P-0011's village takes the seat P-0011 left
+        assert after["P-0905"] == printed["P-0011"]
     problems = [(p.file, p.level, p.message) for p in validate_event(root).problems]
     if change == "peserta dihapus":  # the printed badge of someone no longer listed is worth a word
         assert problems == [("log/kursi/kartu-id.yaml", "peringatan",
