@@ -71,6 +71,20 @@ def test_registrasi_shows_seat_and_kit(minimal_event):
     assert "Serahkan Bursa Kit: Kartu ID, Kartu Komitmen, Kartu Ide, Katalog" in result.output
 
 
+def test_registrasi_shows_the_seat_printed_on_the_badge_after_the_list_changed(minimal_event):
+    assert run("cetak", "kartu-id", str(minimal_event)).exit_code == 0
+    people = minimal_data("peserta.yaml")
+    people[2]["konfirmasi"] = "tidak"  # P-0003 declines after the badges were printed
+    people.insert(0, {"id": "P-0000", "nama": "Camat Baru", "peran": "camat", "kecamatan": "33.23.01",
+                      "konfirmasi": "ya"})  # and an official who would sit in front of everyone
+    make_event(minimal_event, {"peserta.yaml": people})
+    result = run("registrasi", str(minimal_event), "--perangkat", "REG-1", "--id", "P-0004")
+    assert result.exit_code == 0, result.output
+    assert "Kursi: A-04" in result.output  # as printed, not moved by the two changes
+    result = run("registrasi", str(minimal_event), "--perangkat", "REG-1", "--id", "P-0000")
+    assert "Kursi: A-03" in result.output  # the newcomer takes the seat P-0003 left
+
+
 def test_double_check_in_is_found_across_devices(tmp_path):
     root = make_event(tmp_path / "ev", {"log/registrasi/REG-2.yaml": [
         {"waktu": "2026-11-12T07:30:00+07:00", "petugas": "REG-2", "peserta": "P-0001"}]})
