@@ -16,8 +16,8 @@ records each printed seat in `log/kursi/`, and the plan gives every recorded
 participant that seat again. Later changes to peserta.yaml only touch the
 others: a participant who declines leaves a free seat, a new one takes a seat
 left by their own village, else the free seat nearest to their village-mates,
-else the first free seat. If a room change removes a recorded seat, or a seat was recorded for two
-people, validation says whose Kartu ID to print again.
+else the first free seat. If a room change removes a recorded seat, or a seat
+was recorded for two people, validation says whose Kartu ID to print again.
 """
 
 from __future__ import annotations
