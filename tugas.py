@@ -27,7 +27,7 @@ KELUARAN = CONTOH / "keluaran"
 # Dokumen contoh yang dibuat oleh `demo`, berurutan seperti tahapan persiapan.
 DEMO_DOKUMEN = [
     "undangan", "sk", "susunan-acara", "daftar-hadir", "poster", "katalog", "denah",
-    "kartu-id", "kartu-komitmen", "kartu-ide", "sertifikat", "halaman-verifikasi",
+    "kartu-id", "kartu-cadangan", "kartu-komitmen", "kartu-ide", "sertifikat", "halaman-verifikasi",
 ]
 
 PANGO_HELP = """\

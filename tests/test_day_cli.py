@@ -85,6 +85,30 @@ def test_registrasi_shows_the_seat_printed_on_the_badge_after_the_list_changed(m
     assert "Kursi: A-03" in result.output  # the newcomer takes the seat P-0003 left
 
 
+def test_a_scanned_spare_badge_becomes_the_walk_in_id(minimal_event):
+    root = minimal_event
+    first = run("registrasi", str(root), "--perangkat", "REG-1",
+                input="tamu-007\nJoko Susilo\n1\ntegalurung\n1\n0812345\n")
+    assert first.exit_code == 0, first.output
+    assert "Kartu ID cadangan TAMU-007: peserta tanpa undangan" in first.output
+    assert "PESERTA BARU (tanpa undangan) TAMU-007 · Joko Susilo · Kepala Desa · Desa Tegalurung" in first.output
+    assert logged(root, "registrasi", "REG-1") == [{
+        "waktu": logged(root, "registrasi", "REG-1")[0]["waktu"], "petugas": "REG-1", "peserta": "TAMU-007",
+        "tanpa_undangan": {"nama": "Joko Susilo", "peran": "kepala-desa", "desa": TEGALURUNG,
+                           "telepon": "0812345"}}]
+
+    again = run("registrasi", str(root), "--perangkat", "REG-2", input="TAMU-007\n")  # the holder scans again
+    assert "SUDAH REGISTRASI" in again.output and logged(root, "registrasi", "REG-2") == []
+    from bursa_cli.day import Day, Refused, add_walk_in
+
+    with pytest.raises(Refused) as refused:  # a second person handed the same card by mistake
+        add_walk_in(Day.open(root), "REG-2", "Ani Rahma", "media", instansi="Radio", kartu="TAMU-007")
+    assert "Kartu ID cadangan TAMU-007 sudah dipakai oleh Joko Susilo (log/registrasi/REG-1.yaml baris 4)" \
+        in refused.value.message
+    assert logged(root, "registrasi", "REG-2") == []
+    assert "TAMU-007" in load_event(root).event.peserta_by_id and log_problems(root) == []
+
+
 def test_double_check_in_is_found_across_devices(tmp_path):
     root = make_event(tmp_path / "ev", {"log/registrasi/REG-2.yaml": [
         {"waktu": "2026-11-12T07:30:00+07:00", "petugas": "REG-2", "peserta": "P-0001"}]})

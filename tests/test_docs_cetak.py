@@ -144,6 +144,39 @@ def test_kartu_id_sheets(tmp_path, ukuran, per_sheet):
     assert "Blok 1 / A-01" in text and "Kecamatan Bulu" in text
 
 
+@pytest.mark.parametrize("ukuran, per_sheet", [("ID-1", 10), ("A6", 4)])
+def test_kartu_cadangan_numbers_the_spare_badges(tmp_path, ukuran, per_sheet):
+    changes = event_changes(desa=11, officials=3, kapasitas=40)  # 25 people
+    changes["acara.yaml"]["dokumen"] = {"ukuran_kartu_id": ukuran}
+    changes["acara.yaml"]["materi"]["kartu_id"] = 38  # 13 spare
+    changes["log/registrasi/REG-1.yaml"] = [  # TAMU-002 was already handed out on the day
+        {"waktu": "2026-11-12T07:40:00+07:00", "petugas": "REG-1", "peserta": "TAMU-002",
+         "tanpa_undangan": {"nama": "Ani", "peran": "media", "instansi": "Radio"}}]
+    root = make_event(tmp_path / "e", changes)
+    _, pages = pdf_of(root, "kartu-cadangan")
+    assert len(pages) == math.ceil(13 / per_sheet)
+    text = flat(" ".join(pages))
+    numbers = re.findall(r"TAMU-\d{3}", text)
+    assert numbers == ["TAMU-001"] + [f"TAMU-{n:03d}" for n in range(3, 15)]
+    assert text.count("Peserta tanpa undangan") == 13 and text.count("Desa / Instansi") == 13
+    assert "bebas" in text
+
+
+def test_kartu_cadangan_needs_spare_cards_in_materi(tmp_path):
+    changes = event_changes(desa=11, officials=3, kapasitas=40)
+    changes["acara.yaml"]["materi"]["kartu_id"] = 25  # exactly one per participant
+    acara = dump_yaml(changes["acara.yaml"])
+    changes["acara.yaml"] = acara
+    root = make_event(tmp_path / "e", changes)
+    with pytest.raises(DataError) as caught:
+        produce("kartu-cadangan", root, Options(today=TODAY), origin=ORIGIN)
+    problem = caught.value.problems[0]
+    line = next(i for i, text in enumerate(acara.splitlines(), 1) if text.strip().startswith("kartu_id:"))
+    assert (problem.file, problem.line) == ("acara.yaml", line)
+    assert "materi.kartu_id (25) tidak menyisakan Kartu ID cadangan: 25 kartu" in problem.message
+    assert not (root / "keluaran").exists()
+
+
 def test_kartu_id_long_name_shrinks(tmp_path):
     from bursa_cli.render.kartu import NAME_STEPS
     from bursa_cli.render.poster import fit
@@ -359,6 +392,7 @@ GOLDEN_CASES = [
     ("denah", "denah", "denah.pdf"),
     ("tempat-duduk", "denah", "tempat-duduk.pdf"),
     ("kartu-id", "kartu-id", "kartu-id.pdf"),
+    ("kartu-cadangan", "kartu-cadangan", "kartu-cadangan.pdf"),
     ("kartu-komitmen", "kartu-komitmen", "kartu-komitmen.pdf"),
     ("kartu-ide", "kartu-ide", "kartu-ide.pdf"),
 ]

@@ -42,8 +42,10 @@ def registrasi(
 ) -> None:
     """Registrasi peserta: pindai Kartu ID, cari nama/desa, atau +baru untuk peserta tanpa undangan.
 
-    Peserta tanpa undangan mendapat id W-<perangkat>-NNN dan dicatat di log
-    registrasi; peserta.yaml tidak pernah diubah.
+    Peserta tanpa undangan yang menerima Kartu ID cadangan (`bursa cetak
+    kartu-cadangan`) didaftarkan dengan memindai kartu itu: nomornya (TAMU-001
+    dst.) menjadi id-nya. Tanpa kartu cadangan, +baru memberi id W-<perangkat>-NNN.
+    Keduanya dicatat di log registrasi; peserta.yaml tidak pernah diubah.
     """
     from ..day import Day, Refused, check_in
     from ..day.actions import check_name
@@ -58,7 +60,7 @@ def registrasi(
     show.show_desk(f"Registrasi · {perangkat}", [
         day.acara.nama,
         "Pindai Kartu ID atau ketik id peserta; ketik nama/desa untuk mencari;",
-        "ketik +baru untuk peserta tanpa undangan; selesai untuk keluar.",
+        "pindai Kartu ID cadangan atau ketik +baru untuk peserta tanpa undangan; selesai untuk keluar.",
     ], day.load_problems)
     written = 0
     while (text := _line("Id / nama / desa:")) is not None:
@@ -74,12 +76,15 @@ def _register_one(day, perangkat: str, text: str) -> int:
     from ..day import Refused, check_in, search_peserta
     from ..day.actions import ID_LIKE
     from ..present import hari as show
+    from ..schema.types import SPARE_CARD
 
     if text.lower() in NEW_WORDS:
         return _walk_in(day, perangkat)
     if day.peserta(text) is None and ID_LIKE.match(text):
         day.refresh()  # a walk-in may just have been added at another desk
     peserta = day.peserta(text)
+    if peserta is None and SPARE_CARD.match(text.strip().upper()):
+        return _walk_in(day, perangkat, kartu=text)
     if peserta is None and ID_LIKE.match(text):
         raise Refused(f"Id peserta '{text}' tidak dikenal. Cari dengan nama atau desa, atau ketik +baru.")
     if peserta is None:
@@ -96,12 +101,17 @@ def _register_one(day, perangkat: str, text: str) -> int:
     return 0 if result.earlier else 1
 
 
-def _walk_in(day, perangkat: str) -> int:
+def _walk_in(day, perangkat: str, kartu: str | None = None) -> int:
+    """Ask a walk-in's details and register them (under the spare Kartu ID `kartu`, if scanned)."""
     from ..day import add_walk_in
     from ..schema.models import PERAN_DESA, PERAN_LABEL
     from ..present import hari as show
 
-    show.show_note("Peserta tanpa undangan (kosongkan nama untuk batal).")
+    if kartu:
+        show.show_note(f"Kartu ID cadangan {kartu.strip().upper()}: peserta tanpa undangan "
+                       "(kosongkan nama untuk batal).")
+    else:
+        show.show_note("Peserta tanpa undangan (kosongkan nama untuk batal).")
     nama = show.ask("Nama lengkap:")
     if not nama or not nama.strip():
         return 0
@@ -118,7 +128,7 @@ def _walk_in(day, perangkat: str) -> int:
     else:
         instansi = (show.ask("Instansi (boleh kosong):") or "").strip() or None
     telepon = (show.ask("Nomor HP (boleh kosong):") or "").strip() or None
-    result = add_walk_in(day, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon)
+    result = add_walk_in(day, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon, kartu=kartu)
     show.show_check_in(result, day.desa_label(result.peserta.desa))
     return 1
 

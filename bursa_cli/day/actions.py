@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..errors import BursaError, ExitCode, UsageError
 from ..schema.event import translate
 from ..schema.models import PERAN_DESA, Inovasi, Komitmen, Peserta, PesertaBaru
-from ..schema.types import BIDANG_LABEL
+from ..schema.types import BIDANG_LABEL, SPARE_CARD
 from .logwrite import append_entry, header_for, locked, log_path, now
 from .seat import seat_of
 from .state import Day, Seen
@@ -71,9 +71,14 @@ def check_in(day: Day, perangkat: str, peserta_id: str) -> CheckIn:
 
 
 def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | None = None,
-                instansi: str | None = None, telepon: str | None = None) -> CheckIn:
-    """Register someone not on the list under a fresh id W-<perangkat>-NNN."""
+                instansi: str | None = None, telepon: str | None = None, kartu: str | None = None) -> CheckIn:
+    """Register someone not on the list: under the number of the spare Kartu ID they
+    were handed (`kartu`, TAMU-NNN), or else under a fresh id W-<perangkat>-NNN."""
     check_name(perangkat, "--perangkat")
+    if kartu is not None:
+        kartu = kartu.strip().upper()
+        if not SPARE_CARD.match(kartu):
+            raise Refused(f"'{kartu}' bukan nomor Kartu ID cadangan (TAMU-001 dst.).")
     if not (nama or "").strip():
         raise Refused("Nama peserta baru wajib diisi.")
     data = {"nama": nama.strip(), "peran": peran.strip(), "desa": (desa or "").strip() or None,
@@ -92,7 +97,9 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     path = log_path(day.root, "registrasi", perangkat)
     with locked(path):  # the id is chosen and written under one lock: two windows never share it
         day.refresh()
-        new_id = _next_walk_in_id(day, perangkat)
+        if kartu is not None:
+            _check_spare_card_unused(day, kartu)
+        new_id = kartu or _next_walk_in_id(day, perangkat)
         entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": new_id,
                  "tanpa_undangan": new.model_dump(exclude_none=True)}
         _write(day, "registrasi", perangkat, entry)
@@ -100,6 +107,16 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     peserta = day.walk_ins[new_id]
     return CheckIn(peserta, seat_of(day.event, new_id), list(day.acara.bursa_kit),
                    _shown(day, path), walk_in=True)
+
+
+def _check_spare_card_unused(day: Day, kartu: str) -> None:
+    if kartu in day.listed:
+        raise Refused(f"{kartu} adalah id peserta di peserta.yaml, bukan Kartu ID cadangan.")
+    earlier = day.checked_in.get(kartu)
+    if earlier is not None:
+        owner = day.walk_ins.get(kartu)
+        raise Refused(f"Kartu ID cadangan {kartu} sudah dipakai{f' oleh {owner.nama}' if owner else ''} "
+                      f"({earlier.file} baris {earlier.line}). Berikan kartu cadangan lain.")
 
 
 def _next_walk_in_id(day: Day, perangkat: str) -> str:

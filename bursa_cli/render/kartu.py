@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from ..schema.types import BIDANG_LABEL, is_kelurahan, kecamatan_of
+from ..schema.types import BIDANG_LABEL, is_kelurahan, kecamatan_of, spare_card_id
 from .denah import seat_problems
 from .floorplan import BIDANG_ORDER
 from .poster import fit, output_name
@@ -84,30 +85,54 @@ def build_id(job) -> None:
     if job.problems:
         return
     event = job.event
-    acara = job.acara
     plan = plan_seating(event)
     if not plan.seated:
         job.problem("Tidak ada peserta yang akan hadir (konfirmasi bukan \"tidak\") untuk dibuatkan Kartu ID.",
                     file="peserta.yaml")
         return
-    sheet = SHEETS[acara.dokumen.ukuran_kartu_id]
-    cards = []
-    for item in job.sample(plan.seated):
-        person = item.peserta
-        x, y = sheet.position(len(cards))
-        cards.append({
-            "peserta": person, "peran": role_label(person), "asal": origin_lines(event, item)[:3],
-            "kursi": item.seat.label, "official": item.official, "qr": qr_svg(person.id), "x": x, "y": y,
-            "nama_pt": fit(person.nama, NAME_STEPS) * sheet.scale,
-        })
-    sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
-    job.pdf(output_name(job, "kartu-id"), "kartu-id.html",
-            {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(),
-             "ukuran": acara.dokumen.ukuran_kartu_id, "contoh": job.preview},
-            title=f"Kartu ID peserta - {acara.nama}",
-            what=f"{len(cards)} Kartu ID {acara.dokumen.ukuran_kartu_id} pada {len(sheets)} lembar A4")
+    cards = [{
+        "peserta": item.peserta, "peran": role_label(item.peserta), "asal": origin_lines(event, item)[:3],
+        "kursi": item.seat.label, "official": item.official, "kosong": False,
+    } for item in job.sample(plan.seated)]
+    _impose(job, cards, "kartu-id", f"Kartu ID peserta - {job.acara.nama}", "Kartu ID")
     if not job.preview:
         _record_seats(job, plan)
+
+
+def build_cadangan(job) -> None:
+    """Spare badges for walk-ins: the Kartu ID left over after every listed participant
+    has one (`materi.kartu_id`), each with a numbered QR (TAMU-001 ...) and lines for
+    the name and village written by hand. Scanned at registration, the number becomes
+    the walk-in's id, so the desks can scan them like any other badge."""
+    acara = job.acara
+    seated = len(plan_seating(job.event).seated)
+    spare = acara.materi.kartu_id - seated
+    if spare <= 0:
+        job.problem_at(("materi", "kartu_id"),
+                       f"materi.kartu_id ({acara.materi.kartu_id}) tidak menyisakan Kartu ID cadangan: "
+                       f"{seated} kartu untuk peserta di peserta.yaml. Naikkan jumlahnya.")
+        return
+    used = {entry.peserta for entry in job.event.registrasi}  # numbers already handed out on the day
+    ids = (spare_card_id(number) for number in range(1, spare + len(used) + 1))
+    free = [card_id for card_id in ids if card_id not in used][:spare]
+    cards = [{"peserta": SimpleNamespace(id=card_id, nama=""), "peran": "Peserta tanpa undangan", "asal": [],
+              "kursi": "bebas", "official": False, "kosong": True} for card_id in job.sample(free)]
+    _impose(job, cards, "kartu-cadangan", f"Kartu ID cadangan - {acara.nama}", "Kartu ID cadangan")
+
+
+def _impose(job, cards: list[dict], stem: str, title: str, label: str) -> None:
+    """Add the QR and position to each card, and queue the sheets as one PDF."""
+    ukuran = job.acara.dokumen.ukuran_kartu_id
+    sheet = SHEETS[ukuran]
+    for index, card in enumerate(cards):
+        card["x"], card["y"] = sheet.position(index)
+        card["qr"] = qr_svg(card["peserta"].id)
+        card["nama_pt"] = fit(card["peserta"].nama, NAME_STEPS) * sheet.scale
+    sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
+    job.pdf(output_name(job, stem), "kartu-id.html",
+            {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(), "ukuran": ukuran,
+             "contoh": job.preview},
+            title=title, what=f"{len(cards)} {label} {ukuran} pada {len(sheets)} lembar A4")
 
 
 SEAT_LOG = ("kursi", "kartu-id")

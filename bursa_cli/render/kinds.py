@@ -37,6 +37,8 @@ KINDS: list[Kind] = [
          "Denah tempat (Jendela 1-2-3, stan, meja, spanduk) dan daftar tempat duduk Ruang Pleno."),
     Kind("kartu-id", "bursa_cli.render.kartu:build_id",
          "Kartu ID peserta (nama, peran, desa, kursi, QR) pada lembar A4 dengan tanda potong."),
+    Kind("kartu-cadangan", "bursa_cli.render.kartu:build_cadangan",
+         "Kartu ID cadangan untuk peserta tanpa undangan: QR bernomor TAMU-001 dst., nama ditulis tangan."),
     Kind("kartu-komitmen", "bursa_cli.render.kartu:build_komitmen",
          "Kartu Komitmen, satu per desa, berisi nama Kepala Desa dan Ketua BPD serta kotak stempel."),
     Kind("kartu-ide", "bursa_cli.render.kartu:build_ide",

@@ -116,6 +116,13 @@ LabelKursi = _pattern(
     "Kursi ditulis seperti di Kartu ID: B-07, atau Blok 2 / C-05 bila ruang pleno punya beberapa blok",
     'kursi ("B-07", "Blok 2 / C-05")')
 
+# Spare Kartu ID for walk-ins carry a numbered id instead of a name: TAMU-001, TAMU-002 ...
+SPARE_CARD = re.compile(r"^TAMU-[0-9]{3,}$")
+
+
+def spare_card_id(number: int) -> str:
+    return f"TAMU-{number:03d}"
+
 
 def _digits(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
