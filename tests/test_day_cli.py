@@ -107,6 +107,8 @@ def test_a_scanned_spare_badge_becomes_the_walk_in_id(minimal_event):
         in refused.value.message
     assert logged(root, "registrasi", "REG-2") == []
     assert "TAMU-007" in load_event(root).event.peserta_by_id and log_problems(root) == []
+    desk = run("stempel", str(root), "--meja", "A-01", input="TAMU-008\n")  # a card never registered
+    assert "Kartu ID cadangan TAMU-008 belum didaftarkan" in desk.output
 
 
 def test_double_check_in_is_found_across_devices(tmp_path):

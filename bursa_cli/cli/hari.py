@@ -211,15 +211,11 @@ def stempel(
 
 def _scanned(day, text: str):
     """The participant whose id was scanned; refused when unknown, even after a refresh."""
-    from ..day import Refused
+    from ..day.actions import known_peserta
 
-    peserta = day.peserta(text)
-    if peserta is None:
+    if day.peserta(text) is None:
         day.refresh()  # a walk-in may just have registered at another desk
-        peserta = day.peserta(text)
-    if peserta is None:
-        raise Refused(f"Id peserta '{text}' tidak dikenal; tidak dicatat.")
-    return peserta
+    return known_peserta(day, text)
 
 
 def _choose_inovasi(served) -> str | None:

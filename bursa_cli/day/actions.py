@@ -59,7 +59,7 @@ def check_in(day: Day, perangkat: str, peserta_id: str) -> CheckIn:
     """Record that a participant arrived; a second check-in is reported, not written."""
     check_name(perangkat, "--perangkat")
     day.refresh()
-    peserta = _known_peserta(day, peserta_id)
+    peserta = known_peserta(day, peserta_id)
     seat = seat_of(day.event, peserta.id)
     earlier = day.checked_in.get(peserta.id)
     if earlier is not None:
@@ -186,7 +186,7 @@ def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
     served = desk_inovasi(day, meja)
     check_konsultan(day, konsultan)
     day.refresh()
-    peserta = _known_peserta(day, peserta_id)
+    peserta = known_peserta(day, peserta_id)
     inovasi = _served(served, meja, inovasi_id)
     earlier = day.stamps.get((peserta.id, inovasi.id))
     if earlier is not None and not ulang:
@@ -231,7 +231,7 @@ def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int 
     if not 1 <= score <= 5:
         raise Refused(f"Nilai '{nilai}' tidak sah: harus angka 1 sampai 5.")
     day.refresh()
-    peserta = _known_peserta(day, peserta_id)
+    peserta = known_peserta(day, peserta_id)
     inovasi = _menu_inovasi(day, inovasi_id)
     earlier = day.ratings.get((peserta.id, inovasi.id))
     if earlier is not None and not ulang:
@@ -251,7 +251,7 @@ def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
     if not judul or not judul.strip():
         raise Refused("Kartu Ide tanpa nama inovasi tidak dapat dicatat.")
     day.refresh()
-    peserta = _known_peserta(day, peserta_id) if peserta_id and peserta_id.strip() else None
+    peserta = known_peserta(day, peserta_id) if peserta_id and peserta_id.strip() else None
     bidang = (bidang or "").strip().lower() or None
     if bidang and bidang not in BIDANG_LABEL:
         raise Refused(f"Bidang '{bidang}' tidak dikenal; pilih {', '.join(BIDANG_LABEL)}.")
@@ -376,8 +376,12 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
 # --------------------------------------------------------------------------- shared
 
 
-def _known_peserta(day: Day, peserta_id: str) -> Peserta:
+def known_peserta(day: Day, peserta_id: str) -> Peserta:
+    """The listed participant or walk-in with this id; refused, with the reason, when there is none."""
     peserta = day.peserta(peserta_id or "")
+    if peserta is None and SPARE_CARD.match((peserta_id or "").strip().upper()):
+        raise Refused(f"Kartu ID cadangan {peserta_id.strip().upper()} belum didaftarkan: pemegangnya "
+                      "perlu ke meja registrasi dulu, yang memindai kartu ini dan mencatat nama serta desanya.")
     if peserta is None:
         raise Refused(f"Id peserta '{(peserta_id or '').strip()}' tidak dikenal "
                       "(tidak ada di peserta.yaml maupun di log registrasi).")
