@@ -380,8 +380,8 @@ def known_peserta(day: Day, peserta_id: str) -> Peserta:
     """The listed participant or walk-in with this id; refused, with the reason, when there is none."""
     peserta = day.peserta(peserta_id or "")
     if peserta is None and SPARE_CARD.match((peserta_id or "").strip().upper()):
-        raise Refused(f"Kartu ID cadangan {peserta_id.strip().upper()} belum didaftarkan: pemegangnya "
-                      "perlu ke meja registrasi dulu, yang memindai kartu ini dan mencatat nama serta desanya.")
+        raise Refused(f"Kartu ID cadangan {peserta_id.strip().upper()} belum didaftarkan. Pindai kartu ini "
+                      "di putaran `bursa registrasi`, yang mencatat nama dan desa pemegangnya.")
     if peserta is None:
         raise Refused(f"Id peserta '{(peserta_id or '').strip()}' tidak dikenal "
                       "(tidak ada di peserta.yaml maupun di log registrasi).")
