@@ -69,10 +69,9 @@ def _create_key(path: Path) -> None:
         out.flush()
         os.fsync(out.fileno())
     try:
-        # link() fails if another process created the key meanwhile: the first key wins.
         os.link(temp, path)
     except FileExistsError:
-        pass
+        return  # another process created the key meanwhile: the first key wins, ours is dropped
     except OSError:
         # FAT32/exFAT sticks and some SMB shares have no hard links (Windows says
         # so with a plain OSError): create the key exclusively instead.

@@ -250,4 +250,4 @@ def watch(live: "LiveSummary", title: str, interval: float) -> None:
                 time.sleep(interval)
                 screen.update(render_summary(live.refresh(), title), refresh=True)
         except KeyboardInterrupt:
-            pass
+            return  # Ctrl+C is how the officer closes the screen
