@@ -19,7 +19,27 @@ from bursa_cli.schema.logfile import format_entry
 
 REPO = Path(__file__).resolve().parents[1]
 CONTOH = REPO / "contoh-kabupaten"
-WILAYAH_CSV = REPO.parent / "shared" / "data" / "wilayah" / "wilayah.csv"
+WILAYAH_CSV = REPO.parent / "shared" / "data" / "wilayah" / "wilayah.csv"  # the whole country, when present
+
+# A few rows of the official list, for tests of behaviour that must run without the whole list.
+WILAYAH_KECIL = """kode,nama
+33,Jawa Tengah
+33.23,Kabupaten Temanggung
+33.23.01,Bulu
+33.23.01.2001,Bulu
+33.23.01.2002,Tegalurung
+33.23.01.2003,Campursari
+33.23.02,Tembarak
+33.23.02.2001,Tembarak
+33.23.02.2002,Menggoro
+"""
+
+
+def small_region_list(folder: Path) -> Path:
+    """Write `WILAYAH_KECIL` into `folder` and return its path."""
+    path = Path(folder) / "wilayah-kecil.csv"
+    path.write_text(WILAYAH_KECIL, encoding="utf-8")
+    return path
 
 NIP_KADIN = "196805121990031005"
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bursa_cli.cli.app import app
-from support import WILAYAH_CSV, make_event, minimal_data, plain
+from support import WILAYAH_CSV, make_event, minimal_data, plain, small_region_list
 
 runner = CliRunner()
 
@@ -184,12 +184,15 @@ def test_init_leaves_out_kelurahan(tmp_path: Path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--wilayah", str(WILAYAH_CSV), "--kode", "99.99"], "tidak ada di"),
-    (["--wilayah", str(WILAYAH_CSV), "--kode", "33.23", "--kecamatan", "Bulo"], "Mungkin maksudnya: bulu"),
-    (["--wilayah", str(WILAYAH_CSV)], "--wilayah perlu --kode"),
+    (["--wilayah", "{daftar}", "--kode", "99.99"], "tidak ada di"),
+    (["--wilayah", "{daftar}", "--kode", "33.23", "--kecamatan", "Bulo"], "Mungkin maksudnya: bulu"),
+    (["--wilayah", "{daftar}"], "--wilayah perlu --kode"),
+    (["--wilayah", "{tmp}/tidak-ada.csv", "--kode", "33.23"], "tidak-ada.csv' tidak ditemukan"),
     (["--tanggal", "11-03-2027"], "Tanggal '11-03-2027' tidak sah"),
 ])
 def test_init_bad_options(args, message, tmp_path: Path):
+    daftar = small_region_list(tmp_path)
+    args = [a.format(daftar=daftar, tmp=tmp_path) for a in args]
     result = bursa("init", tmp_path / "x", *args)
     assert result.exit_code == 2
     assert message in plain(result.output)

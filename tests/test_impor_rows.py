@@ -12,7 +12,7 @@ from bursa_cli.impor import plan_import
 from bursa_cli.schema.event import load_event
 
 sys.path.insert(0, str(Path(__file__).parent))
-from support import WILAYAH_CSV, make_event, minimal_data  # noqa: E402
+from support import make_event, minimal_data, small_region_list  # noqa: E402
 
 PESERTA = ["No", "Nama", "Jabatan", "Desa", "Kecamatan", "No HP"]
 PANITIA = ["Nama", "NIP", "Pangkat/Gol", "Unit Kerja", "Tim", "Kedudukan", "No HP"]
@@ -153,7 +153,8 @@ def test_same_village_name_in_two_kecamatan_needs_kecamatan(tmp_path):
 
 def test_official_list_adds_missing_village(tmp_path, event):
     rows = [[1, "Ani", "Kades", "Campursari", "", ""], [2, "Badu", "Kades", "Campursary", "", ""]]
-    plan = plan_import("peserta", sheet(tmp_path / "d.xlsx", PESERTA, rows), event, wilayah=WILAYAH_CSV)
+    plan = plan_import("peserta", sheet(tmp_path / "d.xlsx", PESERTA, rows), event,
+                       wilayah=small_region_list(tmp_path))
     assert plan.rows[0].record["desa"] == "33.23.01.2003"
     assert [v.nama for v in plan.new_villages] == ["Campursari"]
     assert "Mungkin maksudnya 'Campursari' (Kec. Bulu)?" in plan.rows[1].errors[0].message

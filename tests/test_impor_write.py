@@ -14,7 +14,7 @@ from bursa_cli.impor import apply_plan, export_list, export_templates, import_fi
 from bursa_cli.schema.event import load_event
 
 sys.path.insert(0, str(Path(__file__).parent))
-from support import WILAYAH_CSV, make_event  # noqa: E402
+from support import make_event, small_region_list  # noqa: E402
 
 PESERTA_YAML = """\
 # Daftar peserta Bursa Inovasi Desa.
@@ -164,7 +164,8 @@ def test_rollback_when_event_would_break(tmp_path, root, field, value, message):
 def test_village_from_official_list_goes_into_desa_yaml(tmp_path, root):
     before = (root / "desa.yaml").read_bytes()
     rows = [["Nama", "Jabatan", "Desa"], ["Ani", "Kades", "Campursari"], ["Badu", "BPD", "Campursari"]]
-    plan, outcome = import_file("peserta", xlsx(tmp_path / "c.xlsx", rows), root, wilayah=WILAYAH_CSV)
+    plan, outcome = import_file("peserta", xlsx(tmp_path / "c.xlsx", rows), root,
+                                wilayah=small_region_list(tmp_path))
     assert sorted(outcome.written) == ["desa.yaml", "peserta.yaml"]
     text = (root / "desa.yaml").read_bytes()
     assert text.startswith(before)
