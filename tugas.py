@@ -89,8 +89,8 @@ def run(command: list, check: bool = True) -> int:
     return result.returncode
 
 
-def bursa(python: Path, *args: str, check: bool = True) -> int:
-    return run([python, "-m", "bursa_cli", *args], check=check)
+def bursa(python: Path, *args: str) -> int:
+    return run([python, "-m", "bursa_cli", *args])
 
 
 def demo() -> int:

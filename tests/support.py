@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from typer.testing import CliRunner
 
+from bursa_cli.cli.app import app
 from bursa_cli.schema.logfile import format_entry
 
 REPO = Path(__file__).resolve().parents[1]
@@ -168,3 +170,8 @@ def plain(output: str) -> str:
     """Terminal output with panel borders removed and all white space folded,
     so a test can look for a sentence that rich wrapped across lines."""
     return " ".join(output.translate(_BOX).split())
+
+
+def bursa(*args: Any, input: str | None = None):
+    """Run `bursa ARGS` in-process, 200 columns wide; each argument is str()-ed, so paths can be passed."""
+    return CliRunner().invoke(app, [str(a) for a in args], input=input, env={"COLUMNS": "200"})

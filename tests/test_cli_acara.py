@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+import typer
+import yaml
 
+from bursa_cli.check.summary import summarize
 from bursa_cli.cli.app import app
-from support import WILAYAH_CSV, make_event, minimal_data, plain, small_region_list
+from bursa_cli.render.kinds import KINDS
+from support import WILAYAH_CSV, bursa, make_event, minimal_data, plain, small_region_list
 
-runner = CliRunner()
-
-
-def bursa(*args: str):
-    return runner.invoke(app, [str(a) for a in args])
+COMMANDS = {"init", "validasi", "status", "rekap", "verifikasi", "registrasi", "stempel", "nilai", "ide",
+            "komitmen", "perbaiki", "impor", "ekspor", "pantau", "cetak", "templat"}
 
 
 def test_help_lists_commands():
+    group = typer.main.get_command(app)
+    assert set(group.commands) == COMMANDS
+    assert set(group.commands["cetak"].commands) == {kind.name for kind in KINDS} | {"sertifikat"}
+    assert set(group.commands["templat"].commands) == {"daftar", "salin"}
     result = bursa("--help")
-    assert result.exit_code == 0
-    for command in ("init", "validasi", "status", "cetak"):
-        assert command in result.output
+    assert result.exit_code == 0, result.output
+    for command in COMMANDS:
+        assert f" {command} " in result.output
+    cetak = bursa("cetak", "--help")
+    assert cetak.exit_code == 0, cetak.output
+    for kind in KINDS:
+        assert f" {kind.name} " in cetak.output
 
 
 def test_validasi_clean_event_exits_zero(any_event: Path):
@@ -122,10 +134,6 @@ def test_status_shows_stages_counts_and_days(minimal_event: Path):
 
 
 def test_status_on_contoh_counts_match_files(contoh_event: Path):
-    from bursa_cli.check.summary import summarize
-    import datetime
-    import yaml
-
     summary = summarize(contoh_event, today=datetime.date(2026, 11, 1))
     counts = dict(summary.angka)
     desa = yaml.safe_load((contoh_event / "desa.yaml").read_text())
@@ -162,8 +170,6 @@ def test_init_fills_villages_from_region_list(tmp_path: Path):
     result = bursa("init", target, "--wilayah", WILAYAH_CSV, "--kode", "33.23",
                    "--kecamatan", "Bulu", "--kecamatan", "33.23.02")
     assert result.exit_code == 0, result.output
-    import yaml
-
     desa = yaml.safe_load((target / "desa.yaml").read_text(encoding="utf-8"))
     expected = _csv_desa(("33.23.01.", "33.23.02."))
     assert [d["kode"] for d in desa] == expected
@@ -230,11 +236,8 @@ def test_init_installs_hook_that_runs_validasi(tmp_path: Path):
     (["cetak", "sertifikat", ".", "--batch", "x"], "Nilai untuk --batch tidak sah: harus bilangan bulat."),
 ])
 def test_parsing_errors_are_indonesian_with_exit_two(args, message, tmp_path):
-    import subprocess
-    import sys
-
     result = subprocess.run([sys.executable, "-m", "bursa_cli", *args], cwd=tmp_path,
-                            capture_output=True, text=True, env={**__import__("os").environ, "COLUMNS": "200"})
+                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
     assert result.returncode == 2
     said = plain(result.stdout + result.stderr)
     assert message in said
@@ -242,9 +245,6 @@ def test_parsing_errors_are_indonesian_with_exit_two(args, message, tmp_path):
 
 
 def test_help_panels_are_indonesian(tmp_path):
-    import subprocess
-    import sys
-
     result = subprocess.run([sys.executable, "-m", "bursa_cli", "validasi", "--help"], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 0

@@ -6,18 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bursa_cli.cli.app import app
 from bursa_cli.seating import plan_seating
 from bursa_cli.schema.event import load_event
+from support import bursa as run
 from support import make_event, minimal_data
 
 BULU, TEGALURUNG = "33.23.01.2001", "33.23.01.2002"
-
-
-def run(*args: str, input: str | None = None):
-    return CliRunner().invoke(app, list(args), input=input, env={"COLUMNS": "200"})
 
 
 def logged(root: Path, kind: str, name: str | None = None) -> list[dict]:
@@ -324,17 +319,19 @@ def test_second_card_for_a_village_replaces_only_when_confirmed(tmp_path):
 # --------------------------------------------------------------------------- nilai, ide
 
 
-@pytest.mark.parametrize("args,typed,code,entry", [
-    (["--perangkat", "A-01"], "P-0001\n4\nbagus sekali\n", 0,
+@pytest.mark.parametrize("args,typed,code,shown,entry", [
+    (["--perangkat", "A-01"], "P-0001\n4\nbagus sekali\n", 0, "NILAI 4 dari Suparman untuk INO-001",
      {"peserta": "P-0001", "inovasi": "INO-001", "nilai": 4, "catatan": "bagus sekali"}),
-    (["--perangkat", "A-01"], "P-0001\n9\n\n", 0, None),
+    (["--perangkat", "A-01"], "P-0001\n9\n\n", 0, "DITOLAK: Nilai '9' tidak sah: harus angka 1 sampai 5.", None),
     (["--perangkat", "J3-1", "--peserta", "P-0002", "--inovasi", "INO-002", "--nilai", "5"], None, 0,
-     {"peserta": "P-0002", "inovasi": "INO-002", "nilai": 5}),
-    (["--perangkat", "J3-1", "--peserta", "P-0002", "--inovasi", "INO-002", "--nilai", "0"], None, 1, None),
+     "NILAI 5 dari Mulyono untuk INO-002", {"peserta": "P-0002", "inovasi": "INO-002", "nilai": 5}),
+    (["--perangkat", "J3-1", "--peserta", "P-0002", "--inovasi", "INO-002", "--nilai", "0"], None, 1,
+     "Nilai '0' tidak sah: harus angka 1 sampai 5.", None),
 ])
-def test_nilai(minimal_event, args, typed, code, entry):
+def test_nilai(minimal_event, args, typed, code, shown, entry):
     result = run("nilai", str(minimal_event), *args, input=typed)
     assert result.exit_code == code, result.output
+    assert shown in result.output
     found = [{k: v for k, v in e.items() if k not in ("waktu", "petugas")} for e in logged(minimal_event, "penilaian")]
     assert found == ([entry] if entry else [])
 

@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from bursa_cli.cli.app import app
 from bursa_cli.day import LiveSummary, repair_logs
 from bursa_cli.day.logwrite import append_entry, header_for, log_path
 from bursa_cli.schema.logfile import format_entry
 from bursa_cli.schema.types import BIDANG_SHORT
-from support import make_event
+from support import bursa, make_event
 
 
 def raw_entries(root: Path, kind: str) -> list[tuple[str, dict]]:
@@ -74,16 +72,16 @@ def shown_numbers(output: str, label: str, count: int) -> list[int]:
 def busy_minimal(tmp_path: Path) -> Path:
     """The minimal event after a short morning: check-ins, a walk-in, stamps, two cards."""
     root = make_event(tmp_path / "minimal")
-    runner = CliRunner()
-    runner.invoke(app, ["registrasi", str(root), "--perangkat", "REG-1"],
-                  input="P-0001\nP-0002\nP-0003\n+baru\nAni\n9\nRadio\n\n")
-    runner.invoke(app, ["registrasi", str(root), "--perangkat", "REG-2"], input="P-0003\n")
-    runner.invoke(app, ["stempel", str(root), "--meja", "A-01"], input="P-0001\nP-0002\nP-0003\n")
-    runner.invoke(app, ["stempel", str(root), "--meja", "A-02"], input="P-0001\n")
-    runner.invoke(app, ["komitmen", str(root), "--desa", "33.23.01.2001", "--inovasi", "INO-001",
-                        "--inovasi", "INO-002", "--ttd-kepala-desa", "--ttd-ketua-bpd"])
-    runner.invoke(app, ["komitmen", str(root), "--desa", "33.23.01.2002", "--inovasi", "INO-001",
-                        "--ttd-kepala-desa"])
+    for result in (
+        bursa("registrasi", root, "--perangkat", "REG-1", input="P-0001\nP-0002\nP-0003\n+baru\nAni\n9\nRadio\n\n"),
+        bursa("registrasi", root, "--perangkat", "REG-2", input="P-0003\n"),
+        bursa("stempel", root, "--meja", "A-01", input="P-0001\nP-0002\nP-0003\n"),
+        bursa("stempel", root, "--meja", "A-02", input="P-0001\n"),
+        bursa("komitmen", root, "--desa", "33.23.01.2001", "--inovasi", "INO-001", "--inovasi", "INO-002",
+              "--ttd-kepala-desa", "--ttd-ketua-bpd"),
+        bursa("komitmen", root, "--desa", "33.23.01.2002", "--inovasi", "INO-001", "--ttd-kepala-desa"),
+    ):
+        assert result.exit_code == 0, result.output
     return root
 
 
@@ -93,7 +91,7 @@ def test_pantau_sekali_matches_the_raw_logs(request, tmp_path, which):
     expected = expected_counts(root)
     assert expected["Stempel:"][0] > 0 and expected["Desa berkomitmen"][0] > 0  # not a trivial event
 
-    result = CliRunner().invoke(app, ["pantau", str(root), "--sekali"], env={"COLUMNS": "200"})
+    result = bursa("pantau", root, "--sekali")
     assert result.exit_code == 0, result.output
     for label, numbers in expected.items():
         assert shown_numbers(result.output, label, len(numbers)) == numbers, label

@@ -6,21 +6,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from typer.testing import CliRunner
 
 from bursa_cli.cli import impor as impor_cli
-from bursa_cli.cli.app import app
-from support import make_event, plain
+from support import bursa, make_event, plain
 
-runner = CliRunner()
 GOOD = [["Daftar peserta"], [], ["No", "Nama", "Jabatan", "Desa", "No HP"],
         [1, "Sri Wahyuni", "Perangkat Desa", "Tegalurung", "081234567890"],
         [2, "Suparman", "Kades", "Bulu", ""]]
 BAD = GOOD + [[3, "Joko", "Ketua RT", "Suka Maju", "8.12346E+10"]]
-
-
-def bursa(*args, **kwargs):
-    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200"}, **kwargs)
 
 
 def xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:

@@ -53,7 +53,7 @@ def salin(
     from ..present import cetak as show
     from ..render.templat import copy_template
 
-    show.copied(copy_template(nama, folder), folder)
+    show.copied(copy_template(nama, folder))
 
 
 def daftar() -> None:

@@ -7,12 +7,14 @@ command also has a one-shot form with options, for scripts and tests.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+from .common import FOLDER
+
 END_WORDS = ("selesai", "keluar")
 NEW_WORDS = ("+baru", "+")
 
@@ -30,6 +32,22 @@ def _line(prompt: str) -> str | None:
             return None
         if text:
             return text
+
+
+def _confirmed(record, question: str, declined: str = ""):
+    """`record()`; on a Repeat, warn and ask, then `record(ulang=True)`. None when the officer says no."""
+    from ..day import Repeat
+    from ..present import hari as show
+
+    try:
+        return record()
+    except Repeat as repeat:
+        show.show_repeat(repeat)
+        if not show.confirm(question):
+            if declined:
+                show.show_note(declined)
+            return None
+        return record(ulang=True)
 
 
 # --------------------------------------------------------------------------- registrasi
@@ -144,12 +162,19 @@ def _choose_desa(day, prompt: str) -> str | None:
         found = search_desa(day, answer)
         if len(found) == 1 and found[0] == answer.strip():
             return found[0]
-        if not found:
-            show.show_note(f"Tidak ada desa yang cocok dengan '{answer.strip()}'.")
-            continue
-        chosen = show.pick([day.desa_label(kode) + f" ({kode})" for kode in found])
-        if chosen is not None:
-            return found[chosen]
+        if (kode := _pick_desa(day, found, answer.strip(), "desa")) is not None:
+            return kode
+
+
+def _pick_desa(day, found: list[str], text: str, what: str) -> str | None:
+    """The village picked from those `text` found; None after a note when none matched, or on cancel."""
+    from ..present import hari as show
+
+    if not found:
+        show.show_note(f"Tidak ada {what} yang cocok dengan '{text}'.")
+        return None
+    chosen = show.pick([day.desa_label(kode) + f" ({kode})" for kode in found])
+    return None if chosen is None else found[chosen]
 
 
 # --------------------------------------------------------------------------- stempel
@@ -168,7 +193,7 @@ def stempel(
     Stempel yang sama (peserta dan inovasi yang sama) untuk kedua kalinya hanya
     dicatat setelah petugas mengiyakan, atau dengan --ulang.
     """
-    from ..day import Day, Refused, Repeat, desk_inovasi, stamp
+    from ..day import Day, Refused, desk_inovasi, stamp
     from ..day.actions import check_konsultan
     from ..present import hari as show
 
@@ -194,14 +219,10 @@ def stempel(
             if chosen is None and len(served) > 1:
                 show.show_note("Dibatalkan.")
                 continue
-            try:
-                result = stamp(day, meja, peserta.id, chosen, konsultan)
-            except Repeat as repeat:
-                show.show_repeat(repeat)
-                if not show.confirm("Catat stempel kedua?"):
-                    show.show_note("Tidak dicatat.")
-                    continue
-                result = stamp(day, meja, peserta.id, chosen, konsultan, ulang=True)
+            result = _confirmed(partial(stamp, day, meja, peserta.id, chosen, konsultan),
+                                "Catat stempel kedua?", "Tidak dicatat.")
+            if result is None:
+                continue
             show.show_stamp(result)
             written += 1
         except Refused as error:
@@ -248,7 +269,7 @@ def nilai(
     ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun peserta sudah menilai inovasi ini."),
 ) -> None:
     """Penilaian inovasi oleh peserta (1 sampai 5)."""
-    from ..day import Day, Refused, Repeat, rate
+    from ..day import Day, Refused, rate
     from ..day.actions import check_name
     from ..errors import UsageError
     from ..present import hari as show
@@ -278,14 +299,10 @@ def nilai(
             if score is None:
                 break
             note = show.ask("Catatan (boleh kosong):")
-            try:
-                result = rate(day, perangkat, peserta.id, chosen, score, note)
-            except Repeat as repeat:
-                show.show_repeat(repeat)
-                if not show.confirm("Catat penilaian kedua?"):
-                    continue
-                result = rate(day, perangkat, peserta.id, chosen, score, note, ulang=True)
-            show.show_rating(result)
+            result = _confirmed(partial(rate, day, perangkat, peserta.id, chosen, score, note),
+                                "Catat penilaian kedua?")
+            if result is not None:
+                show.show_rating(result)
         except Refused as error:
             show.show_refused(error)
 
@@ -387,7 +404,6 @@ def komitmen(
 
 def _desa_of_card(day) -> str | None:
     from ..day import search_desa
-    from ..present import hari as show
 
     while (text := _line("Desa / id peserta:")) is not None:
         peserta = day.peserta(text)
@@ -396,17 +412,13 @@ def _desa_of_card(day) -> str | None:
         found = search_desa(day, text)
         if len(found) == 1:
             return found[0]
-        if not found:
-            show.show_note(f"Tidak ada desa atau peserta yang cocok dengan '{text}'.")
-            continue
-        chosen = show.pick([day.desa_label(kode) + f" ({kode})" for kode in found])
-        if chosen is not None:
-            return found[chosen]
+        if (kode := _pick_desa(day, found, text, "desa atau peserta")) is not None:
+            return kode
     return None
 
 
 def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
-    from ..day import Refused, Repeat, record_commitment, stamped_for_desa
+    from ..day import Refused, record_commitment, stamped_for_desa
     from ..present import hari as show
 
     label = day.desa_label(kode)
@@ -433,18 +445,13 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     kades = show.confirm("Ditandatangani Kepala Desa?")
     bpd = show.confirm("Ditandatangani Ketua BPD?")
     try:
-        try:
-            result = record_commitment(day, perangkat, kode, chosen, year, kades, bpd, reasons)
-        except Repeat as repeat:
-            show.show_repeat(repeat)
-            if not show.confirm("Ganti dengan kartu ini?"):
-                show.show_note("Kartu tidak dicatat.")
-                return
-            result = record_commitment(day, perangkat, kode, chosen, year, kades, bpd, reasons, ulang=True)
+        result = _confirmed(partial(record_commitment, day, perangkat, kode, chosen, year, kades, bpd, reasons),
+                            "Ganti dengan kartu ini?", "Kartu tidak dicatat.")
     except Refused as error:
         show.show_refused(error)
         return
-    show.show_commitment(result, label)
+    if result is not None:
+        show.show_commitment(result, label)
 
 
 def _ask_year(default: int) -> int:

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-FOLDER = typer.Argument(Path("."), help="Folder acara (bawaan: folder ini).", show_default=False)
+from .common import FOLDER
 
 
 class Jenis(str, Enum):
@@ -62,10 +62,11 @@ def impor(
 def _ask_sheet(names: list[str]) -> str:
     """Ask until a sheet is chosen by number or name; the end of input is a usage error."""
     from ..errors import UsageError
+    from ..present import ask
     from ..present import impor as show
 
     while True:
-        answer = show.ask(f"Nomor sheet (1-{len(names)}):")
+        answer = ask(f"Nomor sheet (1-{len(names)}):")
         if answer is None:
             raise UsageError("Tidak ada sheet yang dipilih.", hint="Sebutkan sheet-nya dengan --sheet NAMA.")
         text = answer.strip()

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
@@ -33,6 +34,15 @@ def use(replacement: Console) -> Iterator[Console]:
         yield replacement
     finally:
         _console, _error_console = saved
+
+
+def ask(prompt: str) -> str | None:
+    """One line typed or scanned; None at the end of input."""
+    try:
+        return _console.input(f"[bold cyan]{escape(prompt)}[/] ")
+    except (EOFError, KeyboardInterrupt):  # Ctrl+D / Ctrl+C end the question quietly
+        _console.print()
+        return None
 
 
 def show_error(error: BursaError) -> None:

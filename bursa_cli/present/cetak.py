@@ -26,7 +26,7 @@ def produced(result) -> None:
     success(f"{len(result.outputs)} berkas ditulis ke {result.folder}")
 
 
-def copied(path: Path, folder: Path) -> None:
+def copied(path: Path) -> None:
     success(f"Templat disalin ke {path}")
     console().print("Ubah berkas itu; bursa cetak memakainya mendahului templat bawaan. "
                     "Untuk mengganti satu blok saja, tulis {% extends \"bawaan/NAMA\" %} di templat Anda.")

@@ -12,26 +12,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from . import console
+from . import ask, console
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..day import CheckIn, Committed, LiveSummary, Recorded, Repair, Stamped, Summary
     from ..errors import BursaError
     from ..schema.models import Inovasi, Peserta
 
-END_WORDS = ("selesai", "keluar")
-
 
 # --------------------------------------------------------------------------- input
-
-
-def ask(prompt: str) -> str | None:
-    """One line typed or scanned; None at the end of input."""
-    try:
-        return console().input(f"[bold cyan]{escape(prompt)}[/] ")
-    except (EOFError, KeyboardInterrupt):  # Ctrl+D / Ctrl+C end the desk quietly
-        console().print()
-        return None
 
 
 def confirm(prompt: str) -> bool:
@@ -102,7 +91,9 @@ def show_check_in(result: "CheckIn", desa_label: str = "") -> None:
 
 
 def _seat(seat: str) -> str:
-    return "bebas (kursi kosong di Ruang Pleno)" if seat == "-" else seat
+    from ..day.seat import NO_SEAT
+
+    return "bebas (kursi kosong di Ruang Pleno)" if seat == NO_SEAT else seat
 
 
 def show_session_end(count: int, what: str, file: str) -> None:
@@ -199,7 +190,7 @@ def render_summary(summary: "Summary", title: str) -> Group:
     stamps.add_column("Per meja")
     for room, count in summary.stamps_by_room.items():
         desks = "  ".join(f"{desk}: {n}" for desk, n in summary.stamps_by_desk.items()
-                          if _room_of(desk, room, summary))
+                          if summary.room_of.get(desk, "?") == room)
         stamps.add_row(escape(summary.room_names.get(room, room)), str(count), escape(desks))
 
     cards = Table(title="Komitmen", title_justify="left", show_header=False, expand=True)
@@ -231,10 +222,6 @@ def render_summary(summary: "Summary", title: str) -> Group:
             text.append(f"{problem.location()}  {problem.message}\n", style="red")
         parts.append(Panel(text, title="Masalah log", border_style="red"))
     return Group(*parts)
-
-
-def _room_of(desk: str, room: str, summary: "Summary") -> bool:
-    return summary.room_of.get(desk, "?") == room
 
 
 def show_summary(summary: "Summary", title: str) -> None:

@@ -26,15 +26,6 @@ def sheet_choices(path: Path, names: list[str]) -> None:
         out.print(f"  {number}. {escape(name)}")
 
 
-def ask(prompt: str) -> str | None:
-    """One line typed; None at the end of input."""
-    try:
-        return console().input(f"[bold cyan]{escape(prompt)}[/] ")
-    except (EOFError, KeyboardInterrupt):
-        console().print()
-        return None
-
-
 def show_invalid(message: str) -> None:
     console().print(f"[red]✘[/] {escape(message)}")
 
