@@ -20,6 +20,7 @@ from string import Template
 from .errors import UsageError
 from .paths import ASSETS
 from .fsutil import Staging
+from .schema.types import kecamatan_of
 
 SKELETON = ASSETS / "kerangka"
 GITIGNORE = """\
@@ -111,7 +112,7 @@ def read_region(csv_path: Path, kode: str, only: list[str]) -> Region:
                 hint = f" Mungkin maksudnya: {', '.join(close)}." if close else ""
                 raise UsageError(f"Kecamatan '{wanted}' tidak ada di {nama}.{hint}")
         kecamatan = [k for k in kecamatan if k[0] in chosen]
-        desa = [d for d in desa if d[0].rsplit(".", 1)[0] in chosen]
+        desa = [d for d in desa if kecamatan_of(d[0]) in chosen]
     return Region(kode, nama, kecamatan, desa)
 
 
@@ -175,7 +176,7 @@ def _desa_yaml(region: Region | None) -> str:
     names = dict(region.kecamatan)
     current = None
     for code, name in region.desa:
-        kecamatan = code.rsplit(".", 1)[0]
+        kecamatan = kecamatan_of(code)
         if kecamatan != current:
             current = kecamatan
             lines.append(f"\n# Kecamatan {names.get(kecamatan, kecamatan)} ({kecamatan})")

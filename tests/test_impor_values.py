@@ -134,3 +134,27 @@ def test_village_key(name, key):
 ])
 def test_person_key_ignores_titles(a, b):
     assert v.person_key(a) == v.person_key(b)
+
+
+@pytest.mark.parametrize("parser, cell, expected", [
+    (v.bidang, "Pengembangan SDM", "psdm"), (v.bidang, "infra", "infrastruktur"),
+    (v.sortir, "Lolos", "dipertahankan"), (v.sortir, None, ""), (v.sortir, "  ", ""),
+    (v.konfirmasi, "Hadir", "ya"), (v.konfirmasi, "", ""),
+    (v.tim, "Tim Inovasi Kabupaten", "TIK"), (v.tim, "PAN", "Panitia"),
+])
+def test_choice(parser, cell, expected):
+    assert parser(cell) == expected
+
+
+@pytest.mark.parametrize("parser, cell, message", [
+    (v.bidang, "Pertanian", "bidang 'Pertanian' tidak dikenal; isi Kewirausahaan, PSDM atau Infrastruktur"),
+    (v.bidang, None, "bidang '' tidak dikenal; isi Kewirausahaan, PSDM atau Infrastruktur"),
+    (v.sortir, "mungkin", "keputusan sortir 'mungkin' tidak dikenal; isi dipertahankan, dicoret atau belum"),
+    (v.konfirmasi, "ragu", "konfirmasi 'ragu' tidak dikenal; isi ya, tidak atau belum"),
+    (v.tim, "Humas", "tim 'Humas' tidak dikenal; isi TIK atau Panitia"),
+    (v.tim, "", "tim '' tidak dikenal; isi TIK atau Panitia"),
+])
+def test_choice_refused(parser, cell, message):
+    with pytest.raises(v.BadValue) as raised:
+        parser(cell)
+    assert str(raised.value) == message

@@ -59,6 +59,22 @@ def root(tmp_path):
     return make_event(tmp_path / "acara", {"peserta.yaml": PESERTA_YAML})
 
 
+def test_event_is_read_once_before_writing_and_once_after(tmp_path, root, monkeypatch):
+    import bursa_cli.impor as impor
+    import bursa_cli.impor.apply as apply
+
+    calls = []
+
+    def counting(folder):
+        calls.append(folder)
+        return load_event(folder)
+
+    monkeypatch.setattr(impor, "load_event", counting)
+    monkeypatch.setattr(apply, "load_event", counting)
+    plan, outcome = import_file("peserta", xlsx(tmp_path / "bulu.xlsx", ROWS), root)
+    assert outcome.added and len(calls) == 2
+
+
 def test_import_appends_and_keeps_user_text(tmp_path, root):
     before = (root / "peserta.yaml").read_bytes()
     plan, outcome = import_file("peserta", xlsx(tmp_path / "bulu.xlsx", ROWS), root)

@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from bursa_cli.certify import batch as batch_module
 from bursa_cli.certify.batch import Options, print_certificates
 from bursa_cli.certify.codes import KEY_FILE
 from bursa_cli.cli.app import app
@@ -22,6 +23,7 @@ from bursa_cli.errors import DataError, UsageError
 from support import make_event, minimal_data, plain
 
 runner = CliRunner()
+real_write_manifest = batch_module._write_manifest
 CARD = {"tahun_apbdes": 2027, "ttd_kepala_desa": True, "ttd_ketua_bpd": True}
 TWO_CARDS = {"log/komitmen/J3-1.yaml": [
     {"waktu": "2026-11-12T10:00:00+07:00", "desa": "33.23.01.2001", "inovasi": ["INO-001", "INO-002"], **CARD},
@@ -105,17 +107,24 @@ def test_resume_after_kill_gives_the_same_files(tmp_path):
     assert ours == theirs
 
 
-def test_only_changed_or_missing_batches_are_rendered(contoh_event):
+def test_only_changed_or_missing_batches_are_rendered(contoh_event, monkeypatch):
     options = Options(batch=4, kecamatan=["Bulu"])
     first = print_certificates(contoh_event, options)
     folder = first.folder
     assert folder.name == "pilihan" and [d.skipped for d in first.done] == [False] * 3
+    writes = []
+    monkeypatch.setattr(batch_module, "_write_manifest",
+                        lambda out, manifest: (writes.append(len(manifest["berkas"])),
+                                               real_write_manifest(out, manifest)))
     again = print_certificates(contoh_event, options)
     assert [d.skipped for d in again.done] == [True] * 3
+    assert writes == [3]  # the skipped batches are recorded with one write
 
     (folder / "sertifikat-002.pdf").unlink()
+    writes.clear()
     repaired = print_certificates(contoh_event, options)
     assert [d.skipped for d in repaired.done] == [True, False, True]
+    assert writes == [3, 3]  # the skipped ones together, then each rendered batch on its own
 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     village = manifest["berkas"]["sertifikat-003.pdf"]["desa"][0]

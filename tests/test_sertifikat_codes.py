@@ -72,6 +72,22 @@ def test_key_is_created_where_hard_links_fail(tmp_path, monkeypatch, error):
     assert sorted(p.name for p in tmp_path.iterdir()) == [KEY_FILE]
 
 
+@pytest.mark.parametrize("links", [True, False])
+def test_new_key_name_is_synced_to_disk(tmp_path, monkeypatch, links):
+    """After the key file is created its folder is synced, so the name survives a power cut."""
+    synced = []
+    monkeypatch.setattr("bursa_cli.certify.codes.fsync_dir", synced.append)
+    if not links:
+        def no_link(*args, **kwargs):
+            raise OSError(1, "Operation not permitted")
+
+        monkeypatch.setattr("bursa_cli.certify.codes.os.link", no_link)
+    load_key(tmp_path)
+    assert synced == [tmp_path]
+    load_key(tmp_path)  # an existing key is only read
+    assert synced == [tmp_path]
+
+
 def test_key_made_meanwhile_by_another_laptop_wins(tmp_path, monkeypatch):
     """No hard links and the key appears between the check and the write: the existing key is kept."""
     (tmp_path / "lain").mkdir()

@@ -16,6 +16,7 @@ leaves only whole PDFs and the next run finishes the rest.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import multiprocessing
 import os
@@ -28,9 +29,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable
 
-from ..errors import DataError, UsageError
+from ..errors import DataError, Problem, UsageError
 from ..fsutil import write_atomic
+from ..recap import load_for_recap
 from ..render.output import OUTPUT_DIR
+from .codes import KEY_FILE
 from .data import Sertifikat, collect
 
 TEMPLATE = "sertifikat.html"
@@ -102,9 +105,6 @@ def print_certificates(root: Path, options: Options | None = None,
                        on_plan: Callable[[Plan], None] | None = None,
                        on_batch: Callable[[BatchDone], None] | None = None) -> Printed:
     """Render the certificates of the event at `root` into `keluaran/sertifikat/`."""
-    from ..recap import load_for_recap
-    from .codes import KEY_FILE
-
     options = options or Options()
     if options.batch < 1:
         raise UsageError("--batch harus paling sedikit 1.")
@@ -160,20 +160,23 @@ def print_certificates(root: Path, options: Options | None = None,
     # the manifest never vouches for a file about to be removed.
     manifest = {"versi": FORMAT_VERSION, "berkas": {n: v for n, v in held.items() if n in current}}
 
-    def record(batch: Batch, result: BatchDone) -> None:
+    def record(batch: Batch, result: BatchDone, write: bool = True) -> None:
         manifest["berkas"][batch.name] = {
             "hash": batch.digest, "halaman": result.pages,
             "desa": [c.desa_kode for c in batch.certificates]}
-        _write_manifest(out, manifest)
+        if write:
+            _write_manifest(out, manifest)
         done.append(result)
         if on_batch:
             on_batch(result)
 
     todo_names = {b.name for b in todo}
-    for batch in batches:
-        if batch.name not in todo_names:
-            record(batch, BatchDone(batch.name, held[batch.name].get("halaman", len(batch.certificates)),
-                                    len(batch.certificates), skipped=True))
+    skipped = [b for b in batches if b.name not in todo_names]
+    for batch in skipped:
+        record(batch, BatchDone(batch.name, held[batch.name].get("halaman", len(batch.certificates)),
+                                len(batch.certificates), skipped=True), write=False)
+    if skipped:
+        _write_manifest(out, manifest)  # once for all the skipped batches
     context = _worker_context(event, signer, options, preview)
     setup = time.perf_counter() - started
     if pool_context is None or len(todo) <= 1:
@@ -220,8 +223,6 @@ def _start_workers():
 
 def _signer(event, problems: list) -> object:
     """The Kepala Dinas or the Bupati, as `acara.dokumen.penanda_tangan_sk` says."""
-    from ..errors import Problem
-
     acara = event.acara
     if acara.dokumen.penanda_tangan_sk == "bupati":
         if acara.bupati is None:
@@ -305,8 +306,6 @@ def _merge(out: Path, batches: list[Batch], manifest: dict, force: bool) -> Path
     for batch in batches:
         writer.append(str(out / batch.name))
     writer.add_metadata({"/Title": "Sertifikat Komitmen Replikasi Inovasi Desa (semua)"})
-    import io
-
     buffer = io.BytesIO()
     writer.write(buffer)
     write_atomic(target, buffer.getvalue())

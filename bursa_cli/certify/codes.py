@@ -23,6 +23,7 @@ import secrets
 from pathlib import Path
 
 from ..errors import UsageError
+from ..fsutil import fsync_dir
 
 KEY_FILE = "kunci-sertifikat.txt"
 # No 0/O, 1/I/L, 5/S, 2/Z, 8/B: what remains cannot be misread on paper.
@@ -76,6 +77,8 @@ def _create_key(path: Path) -> None:
         # FAT32/exFAT sticks and some SMB shares have no hard links (Windows says
         # so with a plain OSError): create the key exclusively instead.
         _create_exclusive(path, text)
+    else:
+        fsync_dir(path.parent)  # the key's name must survive a power cut, like its bytes
     finally:
         temp.unlink(missing_ok=True)
 
@@ -90,6 +93,7 @@ def _create_exclusive(path: Path, text: str) -> None:
         out.write(text.encode("utf-8"))
         out.flush()
         os.fsync(out.fileno())
+    fsync_dir(path.parent)
 
 
 def event_id(acara) -> str:

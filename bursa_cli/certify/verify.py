@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..recap import load_for_recap
 from ..recap.build import latest_cards
 from .codes import load_key, normalize, same_code, typing_problem
 from .data import Sertifikat, certificate_of
@@ -25,8 +26,6 @@ class Verification:
 
 def verify_code(root: Path, typed: str) -> Verification:
     """Check `typed` against every Kartu Komitmen of the event at `root`."""
-    from ..recap import load_for_recap
-
     event = load_for_recap(Path(root))
     name = event.acara.nama
     why = typing_problem(typed)

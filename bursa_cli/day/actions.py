@@ -64,10 +64,9 @@ def check_in(day: Day, perangkat: str, peserta_id: str) -> CheckIn:
     earlier = day.checked_in.get(peserta.id)
     if earlier is not None:
         return CheckIn(peserta, seat, [], earlier.file, earlier)
-    path = log_path(day.root, "registrasi", perangkat)
     entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": peserta.id}
-    _write(day, "registrasi", perangkat, entry)
-    return CheckIn(peserta, seat, list(day.acara.bursa_kit), _shown(day, path))
+    shown = _write(day, "registrasi", perangkat, entry)
+    return CheckIn(peserta, seat, list(day.acara.bursa_kit), shown)
 
 
 def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | None = None,
@@ -102,11 +101,10 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
         new_id = kartu or _next_walk_in_id(day, perangkat)
         entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": new_id,
                  "tanpa_undangan": new.model_dump(exclude_none=True)}
-        _write(day, "registrasi", perangkat, entry)
+        shown = _write(day, "registrasi", perangkat, entry)
     day.refresh()
     peserta = day.walk_ins[new_id]
-    return CheckIn(peserta, seat_of(day.event, new_id), list(day.acara.bursa_kit),
-                   _shown(day, path), walk_in=True)
+    return CheckIn(peserta, seat_of(day.event, new_id), list(day.acara.bursa_kit), shown, walk_in=True)
 
 
 def _check_spare_card_unused(day: Day, kartu: str) -> None:

@@ -75,11 +75,8 @@ class Day:
             self.stamps: dict[tuple[str, str], Seen] = {}
         if "penilaian" in kinds:
             self.ratings: dict[tuple[str, str], Seen] = {}
-        if "ide" in kinds:
-            self.ideas = 0
         if "komitmen" in kinds:
             self.commitments: dict[str, Seen] = {}
-            self.committed: dict[str, list[str]] = {}
 
     def refresh(self) -> None:
         """Take in whatever the logs gained since the last refresh."""
@@ -106,12 +103,9 @@ class Day:
             self.stamps.setdefault((entry.peserta, entry.inovasi), seen)
         elif kind == "penilaian":
             self.ratings.setdefault((entry.peserta, entry.inovasi), seen)
-        elif kind == "ide":
-            self.ideas += 1
         elif kind == "komitmen":
             # A later card for the same village replaces the earlier one (a correction).
             self.commitments[entry.desa] = seen
-            self.committed[entry.desa] = list(entry.inovasi)
 
     # ---- look-ups
 

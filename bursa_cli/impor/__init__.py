@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import DataError, UsageError
-from ..schema.event import Event, load_event
+from ..schema.event import Event, LoadResult, load_event
 from .apply import Outcome, apply_plan
 from .ekspor import Template, export_list, export_templates
 from .plan import Plan, Row, plan_import
@@ -37,13 +37,17 @@ def load_checked(root: Path, kind: str | None = None) -> Event:
     Why refuse: an item that fails to load is missing from the event, so the
     import could not recognise it and would add it a second time.
     """
+    return _load_checked(root, kind).event
+
+
+def _load_checked(root: Path, kind: str | None) -> LoadResult:
     result = load_event(Path(root))
     files = NEEDS.get(kind or "", ()) or tuple({f for needed in NEEDS.values() for f in needed})
     broken = [p for p in result.problems if p.is_error and p.file in files]
     if broken:
         raise DataError("Data acara masih bermasalah; perbaiki dulu berkas berikut.", broken,
                         hint="Jalankan `bursa validasi` untuk melihat semua masalahnya.")
-    return result.event
+    return result
 
 
 def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, skip_errors: bool = False,
@@ -57,11 +61,11 @@ def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, s
     """
     if skip_errors and dry_run:
         raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
-    event = load_checked(root, kind)
-    plan = plan_import(kind, source, event, sheet=sheet, overrides=overrides, wilayah=wilayah,
+    loaded = _load_checked(root, kind)
+    plan = plan_import(kind, source, loaded.event, sheet=sheet, overrides=overrides, wilayah=wilayah,
                        default_tim=default_tim)
     if preview is not None:
         preview(plan)
     if dry_run:
         return plan, None
-    return plan, apply_plan(plan, root, skip_errors=skip_errors, update=update)
+    return plan, apply_plan(plan, root, skip_errors=skip_errors, update=update, loaded=loaded)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..errors import DataError, Problem
 from ..check.links import check_links
-from ..schema.event import load_event
-from .plan import Plan
+from ..schema.event import LoadResult, load_event
+from .plan import Plan, existing_items
 from .ekspor import rejected_path, rejected_workbook
 from ..fsutil import Staging
 from .yamltext import appended, updated
@@ -28,8 +28,12 @@ class Outcome:
     skipped_updates: list[str] = field(default_factory=list)
 
 
-def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: bool = False) -> Outcome:
-    """Write what `plan` says into the event at `root`; all or nothing."""
+def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: bool = False,
+               loaded: LoadResult | None = None) -> Outcome:
+    """Write what `plan` says into the event at `root`; all or nothing.
+
+    `loaded` is the event as `plan` was made from, when the caller already has it.
+    """
     root = Path(root)
     outcome = Outcome(plan=plan)
     if plan.errors and not skip_errors:
@@ -38,7 +42,7 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
             plan.errors,
             hint="Perbaiki barisnya lalu impor lagi, atau pakai --lewati-galat untuk mengimpor baris yang benar "
                  "dan menyimpan baris yang ditolak ke berkas tersendiri.")
-    before = load_event(root)
+    before = loaded if loaded is not None else load_event(root)
     before_problems = before.problems + check_links(before.event)
     originals: dict[Path, bytes | None] = {}
     contents: dict[Path, str] = {}
@@ -53,8 +57,9 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
     target = root / plan.target
     if update:
         changes = []
+        by_id = {item.id: item for item in existing_items(before.event, plan.kind)}
         for row in plan.having("berubah"):
-            item = next(i for i in _existing(before.event, plan.kind) if i.id == row.match)
+            item = by_id[row.match]
             fields = {name: new for name, (_, new) in row.changes.items()}
             if "sortir" in fields:
                 # Only the decision is imported; the OPD and its notes stay as they are.
@@ -110,10 +115,6 @@ def _restore(originals: dict[Path, bytes | None], paths: list[Path]) -> None:
     for path in paths:
         if originals.get(path) is None:
             path.unlink(missing_ok=True)
-
-
-def _existing(event, kind: str) -> list:
-    return {"peserta": event.peserta, "inovasi": event.inovasi, "panitia": event.panitia}[kind]
 
 
 def _new_problems(before: list[Problem], after: list[Problem]) -> list[Problem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import UsageError
+from ..errors import DataError, Problem, UsageError
 from .sheet import MAX_HEADER_SCAN, Table
 from .values import norm, text
 
@@ -174,8 +174,6 @@ def map_columns(kind: str, table: Table, overrides: dict[str, str]) -> tuple[Map
     key_field = KEY_FIELD[kind]
     key_label = next(c.label for c in KINDS[kind] if c.name == key_field)
     if best_index < 0 or best_score < 3:
-        from ..errors import DataError, Problem
-
         raise DataError(
             f"Baris judul kolom tidak ditemukan di {table.shown}.",
             [Problem(f"Tidak ada baris berisi judul kolom yang dikenal (mis. '{key_label}') "
@@ -208,8 +206,6 @@ def map_columns(kind: str, table: Table, overrides: dict[str, str]) -> tuple[Map
                     taken.add(index)
                     break
     if key_field not in mapping.fields:
-        from ..errors import DataError, Problem
-
         raise DataError(
             f"Kolom '{key_label}' tidak ditemukan di {table.shown}.",
             [Problem(f"Judul kolom di baris {number}: " + ", ".join(f"'{h}'" for h in headers if h) + ".",

@@ -17,12 +17,16 @@ from ..errors import ERROR, WARNING, DataError, Problem, UsageError
 from ..schema.event import Event
 from ..schema.models import PERAN_DESA
 from . import values as v
-from .columns import KINDS, Mapping, column_letter, map_columns, parse_overrides
+from .columns import KEY_FIELD, KINDS, Mapping, column_letter, map_columns, parse_overrides
 from .sheet import Table, read_table
 from .wilayah import Village, Villages
 
 FILES = {"peserta": "peserta.yaml", "inovasi": "inovasi.yaml", "panitia": "panitia.yaml"}
-STATUS_LABEL = {"baru": "ditambah", "berubah": "berubah", "sama": "sudah ada", "ditolak": "ditolak"}
+
+
+def existing_items(event: Event, kind: str) -> list:
+    """The items of `kind` (peserta, inovasi, panitia) already in `event`."""
+    return {"peserta": event.peserta, "inovasi": event.inovasi, "panitia": event.panitia}[kind]
 
 
 @dataclass
@@ -105,7 +109,7 @@ class _Builder:
         kecamatan = {k.kode: k.nama for k in acara.wilayah.kecamatan}
         self.villages = Villages.build(event.desa, kecamatan, wilayah, acara.wilayah.kode)
         self.default_tim = v.tim(default_tim) if default_tim else ""
-        self.existing = {"peserta": event.peserta, "inovasi": event.inovasi, "panitia": event.panitia}[self.kind]
+        self.existing = existing_items(event, self.kind)
         self.by_id = {item.id: item for item in self.existing}
         self.taken_ids = set(self.by_id) | (set(event.peserta_by_id) if self.kind == "peserta" else set())
         self.by_key: dict[tuple, Any] = {}
@@ -315,7 +319,7 @@ class _Builder:
     def _keys(self, record: dict) -> list[tuple]:
         """The keys that say two records are the same person or innovation."""
         if self.kind == "inovasi":
-            return [("judul", v.title_key(record.get("judul", "")))]
+            return [("judul", v.norm(record.get("judul", "")))]
         name = v.person_key(record.get("nama", ""))
         if self.kind == "peserta":
             where = record.get("desa") or record.get("kecamatan") or v.norm(record.get("instansi") or "")
@@ -327,7 +331,7 @@ class _Builder:
 
     def _identified(self, record: dict) -> bool:
         """Whether the row says enough to tell who (or which innovation) it is."""
-        if not record.get(_KEY_COLUMN[self.kind]):
+        if not record.get(KEY_FIELD[self.kind]):
             return False
         if self.kind == "peserta" and (self.text("desa") or self.text("kode_desa")):
             return bool(record.get("desa"))  # an unknown village must not make two people look alike
@@ -348,7 +352,7 @@ class _Builder:
             if key in self.seen_keys:
                 what = {"peserta": "orang yang sama (nama dan desa sama)", "inovasi": "inovasi dengan judul sama",
                         "panitia": "anggota yang sama"}[self.kind]
-                self.problem(_KEY_COLUMN[self.kind] if key[0] != "nip" else "nip",
+                self.problem(KEY_FIELD[self.kind] if key[0] != "nip" else "nip",
                              f"{what} sudah ada di baris {self.seen_keys[key]}.")
                 duplicate = True
                 break
@@ -415,7 +419,6 @@ class _Builder:
             row.record = {"id": sequences[group].next(), **row.record}
 
 
-_KEY_COLUMN = {"peserta": "nama", "inovasi": "judul", "panitia": "nama"}
 _DEFAULT_PREFIX = {"peserta": ("P-", 4), "inovasi": ("INO-", 3), "TIK": ("TIK-", 2), "Panitia": ("PAN-", 2)}
 
 

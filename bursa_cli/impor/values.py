@@ -213,12 +213,19 @@ for _code, _label in BIDANG_LABEL.items():
     _BIDANG_WORDS[norm(BIDANG_SHORT[_code])] = _code
 
 
-def bidang(value: object) -> str:
+def _choice(value: object, words: dict[str, str], what: str, allowed: str, blank_ok: bool = False) -> str:
+    """The code `words` gives for the cell; '' for an empty cell when `blank_ok`, else BadValue."""
     raw = text(value)
     key = norm(raw)
-    if key in _BIDANG_WORDS:
-        return _BIDANG_WORDS[key]
-    raise BadValue(f"bidang '{raw}' tidak dikenal; isi Kewirausahaan, PSDM atau Infrastruktur")
+    if blank_ok and not key:
+        return ""
+    if key in words:
+        return words[key]
+    raise BadValue(f"{what} '{raw}' tidak dikenal; isi {allowed}")
+
+
+def bidang(value: object) -> str:
+    return _choice(value, _BIDANG_WORDS, "bidang", "Kewirausahaan, PSDM atau Infrastruktur")
 
 
 _SORTIR = {"dipertahankan": "dipertahankan", "ya": "dipertahankan", "lolos": "dipertahankan",
@@ -227,13 +234,7 @@ _SORTIR = {"dipertahankan": "dipertahankan", "ya": "dipertahankan", "lolos": "di
 
 
 def sortir(value: object) -> str:
-    raw = text(value)
-    key = norm(raw)
-    if not key:
-        return ""
-    if key in _SORTIR:
-        return _SORTIR[key]
-    raise BadValue(f"keputusan sortir '{raw}' tidak dikenal; isi dipertahankan, dicoret atau belum")
+    return _choice(value, _SORTIR, "keputusan sortir", "dipertahankan, dicoret atau belum", blank_ok=True)
 
 
 _KONFIRMASI = {"ya": "ya", "y": "ya", "hadir": "ya", "sudah": "ya", "tidak": "tidak", "t": "tidak",
@@ -241,23 +242,15 @@ _KONFIRMASI = {"ya": "ya", "y": "ya", "hadir": "ya", "sudah": "ya", "tidak": "ti
 
 
 def konfirmasi(value: object) -> str:
-    raw = text(value)
-    key = norm(raw)
-    if not key:
-        return ""
-    if key in _KONFIRMASI:
-        return _KONFIRMASI[key]
-    raise BadValue(f"konfirmasi '{raw}' tidak dikenal; isi ya, tidak atau belum")
+    return _choice(value, _KONFIRMASI, "konfirmasi", "ya, tidak atau belum", blank_ok=True)
+
+
+_TIM = {"tik": "TIK", "tim inovasi kabupaten": "TIK", "tim inovasi": "TIK",
+        "panitia": "Panitia", "pan": "Panitia", "panitia pelaksana": "Panitia"}
 
 
 def tim(value: object) -> str:
-    raw = text(value)
-    key = norm(raw)
-    if key in ("tik", "tim inovasi kabupaten", "tim inovasi"):
-        return "TIK"
-    if key in ("panitia", "pan", "panitia pelaksana"):
-        return "Panitia"
-    raise BadValue(f"tim '{raw}' tidak dikenal; isi TIK atau Panitia")
+    return _choice(value, _TIM, "tim", "TIK atau Panitia")
 
 
 def jendela(value: object) -> int | None:
@@ -282,7 +275,3 @@ def person_key(name: str) -> str:
 
 
 _LEADING_TITLES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "ns", "drg"}
-
-
-def title_key(title: str) -> str:
-    return norm(title)

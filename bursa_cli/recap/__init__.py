@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import DataError
+from ..schema.event import load_event
 from .build import Recap, build_recap, latest_cards
 
 __all__ = ["Recap", "build_recap", "latest_cards", "load_for_recap", "recap_event"]
@@ -15,9 +17,6 @@ _NEEDED = ("acara.yaml", "desa.yaml", "peserta.yaml", "inovasi.yaml", "p2ktd.yam
 
 def load_for_recap(root: Path):
     """Load the event, refusing when the data the recap counts has errors."""
-    from ..errors import DataError
-    from ..schema.event import load_event
-
     result = load_event(Path(root))
     blocking = [p for p in result.problems if p.is_error and p.file.startswith(_NEEDED)]
     if blocking or result.event.acara is None:

@@ -31,8 +31,9 @@ def csv_text(table: Table, delimiter: str = ",", decimal: str = ".") -> str:
 def write_csv(recap: Recap, folder: Path) -> list[Path]:
     """One file per view and per flavour: `folder/koma/desa.csv`, `folder/titik-koma/desa.csv` ..."""
     written = []
+    tables = recap_tables(recap)
     for flavour, (delimiter, decimal) in CSV_FLAVOURS.items():
-        for table in recap_tables(recap):
+        for table in tables:
             text = csv_text(table, delimiter, decimal)
             written.append(write_atomic(Path(folder) / flavour / f"{table.name}.csv",
                                         ("\ufeff" + text).encode("utf-8")))
