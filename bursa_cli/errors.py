@@ -8,7 +8,7 @@ traceback.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Iterable
@@ -64,39 +64,7 @@ class Problem:
 
     def promoted(self) -> "Problem":
         """This problem as an error (for `--strict`)."""
-        return Problem(**{**asdict(self), "level": ERROR})
-
-
-@dataclass
-class Problems:
-    """A growing list of problems with helpers to add and query them."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, message: str, **where) -> Problem:
-        problem = Problem(message=message, **where)
-        self.items.append(problem)
-        return problem
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if not p.is_error]
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
+        return replace(self, level=ERROR)
 
 
 class BursaError(Exception):

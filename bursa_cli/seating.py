@@ -30,10 +30,11 @@ from .errors import WARNING, Problem
 from .indo import huruf
 from .schema.event import Event, locate
 from .schema.models import PERAN_DESA, PERAN_LABEL, Kursi, Peserta, Ruang
+from .schema.types import kecamatan_of
 
 # Front-row order of officials.
 OFFICIAL_ORDER = ("camat", "opd", "ta-p3md", "p2ktd", "pendamping", "media", "lainnya")
-VILLAGE_ORDER = ("kepala-desa", "ketua-bpd", "perangkat-desa")
+VILLAGE_ORDER = PERAN_DESA  # Kepala Desa, then Ketua BPD, then perangkat desa
 OFFICIALS = "Pejabat dan undangan"
 
 
@@ -214,20 +215,20 @@ def plan_seating(event: Event) -> SeatPlan:
 
 def seats_to_record(event: Event, plan: SeatPlan) -> list[dict[str, str]]:
     """Log entries for the seats about to be printed that `log/kursi/` does not hold yet."""
-    recorded = {entry.peserta: entry.kursi for entry in event.kursi}
+    recorded = event.kursi_by_peserta
     return [{"peserta": item.peserta.id, "kursi": item.seat.label}
-            for item in plan.seated if recorded.get(item.peserta.id) != item.seat.label]
+            for item in plan.seated
+            if (entry := recorded.get(item.peserta.id)) is None or entry.kursi != item.seat.label]
 
 
 def check_held_seats(event: Event) -> list[Problem]:
     """Recorded seats that name no participant, or that the plan can no longer keep."""
     listed = {p.id for p in event.peserta}
-    last = {entry.peserta: entry for entry in event.kursi}
     problems = [locate(entry, f"Kartu ID {entry.peserta} sudah dicetak dengan kursi {entry.kursi}, tetapi "
                        f"peserta '{entry.peserta}' tidak ada lagi di peserta.yaml; kursinya kini bebas. "
                        "Bila hanya batal hadir, kembalikan datanya dengan konfirmasi: tidak.", "peserta",
                        value=entry.peserta, level=WARNING)
-                for entry in last.values() if entry.peserta not in listed]
+                for entry in event.kursi_by_peserta.values() if entry.peserta not in listed]
     _, ruang = pleno_room(event)
     if ruang is not None:
         _, lost = _held_seats(event, layout_of(ruang), {p.id for p in event.peserta if needs_seat(p)})
@@ -243,13 +244,10 @@ def _held_seats(event: Event, layout: Layout, needing: set[str]) -> tuple[dict[s
     name the same seat, the later entry keeps it and the other participant gets a
     new seat; so does a participant whose seat the room no longer has.
     """
-    last: dict[str, Kursi] = {}
-    for entry in event.kursi:
-        if entry.peserta in needing:
-            last[entry.peserta] = entry
+    last = [entry for peserta, entry in event.kursi_by_peserta.items() if peserta in needing]
     holder: dict[int, Kursi] = {}
     problems: list[Problem] = []
-    for entry in last.values():
+    for entry in last:
         place = seat_position(entry.kursi, layout)
         if place is None:
             problems.append(locate(
@@ -269,10 +267,9 @@ def _held_seats(event: Event, layout: Layout, needing: set[str]) -> tuple[dict[s
 
 def _seats_left_by_villagers(event: Event, layout: Layout, taken: set[int]) -> dict[str, list[int]]:
     """Village code -> the free seats printed for its participants who have since declined."""
-    last = {entry.peserta: entry for entry in event.kursi}
     left: dict[str, list[int]] = {}
     for person in event.peserta:
-        entry = last.get(person.id)
+        entry = event.kursi_by_peserta.get(person.id)
         if entry is None or needs_seat(person) or is_official(person):
             continue
         place = seat_position(entry.kursi, layout)
@@ -308,27 +305,26 @@ def check_seating(event: Event) -> list[Problem]:
     if ruang is None:
         if not people or event.acara is None:
             return []
-        return [_at(event, ("tempat", "ruang"),
-                    "Tidak ada ruang berjenis pleno (Jendela 1): tempat duduk peserta tidak dapat dibagi. "
-                    "Tambahkan ruang dengan jenis: pleno.")]
+        return [locate(event.acara, "Tidak ada ruang berjenis pleno (Jendela 1): tempat duduk peserta "
+                       "tidak dapat dibagi. Tambahkan ruang dengan jenis: pleno.", "tempat.ruang")]
     layout = layout_of(ruang)
     problems: list[Problem] = []
     explicit = ruang.baris and ruang.kursi_per_baris
     if explicit and layout.seats < ruang.kapasitas:
-        problems.append(_at(
-            event, ("tempat", "ruang", index, "baris"),
+        problems.append(locate(
+            event.acara,
             f"Tata kursi {ruang.nama} ({layout.baris} baris x {layout.blok} blok x {layout.kursi_per_baris} "
             f"kursi) hanya {layout.seats} kursi, kurang dari kapasitas {ruang.kapasitas}.",
-            level=WARNING, value=str(ruang.baris)))
+            f"tempat.ruang.{index}.baris", level=WARNING, value=str(ruang.baris)))
     if people > layout.seats:
         short = people - layout.seats
         key = "kapasitas" if layout.seats == ruang.kapasitas else "baris"
-        problems.append(_at(
-            event, ("tempat", "ruang", index, key),
+        problems.append(locate(
+            event.acara,
             f"{ruang.nama} hanya memuat {layout.seats} kursi, padahal {people} peserta akan hadir "
             f"(konfirmasi bukan \"tidak\"): kurang {short} kursi. Naikkan {key}, atau tandai peserta "
             f"yang tidak datang dengan konfirmasi: tidak.",
-            value=str(getattr(ruang, key))))
+            f"tempat.ruang.{index}.{key}", value=str(getattr(ruang, key))))
     return problems
 
 
@@ -347,10 +343,10 @@ def _groups(event: Event, people: list[Peserta]):
         if not is_official(person):
             by_desa.setdefault(person.desa, []).append(person)
     villages = []
-    for kode in sorted(by_desa, key=lambda k: (kec_order.get(k.rsplit(".", 1)[0], len(kec_order)), k)):
+    for kode in sorted(by_desa, key=lambda k: (kec_order.get(kecamatan_of(k), len(kec_order)), k)):
         members = sorted(by_desa[kode], key=lambda p: (VILLAGE_ORDER.index(p.peran), p.id))
         desa = event.desa_by_kode.get(kode)
-        kecamatan = event.kecamatan_of_desa(kode) or kode.rsplit(".", 1)[0]
+        kecamatan = event.kecamatan_of_desa(kode) or kecamatan_of(kode)
         villages.append((f"Kecamatan {kecamatan}", desa.nama if desa else kode, members))
     return officials, villages
 
@@ -359,13 +355,6 @@ def _seat_at(position: int, layout: Layout) -> Seat:
     row, rest = divmod(position, layout.per_row)
     block, number = divmod(rest, layout.kursi_per_baris)
     return Seat(row, block, number + 1, layout.blok)
-
-
-def _at(event: Event, path: tuple, message: str, **extra) -> Problem:
-    source = event.sources.get("acara.yaml")
-    if source is None:
-        return Problem(message, file="acara.yaml", path=".".join(map(str, path)), **extra)
-    return source.problem(path, message, **extra)
 
 
 def role_label(peserta: Peserta) -> str:

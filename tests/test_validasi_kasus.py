@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import datetime
+
 import pytest
 import yaml
 
 from bursa_cli.check import validate_event
-from support import make_event
+from bursa_cli.check.summary import summarize
+from support import make_event, minimal_data
 
 CASES = sorted((Path(__file__).parent / "kasus" / "validasi").glob("*.yaml"))
 
@@ -40,3 +43,18 @@ def test_case(case_file: Path, tmp_path: Path):
         assert not any(_matches(p, unwanted) for p in report.problems), f"tak diharapkan {unwanted}\n{shown}"
     if not case["harapan"]:
         assert report.problems == [], shown
+
+
+def test_status_counts_the_errors_validasi_finds(tmp_path: Path):
+    """`bursa status` counts the same errors as `bursa validasi`, tahapan.yaml's own checks included."""
+    tahapan = minimal_data("tahapan.yaml")
+    tahapan[0], tahapan[1] = tahapan[1], tahapan[0]  # out of order
+    tahapan[5]["status"] = "selesai"  # sortir, so its readiness counts
+    inovasi = minimal_data("inovasi.yaml")
+    inovasi[1]["sortir"] = {"keputusan": "belum"}
+    root = make_event(tmp_path / "acara", {"tahapan.yaml": tahapan, "inovasi.yaml": inovasi})
+    report = validate_event(root)
+    messages = [p.message for p in report.errors]
+    assert any("Urutan tahapan keliru" in m for m in messages), messages
+    assert any("belum diputuskan dalam rapat sortir" in m for m in messages), messages
+    assert summarize(root, today=datetime.date(2026, 11, 1)).masalah == len(report.errors)

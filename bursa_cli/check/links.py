@@ -20,6 +20,23 @@ def _missing(kind: str, key: str, where: str = "") -> str:
     return f"{kind} '{key}' tidak ada{where}."
 
 
+def _place(event: Event, item, ruang: str, meja: str) -> Iterable[Problem]:
+    """The room and desk `item` names exist, and the desk stands in that room.
+
+    Rooms and desks are listed in acara.yaml: without it they are unknown, not missing.
+    """
+    if event.acara is None:
+        return
+    if ruang and ruang not in event.ruang_by_kode:
+        yield locate(item, _missing("Ruang", ruang, " di acara.yaml"), "ruang", value=ruang)
+    if meja:
+        room = event.meja_ruang.get(meja)
+        if room is None:
+            yield locate(item, _missing("Meja", meja, " di ruang bursa mana pun"), "meja", value=meja)
+        elif ruang and room != ruang:
+            yield locate(item, f"Meja {meja} ada di ruang {room}, bukan di ruang {ruang}.", "meja", value=meja)
+
+
 def check_wilayah(event: Event) -> Iterable[Problem]:
     """Villages lie in the event's kecamatan and are desa, not kelurahan."""
     if event.acara is None:
@@ -54,16 +71,7 @@ def check_people(event: Event) -> Iterable[Problem]:
     for anggota in event.panitia:
         if anggota.opd and anggota.opd not in event.opd_by_id:
             yield locate(anggota, _missing("OPD", anggota.opd, " di opd.yaml"), "opd", value=anggota.opd)
-        if anggota.ruang and anggota.ruang not in event.ruang_by_kode:
-            yield locate(anggota, _missing("Ruang", anggota.ruang, " di acara.yaml"), "ruang", value=anggota.ruang)
-        if anggota.meja:
-            room = event.meja_ruang.get(anggota.meja)
-            if room is None:
-                yield locate(anggota, _missing("Meja", anggota.meja, " di ruang bursa mana pun"), "meja",
-                             value=anggota.meja)
-            elif anggota.ruang and anggota.ruang != room:
-                yield locate(anggota, f"Meja {anggota.meja} ada di ruang {room}, bukan di ruang "
-                             f"{anggota.ruang}.", "meja", value=anggota.meja)
+        yield from _place(event, anggota, anggota.ruang, anggota.meja)
 
 
 def check_rooms(event: Event) -> Iterable[Problem]:
@@ -100,26 +108,15 @@ def check_inovasi(event: Event) -> Iterable[Problem]:
         for p2ktd in inovasi.p2ktd:
             if p2ktd not in event.p2ktd_by_id:
                 yield locate(inovasi, _missing("P2KTD", p2ktd, " di p2ktd.yaml"), "p2ktd", value=p2ktd)
-        if inovasi.ruang:
-            ruang = event.ruang_by_kode.get(inovasi.ruang)
-            if ruang is None:
-                yield locate(inovasi, _missing("Ruang", inovasi.ruang, " di acara.yaml"), "ruang",
-                             value=inovasi.ruang)
-            elif ruang.jenis != "bursa":
-                yield locate(inovasi, f"Ruang {ruang.kode} bukan ruang bursa.", "ruang", value=inovasi.ruang)
-            elif ruang.bidang and inovasi.bidang not in ruang.bidang:
-                yield locate(inovasi, f"Inovasi bidang {BIDANG_SHORT[inovasi.bidang]} ditempatkan di "
-                             f"{ruang.nama}, yang menampung bidang "
-                             f"{', '.join(BIDANG_SHORT[b] for b in ruang.bidang)}.", "ruang",
-                             value=inovasi.ruang, level=WARNING)
-        if inovasi.meja:
-            room = event.meja_ruang.get(inovasi.meja)
-            if room is None:
-                yield locate(inovasi, _missing("Meja", inovasi.meja, " di ruang bursa mana pun"), "meja",
-                             value=inovasi.meja)
-            elif inovasi.ruang and room != inovasi.ruang:
-                yield locate(inovasi, f"Meja {inovasi.meja} ada di ruang {room}, bukan di ruang "
-                             f"{inovasi.ruang}.", "meja", value=inovasi.meja)
+        yield from _place(event, inovasi, inovasi.ruang, inovasi.meja)
+        ruang = event.ruang_by_kode.get(inovasi.ruang) if inovasi.ruang else None
+        if ruang is not None and ruang.jenis != "bursa":
+            yield locate(inovasi, f"Ruang {ruang.kode} bukan ruang bursa.", "ruang", value=inovasi.ruang)
+        elif ruang is not None and ruang.bidang and inovasi.bidang not in ruang.bidang:
+            yield locate(inovasi, f"Inovasi bidang {BIDANG_SHORT[inovasi.bidang]} ditempatkan di "
+                         f"{ruang.nama}, yang menampung bidang "
+                         f"{', '.join(BIDANG_SHORT[b] for b in ruang.bidang)}.", "ruang",
+                         value=inovasi.ruang, level=WARNING)
 
 
 def check_logs(event: Event) -> Iterable[Problem]:
@@ -154,12 +151,14 @@ def check_logs(event: Event) -> Iterable[Problem]:
         if item is None:
             yield locate(entry, _missing("Inovasi", entry.inovasi, " di inovasi.yaml"), "inovasi",
                          value=entry.inovasi)
-        if entry.meja not in event.meja_ruang:
-            yield locate(entry, _missing("Meja", entry.meja, " di ruang bursa mana pun"), "meja", value=entry.meja)
-        elif item is not None and item.meja != entry.meja:
-            yield locate(entry, f"Meja {entry.meja} tidak melayani inovasi {entry.inovasi} "
-                         f"({item.judul}); inovasi itu ada di meja {item.meja or '-'}.", "inovasi",
-                         value=entry.inovasi)
+        if event.acara is not None:  # desks are listed in acara.yaml
+            if entry.meja not in event.meja_ruang:
+                yield locate(entry, _missing("Meja", entry.meja, " di ruang bursa mana pun"), "meja",
+                             value=entry.meja)
+            elif item is not None and item.meja != entry.meja:
+                yield locate(entry, f"Meja {entry.meja} tidak melayani inovasi {entry.inovasi} "
+                             f"({item.judul}); inovasi itu ada di meja {item.meja or '-'}.", "inovasi",
+                             value=entry.inovasi)
         file_desk = entry._file.rsplit("/", 1)[-1].removesuffix(".yaml")
         if file_desk != entry.meja:
             yield locate(entry, f"Stempel meja {entry.meja} tercatat di log meja {file_desk}.", "meja",
@@ -252,10 +251,8 @@ LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
 
 
 def check_links(event: Event) -> list[Problem]:
-    """Run every cross-file check; without a readable acara.yaml, rooms and desks are unknown."""
+    """Run every cross-file check; without a readable acara.yaml, rooms and desks are not checked."""
     problems: list[Problem] = []
     for check in LINK_CHECKS:
         problems.extend(check(event))
-    if event.acara is None:
-        problems = [p for p in problems if p.path.split(".")[-1] not in ("ruang", "meja")]
     return problems

@@ -6,7 +6,7 @@ stages. Each yields problems placed at the data that is missing or short.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Callable, Iterable
 
@@ -89,14 +89,14 @@ def ready_sortir(event: Event) -> Iterable[Problem]:
 
 
 def ready_rapat_bursa(event: Event) -> Iterable[Problem]:
-    shown_at: dict[str, int] = {}
+    shown_at: set[str] = set()
     for inovasi in event.inovasi_terpilih:
         if not inovasi.ruang:
             yield locate(inovasi, f"{inovasi.id} ({inovasi.judul}) belum ditempatkan di ruang bursa.", "ruang")
         if not inovasi.meja:
             yield locate(inovasi, f"{inovasi.id} ({inovasi.judul}) belum punya meja konsultasi.", "meja")
         else:
-            shown_at[inovasi.meja] = shown_at.get(inovasi.meja, 0) + 1
+            shown_at.add(inovasi.meja)
     staffed = {a.meja for a in event.panitia if a.tim == "TIK" and a.meja}
     for index, ruang in enumerate(event.acara.tempat.ruang):
         for slot, meja in enumerate(ruang.meja):
@@ -240,4 +240,4 @@ def check_readiness(event: Event, up_to: str | None = None) -> list[StageResult]
 
 
 def _for_stage(problem: Problem, kode: str) -> Problem:
-    return Problem(**{**problem.as_dict(), "stage": kode})
+    return replace(problem, stage=kode)

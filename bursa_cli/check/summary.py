@@ -7,10 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataError
-from ..schema.event import load_event
 from ..schema.types import BIDANG_SHORT
-from .links import check_links
-from .readiness import check_readiness
+from . import validate_event
 from ..indo import hari_tanggal, tanggal, waktu
 
 
@@ -50,18 +48,16 @@ def days_left_text(event_day: date, today: date) -> str:
 
 def summarize(folder: Path, today: date) -> Summary:
     """Count what the event folder holds; refuses only when acara.yaml is unreadable."""
-    loaded = load_event(Path(folder))
-    event = loaded.event
+    report = validate_event(Path(folder))  # the same checks as `bursa validasi`
+    event = report.event
     if event.acara is None:
         raise DataError("acara.yaml belum dapat dibaca; perbaiki dulu masalah berikut.",
-                        [p for p in loaded.problems if p.file == "acara.yaml"])
+                        [p for p in report.problems if p.file == "acara.yaml"])
     acara = event.acara
-    errors = sum(1 for p in loaded.problems + check_links(event) if p.is_error)
-    stages = check_readiness(event)
     rows = [
         StageRow(s.judul, s.status, tanggal(s.tahap.tanggal) if s.tahap and s.tahap.tanggal else "-",
                  (s.tahap.catatan or "") if s.tahap else "", s.ready, len(s.problems))
-        for s in stages
+        for s in report.stages
     ]
     kept = event.inovasi_terpilih
     attended = {e.peserta for e in event.registrasi}
@@ -97,5 +93,5 @@ def summarize(folder: Path, today: date) -> Summary:
         angka=angka,
         bidang=list(BIDANG_SHORT.values()),
         per_ruang=per_ruang,
-        masalah=errors,
+        masalah=len(report.errors),
     )

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import Problem, UsageError
-from .logfile import LogLine, read_log
+from .logfile import LogLine, column_of, read_log
 from .models import (
     LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Opd, P2ktd, Penilaian, Peserta,
     Registrasi, Ruang, Stempel, Tahap,
@@ -120,6 +120,11 @@ class Event:
         return {meja: ruang.kode for ruang in self.ruang_by_kode.values() for meja in ruang.meja}
 
     @cached_property
+    def kursi_by_peserta(self) -> dict[str, Kursi]:
+        """Peserta id -> their last entry in `log/kursi/` (the seat on their latest Kartu ID)."""
+        return {entry.peserta: entry for entry in self.kursi}
+
+    @cached_property
     def kecamatan_nama(self) -> dict[str, str]:
         return {k.kode: k.nama for k in (self.acara.wilayah.kecamatan if self.acara else [])}
 
@@ -150,7 +155,7 @@ def locate(item: BaseModel, message: str, field_name: str = "", **extra) -> Prob
         shown = dotted(parts)
         raw = item._raw  # type: ignore[attr-defined]
         if raw and parts:
-            column = LogLine(line, {}, raw).column_of(str(parts[0]))
+            column = column_of(raw, str(parts[0]))
     return Problem(message=message, file=file, line=line, column=column, path=shown, **extra)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problem
-from .yamlsrc import _NodeLoader
+from .yamlsrc import _NodeLoader, _build
 
 LOG_PREFIX = "- "
 
@@ -38,11 +38,16 @@ class LogLine:
 
     def column_of(self, key: str) -> int:
         """1-based column where `key` is written on the line (1 if not found)."""
-        for needle in (f'"{key}"', f"{key}:"):
-            at = self.raw.find(needle)
-            if at >= 0:
-                return at + 1
-        return 1
+        return column_of(self.raw, key)
+
+
+def column_of(raw: str, key: str) -> int:
+    """1-based column where `key` is written on the log line `raw` (1 if not found)."""
+    for needle in (f'"{key}"', f"{key}:"):
+        at = raw.find(needle)
+        if at >= 0:
+            return at + 1
+    return 1
 
 
 @dataclass
@@ -159,8 +164,6 @@ def _yaml_line(text: str) -> Any:
             loader.dispose()
     if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
         return None
-    from .yamlsrc import _build
-
     problems: list[Problem] = []
     value = _build(node.value[0], "", problems)
     return value if isinstance(value, dict) and not problems else None

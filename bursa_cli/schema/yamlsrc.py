@@ -39,9 +39,6 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             Composer.__init__(self)
 
 
-Path_ = tuple  # a field path such as ("anggota", 3, "nip")
-
-
 class CoreResolver(yaml.resolver.BaseResolver):
     """YAML 1.2 core schema: only plain true/false, decimal ints, null and dates."""
 
@@ -178,10 +175,11 @@ class Loaded:
 def load_yaml(path: Path, shown_as: str) -> Loaded:
     """Parse one YAML file into plain data with a source map; never raises on bad input."""
     source = SourceMap(shown_as)
+    blob = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = blob.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = blob[: exc.start].count(b"\n") + 1
         return Loaded(None, source, [Problem(
             "Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 (di Notepad: Simpan Sebagai, "
             "Encoding: UTF-8).", file=shown_as, line=line, column=1)])
