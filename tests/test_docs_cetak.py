@@ -236,7 +236,49 @@ def test_contoh_preview_renders_first_n_marked(medium, kind, pages):
     [output] = produced.outputs
     assert output.name == f"{kind}-contoh.pdf"  # never replaces the real file
     texts = [p.extract_text() for p in PdfReader(medium / "keluaran" / output.name).pages]
-    assert len(texts) == pages and all("CONTOH" in t for t in texts)
+    assert len(texts) == pages and all(t.count("CONTOH") == 1 for t in texts)
+
+
+PREVIEWS = [  # kind, options: every document of `bursa cetak` made from the templates
+    ("undangan", {"rapat": "rapat-pembukaan"}), ("sk", {}), ("susunan-acara", {}),
+    ("daftar-hadir", {"rapat": "rapat-pembukaan"}), ("poster", {}), ("katalog", {}), ("denah", {}),
+    ("kartu-id", {}), ("kartu-cadangan", {}), ("kartu-komitmen", {}), ("kartu-ide", {}),
+]
+
+
+@pytest.mark.parametrize("kind, options", PREVIEWS, ids=[p[0] for p in PREVIEWS])
+def test_every_preview_page_has_one_contoh_stamp(contoh_event, kind, options):
+    """The stamp comes once from base.html; WeasyPrint repeats the fixed element on every page."""
+    produced = produce(kind, contoh_event, Options(today=TODAY, contoh=3, **options), origin=ORIGIN)
+    pdfs = [o.name for o in produced.outputs if o.name.endswith(".pdf")]
+    assert pdfs and all("-contoh" in name for name in pdfs)
+    for name in pdfs:
+        texts = [p.extract_text() for p in PdfReader(contoh_event / "keluaran" / name).pages]
+        assert texts and [t.count("CONTOH") for t in texts] == [1] * len(texts), name
+    real = produce("susunan-acara", contoh_event, Options(today=TODAY), origin=ORIGIN)
+    assert "CONTOH" not in " ".join(p.extract_text() for p in PdfReader(
+        contoh_event / "keluaran" / real.outputs[0].name).pages)
+
+
+def test_sertifikat_preview_has_one_contoh_stamp_per_page(contoh_event):
+    """A batch of certificates is one document: the stamp must not repeat once per certificate."""
+    from bursa_cli.certify.batch import Options as CertificateOptions, print_certificates
+
+    printed = print_certificates(contoh_event, CertificateOptions(contoh=3))
+    texts = [p.extract_text() for p in PdfReader(printed.folder / "sertifikat-contoh.pdf").pages]
+    assert [t.count("CONTOH") for t in texts] == [1, 1, 1]
+
+
+def test_katalog_footer_prints_the_event_name_literally(tmp_path):
+    changes = event_changes(desa=2, officials=1, inovasi=3)
+    name = "Bursa Inovasi Desa & Gelar \"Karya\" Warga 'Maju' 2026"
+    changes["acara.yaml"]["nama"] = name
+    _, pages = pdf_of(make_event(tmp_path / "e", changes), "katalog")
+    index_end = max(i for i, t in enumerate(pages) if "Inovasi Nomor" in t)
+    assert flat(pages[0]).count(name) == 1  # on the cover, which has no footer
+    for number, text in enumerate(pages[1:index_end + 1], 2):  # then in every page's footer
+        assert flat(text).count(name) == 1, number
+        assert "&amp;" not in text and "&#39;" not in text and "&#34;" not in text, number
 
 
 @pytest.mark.parametrize("template, block, kind", [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -271,6 +272,25 @@ def test_rerun_replaces_outputs_in_place(minimal_event):
     assert written(minimal_event) == [".gitignore", "susunan-acara.pdf"]
 
 
+def test_weasyprint_is_loaded_only_to_lay_out_a_pdf(minimal_event):
+    """A run that stops on its data, or renders HTML only, never pays for importing WeasyPrint."""
+    script = f"""
+import sys
+from bursa_cli.errors import DataError
+from bursa_cli.render.job import Options, plan
+try:
+    plan("susunan-acara", {str(minimal_event)!r}, Options())
+except DataError:
+    pass
+job = plan("kartu-ide", {str(minimal_event)!r}, Options())
+[(template, context)] = job.outputs[0].parts
+assert "KARTU IDE" in job.renderer.html(template, context, "uji")
+print(sorted(m for m in sys.modules if m.split(".")[0] == "weasyprint"))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
+
+
 # --------------------------------------------------------------------------- CLI
 
 
@@ -286,7 +306,9 @@ def test_cli_cetak_prints_what_it_wrote(minimal_event):
 
 
 @pytest.mark.parametrize("args, code, says", [
-    (["cetak", "undangan", "{root}", "--rapat", "tidak-ada"], 2, "Rapat 'tidak-ada' tidak ada"),
+    *[(["cetak", kind, "{root}", "--rapat", "tidak-ada"], 2,
+       "Rapat 'tidak-ada' tidak ada (atau tahapannya tanpa blok rapat). "
+       "Pilihan --rapat: hari-h.") for kind in ("undangan", "daftar-hadir")],
     (["cetak", "undangan", "{root}", "--tanggal", "15-09-2026"], 2, "tidak sah"),
     (["cetak", "undangan", "{root}", "--contoh", "0"], 2, "--contoh"),
     (["cetak", "susunan-acara", "{root}"], 1, "acara.yaml"),

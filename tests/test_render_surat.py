@@ -169,7 +169,10 @@ def test_register_line_missing_several_fields_reports_each(minimal_event):
 def test_preview_renders_few_and_records_nothing(contoh_event):
     result = run("undangan", contoh_event, rapat="hari-h", contoh=3)
     pages = pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")
-    assert len(pages) == 3 and all("CONTOH" in p for p in pages)
+    assert len(pages) == 3 and all(p.count("CONTOH") == 1 for p in pages)
+    assert [o.name for o in result.outputs] == [
+        "undangan-hari-h-contoh.pdf", "undangan-hari-h-contoh-distribusi.pdf",
+        "undangan-hari-h-contoh-distribusi.csv", "undangan-hari-h-contoh.docx"]
     assert not (contoh_event / REGISTER).exists()
     assert result.preview
 
@@ -203,6 +206,48 @@ def test_missing_nip_rank_and_logo_are_all_reported_with_lines(minimal_event):
     }
     assert written(minimal_event) == [] and not (minimal_event / "keluaran").exists()
     assert not (minimal_event / REGISTER).exists()
+
+
+@pytest.mark.parametrize("files, logo, picture", [
+    (["lambang.PNG"], "aset/lambang.PNG", "lambang.png"),
+    (["lambang.svg", "lambang.png"], "aset/lambang.svg", "lambang.png"),
+    (["lambang.svg", "lambang.JPG"], "aset/lambang.svg", "lambang.jpg"),
+    (["lambang.gif"], "aset/lambang.gif", "lambang.gif"),
+    (["lambang.svg", "lambang.webp"], "aset/lambang.svg", None),
+    ([], None, None),
+])
+def test_logo_picture_is_what_word_can_take(tmp_path, files, logo, picture):
+    from bursa_cli.render.surat import logo_picture
+
+    (tmp_path / "aset").mkdir()
+    for name in files:
+        (tmp_path / "aset" / name).write_bytes(b"x")
+    found = logo_picture(tmp_path, logo)
+    assert (found.name.lower() if found else None) == picture  # lower: the same on Windows and macOS
+
+
+@pytest.mark.parametrize("name, in_docx", [("lambang.PNG", True), ("lambang.svg", False)])
+def test_logo_note_and_docx_agree(minimal_event, name, in_docx):
+    """The PDF kop takes any picture; the DOCX only the kinds Word reads, and the note says so."""
+    from docx import Document
+    from PIL import Image
+
+    (minimal_event / "aset").mkdir(exist_ok=True)
+    if name.endswith(".svg"):
+        (minimal_event / "aset" / name).write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>',
+            encoding="utf-8")
+    else:
+        Image.new("RGB", (4, 4)).save(minimal_event / "aset" / name, "PNG")
+    acara = minimal_data("acara.yaml")
+    acara["penyelenggara"]["logo"] = f"aset/{name}"
+    make_event(minimal_event, {"acara.yaml": acara})
+    result = run("sk", minimal_event)
+    notes = [n for n in result.notes if n.startswith("DOCX tanpa lambang")]
+    pictures = len(Document(str(result.folder / "sk-tik-panitia.docx")).inline_shapes)
+    assert (pictures, notes) == ((1, []) if in_docx else (0, [
+        "DOCX tanpa lambang: Word tidak dapat memuat 'aset/lambang.svg'; letakkan versi PNG "
+        "(lambang.png) di sampingnya."]))
 
 
 def test_bad_number_pattern_is_reported(minimal_event):

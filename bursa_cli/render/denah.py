@@ -7,24 +7,24 @@ the seat list to the registration desk.
 from __future__ import annotations
 
 from .floorplan import draw_floorplan
-from .poster import output_name
-from ..seating import check_seating, origin_lines, plan_seating, role_label
+from ..seating import SeatPlan, check_seating, origin_lines, plan_seating, role_label
 
 
-def seat_problems(job) -> None:
-    """Stop when the seat plan cannot hold everyone coming (the same problem `bursa validasi` shows)."""
-    for problem in check_seating(job.event):
-        if problem.is_error:
-            job.problems.append(problem)
+def seat_plan(job) -> SeatPlan | None:
+    """The seat plan; None, with the problems in `job`, when the rooms cannot hold everyone
+    coming (the same problem `bursa validasi` shows)."""
+    job.problems.extend(problem for problem in check_seating(job.event) if problem.is_error)
+    if job.problems:
+        return None
+    return plan_seating(job.event)
 
 
 def build(job) -> None:
     """The floor plan (landscape, poster paper, with the banner list) and the seat list (A4 portrait)."""
-    seat_problems(job)
-    if job.problems:
+    plan = seat_plan(job)
+    if plan is None:
         return
     event = job.event
-    plan = plan_seating(event)
     rows = []
     for group, members in plan.groups():
         for item in job.sample(members):
@@ -34,11 +34,11 @@ def build(job) -> None:
                          "asal": ", ".join(origin_lines(event, item)[:2 if item.official else 1])})
     kertas = job.acara.dokumen.kertas_poster
     spanduk = job.acara.tempat.spanduk
-    job.pdf(output_name(job, "denah"), "denah.html",
+    job.pdf(job.output_name("denah"), "denah.html",
             {"svg": draw_floorplan(event, plan), "kertas": kertas, "spanduk": spanduk, "contoh": job.preview},
             title=f"Denah - {job.acara.nama}",
             what=f"denah {kertas} mendatar dan {len(spanduk)} spanduk")
-    job.pdf(output_name(job, "tempat-duduk"), "tempat-duduk.html",
+    job.pdf(job.output_name("tempat-duduk"), "tempat-duduk.html",
             {"plan": plan, "rows": rows, "contoh": job.preview},
             title=f"Daftar tempat duduk - {job.acara.nama}",
             what=f"daftar tempat duduk A4, {len(plan.seated)} peserta")

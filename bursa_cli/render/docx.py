@@ -19,10 +19,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .. import indo
+from .surat import logo_picture
 
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
 WORD_FONT = {"sans": "Arial", "serif": "Times New Roman"}
-PICTURE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
 def new_document(acara):
@@ -77,24 +77,12 @@ def _rule(paragraph) -> None:
     pPr.append(border)
 
 
-def _logo_file(root: Path, logo: str | None) -> Path | None:
-    """The emblem as a picture Word can take: the file itself, or a PNG/JPG beside an SVG."""
-    if not logo:
-        return None
-    path = root / logo
-    candidates = [path] + [path.with_suffix(ext) for ext in PICTURE_TYPES]
-    for candidate in candidates:
-        if candidate.suffix.lower() in PICTURE_TYPES and candidate.is_file():
-            return candidate
-    return None
-
-
 def kop(doc, root: Path, p) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     left.width, right.width = Mm(25), Mm(140)
-    logo = _logo_file(root, p.logo)
+    logo = logo_picture(root, p.logo)
     if logo is not None:
         left.paragraphs[0].add_run().add_picture(str(logo), width=Mm(20))
     first = right.paragraphs[0]
@@ -204,7 +192,7 @@ def sk_docx(job, context: dict) -> bytes:
     doc = new_document(acara)
     center = WD_ALIGN_PARAGRAPH.CENTER
     if context["by_bupati"]:
-        logo = _logo_file(root, acara.penyelenggara.logo)
+        logo = logo_picture(root, acara.penyelenggara.logo)
         if logo is not None:
             para(doc, align=center).add_run().add_picture(str(logo), height=Mm(24))
         para(doc, context["pejabat"], bold=True, align=center, space_after=8)

@@ -20,7 +20,8 @@ from markupsafe import Markup, escape
 
 from ..schema.event import Event
 from ..schema.models import Inovasi, Ruang
-from ..seating import SeatPlan, row_letter
+from ..schema.types import BIDANG_SHORT
+from ..seating import SeatPlan, layout_of, row_letter
 
 BIDANG_ORDER = ("kewirausahaan", "psdm", "infrastruktur")
 # Print-safe colours, distinct in greyscale too (dark, middle, light).
@@ -227,8 +228,6 @@ def _draw_simple(svg: _Svg, ruang: Ruang, box: Box, note: str) -> None:
 
 
 def _draw_pleno(svg: _Svg, ruang: Ruang, box: Box, plan: SeatPlan | None) -> None:
-    from ..seating import layout_of
-
     svg.rect(box, "dinding", 3)
     top = _title(svg, ruang, box, "1")
     stage = Box(box.x + box.w * 0.2, top + 2, box.w * 0.6, 22)
@@ -403,8 +402,6 @@ def _draw_legend(svg: _Svg, box: Box, banners: list[tuple[int, str, str]], has_b
 
 
 def _short(bidang: str) -> str:
-    from ..schema.types import BIDANG_SHORT
-
     return BIDANG_SHORT.get(bidang, bidang)
 
 

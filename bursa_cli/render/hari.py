@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import UsageError
 from .. import indo
+from ..seating import role_label
 from .penerima import recipients
-from .undangan import HARI_H, meetings
+from .undangan import HARI_H, chosen_meetings
 
 BLANK_ROWS = 5  # for attendees who were not on any list
 
@@ -45,21 +45,13 @@ def build_susunan(job) -> None:
         "baris": rows,
         "contoh": job.preview,
     }
-    stem = "susunan-acara" + ("-contoh" if job.preview else "")
-    job.pdf(f"{stem}.pdf", "susunan-acara.html", context, title=f"Susunan Acara {acara.nama}",
-            what=f"susunan acara, {len(rows)} mata acara")
+    job.pdf(job.output_name("susunan-acara"), "susunan-acara.html", context,
+            title=f"Susunan Acara {acara.nama}", what=f"susunan acara, {len(rows)} mata acara")
 
 
 def build_daftar_hadir(job) -> None:
-    found = meetings(job.event)
-    chosen = found
-    if job.options.rapat:
-        chosen = [m for m in found if m.kode == job.options.rapat]
-        if not chosen:
-            raise UsageError(f"Rapat '{job.options.rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
-                             f"Yang ada: {', '.join(m.kode for m in found)}.")
     acara = job.acara
-    for m in chosen:
+    for m in chosen_meetings(job):
         rows = day_rows(job.event) if m.kode == HARI_H else meeting_rows(job.event, m.groups)
         people = [r for r in rows if not r.kelompok]
         if not people:
@@ -77,9 +69,9 @@ def build_daftar_hadir(job) -> None:
             "kosong": 0 if job.preview else BLANK_ROWS,
             "contoh": job.preview,
         }
-        stem = f"daftar-hadir-{m.kode}" + ("-contoh" if job.preview else "")
         count = sum(1 for r in rows if not r.kelompok)
-        job.pdf(f"{stem}.pdf", "daftar-hadir.html", context, title=f"Daftar Hadir {context['judul']}",
+        job.pdf(job.output_name(f"daftar-hadir-{m.kode}"), "daftar-hadir.html", context,
+                title=f"Daftar Hadir {context['judul']}",
                 what=f"daftar hadir {m.kode}, {count} nama dan {context['kosong']} baris kosong")
 
 
@@ -114,19 +106,13 @@ def day_rows(event) -> list[Baris]:
         people = sorted(by_kecamatan[kecamatan],
                         key=lambda p: (event.desa_by_kode[p.desa].nama, order.get(p.peran, 9), p.nama))
         for p in people:
-            role = p.jabatan or _role_label(p.peran)
+            role = p.jabatan or role_label(p)
             out.append(Baris(p.nama, f"{role} {event.desa_by_kode[p.desa].nama}"))
     if others:
         out.append(Baris("", "", kelompok="Undangan lain"))
         for p in others:
-            out.append(Baris(p.nama, ", ".join(x for x in (p.jabatan or _role_label(p.peran), p.instansi) if x)))
+            out.append(Baris(p.nama, ", ".join(x for x in (p.jabatan or role_label(p), p.instansi) if x)))
     return out
-
-
-def _role_label(peran: str) -> str:
-    from ..schema.models import PERAN_LABEL
-
-    return PERAN_LABEL.get(peran, peran)
 
 
 def _sample_rows(job, rows: list[Baris]) -> list[Baris]:

@@ -66,6 +66,10 @@ class Job:
     def preview(self) -> bool:
         return self.options.contoh is not None
 
+    def output_name(self, stem: str, suffix: str = ".pdf") -> str:
+        """'poster.pdf', or 'poster-contoh.pdf' under --contoh so a preview never replaces the real file."""
+        return f"{stem}-contoh{suffix}" if self.preview else f"{stem}{suffix}"
+
     def sample(self, items: list) -> list:
         """The first N items under `--contoh N`, all of them otherwise."""
         return items if self.options.contoh is None else items[: self.options.contoh]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from ..schema.types import BIDANG_LABEL, is_kelurahan, kecamatan_of, spare_card_id
-from .denah import seat_problems
+from .denah import seat_plan
 from .floorplan import BIDANG_ORDER
-from .poster import fit, output_name
+from .poster import fit
 from .qr import qr_svg
 from ..day.logwrite import append_entries, header_for, log_path, now
 from ..seating import desa_name, origin_lines, plan_seating, role_label, seats_to_record
@@ -81,11 +81,10 @@ NAME_STEPS = ((18, 14.0), (24, 12.0), (30, 10.5), (38, 9.0), (10**9, 8.0))
 
 def build_id(job) -> None:
     """Name badges in seat order, imposed on A4 sheets with cut marks."""
-    seat_problems(job)
-    if job.problems:
+    plan = seat_plan(job)
+    if plan is None:
         return
     event = job.event
-    plan = plan_seating(event)
     if not plan.seated:
         job.problem("Tidak ada peserta yang akan hadir (konfirmasi bukan \"tidak\") untuk dibuatkan Kartu ID.",
                     file="peserta.yaml")
@@ -129,7 +128,7 @@ def _impose(job, cards: list[dict], stem: str, title: str, label: str) -> None:
         card["qr"] = qr_svg(card["peserta"].id)
         card["nama_pt"] = fit(card["peserta"].nama, NAME_STEPS) * sheet.scale
     sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
-    job.pdf(output_name(job, stem), "kartu-id.html",
+    job.pdf(job.output_name(stem), "kartu-id.html",
             {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(), "ukuran": ukuran,
              "contoh": job.preview},
             title=title, what=f"{len(cards)} {label} {ukuran} pada {len(sheets)} lembar A4")
@@ -180,7 +179,7 @@ def build_komitmen(job) -> None:
         "kepala_desa": names.get((d.kode, "kepala-desa"), ""), "ketua_bpd": names.get((d.kode, "ketua-bpd"), ""),
         "qr": qr_svg(d.kode),
     } for d in job.sample(villages)]
-    job.pdf(output_name(job, "kartu-komitmen"), "kartu-komitmen.html",
+    job.pdf(job.output_name("kartu-komitmen"), "kartu-komitmen.html",
             {"kartu": cards, "stempel": stamps, "baris": 5 if kertas == "A4" else 4, "kertas": kertas,
              "grid": grid, "contoh": job.preview},
             title=f"Kartu Komitmen - {acara.nama}",
@@ -243,6 +242,6 @@ def build_ide(job) -> None:
         output.pages = sheets
         return renderer.write(document.copy(document.pages * sheets))
 
-    job.file(output_name(job, "kartu-ide"), make, f"{sheets * 2} Kartu Ide kosong pada {sheets} lembar A4")
+    job.file(job.output_name("kartu-ide"), make, f"{sheets * 2} Kartu Ide kosong pada {sheets} lembar A4")
     output = job.outputs[-1]
     output.parts, output.title = [("kartu-ide.html", context)], title  # for golden HTML and previews

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -19,8 +20,6 @@ from ..errors import DataError, Problem, UsageError
 from .. import indo
 from ..paths import BUILTIN_TEMPLATES
 from .env import BUILTIN_PREFIX, make_env
-from .fetch import EventFetcher, Refused
-from ..fsutil import write_atomic
 from .origin import Provenance, provenance
 
 class Renderer:
@@ -32,7 +31,6 @@ class Renderer:
         self.today = today or date.today()
         self.origin = origin or provenance(self.root)
         self.env = make_env(self.root)
-        self.fetcher = EventFetcher(self.root)
         self.base_url = self.root.resolve().as_uri() + "/"
 
     # ---- HTML
@@ -78,6 +76,13 @@ class Renderer:
 
     # ---- PDF
 
+    @cached_property
+    def fetcher(self):
+        """The URL fetcher WeasyPrint must use; made on first use, as it loads WeasyPrint."""
+        from .fetch import EventFetcher
+
+        return EventFetcher(self.root)
+
     def document(self, html: str, **options):
         """A laid-out WeasyPrint document (pages), ready to write or to join with others.
 
@@ -85,6 +90,8 @@ class Renderer:
         parsed once and shared by many documents, as the certificate batches do).
         """
         from weasyprint import HTML
+
+        from .fetch import Refused
 
         try:
             return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(**options)
@@ -163,15 +170,3 @@ def _template_place(exc: TemplateError, template: str, root: Path) -> tuple[str,
                 return path.name, line
     return str(filename), line
 
-
-def render_html(event, template: str, context: dict[str, Any], title: str, today: date | None = None) -> str:
-    """The HTML of one document of `event` (for golden tests and previews)."""
-    return Renderer(event, today=today).html(template, context, title)
-
-
-def render_pdf(event, template: str, context: dict[str, Any], out_path: Path, title: str,
-               today: date | None = None) -> Path:
-    """Render one template of `event` to `out_path`, atomically."""
-    data = Renderer(event, today=today).pdf(template, context, title)
-    write_atomic(Path(out_path), data)
-    return Path(out_path)

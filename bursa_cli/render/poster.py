@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..schema.models import Inovasi
-from ..schema.types import BIDANG_LABEL, BIDANG_SHORT
+from ..schema.types import BIDANG_LABEL
 from .floorplan import BIDANG_ORDER, BIDANG_WARNA, Stand, assign_stands
 from .qr import is_link, qr_svg
 
@@ -32,11 +32,6 @@ def clamp(text: str, limit: int) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:")
     return cut + " \u2026"
-
-
-def output_name(job, stem: str) -> str:
-    """'poster.pdf', or 'poster-contoh.pdf' under --contoh so a preview never replaces the real file."""
-    return f"{stem}-contoh.pdf" if job.preview else f"{stem}.pdf"
 
 
 def kept_items(job) -> list[tuple[Inovasi, Stand]]:
@@ -62,7 +57,6 @@ def describe(event, inovasi: Inovasi, stand: Stand) -> dict:
         "inovasi": inovasi,
         "stand": stand,
         "bidang_label": BIDANG_LABEL[inovasi.bidang],
-        "bidang_singkat": BIDANG_SHORT[inovasi.bidang],
         "warna": BIDANG_WARNA[inovasi.bidang],
         "p2ktd": [event.p2ktd_by_id[p] for p in inovasi.p2ktd if p in event.p2ktd_by_id],
         "qr": qr_svg(target) if target and is_link(target) else None,
@@ -96,7 +90,7 @@ def build_poster(job) -> None:
     if clamped:
         job.notes.append(f"Ringkasan {clamped} poster dipotong agar muat; katalog memuat ringkasan lengkap.")
     kertas = job.acara.dokumen.kertas_poster
-    job.pdf(output_name(job, "poster"), "poster.html",
+    job.pdf(job.output_name("poster"), "poster.html",
             {"posters": posters, "kertas": kertas, "skala": 1.0 if kertas == "A3" else 0.7071,
              "contoh": job.preview},
             title=f"Poster inovasi - {job.acara.nama}",
@@ -142,7 +136,7 @@ def build_katalog(job) -> None:
         output.pages = len(document.pages)
         return renderer.write(document)
 
-    job.file(output_name(job, "katalog"), make,
+    job.file(job.output_name("katalog"), make,
              f"katalog {job.acara.dokumen.kertas_katalog}, {len(items)} inovasi dengan indeks")
     output = job.outputs[-1]
     output.parts, output.title = [("katalog.html", context)], title  # for golden HTML and previews

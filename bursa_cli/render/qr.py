@@ -17,10 +17,10 @@ def make_qr(data: str) -> segno.QRCode:
     return segno.make(data, error=ERROR_LEVEL, micro=False)
 
 
-def qr_svg(data: str, css_class: str = "qr", dark: str = "#000") -> Markup:
-    """An `<svg>` element with a viewBox and no fixed size: the CSS of the template sizes it."""
+def qr_svg(data: str) -> Markup:
+    """An `<svg class="qr">` element with a viewBox and no fixed size: the CSS of the template sizes it."""
     svg = make_qr(data).svg_inline(
-        scale=1, border=BORDER, omitsize=True, svgclass=css_class, lineclass=None, dark=dark)
+        scale=1, border=BORDER, omitsize=True, svgclass="qr", lineclass=None, dark="#000")
     return Markup(svg.replace("<svg ", f'<svg data-isi="{Markup.escape(data)}" ', 1))
 
 

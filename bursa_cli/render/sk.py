@@ -7,8 +7,6 @@ defaults an event overrides under `sk:` in acara.yaml.
 
 from __future__ import annotations
 
-from datetime import date
-
 from .. import indo
 from .penerima import head_title
 from .surat import check_kop, check_signer, open_register
@@ -83,7 +81,7 @@ def build(job) -> None:
     register = None if by_bupati else open_register(job)
     if job.problems or signer is None:
         return
-    tanggal = acara.sk.tanggal or job.options.today or date.today()
+    tanggal = acara.sk.tanggal or job.today
     daerah = acara.wilayah.nama
     dinas = indo.judul(acara.penyelenggara.nama, [acara.penyelenggara.singkatan])
     pejabat = head_title(daerah).upper() if by_bupati else _office(signer, acara)
@@ -145,10 +143,10 @@ def build(job) -> None:
                 ("B", "PANITIA", [_member(a, job.event) for a in members if a.tim == "Panitia"])],
         "contoh": job.preview,
     }
-    stem = "sk-tik-panitia" + ("-contoh" if job.preview else "")
-    job.pdf(f"{stem}.pdf", "sk.html", context, title=f"Rancangan {judul_keputusan}",
+    job.pdf(job.output_name("sk-tik-panitia"), "sk.html", context, title=f"Rancangan {judul_keputusan}",
             what=f"rancangan SK nomor {nomor.strip()}, lampiran {len(members)} anggota")
-    job.file(f"{stem}.docx", lambda: _docx(job, context), "SK yang dapat disunting (DOCX)")
+    job.file(job.output_name("sk-tik-panitia", ".docx"), lambda: _docx(job, context),
+             "SK yang dapat disunting (DOCX)")
 
 
 def _office(signer, acara) -> str:

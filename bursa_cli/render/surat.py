@@ -11,6 +11,8 @@ from pathlib import Path
 from ..errors import rel
 from .nomor import Register, check_pattern
 
+PICTURE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")  # pictures Word (python-docx) can place
+
 
 def check_signer(job, pejabat, path: tuple, who: str, needs_nip: bool = True) -> None:
     """A signer must have a name, an office and, for a civil servant, rank and NIP."""
@@ -27,6 +29,16 @@ def check_signer(job, pejabat, path: tuple, who: str, needs_nip: bool = True) ->
                        "jabatan yang diwakili, mis. KEPALA DINAS ...")
 
 
+def logo_picture(root: Path, logo: str | None) -> Path | None:
+    """The emblem as a picture Word can take: the file itself, or one beside it with the same
+    name (a PNG beside an SVG), in any letter case; None when there is none."""
+    if not logo:
+        return None
+    path = Path(root) / logo
+    candidates = [path] + [path.with_suffix(e) for ext in PICTURE_TYPES for e in (ext, ext.upper())]
+    return next((c for c in candidates if c.suffix.lower() in PICTURE_TYPES and c.is_file()), None)
+
+
 def check_kop(job) -> None:
     """The emblem in the kop must be a file inside the event folder."""
     p = job.acara.penyelenggara
@@ -40,7 +52,7 @@ def check_kop(job) -> None:
     elif not path.resolve().is_relative_to(root):
         job.problem_at(("penyelenggara", "logo"),
                        f"Berkas lambang '{rel(path, root)}' berada di luar folder acara; salin ke folder aset/.")
-    elif not any(path.with_suffix(ext).is_file() for ext in (".png", ".jpg", ".jpeg")):
+    elif logo_picture(root, p.logo) is None:
         job.notes.append(f"DOCX tanpa lambang: Word tidak dapat memuat '{p.logo}'; letakkan versi PNG "
                          f"({path.with_suffix('.png').name}) di sampingnya.")
 

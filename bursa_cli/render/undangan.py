@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
+from ..errors import UsageError
 from ..schema.models import TAHAPAN_JUDUL
 from .. import indo
 from .penerima import HARI_H_GROUPS, Penerima, head_title, recipients
@@ -62,18 +63,21 @@ def meetings(event) -> list[Pertemuan]:
     return out
 
 
+def chosen_meetings(job) -> list[Pertemuan]:
+    """Every meeting, or only the one `--rapat` names (an unknown name stops the run)."""
+    found = meetings(job.event)
+    if not job.options.rapat:
+        return found
+    chosen = [m for m in found if m.kode == job.options.rapat]
+    if not chosen:
+        raise UsageError(f"Rapat '{job.options.rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
+                         f"Pilihan --rapat: {', '.join(m.kode for m in found)}.")
+    return chosen
+
+
 def build(job) -> None:
     event, acara = job.event, job.acara
-    found = meetings(event)
-    chosen = found
-    if job.options.rapat:
-        chosen = [m for m in found if m.kode == job.options.rapat]
-        if not chosen:
-            from ..errors import UsageError
-
-            names = ", ".join(m.kode for m in found)
-            raise UsageError(f"Rapat '{job.options.rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
-                             f"Yang dapat diundang: {names}.")
+    chosen = chosen_meetings(job)
     check_signer(job, acara.penyelenggara.kepala, ("penyelenggara", "kepala"), "Kepala Dinas")
     check_kop(job)
     register = open_register(job)
@@ -88,21 +92,22 @@ def build(job) -> None:
             continue
         if register is None:
             continue
-        letter_date = job.options.today or date.today()
         issued = register.number(f"undangan/{m.kode}", acara.penomoran.klasifikasi_undangan,
-                                 letter_date, m.hal)
+                                 job.today, m.hal)
         if issued.tanggal > m.tanggal:
             job.notes.append(f"Undangan {m.kode} bertanggal {indo.tanggal(issued.tanggal)}, "
                              f"sesudah rapatnya ({indo.tanggal(m.tanggal)}).")
         shown = job.sample(people)
         context = letter_context(job, m, issued, shown, signer, m.tembusan or default_tembusan)
-        stem = f"undangan-{m.kode}" + ("-contoh" if job.preview else "")
-        job.pdf(f"{stem}.pdf", "undangan.html", context, title=f"{m.hal} ({issued.nomor})",
+        stem = f"undangan-{m.kode}"
+        job.pdf(job.output_name(stem), "undangan.html", context, title=f"{m.hal} ({issued.nomor})",
                 what=f"{len(shown)} surat undangan {m.kode}, nomor {issued.nomor}")
-        job.pdf(f"{stem}-distribusi.pdf", "distribusi.html", context,
+        job.pdf(job.output_name(stem, "-distribusi.pdf"), "distribusi.html", context,
                 title=f"Daftar distribusi {m.hal}", what=f"daftar distribusi ({len(shown)} penerima)")
-        job.file(f"{stem}-distribusi.csv", lambda c=context: distribution_csv(c), "daftar distribusi (CSV)")
-        job.file(f"{stem}.docx", lambda c=context: docx_bytes(job, c), "undangan yang dapat disunting (DOCX)")
+        job.file(job.output_name(stem, "-distribusi.csv"), lambda c=context: distribution_csv(c),
+                 "daftar distribusi (CSV)")
+        job.file(job.output_name(stem, ".docx"), lambda c=context: docx_bytes(job, c),
+                 "undangan yang dapat disunting (DOCX)")
 
 
 def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, tembusan) -> dict:
