@@ -22,6 +22,7 @@ from ..paths import BUILTIN_TEMPLATES
 from .env import BUILTIN_PREFIX, make_env
 from .origin import Provenance, provenance
 
+
 class Renderer:
     """Renders templates of one event to HTML and PDF."""
 
