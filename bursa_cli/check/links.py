@@ -200,6 +200,7 @@ def check_komitmen(event: Event) -> Iterable[Problem]:
     """A village commits only to innovations it consulted on, on a card signed twice."""
     stamped = stamped_by_desa(event)
     first_card: dict[str, tuple[str, int]] = {}
+    in_force = event.komitmen_berlaku
     for entry in event.komitmen:
         desa = event.desa_by_kode.get(entry.desa)
         if desa is None:
@@ -210,6 +211,8 @@ def check_komitmen(event: Event) -> Iterable[Problem]:
             yield locate(entry, f"Kartu Komitmen Desa {desa.nama} sudah dicatat di {file} baris {line}; "
                          "yang terakhir yang dipakai.", "desa", value=entry.desa, level=WARNING)
         first_card.setdefault(entry.desa, (entry._file, entry._line))
+        if in_force.get(entry.desa) is not entry:
+            continue  # replaced by a later card: history, not a card to check
         if not entry.ttd_kepala_desa or not entry.ttd_ketua_bpd:
             who = [name for name, signed in (("Kepala Desa", entry.ttd_kepala_desa),
                                              ("Ketua BPD", entry.ttd_ketua_bpd)) if not signed]

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Iterable
 
 from ..errors import UsageError
-from ..schema.event import Event
+from ..schema.event import Event, cards_in_force as latest_cards
 from ..schema.models import Ide, Komitmen
 from ..schema.types import BIDANG_LABEL, BIDANG_SHORT, kecamatan_of
 
@@ -156,17 +156,6 @@ class Recap:
     p2ktd: list[P2ktdRecap]
     ide: list[IdeRecap]
     tanpa_komitmen: list[TanpaKomitmen]
-
-
-def latest_cards(komitmen: Iterable[Komitmen]) -> dict[str, Komitmen]:
-    """Village code -> its latest Kartu Komitmen (later `waktu` wins, then later in the logs)."""
-    latest: dict[str, tuple[tuple, Komitmen]] = {}
-    for order, card in enumerate(komitmen):
-        key = (card.waktu.timestamp(), order)
-        held = latest.get(card.desa)
-        if held is None or key > held[0]:
-            latest[card.desa] = (key, card)
-    return {kode: card for kode, (_, card) in latest.items()}
 
 
 def resolve_kecamatan(event: Event, wanted: Iterable[str]) -> list[str]:

@@ -43,6 +43,22 @@ LIST_FILES: dict[str, tuple[type[BaseModel], str | None]] = {
 }
 
 
+def cards_in_force(komitmen: typing.Iterable[Komitmen]) -> dict[str, Komitmen]:
+    """Village code -> its latest Kartu Komitmen (later `waktu` wins, then later in the logs).
+
+    Why only the latest: a card replaced at Jendela 3 (`--ulang`) stays in the
+    append-only log as history; validation, the recap and the certificates
+    look at the card in force only.
+    """
+    latest: dict[str, tuple[tuple, Komitmen]] = {}
+    for order, card in enumerate(komitmen):
+        key = (card.waktu.timestamp(), order)
+        held = latest.get(card.desa)
+        if held is None or key > held[0]:
+            latest[card.desa] = (key, card)
+    return {kode: card for kode, (_, card) in latest.items()}
+
+
 @dataclass
 class Event:
     """Everything in one event folder, validated item by item."""
@@ -123,6 +139,11 @@ class Event:
     def kursi_by_peserta(self) -> dict[str, Kursi]:
         """Peserta id -> their last entry in `log/kursi/` (the seat on their latest Kartu ID)."""
         return {entry.peserta: entry for entry in self.kursi}
+
+    @cached_property
+    def komitmen_berlaku(self) -> dict[str, Komitmen]:
+        """Village code -> its Kartu Komitmen in force (see `cards_in_force`)."""
+        return cards_in_force(self.komitmen)
 
     @cached_property
     def kecamatan_nama(self) -> dict[str, str]:
