@@ -156,3 +156,76 @@ def test_summary_stays_right_after_a_repair(minimal_event):
     after = live.refresh()  # the log got shorter: read again from the start
     assert after.stamps == 2 and after.problems == []
     assert after.stamps_by_desk == LiveSummary(minimal_event).refresh().stamps_by_desk == {"A-01": 2}
+
+
+def _stamp_for(peserta: str, n: int) -> dict:
+    return {**_stamp(n), "peserta": peserta}
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Put new content at `path` the way `bursa perbaiki` and git do: a new file moved into place."""
+    fresh = path.with_name(path.name + ".baru")
+    fresh.write_text(text, encoding="utf-8")
+    fresh.replace(path)
+
+
+def test_repaired_log_that_grew_again_is_read_from_the_start(minimal_event):
+    """A torn line in the middle is moved aside and desks append again before the next refresh:
+    the file ends up longer than what was read, yet its first bytes changed."""
+    live = LiveSummary(minimal_event)
+    path = log_path(minimal_event, "stempel", "A-01")
+    append_entry(path, _stamp(1), header_for("stempel", "A-01"))
+    with open(path, "ab") as handle:
+        handle.write(b'- {"waktu": "2026-11-12T10:')
+    append_entry(path, _stamp_for("P-0002", 2))
+    before = live.refresh()
+    assert before.stamps == 2 and len(before.problems) == 1
+    repair_logs(minimal_event)
+    append_entry(path, _stamp_for("P-0003", 3))
+    append_entry(path, _stamp_for("P-0004", 4))
+    after = live.refresh()
+    fresh = LiveSummary(minimal_event).refresh()
+    assert after.stamps == fresh.stamps == 4
+    assert after.problems == fresh.problems == []
+
+
+def test_log_rewritten_with_the_same_size_is_read_again(minimal_event):
+    """A merge that swaps one stamp for another of the same length leaves the size as it was."""
+    live = LiveSummary(minimal_event)
+    path = log_path(minimal_event, "stempel", "A-01")
+    append_entry(path, _stamp(1), header_for("stempel", "A-01"))
+    append_entry(path, _stamp_for("P-0002", 2))
+    assert live.refresh().stamps_by_desk == {"A-01": 2}
+    text = path.read_text(encoding="utf-8")
+    _replace_file(path, text.replace('"P-0002"', '"P-0009"'))  # an unknown participant now
+    assert len(path.read_text(encoding="utf-8")) == len(text)
+    day_line = live.refresh()
+    assert day_line.stamps == 2
+    assert "stempel INO-001 untuk P-0009 di meja A-01" in [item.text for item in day_line.latest]
+
+
+def test_removed_log_no_longer_counts(minimal_event):
+    live = LiveSummary(minimal_event)
+    append_entry(log_path(minimal_event, "stempel", "A-01"), _stamp(1), header_for("stempel", "A-01"))
+    append_entry(log_path(minimal_event, "stempel", "A-02"),
+                 {**_stamp(2), "inovasi": "INO-002", "meja": "A-02"}, header_for("stempel", "A-02"))
+    assert live.refresh().stamps == 2
+    log_path(minimal_event, "stempel", "A-02").unlink()
+    after = live.refresh()
+    assert after.stamps == 1 and after.stamps_by_desk == {"A-01": 1}
+
+
+def test_day_sees_a_rewritten_log(minimal_event):
+    """The desks' `Day` reads through the same tail: a stamp gone from a rewritten log is gone."""
+    from bursa_cli.day import Day
+
+    day = Day.open(minimal_event)
+    path = log_path(minimal_event, "stempel", "A-01")
+    append_entry(path, _stamp(1), header_for("stempel", "A-01"))
+    append_entry(path, _stamp_for("P-0002", 2))
+    day.refresh()
+    assert set(day.stamps) == {("P-0001", "INO-001"), ("P-0002", "INO-001")}
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    _replace_file(path, "".join(line for line in lines if "P-0001" not in line) + format_entry(_stamp_for("P-0003", 3)))
+    day.refresh()
+    assert set(day.stamps) == {("P-0002", "INO-001"), ("P-0003", "INO-001")}
