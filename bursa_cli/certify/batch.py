@@ -34,7 +34,7 @@ from ..fsutil import write_atomic
 from ..recap import load_for_recap
 from ..render.output import OUTPUT_DIR
 from .codes import KEY_FILE
-from .data import Sertifikat, collect
+from .data import Sertifikat, collect, refuse_unsigned
 
 TEMPLATE = "sertifikat.html"
 TEMPLATES_USED = ("sertifikat.html", "sertifikat.css", "base.html", "base.css", "surat.html")
@@ -56,6 +56,7 @@ class Options:
     kecamatan: list[str] = field(default_factory=list)
     contoh: int | None = None
     today: date | None = None
+    lewati_belum_lengkap: bool = False  # print the others when a card in force lacks a signature
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Printed:
     preview: bool
     seconds: float
     setup_seconds: float = 0.0  # loading, checking and planning, before the first batch starts
+    left_out: list[Problem] = field(default_factory=list)  # villages whose card lacks a signature
 
 
 def print_certificates(root: Path, options: Options | None = None,
@@ -118,6 +120,7 @@ def print_certificates(root: Path, options: Options | None = None,
     event = load_for_recap(root)
     key_created = not (root / KEY_FILE).exists()
     gathered = collect(event, desa=options.desa, kecamatan=options.kecamatan)
+    left_out = refuse_unsigned(gathered, options.lewati_belum_lengkap)
     problems = list(gathered.problems)
     signer = _signer(event, problems)
     if problems:
@@ -198,7 +201,7 @@ def print_certificates(root: Path, options: Options | None = None,
         merged = _merge(out, batches, manifest, force=options.ulang or any(not d.skipped for d in done))
     done.sort(key=lambda d: d.name)
     return Printed(out, done, merged, len(certificates), key_created, removed, preview,
-                   time.perf_counter() - started, setup)
+                   time.perf_counter() - started, setup, left_out)
 
 
 def _start_workers():

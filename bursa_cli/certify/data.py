@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..errors import Problem, UsageError
+from ..errors import DataError, Problem, UsageError
 from ..recap.build import latest_cards, resolve_kecamatan
 from ..schema.event import Event, locate
 from ..schema.types import BIDANG_LABEL, kecamatan_of
@@ -50,6 +50,9 @@ class Sertifikat:
 class Gathered:
     certificates: list[Sertifikat]
     problems: list[Problem] = field(default_factory=list)
+    unsigned: list[Problem] = field(default_factory=list)  # villages left out: their card lacks a signature
+
+SKIP_OPTION = "--lewati-belum-lengkap"
 
 
 def photo_of(root: Path, kode: str) -> str | None:
@@ -92,20 +95,54 @@ def certificate_of(event: Event, card, key: bytes, kepala: dict[str, str],
 
 def collect(event: Event, desa: list[str] | None = None, kecamatan: list[str] | None = None,
             key: bytes | None = None) -> Gathered:
-    """The certificates of `event` (latest card per village), in kode order, optionally filtered."""
+    """The certificates of `event` (the card in force per village), in kode order, optionally filtered.
+
+    A village whose card in force lacks a signature gets no certificate; it is
+    listed in `unsigned` instead (see `refuse_unsigned`).
+    """
     key = key if key is not None else load_key(Path(event.root))
     cards = latest_cards(event.komitmen)
     wanted = _wanted_desa(event, desa, kecamatan, cards)
     kepala = event.kepala_desa_nama
     problems: list[Problem] = []
+    unsigned: list[Problem] = []
     out = []
     for kode in sorted(cards):
         if wanted is not None and kode not in wanted:
             continue
-        cert = certificate_of(event, cards[kode], key, kepala, problems)
+        card = cards[kode]
+        if not (card.ttd_kepala_desa and card.ttd_ketua_bpd):
+            unsigned.append(_unsigned(event, card))
+            continue
+        cert = certificate_of(event, card, key, kepala, problems)
         if cert is not None:
             out.append(cert)
-    return Gathered(out, problems)
+    return Gathered(out, problems, unsigned)
+
+
+def _unsigned(event: Event, card) -> Problem:
+    """Why a village gets no certificate: its card in force misses a signature (at the card's line)."""
+    who = [name for name, signed in (("Kepala Desa", card.ttd_kepala_desa), ("Ketua BPD", card.ttd_ketua_bpd))
+           if not signed]
+    village = event.desa_by_kode.get(card.desa)
+    name = village.nama if village else card.desa
+    return locate(card, f"Kartu Komitmen Desa {name} belum ditandatangani {' dan '.join(who)}; "
+                  "sertifikatnya tidak dicetak.", "ttd_kepala_desa" if not card.ttd_kepala_desa else "ttd_ketua_bpd")
+
+
+def refuse_unsigned(gathered: Gathered, skip: bool = False) -> list[Problem]:
+    """Refuse to print while a card in force lacks a signature; with `skip`, the villages left out.
+
+    Why refuse by default: a Kartu Komitmen binds the village only when both the
+    Kepala Desa and the Ketua BPD signed it, so its certificate waits for the
+    signed card; printing the others is a deliberate choice (`SKIP_OPTION`).
+    """
+    if gathered.unsigned and not skip:
+        raise DataError(f"{len(gathered.unsigned)} Kartu Komitmen belum ditandatangani lengkap; belum ada "
+                        "sertifikat yang dicetak.", list(gathered.unsigned),
+                        hint="Catat kartu yang sudah ditandatangani keduanya di Jendela 3 (`bursa komitmen "
+                             f"--ulang`), atau cetak sertifikat desa lainnya saja dengan {SKIP_OPTION}.")
+    return list(gathered.unsigned)
 
 
 def _wanted_desa(event: Event, desa: list[str] | None, kecamatan: list[str] | None,

@@ -66,13 +66,15 @@ def sertifikat(
         None, "--kecamatan", help="Hanya kecamatan ini (kode atau nama); boleh diulang."),
     contoh: Optional[int] = typer.Option(None, "--contoh", metavar="N",
                                          help="Pratinjau N sertifikat pertama (bercap CONTOH)."),
+    lewati: bool = typer.Option(False, "--lewati-belum-lengkap",
+                                help="Cetak desa lainnya bila ada Kartu Komitmen yang belum ditandatangani lengkap."),
 ) -> None:
     """Sertifikat komitmen per desa (A4 melintang), per batch, dapat dilanjutkan bila terhenti."""
     from ..certify.batch import Options, print_certificates
     from ..present import rekap as show
 
     options = Options(batch=batch, jobs=jobs, gabung=gabung, ulang=ulang, desa=desa or [],
-                      kecamatan=kecamatan or [], contoh=contoh)
+                      kecamatan=kecamatan or [], contoh=contoh, lewati_belum_lengkap=lewati)
     with show.CertificateProgress() as progress:
         printed = print_certificates(folder, options, on_plan=progress.on_plan, on_batch=progress.on_batch)
     show.show_printed(printed, folder)

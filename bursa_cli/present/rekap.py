@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from . import console
@@ -117,6 +118,11 @@ def show_printed(printed, root: Path | None) -> None:
         out.print(f"  gabungan: {rel(printed.merged, root)}")
     if printed.preview:
         out.print("[yellow]![/yellow] Ini contoh (bercap CONTOH), bukan untuk diserahkan.")
+    if printed.left_out:
+        out.print(f"[yellow]![/yellow] {len(printed.left_out)} desa tidak dicetak karena Kartu Komitmennya belum "
+                  "ditandatangani lengkap:")
+        for problem in printed.left_out:
+            out.print(f"  {escape(problem.location())}  {escape(problem.message)}")
     if printed.key_created:
         out.print("[yellow]![/yellow] Kunci kode verifikasi dibuat: kunci-sertifikat.txt. Commit berkas ini "
                   "ke git supaya semua laptop memakai kunci yang sama; jangan diterbitkan.")
