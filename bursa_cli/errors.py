@@ -24,6 +24,7 @@ class ExitCode(IntEnum):
 
 ERROR = "galat"
 WARNING = "peringatan"
+NOTE = "catatan"  # worth knowing, never a problem: not counted, not promoted by --strict
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class Problem:
     value: str = ""
     level: str = ERROR
     stage: str = ""  # kode tahapan for readiness problems, empty otherwise
+    code: str = ""  # stable code from the catalogue in `bursa_cli.codes`, e.g. BUR-K002
+    needed_by: tuple[str, ...] = ()  # the documents (`cetak JENIS`) this problem stops
 
     @property
     def is_error(self) -> bool:
@@ -52,19 +55,21 @@ class Problem:
         return ":".join(parts)
 
     def parsable(self) -> str:
-        """yamllint-style `file:line:col: level: message`."""
+        """yamllint-style `file:line:col: level: message (code)`."""
         where = self.location() if self.line else f"{self.file or '-'}:0:0"
         text = self.message
         if self.path:
             text = f"{self.path}: {text}"
+        if self.code:
+            text = f"{text} ({self.code})"
         return f"{where}: {self.level}: {text}"
 
     def as_dict(self) -> dict:
         return asdict(self)
 
     def promoted(self) -> "Problem":
-        """This problem as an error (for `--strict`)."""
-        return replace(self, level=ERROR)
+        """This problem as an error (for `--strict`); a note stays a note."""
+        return self if self.level == NOTE else replace(self, level=ERROR)
 
 
 class BursaError(Exception):

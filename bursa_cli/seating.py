@@ -26,7 +26,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .errors import WARNING, Problem
+from .codes import say
+from .errors import Problem
 from .indo import huruf
 from .schema.event import Event, locate
 from .schema.models import PERAN_DESA, PERAN_LABEL, Kursi, Peserta, Ruang
@@ -224,10 +225,8 @@ def seats_to_record(event: Event, plan: SeatPlan) -> list[dict[str, str]]:
 def check_held_seats(event: Event) -> list[Problem]:
     """Recorded seats that name no participant, or that the plan can no longer keep."""
     listed = {p.id for p in event.peserta}
-    problems = [locate(entry, f"Kartu ID {entry.peserta} sudah dicetak dengan kursi {entry.kursi}, tetapi "
-                       f"peserta '{entry.peserta}' tidak ada lagi di peserta.yaml; kursinya kini bebas. "
-                       "Bila hanya batal hadir, kembalikan datanya dengan konfirmasi: tidak.", "peserta",
-                       value=entry.peserta, level=WARNING)
+    problems = [locate(entry, field_name="peserta", value=entry.peserta,
+                       **say("BUR-P001", peserta=entry.peserta, kursi=entry.kursi))
                 for entry in event.kursi_by_peserta.values() if entry.peserta not in listed]
     _, ruang = pleno_room(event)
     if ruang is not None:
@@ -250,17 +249,14 @@ def _held_seats(event: Event, layout: Layout, needing: set[str]) -> tuple[dict[s
     for entry in last:
         place = seat_position(entry.kursi, layout)
         if place is None:
-            problems.append(locate(
-                entry, f"Kursi {entry.kursi} (Kartu ID {entry.peserta}) tidak ada lagi pada tata kursi "
-                "ruang pleno sekarang; peserta ini mendapat kursi lain. Cetak ulang Kartu ID-nya.",
-                "kursi", value=entry.kursi, level=WARNING))
+            problems.append(locate(entry, field_name="kursi", value=entry.kursi,
+                                   **say("BUR-P002", kursi=entry.kursi, peserta=entry.peserta)))
             continue
         earlier = holder.get(place)
         if earlier is not None:
-            problems.append(locate(
-                earlier, f"Kursi {entry.kursi} juga tercatat untuk {entry.peserta} ({entry._file} baris "
-                f"{entry._line}), yang tercatat belakangan; {earlier.peserta} mendapat kursi lain. "
-                "Cetak ulang Kartu ID-nya.", "kursi", value=earlier.kursi, level=WARNING))
+            problems.append(locate(earlier, field_name="kursi", value=earlier.kursi,
+                                   **say("BUR-P003", kursi=entry.kursi, peserta=entry.peserta, berkas=entry._file,
+                                         baris=entry._line, peserta_lain=earlier.peserta)))
         holder[place] = entry
     return {entry.peserta: place for place, entry in holder.items()}, problems
 
@@ -305,26 +301,24 @@ def check_seating(event: Event) -> list[Problem]:
     if ruang is None:
         if not people or event.acara is None:
             return []
-        return [locate(event.acara, "Tidak ada ruang berjenis pleno (Jendela 1): tempat duduk peserta "
-                       "tidak dapat dibagi. Tambahkan ruang dengan jenis: pleno.", "tempat.ruang")]
+        return [locate(event.acara, field_name="tempat.ruang", **say("BUR-P004"))]
     layout = layout_of(ruang)
     problems: list[Problem] = []
     explicit = ruang.baris and ruang.kursi_per_baris
     if explicit and layout.seats < ruang.kapasitas:
         problems.append(locate(
-            event.acara,
-            f"Tata kursi {ruang.nama} ({layout.baris} baris x {layout.blok} blok x {layout.kursi_per_baris} "
-            f"kursi) hanya {layout.seats} kursi, kurang dari kapasitas {ruang.kapasitas}.",
-            f"tempat.ruang.{index}.baris", level=WARNING, value=str(ruang.baris)))
+            event.acara, field_name=f"tempat.ruang.{index}.baris", value=str(ruang.baris), **say(
+                "BUR-P005", pesan=f"Tata kursi {ruang.nama} ({layout.baris} baris x {layout.blok} blok x "
+                f"{layout.kursi_per_baris} kursi) hanya {layout.seats} kursi, kurang dari kapasitas "
+                f"{ruang.kapasitas}.")))
     if people > layout.seats:
         short = people - layout.seats
         key = "kapasitas" if layout.seats == ruang.kapasitas else "baris"
         problems.append(locate(
-            event.acara,
-            f"{ruang.nama} hanya memuat {layout.seats} kursi, padahal {people} peserta akan hadir "
-            f"(konfirmasi bukan \"tidak\"): kurang {short} kursi. Naikkan {key}, atau tandai peserta "
-            f"yang tidak datang dengan konfirmasi: tidak.",
-            f"tempat.ruang.{index}.{key}", value=str(getattr(ruang, key))))
+            event.acara, field_name=f"tempat.ruang.{index}.{key}", value=str(getattr(ruang, key)), **say(
+                "BUR-P006", pesan=f"{ruang.nama} hanya memuat {layout.seats} kursi, padahal {people} peserta "
+                f"akan hadir (konfirmasi bukan \"tidak\"): kurang {short} kursi. Naikkan {key}, atau tandai "
+                "peserta yang tidak datang dengan konfirmasi: tidak.")))
     return problems
 
 

@@ -31,7 +31,7 @@ from typing import Callable
 
 from ..errors import DataError, Problem, UsageError
 from ..fsutil import write_atomic
-from ..recap import load_for_recap
+from ..check.gate import gate
 from ..render.output import OUTPUT_DIR
 from .codes import KEY_FILE
 from .data import Sertifikat, collect, refuse_unsigned
@@ -117,7 +117,7 @@ def print_certificates(root: Path, options: Options | None = None,
     started = time.perf_counter()
     root = Path(root)
     pool_context = _start_workers() if options.jobs > 1 else None
-    event = load_for_recap(root)
+    event = gate(root, "cetak:sertifikat").event  # refuses on every requirement of the certificates
     key_created = not (root / KEY_FILE).exists()
     gathered = collect(event, desa=options.desa, kecamatan=options.kecamatan)
     left_out = refuse_unsigned(gathered, options.lewati_belum_lengkap)

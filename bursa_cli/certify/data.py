@@ -81,10 +81,6 @@ def certificate_of(event: Event, card, key: bytes, kepala: dict[str, str],
                                    value=ino_id))
             continue
         items.append(Butir(ino.id, ino.judul, ino.bidang, BIDANG_LABEL[ino.bidang]))
-    if kode not in kepala:
-        problems.append(locate(
-            card, f"Desa {village.nama} belum punya peserta berperan kepala-desa; "
-                  "nama Kepala Desa untuk sertifikat tidak diketahui.", "desa", value=kode))
     code = make_code(key, event_id(acara), kode, [b.id for b in items], card.tahun_apbdes)
     return Sertifikat(
         desa_kode=kode, desa=village.nama, kecamatan=event.kecamatan_of_desa(kode),

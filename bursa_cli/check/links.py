@@ -9,15 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Callable, Iterable
 
-from ..errors import WARNING, Problem
+from ..codes import say
+from ..errors import Problem
 from ..schema.event import Event, locate
-from ..schema.models import PERAN_DESA
+from ..schema.models import PERAN_DESA, PERAN_LABEL
 from ..schema.types import BIDANG_SHORT, is_kelurahan, kecamatan_of
 from ..seating import check_held_seats
-
-
-def _missing(kind: str, key: str, where: str = "") -> str:
-    return f"{kind} '{key}' tidak ada{where}."
 
 
 def _place(event: Event, item, ruang: str, meja: str) -> Iterable[Problem]:
@@ -28,13 +25,13 @@ def _place(event: Event, item, ruang: str, meja: str) -> Iterable[Problem]:
     if event.acara is None:
         return
     if ruang and ruang not in event.ruang_by_kode:
-        yield locate(item, _missing("Ruang", ruang, " di acara.yaml"), "ruang", value=ruang)
+        yield locate(item, field_name="ruang", value=ruang, **say("BUR-R005", ruang=ruang))
     if meja:
         room = event.meja_ruang.get(meja)
         if room is None:
-            yield locate(item, _missing("Meja", meja, " di ruang bursa mana pun"), "meja", value=meja)
+            yield locate(item, field_name="meja", value=meja, **say("BUR-R006", meja=meja))
         elif ruang and room != ruang:
-            yield locate(item, f"Meja {meja} ada di ruang {room}, bukan di ruang {ruang}.", "meja", value=meja)
+            yield locate(item, field_name="meja", value=meja, **say("BUR-R007", meja=meja, ada=room, ruang=ruang))
 
 
 def check_wilayah(event: Event) -> Iterable[Problem]:
@@ -44,33 +41,29 @@ def check_wilayah(event: Event) -> Iterable[Problem]:
     kabupaten = event.acara.wilayah.kode
     for index, kecamatan in enumerate(event.acara.wilayah.kecamatan):
         if not kecamatan.kode.startswith(kabupaten + "."):
-            yield locate(event.acara, f"Kecamatan {kecamatan.kode} ({kecamatan.nama}) bukan bagian "
-                         f"dari {event.acara.wilayah.nama} ({kabupaten}).",
-                         f"wilayah.kecamatan.{index}.kode", value=kecamatan.kode)
+            yield locate(event.acara, field_name=f"wilayah.kecamatan.{index}.kode", value=kecamatan.kode,
+                         **say("BUR-R008", kode=kecamatan.kode, nama=kecamatan.nama,
+                               kabupaten=event.acara.wilayah.nama, kode_kabupaten=kabupaten))
     for desa in event.desa:
         if is_kelurahan(desa.kode):
-            yield locate(desa, f"{desa.nama} ({desa.kode}) adalah kelurahan: kelurahan tidak memiliki "
-                         "APBDes sehingga bukan peserta Bursa Inovasi Desa.", "kode", value=desa.kode)
+            yield locate(desa, field_name="kode", value=desa.kode, **say("BUR-R009", nama=desa.nama, kode=desa.kode))
         elif kecamatan_of(desa.kode) not in event.kecamatan_nama:
-            yield locate(desa, f"Desa {desa.nama} ({desa.kode}) berada di kecamatan "
-                         f"{kecamatan_of(desa.kode)}, yang tidak tercantum di acara.yaml "
-                         "(wilayah.kecamatan).", "kode", value=desa.kode)
+            yield locate(desa, field_name="kode", value=desa.kode,
+                         **say("BUR-R010", nama=desa.nama, kode=desa.kode, kecamatan=kecamatan_of(desa.kode)))
 
 
 def check_people(event: Event) -> Iterable[Problem]:
     """Participants' villages exist; committee members' OPD and places exist."""
     for peserta in event.peserta:
         if peserta.peran in PERAN_DESA and not peserta.desa:
-            yield locate(peserta, f"Peserta {peserta.nama} berperan {peserta.peran} tetapi desanya "
-                         "tidak diisi.", "desa")
+            yield locate(peserta, field_name="desa", **say("BUR-R001", nama=peserta.nama, peran=peserta.peran))
         if peserta.desa and peserta.desa not in event.desa_by_kode:
-            yield locate(peserta, _missing("Desa", peserta.desa, " di desa.yaml"), "desa", value=peserta.desa)
+            yield locate(peserta, field_name="desa", value=peserta.desa, **say("BUR-R002", desa=peserta.desa))
         if peserta.desa and is_kelurahan(peserta.desa):
-            yield locate(peserta, f"{peserta.desa} adalah kode kelurahan: kelurahan bukan peserta "
-                         "Bursa Inovasi Desa.", "desa", value=peserta.desa)
+            yield locate(peserta, field_name="desa", value=peserta.desa, **say("BUR-R003", desa=peserta.desa))
     for anggota in event.panitia:
         if anggota.opd and anggota.opd not in event.opd_by_id:
-            yield locate(anggota, _missing("OPD", anggota.opd, " di opd.yaml"), "opd", value=anggota.opd)
+            yield locate(anggota, field_name="opd", value=anggota.opd, **say("BUR-R004", opd=anggota.opd))
         yield from _place(event, anggota, anggota.ruang, anggota.meja)
 
 
@@ -83,40 +76,39 @@ def check_rooms(event: Event) -> Iterable[Problem]:
     for index, ruang in enumerate(event.acara.tempat.ruang):
         where = f"tempat.ruang.{index}"
         if ruang.kode in rooms:
-            yield locate(event.acara, f"Kode ruang {ruang.kode} dipakai dua kali; kode ruang harus unik.",
-                         f"{where}.kode", value=ruang.kode)
+            yield locate(event.acara, field_name=f"{where}.kode", value=ruang.kode,
+                         **say("BUR-R011", ruang=ruang.kode))
         rooms[ruang.kode] = index
         for slot, meja in enumerate(ruang.meja):
             if meja in seen:
-                yield locate(event.acara, f"Meja {meja} tercantum di ruang {seen[meja]} dan {ruang.kode}; "
-                             "kode meja harus unik.", f"{where}.meja.{slot}", value=meja)
+                yield locate(event.acara, field_name=f"{where}.meja.{slot}", value=meja,
+                             **say("BUR-R012", meja=meja, ruang_lain=seen[meja], ruang=ruang.kode))
             seen[meja] = ruang.kode
         if ruang.jenis != "bursa" and (ruang.meja or ruang.bidang):
-            yield locate(event.acara, f"Ruang {ruang.kode} berjenis {ruang.jenis}; meja konsultasi dan "
-                         "bidang hanya untuk ruang bursa.", f"{where}.jenis", value=ruang.kode)
+            yield locate(event.acara, field_name=f"{where}.jenis", value=ruang.kode,
+                         **say("BUR-R013", ruang=ruang.kode, jenis=ruang.jenis))
 
 
 def check_inovasi(event: Event) -> Iterable[Problem]:
     """Innovations point at OPD, P2KTD, rooms and desks that exist and fit."""
     for inovasi in event.inovasi:
         if inovasi.opd_pengkaji not in event.opd_by_id:
-            yield locate(inovasi, _missing("OPD", inovasi.opd_pengkaji, " di opd.yaml"), "opd_pengkaji",
-                         value=inovasi.opd_pengkaji)
+            yield locate(inovasi, field_name="opd_pengkaji", value=inovasi.opd_pengkaji,
+                         **say("BUR-R004", opd=inovasi.opd_pengkaji))
         if inovasi.sortir.opd and inovasi.sortir.opd not in event.opd_by_id:
-            yield locate(inovasi, _missing("OPD", inovasi.sortir.opd, " di opd.yaml"), "sortir.opd",
-                         value=inovasi.sortir.opd)
+            yield locate(inovasi, field_name="sortir.opd", value=inovasi.sortir.opd,
+                         **say("BUR-R004", opd=inovasi.sortir.opd))
         for p2ktd in inovasi.p2ktd:
             if p2ktd not in event.p2ktd_by_id:
-                yield locate(inovasi, _missing("P2KTD", p2ktd, " di p2ktd.yaml"), "p2ktd", value=p2ktd)
+                yield locate(inovasi, field_name="p2ktd", value=p2ktd, **say("BUR-R014", p2ktd=p2ktd))
         yield from _place(event, inovasi, inovasi.ruang, inovasi.meja)
         ruang = event.ruang_by_kode.get(inovasi.ruang) if inovasi.ruang else None
         if ruang is not None and ruang.jenis != "bursa":
-            yield locate(inovasi, f"Ruang {ruang.kode} bukan ruang bursa.", "ruang", value=inovasi.ruang)
+            yield locate(inovasi, field_name="ruang", value=inovasi.ruang, **say("BUR-R015", ruang=ruang.kode))
         elif ruang is not None and ruang.bidang and inovasi.bidang not in ruang.bidang:
-            yield locate(inovasi, f"Inovasi bidang {BIDANG_SHORT[inovasi.bidang]} ditempatkan di "
-                         f"{ruang.nama}, yang menampung bidang "
-                         f"{', '.join(BIDANG_SHORT[b] for b in ruang.bidang)}.", "ruang",
-                         value=inovasi.ruang, level=WARNING)
+            yield locate(inovasi, field_name="ruang", value=inovasi.ruang,
+                         **say("BUR-R016", bidang=BIDANG_SHORT[inovasi.bidang], ruang=ruang.nama,
+                               bidang_ruang=", ".join(BIDANG_SHORT[b] for b in ruang.bidang)))
 
 
 def check_logs(event: Event) -> Iterable[Problem]:
@@ -125,64 +117,114 @@ def check_logs(event: Event) -> Iterable[Problem]:
     inovasi = event.inovasi_by_id
     listed = {p.id for p in event.peserta}
 
-    seen_checkin: dict[str, tuple[str, int]] = {}
+    seen_checkin: dict[str, object] = {}
     for entry in event.registrasi:
         if entry.tanpa_undangan:
             if entry.peserta in listed:
-                yield locate(entry, f"Id {entry.peserta} sudah dipakai di peserta.yaml; peserta tanpa "
-                             "undangan perlu id baru.", "peserta", value=entry.peserta)
+                yield locate(entry, field_name="peserta", value=entry.peserta,
+                             **say("BUR-H001", peserta=entry.peserta))
             if entry.tanpa_undangan.desa and entry.tanpa_undangan.desa not in event.desa_by_kode:
-                yield locate(entry, _missing("Desa", entry.tanpa_undangan.desa, " di desa.yaml"),
-                             "tanpa_undangan.desa", value=entry.tanpa_undangan.desa)
+                yield locate(entry, field_name="tanpa_undangan.desa", value=entry.tanpa_undangan.desa,
+                             **say("BUR-R002", desa=entry.tanpa_undangan.desa))
         elif entry.peserta not in peserta:
-            yield locate(entry, _missing("Peserta", entry.peserta, " di peserta.yaml"), "peserta",
-                         value=entry.peserta)
+            yield locate(entry, field_name="peserta", value=entry.peserta,
+                         **say("BUR-H002", peserta=entry.peserta, di=" di peserta.yaml"))
         if entry.peserta in seen_checkin:
-            file, line = seen_checkin[entry.peserta]
-            yield locate(entry, f"Peserta {entry.peserta} sudah registrasi sebelumnya ({file} baris {line}).",
-                         "peserta", value=entry.peserta, level=WARNING)
+            first = seen_checkin[entry.peserta]
+            if _two_people(first, entry):
+                yield locate(entry, field_name="tanpa_undangan.nama", value=entry.tanpa_undangan.nama,
+                             **say("BUR-H009", peserta=entry.peserta, nama=entry.tanpa_undangan.nama,
+                                   nama_lain=first.tanpa_undangan.nama, berkas=first._file, baris=first._line))
+            else:
+                yield locate(entry, field_name="peserta", value=entry.peserta,
+                             **say("BUR-H003", peserta=entry.peserta, berkas=first._file, baris=first._line))
         else:
-            seen_checkin[entry.peserta] = (entry._file, entry._line)
+            seen_checkin[entry.peserta] = entry
 
     for entry in event.stempel:
         if entry.peserta not in peserta:
-            yield locate(entry, _missing("Peserta", entry.peserta), "peserta", value=entry.peserta)
+            yield locate(entry, field_name="peserta", value=entry.peserta,
+                         **say("BUR-H002", peserta=entry.peserta, di=""))
         item = inovasi.get(entry.inovasi)
         if item is None:
-            yield locate(entry, _missing("Inovasi", entry.inovasi, " di inovasi.yaml"), "inovasi",
-                         value=entry.inovasi)
+            yield locate(entry, field_name="inovasi", value=entry.inovasi,
+                         **say("BUR-H004", inovasi=entry.inovasi, di=" di inovasi.yaml"))
         if event.acara is not None:  # desks are listed in acara.yaml
             if entry.meja not in event.meja_ruang:
-                yield locate(entry, _missing("Meja", entry.meja, " di ruang bursa mana pun"), "meja",
-                             value=entry.meja)
+                yield locate(entry, field_name="meja", value=entry.meja, **say("BUR-R006", meja=entry.meja))
             elif item is not None and item.meja != entry.meja:
-                yield locate(entry, f"Meja {entry.meja} tidak melayani inovasi {entry.inovasi} "
-                             f"({item.judul}); inovasi itu ada di meja {item.meja or '-'}.", "inovasi",
-                             value=entry.inovasi)
+                yield locate(entry, field_name="inovasi", value=entry.inovasi,
+                             **say("BUR-H005", meja=entry.meja, inovasi=entry.inovasi, judul=item.judul,
+                                   meja_inovasi=item.meja or "-"))
         file_desk = entry._file.rsplit("/", 1)[-1].removesuffix(".yaml")
         if file_desk != entry.meja:
-            yield locate(entry, f"Stempel meja {entry.meja} tercatat di log meja {file_desk}.", "meja",
-                         value=entry.meja, level=WARNING)
+            yield locate(entry, field_name="meja", value=entry.meja,
+                         **say("BUR-H006", meja=entry.meja, meja_log=file_desk))
         if entry.konsultan:
             konsultan = event.panitia_by_id.get(entry.konsultan)
             if konsultan is None:
-                yield locate(entry, _missing("Konsultan", entry.konsultan, " di panitia.yaml"), "konsultan",
-                             value=entry.konsultan)
+                yield locate(entry, field_name="konsultan", value=entry.konsultan,
+                             **say("BUR-H007", konsultan=entry.konsultan))
             elif konsultan.meja != entry.meja:
-                yield locate(entry, f"Konsultan {konsultan.nama} tidak ditugaskan di meja {entry.meja}.",
-                             "konsultan", value=entry.konsultan, level=WARNING)
+                yield locate(entry, field_name="konsultan", value=entry.konsultan,
+                             **say("BUR-H008", nama=konsultan.nama, meja=entry.meja))
 
     for entry in event.penilaian:
         if entry.peserta not in peserta:
-            yield locate(entry, _missing("Peserta", entry.peserta), "peserta", value=entry.peserta)
+            yield locate(entry, field_name="peserta", value=entry.peserta,
+                         **say("BUR-H002", peserta=entry.peserta, di=""))
         if entry.inovasi not in inovasi:
-            yield locate(entry, _missing("Inovasi", entry.inovasi), "inovasi", value=entry.inovasi)
+            yield locate(entry, field_name="inovasi", value=entry.inovasi,
+                         **say("BUR-H004", inovasi=entry.inovasi, di=""))
 
     for entry in event.ide:
         if entry.peserta and entry.peserta not in peserta:
-            yield locate(entry, _missing("Peserta", entry.peserta), "peserta", value=entry.peserta)
+            yield locate(entry, field_name="peserta", value=entry.peserta,
+                         **say("BUR-H002", peserta=entry.peserta, di=""))
         if entry.desa and entry.desa not in event.desa_by_kode:
-            yield locate(entry, _missing("Desa", entry.desa, " di desa.yaml"), "desa", value=entry.desa)
+            yield locate(entry, field_name="desa", value=entry.desa, **say("BUR-R002", desa=entry.desa))
+
+
+def _two_people(first, again) -> bool:
+    """Two registrations of one spare card that name different people: two people hold one id."""
+    if not first.tanpa_undangan or not again.tanpa_undangan:
+        return False
+    return " ".join(first.tanpa_undangan.nama.casefold().split()) != \
+        " ".join(again.tanpa_undangan.nama.casefold().split())
+
+
+VILLAGE_ROLES = ("kepala-desa", "ketua-bpd")
+
+
+def _role_holders(event: Event) -> dict[tuple[str, str], list]:
+    people: dict[tuple[str, str], list] = defaultdict(list)
+    for person in event.peserta_by_id.values():
+        if person.peran in VILLAGE_ROLES and person.desa:
+            people[(person.desa, person.peran)].append(person)
+    return people
+
+
+def check_village_roles(event: Event) -> Iterable[Problem]:
+    """A village has one Kepala Desa and one Ketua BPD: they sign its Kartu Komitmen together."""
+    for (kode, peran), holders in _role_holders(event).items():
+        village = event.desa_by_kode.get(kode)
+        if village is None or len(holders) < 2:
+            continue
+        names = ", ".join(f"{p.nama} ({p._file} baris {p._line})" for p in holders)
+        for person in holders[1:]:
+            yield locate(person, field_name="peran", value=peran,
+                         **say("BUR-D002", desa=village.nama, jumlah=len(holders), peran=PERAN_LABEL[peran],
+                               nama=names))
+
+
+def missing_village_roles(event: Event) -> Iterable[Problem]:
+    """Villages without a Kepala Desa or a Ketua BPD among the participants (a print requirement)."""
+    people = _role_holders(event)
+    for village in event.desa:
+        for peran in VILLAGE_ROLES:
+            if not people.get((village.kode, peran)):
+                yield locate(village, field_name="kode", value=village.kode,
+                             **say("BUR-D001", desa=village.nama, peran=PERAN_LABEL[peran]))
 
 
 def stamped_by_desa(event: Event) -> dict[str, set[str]]:
@@ -204,42 +246,37 @@ def check_komitmen(event: Event) -> Iterable[Problem]:
     for entry in event.komitmen:
         desa = event.desa_by_kode.get(entry.desa)
         if desa is None:
-            yield locate(entry, _missing("Desa", entry.desa, " di desa.yaml"), "desa", value=entry.desa)
+            yield locate(entry, field_name="desa", value=entry.desa, **say("BUR-R002", desa=entry.desa))
             continue
         if entry.desa in first_card:
             file, line = first_card[entry.desa]
-            yield locate(entry, f"Kartu Komitmen Desa {desa.nama} sudah dicatat di {file} baris {line}; "
-                         "yang terakhir yang dipakai.", "desa", value=entry.desa, level=WARNING)
+            yield locate(entry, field_name="desa", value=entry.desa,
+                         **say("BUR-K001", desa=desa.nama, berkas=file, baris=line))
         first_card.setdefault(entry.desa, (entry._file, entry._line))
         if in_force.get(entry.desa) is not entry:
             continue  # replaced by a later card: history, not a card to check
         if not entry.ttd_kepala_desa or not entry.ttd_ketua_bpd:
             who = [name for name, signed in (("Kepala Desa", entry.ttd_kepala_desa),
                                              ("Ketua BPD", entry.ttd_ketua_bpd)) if not signed]
-            yield locate(entry, f"Kartu Komitmen Desa {desa.nama} belum ditandatangani "
-                         f"{' dan '.join(who)}; komitmen sah bila ditandatangani keduanya.",
-                         "ttd_kepala_desa" if not entry.ttd_kepala_desa else "ttd_ketua_bpd")
+            yield locate(entry, field_name="ttd_kepala_desa" if not entry.ttd_kepala_desa else "ttd_ketua_bpd",
+                         **say("BUR-K002", desa=desa.nama, siapa=" dan ".join(who)))
         if event.acara and entry.tahun_apbdes != event.acara.tahun_apbdes:
-            yield locate(entry, f"Tahun APBDes {entry.tahun_apbdes} berbeda dengan tahun acara "
-                         f"({event.acara.tahun_apbdes}).", "tahun_apbdes",
-                         value=str(entry.tahun_apbdes), level=WARNING)
+            yield locate(entry, field_name="tahun_apbdes", value=str(entry.tahun_apbdes),
+                         **say("BUR-K003", tahun=entry.tahun_apbdes, tahun_acara=event.acara.tahun_apbdes))
         for inovasi_id in entry.inovasi:
             item = event.inovasi_by_id.get(inovasi_id)
             if item is None:
-                yield locate(entry, _missing("Inovasi", inovasi_id, " di inovasi.yaml"), "inovasi",
-                             value=inovasi_id)
+                yield locate(entry, field_name="inovasi", value=inovasi_id, **say("BUR-K004", inovasi=inovasi_id))
                 continue
             if inovasi_id in stamped.get(entry.desa, set()):
                 continue
             if entry.alasan.get(inovasi_id, "").strip():
                 continue
-            yield locate(entry, f"Desa {desa.nama} berkomitmen pada {inovasi_id} ({item.judul}) tanpa "
-                         "stempel konsultasi dari meja mana pun; tulis alasannya di 'alasan' bila "
-                         "memang disetujui.", "inovasi", value=inovasi_id)
+            yield locate(entry, field_name="inovasi", value=inovasi_id,
+                         **say("BUR-K005", desa=desa.nama, inovasi=inovasi_id, judul=item.judul))
         for inovasi_id in entry.alasan:
             if inovasi_id not in entry.inovasi:
-                yield locate(entry, f"'alasan' menyebut {inovasi_id}, yang tidak ada di daftar inovasi "
-                             "kartu ini.", "alasan", value=inovasi_id, level=WARNING)
+                yield locate(entry, field_name="alasan", value=inovasi_id, **say("BUR-K006", inovasi=inovasi_id))
 
 
 LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
@@ -249,6 +286,7 @@ LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
     check_inovasi,
     check_logs,
     check_komitmen,
+    check_village_roles,
     check_held_seats,
 )
 

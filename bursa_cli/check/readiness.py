@@ -10,9 +10,11 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Callable, Iterable
 
+from ..codes import say
 from ..errors import Problem
 from ..schema.event import Event, locate
 from ..schema.models import TAHAPAN_JUDUL, TAHAPAN_KODE, Tahap
+from ..indo import tanggal
 from ..seating import check_seating
 
 
@@ -22,29 +24,26 @@ def _meeting(event: Event, kode: str, needs: tuple[str, ...]) -> Iterable[Proble
     if tahap is None:
         return
     if tahap.rapat is None:
-        yield locate(tahap, "Rincian rapat (rapat: tanggal, mulai, tempat, acara, penerima) belum diisi; "
-                     "undangan tidak dapat dibuat.", "rapat")
+        yield locate(tahap, field_name="rapat", **say("BUR-T010"))
         return
     for group in needs:
         if group not in tahap.rapat.penerima:
-            yield locate(tahap, f"Rapat ini seharusnya mengundang '{group}'.", "rapat.penerima")
+            yield locate(tahap, field_name="rapat.penerima", **say("BUR-T011", kelompok=group))
     if event.acara and tahap.rapat.tanggal > event.acara.tanggal:
-        yield locate(tahap, "Tanggal rapat jatuh setelah hari acara.", "rapat.tanggal",
-                     value=tahap.rapat.tanggal.isoformat())
+        yield locate(tahap, field_name="rapat.tanggal", value=tahap.rapat.tanggal.isoformat(), **say("BUR-T012"))
 
 
 def ready_konsultasi_agenda(event: Event) -> Iterable[Problem]:
     acara = event.acara
     if not acara.penyelenggara.bidang_pelaksana:
-        yield locate(acara, "Bidang pelaksana yang ditugasi Kepala Dinas belum diisi.",
-                     "penyelenggara.bidang_pelaksana")
+        yield locate(acara, field_name="penyelenggara.bidang_pelaksana", **say("BUR-T013"))
     if not event.opd:
-        yield Problem("Belum ada OPD yang ditetapkan ikut serta (opd.yaml kosong).", file="opd.yaml", line=1)
+        yield Problem(file="opd.yaml", line=1, **say("BUR-T014"))
 
 
 def ready_tempat(event: Event) -> Iterable[Problem]:
     if not any(r.jenis == "pleno" for r in event.acara.tempat.ruang):
-        yield locate(event.acara, "Belum ada ruang pleno (Jendela 1).", "tempat.ruang")
+        yield locate(event.acara, field_name="tempat.ruang", **say("BUR-T015"))
 
 
 def ready_rapat_pembukaan(event: Event) -> Iterable[Problem]:
@@ -55,20 +54,13 @@ def ready_sk(event: Event) -> Iterable[Problem]:
     for tim in ("TIK", "Panitia"):
         members = [a for a in event.panitia if a.tim == tim]
         if not members:
-            yield Problem(f"Belum ada anggota {tim} di panitia.yaml.", file="panitia.yaml", line=1)
+            yield Problem(file="panitia.yaml", line=1, **say("BUR-T016", tim=tim))
             continue
         if not any(a.kedudukan.strip().lower() == "ketua" for a in members):
-            yield locate(members[0], f"{tim} belum memiliki Ketua (kedudukan: Ketua).", "kedudukan")
-    for anggota in event.panitia:
-        if not anggota.nip and not anggota.instansi:
-            yield locate(anggota, f"{anggota.nama}: NIP belum diisi (wajib di lampiran SK; "
-                         "untuk non-ASN isi 'instansi').", "nip")
-        if not anggota.jabatan:
-            yield locate(anggota, f"{anggota.nama}: jabatan belum diisi.", "jabatan")
+            yield locate(members[0], field_name="kedudukan", **say("BUR-T017", tim=tim))
+    for anggota in event.panitia:  # NIP, jabatan and the signer are requirements of the SK (requirements.py)
         if anggota.nip and not anggota.pangkat:
-            yield locate(anggota, f"{anggota.nama}: pangkat belum diisi.", "pangkat")
-    if event.acara.dokumen.penanda_tangan_sk == "bupati" and event.acara.bupati is None:
-        yield locate(event.acara, "SK ditandatangani Bupati, tetapi data bupati belum diisi.", "bupati")
+            yield locate(anggota, field_name="pangkat", **say("BUR-T020", nama=anggota.nama))
 
 
 def ready_pembekalan(event: Event) -> Iterable[Problem]:
@@ -77,24 +69,24 @@ def ready_pembekalan(event: Event) -> Iterable[Problem]:
 
 def ready_sortir(event: Event) -> Iterable[Problem]:
     if not event.inovasi:
-        yield Problem("Belum ada inovasi di inovasi.yaml.", file="inovasi.yaml", line=1)
+        yield Problem(file="inovasi.yaml", line=1, **say("BUR-T022"))
     for inovasi in event.inovasi:
         if inovasi.sortir.keputusan == "belum":
-            yield locate(inovasi, f"{inovasi.id} ({inovasi.judul}) belum diputuskan dalam rapat sortir.",
-                         "sortir.keputusan")
+            yield locate(inovasi, field_name="sortir.keputusan",
+                         **say("BUR-T023", id=inovasi.id, judul=inovasi.judul))
         elif not inovasi.sortir.opd:
-            yield locate(inovasi, f"{inovasi.id}: OPD yang memutuskan belum diisi.", "sortir.opd")
+            yield locate(inovasi, field_name="sortir.opd", **say("BUR-T024", id=inovasi.id))
     if event.inovasi and not event.inovasi_terpilih:
-        yield Problem("Tidak ada inovasi yang dipertahankan.", file="inovasi.yaml", line=1)
+        yield Problem(file="inovasi.yaml", line=1, **say("BUR-T025"))
 
 
 def ready_rapat_bursa(event: Event) -> Iterable[Problem]:
     shown_at: set[str] = set()
     for inovasi in event.inovasi_terpilih:
         if not inovasi.ruang:
-            yield locate(inovasi, f"{inovasi.id} ({inovasi.judul}) belum ditempatkan di ruang bursa.", "ruang")
+            yield locate(inovasi, field_name="ruang", **say("BUR-T026", id=inovasi.id, judul=inovasi.judul))
         if not inovasi.meja:
-            yield locate(inovasi, f"{inovasi.id} ({inovasi.judul}) belum punya meja konsultasi.", "meja")
+            yield locate(inovasi, field_name="meja", **say("BUR-T027", id=inovasi.id, judul=inovasi.judul))
         else:
             shown_at.add(inovasi.meja)
     staffed = {a.meja for a in event.panitia if a.tim == "TIK" and a.meja}
@@ -102,10 +94,9 @@ def ready_rapat_bursa(event: Event) -> Iterable[Problem]:
         for slot, meja in enumerate(ruang.meja):
             where = f"tempat.ruang.{index}.meja.{slot}"
             if meja not in staffed:
-                yield locate(event.acara, f"Meja {meja} belum dijaga konsultan TIK (panitia.yaml: meja: {meja}).",
-                             where, value=meja)
+                yield locate(event.acara, field_name=where, value=meja, **say("BUR-T028", meja=meja))
             if meja not in shown_at:
-                yield locate(event.acara, f"Meja {meja} tidak melayani inovasi mana pun.", where, value=meja)
+                yield locate(event.acara, field_name=where, value=meja, **say("BUR-T029", meja=meja))
 
 
 def ready_survei_lokasi(event: Event) -> Iterable[Problem]:
@@ -114,17 +105,16 @@ def ready_survei_lokasi(event: Event) -> Iterable[Problem]:
     for jenis, label in (("pleno", "Jendela 1 (pleno)"), ("bursa", "Jendela 2 (bursa)"),
                          ("jendela3", "Jendela 3"), ("registrasi", "meja registrasi")):
         if not any(r.jenis == jenis for r in rooms):
-            yield locate(event.acara, f"Ruang untuk {label} belum ditentukan.", "tempat.ruang")
+            yield locate(event.acara, field_name="tempat.ruang", **say("BUR-T030", ruang=label))
     for index, ruang in enumerate(rooms):
         if ruang.jenis == "pleno" and ruang.kapasitas < confirmed:
-            yield locate(event.acara, f"{ruang.nama} hanya muat {ruang.kapasitas} orang, padahal "
-                         f"{confirmed} peserta sudah konfirmasi hadir.", f"tempat.ruang.{index}.kapasitas",
-                         value=str(ruang.kapasitas))
+            yield locate(event.acara, field_name=f"tempat.ruang.{index}.kapasitas", value=str(ruang.kapasitas),
+                         **say("BUR-T031", ruang=ruang.nama, kapasitas=ruang.kapasitas, hadir=confirmed))
     bursa = [(i, r) for i, r in enumerate(rooms) if r.jenis == "bursa"]
     total = sum(r.kapasitas for _, r in bursa)
     if bursa and total < confirmed:
-        yield locate(event.acara, f"Ruang bursa bersama-sama hanya muat {total} orang untuk "
-                     f"{confirmed} peserta.", f"tempat.ruang.{bursa[0][0]}.kapasitas", value=str(total))
+        yield locate(event.acara, field_name=f"tempat.ruang.{bursa[0][0]}.kapasitas", value=str(total),
+                     **say("BUR-T032", kapasitas=total, hadir=confirmed))
     if any(r.jenis == "pleno" for r in rooms):
         yield from check_seating(event)  # everyone who is coming gets a seat in the pleno
 
@@ -148,24 +138,22 @@ def ready_materi(event: Event) -> Iterable[Problem]:
     for name, needed, of_what in needs:
         have = getattr(materi, name)
         if have < needed:
-            yield locate(acara, f"{MATERI_LABEL[name]} hanya {have}, padahal ada {needed} {of_what}.",
-                         f"materi.{name}", value=str(have))
+            yield locate(acara, field_name=f"materi.{name}", value=str(have),
+                         **say("BUR-T033", materi=MATERI_LABEL[name], ada=have, perlu=needed, satuan=of_what))
     if not acara.bursa_kit:
-        yield locate(acara, "Isi Bursa Kit belum ditentukan.", "bursa_kit")
+        yield locate(acara, field_name="bursa_kit", **say("BUR-T034"))
     if not acara.susunan_acara:
-        yield locate(acara, "Susunan acara belum diisi.", "susunan_acara")
+        yield locate(acara, field_name="susunan_acara", **say("BUR-T035"))
     pending = [p for p in event.peserta if p.konfirmasi == "belum"]
     if pending:
-        yield locate(pending[0], f"{len(pending)} peserta belum konfirmasi kehadiran "
-                     f"(yang pertama: {pending[0].nama}).", "konfirmasi")
+        yield locate(pending[0], field_name="konfirmasi", **say("BUR-T036", jumlah=len(pending), nama=pending[0].nama))
 
 
 def ready_gladi_bersih(event: Event) -> Iterable[Problem]:
     yield from _meeting(event, "gladi-bersih", ("panitia",))
     tahap = event.tahap_by_kode.get("gladi-bersih")
     if tahap and tahap.rapat and tahap.rapat.tanggal != event.acara.tanggal - timedelta(days=1):
-        yield locate(tahap, "Gladi bersih seharusnya sehari sebelum acara (H-1).", "rapat.tanggal",
-                     value=tahap.rapat.tanggal.isoformat())
+        yield locate(tahap, field_name="rapat.tanggal", value=tahap.rapat.tanggal.isoformat(), **say("BUR-T037"))
 
 
 STAGE_CHECKS: dict[str, Callable[[Event], Iterable[Problem]]] = {
@@ -192,10 +180,11 @@ class StageResult:
     tahap: Tahap | None
     problems: list[Problem] = field(default_factory=list)
     enforced: bool = False
+    blocked: bool = False  # a file it reads could not be read, so it was not judged
 
     @property
     def ready(self) -> bool:
-        return not self.problems
+        return not self.blocked and not self.problems
 
     @property
     def status(self) -> str:
@@ -208,17 +197,35 @@ def check_tahapan_list(event: Event) -> list[Problem]:
     codes = [t.kode for t in event.tahapan]
     missing = [k for k in TAHAPAN_KODE if k not in codes]
     if missing and "tahapan.yaml" in event.sources:
-        problems.append(Problem(f"Tahapan belum lengkap; yang belum ada: {', '.join(missing)}.",
-                                file="tahapan.yaml", line=1, column=1))
+        problems.append(Problem(file="tahapan.yaml", line=1, column=1, **say("BUR-T001", kode=", ".join(missing))))
     present = [k for k in codes if k in TAHAPAN_KODE]
     expected = [k for k in TAHAPAN_KODE if k in present]
     if present != expected:
         for tahap, want in zip(event.tahapan, expected):
             if tahap.kode != want:
-                problems.append(locate(tahap, f"Urutan tahapan keliru: di sini seharusnya '{want}'.", "kode",
-                                       value=tahap.kode))
+                problems.append(locate(tahap, field_name="kode", value=tahap.kode, **say("BUR-T002", kode=want)))
                 break
+    problems.extend(_stage_dates(event))
     return problems
+
+
+def _stage_dates(event: Event) -> Iterable[Problem]:
+    """Stages happen in order and before the event day: a date that runs backwards is a typing slip."""
+    hari = event.acara.tanggal if event.acara else None
+    previous = None
+    for tahap in event.tahapan:
+        when = tahap.tanggal or (tahap.rapat.tanggal if tahap.rapat else None)
+        if when is None:
+            continue
+        where = "tanggal" if tahap.tanggal else "rapat.tanggal"
+        if hari is not None and when > hari:
+            yield locate(tahap, field_name=where, value=when.isoformat(),
+                         **say("BUR-T004", tahap=tahap.kode, tanggal=tanggal(when), hari_acara=tanggal(hari)))
+        if previous is not None and when < previous[1]:
+            yield locate(tahap, field_name=where, value=when.isoformat(),
+                         **say("BUR-T003", tahap=tahap.kode, tanggal=tanggal(when), sebelumnya=previous[0],
+                               tanggal_sebelumnya=tanggal(previous[1])))
+        previous = (tahap.kode, when)
 
 
 def stage_index(kode: str) -> int:
@@ -234,6 +241,8 @@ def check_readiness(event: Event, up_to: str | None = None) -> list[StageResult]
         result = StageResult(kode, TAHAPAN_JUDUL[kode], tahap)
         if event.acara is not None:
             result.problems = [_for_stage(p, kode) for p in check(event)]
+        else:
+            result.blocked = True
         result.enforced = index <= limit if up_to else (tahap is not None and tahap.status == "selesai")
         results.append(result)
     return results

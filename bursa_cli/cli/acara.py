@@ -46,15 +46,36 @@ def validasi(
         None, "--tahap", help="Periksa kesiapan semua tahapan sampai tahap ini, mis. gladi-bersih."),
     format: Format = typer.Option(Format.rich, "--format", help="rich, json atau parsable (berkas:baris:kolom)."),
     strict: bool = typer.Option(False, "--strict", help="Peringatan dihitung sebagai galat."),
+    jelaskan: Optional[str] = typer.Option(
+        None, "--jelaskan", metavar="KODE",
+        help="Jelaskan satu kode masalah (mis. BUR-K002), atau 'semua' untuk daftar kode; tidak memeriksa folder."),
 ) -> None:
     """Memeriksa data, kaitan antarberkas dan kesiapan setiap tahapan."""
     from ..check import validate_event
     from ..present.acara import show_report
     from ..errors import ExitCode
 
+    if jelaskan is not None:
+        _explain(jelaskan)
+        return
     report = validate_event(folder, up_to_stage=tahap, strict=strict)
     show_report(report, format.value)
     raise typer.Exit(int(ExitCode.DATA if report.errors else ExitCode.OK))
+
+
+def _explain(code: str) -> None:
+    from ..codes import CODES, explain
+    from ..errors import UsageError
+    from ..present.acara import show_code, show_codes
+
+    if code.strip().lower() == "semua":
+        show_codes(CODES.values())
+        return
+    entry = explain(code)
+    if entry is None:
+        raise UsageError(f"Kode masalah '{code}' tidak dikenal.",
+                         hint="Lihat semua kode dengan `bursa validasi --jelaskan semua`.")
+    show_code(entry)
 
 
 def status(folder: Path = FOLDER) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import DataError
-from ..schema.event import Event, load_event
+from ..schema.event import Event
 from ..schema.models import LOG_KINDS, Desa, Inovasi, Peserta
 from .tail import LogTail
 
@@ -56,13 +56,10 @@ class Day:
     @classmethod
     def open(cls, root: Path) -> "Day":
         """Load the event folder at `root`; only an unusable acara.yaml stops the day."""
-        loaded = load_event(Path(root))
-        if loaded.event.acara is None:
-            problems = [p for p in loaded.problems if p.file == "acara.yaml" and p.is_error]
-            raise DataError("acara.yaml belum sah; hari-H tidak dapat dimulai.", problems,
-                            hint="Jalankan `bursa validasi` dan perbaiki galat di acara.yaml.")
-        errors = sum(1 for p in loaded.problems if p.is_error)
-        return cls(loaded.event, errors)
+        from ..check.gate import gate
+
+        passed = gate(Path(root), "hari")
+        return cls(passed.event, sum(1 for p in passed.problems if p.is_error))
 
     # ---- state built from the logs
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..errors import DataError, UsageError
-from ..schema.event import Event, LoadResult, load_event
+from ..check.gate import gate
+from ..errors import UsageError
+from ..schema.event import Event, LoadResult
 from .apply import Outcome, apply_plan
 from .ekspor import Template, export_list, export_templates
 from .plan import Plan, Row, plan_import
@@ -21,14 +22,6 @@ __all__ = [
     "Outcome", "Plan", "Row", "Template", "apply_plan", "export_list", "export_templates", "import_file",
     "load_checked", "plan_import", "sheet_names",
 ]
-
-
-# The files an import reads besides its target; a problem in any other file does not stop it.
-NEEDS = {
-    "peserta": ("acara.yaml", "desa.yaml", "peserta.yaml"),
-    "inovasi": ("acara.yaml", "opd.yaml", "p2ktd.yaml", "inovasi.yaml"),
-    "panitia": ("acara.yaml", "opd.yaml", "panitia.yaml"),
-}
 
 
 def load_checked(root: Path, kind: str | None = None) -> Event:
@@ -41,13 +34,8 @@ def load_checked(root: Path, kind: str | None = None) -> Event:
 
 
 def _load_checked(root: Path, kind: str | None) -> LoadResult:
-    result = load_event(Path(root))
-    files = NEEDS.get(kind or "", ()) or tuple({f for needed in NEEDS.values() for f in needed})
-    broken = [p for p in result.problems if p.is_error and p.file in files]
-    if broken:
-        raise DataError("Data acara masih bermasalah; perbaiki dulu berkas berikut.", broken,
-                        hint="Jalankan `bursa validasi` untuk melihat semua masalahnya.")
-    return result
+    passed = gate(Path(root), f"impor:{kind}" if kind in ("peserta", "inovasi", "panitia") else "impor")
+    return LoadResult(passed.event, passed.problems)
 
 
 def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, skip_errors: bool = False,

@@ -39,15 +39,19 @@ def show_report(report: "Report", fmt: str) -> None:
                       show_lines=False, header_style="bold")
         table.add_column("Letak", no_wrap=True)
         table.add_column("Tingkat", no_wrap=True)
+        table.add_column("Kode", no_wrap=True)
         table.add_column("Bagian")
         table.add_column("Masalah")
         table.add_column("Nilai")
         for p in problems:
             where = f"{p.file}:{p.line}:{p.column}" if p.stage else f"{p.line}:{p.column}"
             level = "[red]galat[/red]" if p.is_error else "[yellow]peringatan[/yellow]"
-            table.add_row(escape(where), level, escape(p.path), escape(p.message), escape(p.value))
+            table.add_row(escape(where), level, escape(p.code), escape(p.path), escape(p.message),
+                          escape(p.value))
         out.print(table)
     out.print(_stage_table(report))
+    for note in report.notes:
+        out.print(f"[dim]Catatan ({escape(note.code)}, {escape(note.location())}):[/dim] {escape(note.message)}")
     errors, warnings = len(report.errors), len(report.warnings)
     scope = f"sampai tahap {report.up_to}" if report.up_to else "tahapan yang berstatus selesai"
     summary = (f"{len(report.files)} berkas diperiksa; kesiapan diperiksa untuk {scope}.\n"
@@ -65,7 +69,9 @@ def _stage_table(report: "Report") -> Table:
     table.add_column("Kesiapan data")
     for number, stage in enumerate(report.stages, 1):
         style = STATUS_STYLE.get(stage.status, "")
-        if stage.ready:
+        if stage.blocked:
+            readiness = "[red]? belum dapat dinilai (berkasnya belum terbaca)[/red]"
+        elif stage.ready:
             readiness = "[green]✔ siap[/green]"
         elif stage.enforced:
             readiness = f"[red]✘ {len(stage.problems)} masalah[/red]"
@@ -82,12 +88,32 @@ def report_as_dict(report: "Report") -> dict:
         "galat": len(report.errors),
         "peringatan": len(report.warnings),
         "masalah": [p.as_dict() for p in report.problems],
+        "catatan": [p.as_dict() for p in report.notes],
         "tahapan": [
-            {"kode": s.kode, "judul": s.judul, "status": s.status, "siap": s.ready,
+            {"kode": s.kode, "judul": s.judul, "status": s.status, "siap": s.ready, "dinilai": not s.blocked,
              "diperiksa": s.enforced, "masalah": len(s.problems)}
             for s in report.stages
         ],
     }
+
+
+def show_code(code) -> None:
+    """One entry of the problem-code catalogue (`bursa validasi --jelaskan KODE`)."""
+    level = {"galat": "[red]galat[/red]", "peringatan": "[yellow]peringatan[/yellow]"}.get(code.level, code.level)
+    body = (f"[bold]Pesan:[/bold] {escape(code.template)}\n[bold]Tingkat:[/bold] {level}\n\n"
+            f"{escape(code.explanation)}")
+    console().print(Panel(body, title=escape(code.code), title_align="left", expand=False))
+
+
+def show_codes(codes) -> None:
+    """The whole catalogue, one line per code."""
+    table = Table(title="Kode masalah", title_justify="left", title_style="bold", header_style="bold")
+    table.add_column("Kode", no_wrap=True)
+    table.add_column("Tingkat", no_wrap=True)
+    table.add_column("Pesan")
+    for code in codes:
+        table.add_row(code.code, code.level, escape(code.template))
+    console().print(table)
 
 
 def show_status(summary: "Summary") -> None:

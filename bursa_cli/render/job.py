@@ -159,7 +159,7 @@ def plan(kind: str, folder: Path, options: Options | None = None,
 
     The caller must call `job.finish()` (it releases the letter-number register).
     """
-    from ..schema.event import load_event
+    from ..check.gate import gate
 
     options = options or Options()
     spec = KIND_BY_NAME.get(kind)
@@ -169,12 +169,9 @@ def plan(kind: str, folder: Path, options: Options | None = None,
     if options.contoh is not None and options.contoh < 1:
         raise UsageError("--contoh harus paling sedikit 1.")
     folder = Path(folder)
-    loaded = load_event(folder)
-    errors = [p for p in loaded.problems if p.is_error]
-    if errors or loaded.event.acara is None:
-        raise DataError("Data acara masih bermasalah, jadi dokumen tidak dicetak.", errors,
-                        hint="Jalankan `bursa validasi` dan perbaiki dulu masalahnya.")
-    job = Job(loaded.event, options, Renderer(loaded.event, today=options.today, origin=origin))
+    passed = gate(folder, f"cetak:{kind}")
+    job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin))
+    job.notes.extend(note.message for note in passed.notes)
     module, _, function = spec.target.partition(":")
     try:
         getattr(importlib.import_module(module), function)(job)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ..codes import say
 from ..errors import Problem, UsageError
 from ..schema.logfile import format_entry, read_log
 from ..indo import romawi
@@ -82,8 +83,8 @@ def _line_problems(line) -> list[Problem]:
             message = f"Isian '{key}' di baris register harus berupa {kind}."
         else:
             continue
-        problems.append(Problem(message, file=REGISTER, line=line.line, column=line.column_of(key),
-                                path=key, value="" if value is None else str(value)[:60]))
+        problems.append(Problem(file=REGISTER, line=line.line, column=line.column_of(key), path=key,
+                                value="" if value is None else str(value)[:60], **say("BUR-N001", pesan=message)))
     return problems
 
 

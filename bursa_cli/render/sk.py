@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import indo
 from .penerima import head_title
-from .surat import check_kop, check_signer, open_register
+from .surat import note_kop, open_register
 
 # Legal bases usually cited for a Bursa Inovasi Desa decree (BURSA.md). {daerah}
 # is the kabupaten's name; the district's own regulation is added by the event.
@@ -59,25 +59,11 @@ TUGAS_PANITIA = [
 def build(job) -> None:
     acara = job.acara
     by_bupati = acara.dokumen.penanda_tangan_sk == "bupati"
-    if by_bupati:
-        signer = acara.bupati
-        if signer is None:
-            job.problem_at(("dokumen", "penanda_tangan_sk"),
-                           "SK ditandatangani Bupati, tetapi blok bupati (nama, jabatan) belum diisi di acara.yaml.")
-        else:
-            check_signer(job, signer, ("bupati",), "Bupati", needs_nip=False)
-    else:
-        signer = acara.penyelenggara.kepala
-        check_signer(job, signer, ("penyelenggara", "kepala"), "Kepala Dinas")
-    check_kop(job)
+    # The signer, the emblem, the members' NIP and offices and the Mengingat default
+    # are check rules (check/requirements.py): the gate refused or noted them already.
+    signer = acara.bupati if by_bupati else acara.penyelenggara.kepala
+    note_kop(job)
     members = [a for a in job.event.panitia if a.tim == "TIK"] + [a for a in job.event.panitia if a.tim == "Panitia"]
-    if not members:
-        job.problem("panitia.yaml belum berisi anggota TIK atau Panitia; lampiran SK akan kosong.",
-                    file="panitia.yaml")
-    for a in members:
-        if not (a.jabatan or a.instansi):
-            job.problem(f"Jabatan {a.nama} ({a.id}) belum diisi; lampiran SK memuat Nama/Jabatan.",
-                        item=a, field_name="jabatan")
     register = None if by_bupati else open_register(job)
     if job.problems or signer is None:
         return
@@ -93,9 +79,6 @@ def build(job) -> None:
     else:  # a Bupati's decree is numbered by the Bagian Hukum, not by the Dinas
         nomor = f"{' ' * 12}TAHUN {tanggal.year}"
         job.notes.append("SK Bupati: nomor dikosongkan untuk diisi Bagian Hukum Sekretariat Daerah.")
-    if not acara.sk.mengingat:
-        job.notes.append("Mengingat memakai daftar bawaan; sesuaikan (dan lengkapi nomor peraturan daerahnya) "
-                         "di acara.yaml bagian sk.mengingat.")
     kepala_daerah = head_title(daerah)
     mengingat = acara.sk.mengingat or [m.format(daerah=daerah, dinas=dinas, kepala_daerah=kepala_daerah)
                                        for m in MENGINGAT]

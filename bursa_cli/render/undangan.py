@@ -18,7 +18,7 @@ from ..errors import UsageError
 from ..schema.models import TAHAPAN_JUDUL
 from .. import indo
 from .penerima import HARI_H_GROUPS, Penerima, head_title, recipients
-from .surat import check_kop, check_signer, open_register
+from .surat import note_kop, open_register
 
 HARI_H = "hari-h"
 HAL = {
@@ -78,8 +78,7 @@ def chosen_meetings(job) -> list[Pertemuan]:
 def build(job) -> None:
     event, acara = job.event, job.acara
     chosen = chosen_meetings(job)
-    check_signer(job, acara.penyelenggara.kepala, ("penyelenggara", "kepala"), "Kepala Dinas")
-    check_kop(job)
+    note_kop(job)  # the signer and the emblem file are checked by the gate (check/requirements.py)
     register = open_register(job)
     signer = acara.penyelenggara.kepala
     default_tembusan = [f"{head_title(acara.wilayah.nama)} (sebagai laporan)"]

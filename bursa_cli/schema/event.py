@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..codes import say
 from ..errors import Problem, UsageError
 from .logfile import LogLine, column_of, read_log
 from .models import (
@@ -80,6 +81,7 @@ class Event:
     kursi: list[Kursi] = field(default_factory=list)
     sources: dict[str, SourceMap] = field(default_factory=dict)
     log_files: dict[str, list[str]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)  # files whose YAML could not be read at all
 
     # ---- indexes, built once on first use
 
@@ -227,7 +229,11 @@ def _load_event(root: Path) -> LoadResult:
         if isinstance(loaded.data, dict):
             event.acara = _validate(Acara, loaded.data, (), loaded.source, problems)
         else:
-            problems.append(loaded.source.problem((), "Isi acara.yaml harus berupa kumpulan kunci: nilai."))
+            event.unreadable.add(ACARA_FILE)
+            problems.append(loaded.source.problem((), **say("BUR-Y009")))
+    elif loaded is not None and not loaded.problems:  # empty, or only comments: nothing to judge
+        event.unreadable.add(ACARA_FILE)
+        problems.append(Problem(**say("BUR-Y011"), file=ACARA_FILE, line=1, column=1))
 
     for name, (model, unique) in LIST_FILES.items():
         loaded = _read(root / name, name, problems, event)
@@ -251,11 +257,14 @@ def _load_event(root: Path) -> LoadResult:
 
 def _read(path: Path, shown: str, problems: list[Problem], event: Event) -> Loaded | None:
     if not path.is_file():
-        problems.append(Problem(f"Berkas {shown} tidak ada.", file=shown))
+        event.unreadable.add(shown)
+        problems.append(Problem(**say("BUR-Y001", berkas=shown), file=shown))
         return None
     loaded = load_yaml(path, shown)
     event.sources[shown] = loaded.source
     problems.extend(loaded.problems)
+    if loaded.data is None and any(p.is_error for p in loaded.problems):
+        event.unreadable.add(shown)
     return loaded
 
 
@@ -267,7 +276,7 @@ def _validate(model: type[BaseModel], data: Any, path: tuple, source: SourceMap,
         for err in exc.errors():
             loc = path + tuple(err["loc"])
             problems.append(source.problem(loc, translate(err, model, tuple(err["loc"])),
-                                           value=_shown_value(err)))
+                                           value=_shown_value(err), code=code_of(err)))
         return None
     line, column = source.find(path)
     return item.located(source.file, line, column, source=source, path=path)
@@ -279,7 +288,7 @@ def _validate_list(model: type[BaseModel], unique: str | None, loaded: Loaded,
     if data is None:
         return []
     if not isinstance(data, list):
-        problems.append(source.problem((), f"Isi {source.file} harus berupa daftar: setiap butir diawali '- '."))
+        problems.append(source.problem((), **say("BUR-Y010", berkas=source.file)))
         return []
     items = []
     first_seen: dict[Any, int] = {}
@@ -291,8 +300,7 @@ def _validate_list(model: type[BaseModel], unique: str | None, loaded: Loaded,
             key = getattr(item, unique)
             if key in first_seen:
                 problems.append(source.problem(
-                    (index, unique),
-                    f"{unique} '{key}' sudah dipakai di baris {first_seen[key]}; setiap {unique} harus unik.",
+                    (index, unique), **say("BUR-S008", kunci=unique, nilai=key, baris=first_seen[key]),
                     value=str(key)))
                 continue
             first_seen[key] = source.find((index, unique))[0]
@@ -325,7 +333,8 @@ def _validate_log(model: type[BaseModel], line: LogLine, shown: str, problems: l
             key = str(loc[0]) if loc else ""
             problems.append(Problem(
                 translate(err, model, loc), file=shown, line=line.line,
-                column=line.column_of(key) if key else 1, path=dotted(loc), value=_shown_value(err)))
+                column=line.column_of(key) if key else 1, path=dotted(loc), value=_shown_value(err),
+                code=code_of(err)))
         return None
     return entry.located(shown, line.line, 1, raw=line.raw)
 
@@ -385,6 +394,19 @@ def translate(err: dict, model: type[BaseModel], loc: tuple) -> str:
         return _MESSAGES[kind]
     message = err.get("msg", kind)
     return message.removeprefix("Value error, ") + ("" if message.endswith(".") else ".")
+
+
+_CODES = {
+    "missing": "BUR-S001", "extra_forbidden": "BUR-S002", "literal_error": "BUR-S003",
+    "string_pattern_mismatch": "BUR-S004", "nip": "BUR-S004", "jam": "BUR-S004", "ya_tidak": "BUR-S005",
+    "greater_than_equal": "BUR-S006", "greater_than": "BUR-S006", "less_than_equal": "BUR-S006",
+    "less_than": "BUR-S006", "value_error": "BUR-S007", "assertion_error": "BUR-S007",
+}
+
+
+def code_of(err: dict) -> str:
+    """The catalogue code of one pydantic error: its kind, or BUR-S005 for a value of the wrong type."""
+    return _CODES.get(err["type"], "BUR-S005")
 
 
 def _shown_value(err: dict) -> str:

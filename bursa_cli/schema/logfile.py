@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from ..codes import say
 from ..errors import Problem
 from .yamlsrc import _NodeLoader, _build
 
@@ -111,14 +112,10 @@ def read_log(path: Path, shown_as: str, offset: int = 0, first_line: int = 1) ->
         elif not complete:
             torn = True
             problems.append(Problem(
-                "Baris terakhir terpotong (penulisan terhenti di tengah jalan). "
-                "Jalankan `bursa perbaiki` untuk memulihkan log tanpa kehilangan entri yang utuh.",
-                file=shown_as, line=line_no, column=1, value=(raw or "")[:60]))
+                **say("BUR-L001"), file=shown_as, line=line_no, column=1, value=(raw or "")[:60]))
         else:
             problems.append(Problem(
-                "Baris log tidak terbaca: setiap baris harus berbentuk "
-                '`- {"kunci": "nilai", ...}`.',
-                file=shown_as, line=line_no, column=1, value=(raw or repr(raw_bytes))[:60]))
+                **say("BUR-L002"), file=shown_as, line=line_no, column=1, value=(raw or repr(raw_bytes))[:60]))
         position, line_no = end, line_no + 1
     return LogRead(entries, problems, offset + len(blob), line_no, torn)
 

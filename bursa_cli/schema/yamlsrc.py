@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ..codes import say
 from ..errors import Problem
 
 try:  # libyaml's composer is several times faster than the pure-Python one
@@ -180,9 +181,7 @@ def load_yaml(path: Path, shown_as: str) -> Loaded:
         text = blob.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = blob[: exc.start].count(b"\n") + 1
-        return Loaded(None, source, [Problem(
-            "Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 (di Notepad: Simpan Sebagai, "
-            "Encoding: UTF-8).", file=shown_as, line=line, column=1)])
+        return Loaded(None, source, [Problem(**say("BUR-Y002"), file=shown_as, line=line, column=1)])
     return parse_yaml_text(text, source)
 
 
@@ -196,18 +195,15 @@ def parse_yaml_text(text: str, source: SourceMap) -> Loaded:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, max(exc.position, 0)) + 1
         return Loaded(None, source, [Problem(
-            f"Berkas memuat karakter kendali yang tidak boleh ada (kode {exc.character:#04x}); "
-            "hapus karakter itu atau simpan ulang berkas sebagai teks biasa.",
-            file=source.file, line=line, column=1)])
+            **say("BUR-Y003", kode=f"{exc.character:#04x}"), file=source.file, line=line, column=1)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Loaded(None, source, [Problem(
-            f"Penulisan YAML tidak sah: {_syntax_message(exc)}",
-            file=source.file, line=line, column=column)])
+            **say("BUR-Y004", rincian=_syntax_message(exc)), file=source.file, line=line, column=column)])
     except yaml.YAMLError as exc:
         return Loaded(None, source, [Problem(
-            f"Penulisan YAML tidak sah: {exc}", file=source.file, line=1, column=1)])
+            **say("BUR-Y004", rincian=str(exc)), file=source.file, line=1, column=1)])
     finally:
         if loader is not None:
             loader.dispose()
@@ -263,16 +259,14 @@ def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 line, column = _position(key_node)
-                problems.append(Problem("Kunci harus berupa teks biasa (kunci gabungan '<<' dan "
-                                        "kunci majemuk tidak didukung).", file=file, line=line, column=column))
+                problems.append(Problem(**say("BUR-Y005"), file=file, line=line, column=column))
                 continue
             key = key_node.value
             if key in out:
                 line, column = _position(key_node)
                 first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
                 problems.append(Problem(
-                    f"Kunci '{key}' ditulis dua kali (pertama di baris {first.start_mark.line + 1}); "
-                    "YAML hanya memakai yang terakhir, jadi hapus salah satunya.",
+                    **say("BUR-Y006", kunci=key, baris=first.start_mark.line + 1),
                     file=file, line=line, column=column, path=key, value=key))
             out[key] = _build(value_node, file, problems)
         return out
@@ -286,13 +280,13 @@ def _scalar(node: yaml.ScalarNode, file: str, problems: list[Problem]) -> Any:
     constructor = _scalars.yaml_constructors.get(tag)
     if constructor is None:
         line, column = _position(node)
-        problems.append(Problem(f"Tag YAML '{tag}' tidak didukung.", file=file,
+        problems.append(Problem(**say("BUR-Y007", tag=tag), file=file,
                                 line=line, column=column, value=node.value))
         return node.value
     try:
         return constructor(_scalars, node)
     except (ValueError, yaml.constructor.ConstructorError):
         line, column = _position(node)
-        problems.append(Problem(f"Nilai '{node.value}' tidak dapat dibaca (tanggal tidak ada?).",
+        problems.append(Problem(**say("BUR-Y008", nilai=node.value),
                                 file=file, line=line, column=column, value=node.value))
         return node.value

@@ -1,0 +1,155 @@
+"""What each document needs before it can be printed, as check rules run by `bursa validasi`.
+
+Every refusal a `bursa cetak JENIS` can give is a rule here, so validasi finds
+it first at its file:line. Each problem names the documents it blocks
+(`needed_by`) and the preparation stage whose documents need it (`stage`):
+`bursa validasi --tahap` counts it from that stage on, and the gate of
+`cetak JENIS` refuses on it whatever the stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..codes import say
+from ..errors import Problem
+from ..schema.event import Event, locate
+from ..schema.models import TAHAPAN_KODE
+
+# The stage at which each document is first needed.
+KIND_STAGE: dict[str, str] = {
+    "undangan": "konsultasi-agenda",  # the invitation to the kick-off meeting is drafted first
+    "daftar-hadir": "rapat-pembukaan",
+    "sk": "sk",
+    "denah": "survei-lokasi",
+    "susunan-acara": "materi",
+    "poster": "materi",
+    "katalog": "materi",
+    "kartu-id": "materi",
+    "kartu-cadangan": "materi",
+    "kartu-komitmen": "materi",
+    "kartu-ide": "materi",
+    "sertifikat": "materi",
+    "halaman-verifikasi": "materi",
+}
+
+KIND_LABEL = {"undangan": "undangan", "sk": "SK", "sertifikat": "sertifikat"}
+
+
+def _needed(problem: Problem | dict, kinds: tuple[str, ...]) -> Problem:
+    """`problem` marked with the documents it blocks, and the earliest stage among theirs."""
+    stage = min((KIND_STAGE[k] for k in kinds), key=TAHAPAN_KODE.index)
+    return replace(problem, needed_by=kinds, stage=stage)
+
+
+def _documents(kinds: tuple[str, ...]) -> str:
+    names = [KIND_LABEL.get(k, k) for k in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def _at(event: Event, path: tuple, **said) -> Problem:
+    source = event.sources.get("acara.yaml")
+    if source is None:
+        return Problem(file="acara.yaml", path=".".join(map(str, path)), **said)
+    return source.problem(path, **said)
+
+
+def _signer(event: Event, pejabat, path: tuple, who: str, kinds: tuple[str, ...],
+            needs_nip: bool) -> Iterable[Problem]:
+    """A signer has a name and office and, for a civil servant, rank and NIP."""
+    dokumen = _documents(kinds)
+    if pejabat is None:
+        yield _needed(_at(event, path, **say("BUR-C001", siapa=who, dokumen=dokumen)), kinds)
+        return
+    if needs_nip and not pejabat.nip:
+        yield _needed(_at(event, path + ("nip",), **say("BUR-C002", siapa=who, dokumen=dokumen)), kinds)
+    if needs_nip and not pejabat.pangkat:
+        yield _needed(_at(event, path + ("pangkat",), **say("BUR-C003", siapa=who, dokumen=dokumen)), kinds)
+    if pejabat.status == "an" and not pejabat.atas_nama:
+        yield _needed(_at(event, path + ("atas_nama",), **say("BUR-C004", siapa=who)), kinds)
+
+
+def need_signers(event: Event) -> Iterable[Problem]:
+    """The Kepala Dinas signs every letter; the SK and certificates are signed as `penanda_tangan_sk` says."""
+    acara = event.acara
+    by_bupati = acara.dokumen.penanda_tangan_sk == "bupati"
+    dinas_kinds = ("undangan",) if by_bupati else ("undangan", "sk", "sertifikat")
+    yield from _signer(event, acara.penyelenggara.kepala, ("penyelenggara", "kepala"), "Kepala Dinas",
+                       dinas_kinds, needs_nip=True)
+    if by_bupati and acara.bupati is None:
+        yield _needed(_at(event, ("dokumen", "penanda_tangan_sk"), **say("BUR-C010")), ("sk", "sertifikat"))
+    elif by_bupati:
+        yield from _signer(event, acara.bupati, ("bupati",), "Bupati", ("sk", "sertifikat"), needs_nip=False)
+
+
+def need_kop(event: Event) -> Iterable[Problem]:
+    """The emblem in the kop is a file inside the event folder."""
+    logo = event.acara.penyelenggara.logo
+    if not logo:
+        return
+    root = Path(event.root).resolve()
+    path = Path(event.root) / logo
+    kinds = ("undangan", "sk")
+    if not path.is_file():
+        yield _needed(_at(event, ("penyelenggara", "logo"), value=logo, **say("BUR-R017", logo=logo)), kinds)
+    elif not path.resolve().is_relative_to(root):
+        yield _needed(_at(event, ("penyelenggara", "logo"), value=logo, **say("BUR-R018", logo=logo)), kinds)
+
+
+def need_sk(event: Event) -> Iterable[Problem]:
+    """The SK's appendix lists every TIK and Panitia member with NIP (or instansi) and office."""
+    members = [a for a in event.panitia if a.tim in ("TIK", "Panitia")]
+    kinds = ("sk",)
+    if not members:
+        yield _needed(Problem(file="panitia.yaml", line=1, column=1, **say("BUR-C008")), kinds)
+    for anggota in members:
+        if not anggota.nip and not anggota.instansi:
+            yield _needed(locate(anggota, field_name="nip", **say("BUR-C007", nama=anggota.nama)), kinds)
+        if not anggota.jabatan and not anggota.instansi:
+            yield _needed(locate(anggota, field_name="jabatan", **say("BUR-C009", nama=anggota.nama,
+                                                                      id=anggota.id)), kinds)
+    if not event.acara.sk.mengingat:
+        yield _needed(_at(event, ("sk", "mengingat"), **say("BUR-C005")), kinds)
+
+
+def need_kepala_desa(event: Event) -> Iterable[Problem]:
+    """A certificate is written to the Kepala Desa of each village whose Kartu Komitmen is in force."""
+    cards = event.komitmen_berlaku
+    kepala = event.kepala_desa_nama
+    for kode, card in sorted(cards.items()):
+        village = event.desa_by_kode.get(kode)
+        if village is not None and kode not in kepala:
+            yield _needed(locate(card, field_name="desa", value=kode, **say("BUR-C006", desa=village.nama)),
+                          ("sertifikat", "halaman-verifikasi"))
+
+
+def need_village_roles(event: Event) -> Iterable[Problem]:
+    """The Kartu Komitmen prints the names of the Kepala Desa and the Ketua BPD of every village."""
+    from .links import missing_village_roles
+
+    for problem in missing_village_roles(event):
+        yield _needed(problem, ("kartu-komitmen",))
+
+
+# rule, and the files it reads (skipped, with one note, when one of them could not be read)
+REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...], str], ...] = (
+    (need_signers, ("acara.yaml",), "penanda tangan surat, SK dan sertifikat"),
+    (need_kop, ("acara.yaml",), "lambang di kop surat"),
+    (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK"),
+    (need_kepala_desa, ("acara.yaml", "desa.yaml", "peserta.yaml"), "Kepala Desa di sertifikat"),
+    (need_village_roles, ("desa.yaml", "peserta.yaml"), "nama di Kartu Komitmen"),
+)
+
+
+def check_requirements(event: Event, kind: str | None = None) -> list[Problem]:
+    """Every print requirement (or only those of document `kind`) that the event does not meet."""
+    problems: list[Problem] = []
+    if event.acara is None:
+        return problems
+    for rule, files, _label in REQUIREMENTS:
+        if any(f in event.unreadable for f in files):
+            continue
+        problems.extend(p for p in rule(event) if kind is None or kind in p.needed_by)
+    return problems

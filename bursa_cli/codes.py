@@ -1,0 +1,345 @@
+"""The catalogue of problem codes: every problem `bursa` reports has a stable code here.
+
+Each code has the Indonesian message (a template with `{fields}`), its level,
+and an explanation for `bursa validasi --jelaskan KODE`. Codes never change
+meaning and are never reused, as in SQLFluff and Ruff: a code that is retired
+stays listed with the note that it is no longer produced.
+
+Why here and not in `check/`: the loader (`schema/`), the rules (`check/`), the
+day's desks (`day/`) and the importer all produce problems, and imports flow
+one way, from `schema` up; a catalogue beside `errors.py` can serve them all.
+
+Families:
+  BUR-Y  berkas dan penulisan YAML     BUR-S  isi berkas tidak sesuai skema
+  BUR-L  log hari-H yang rusak         BUR-R  rujukan antarberkas
+  BUR-H  entri log hari-H              BUR-K  Kartu Komitmen
+  BUR-D  peran di desa                 BUR-T  tahapan dan kesiapannya
+  BUR-C  syarat cetak dokumen          BUR-P  tempat duduk (kursi)
+  BUR-N  register nomor surat
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ERROR, NOTE, WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    template: str  # the message, with {fields}
+    explanation: str  # what it means and how to fix it, for `--jelaskan`
+    level: str = ERROR
+
+    @property
+    def family(self) -> str:
+        return self.code[4]
+
+
+CODES: dict[str, Code] = {}
+
+
+def _c(code: str, template: str, explanation: str, level: str = ERROR) -> None:
+    assert code not in CODES, code
+    CODES[code] = Code(code, template, explanation, level)
+
+
+def say(code: str, **fields) -> dict:
+    """The message, code and level of one problem, as keyword arguments for `Problem` or `locate`."""
+    entry = CODES[code]
+    return {"message": entry.template.format(**fields), "code": code, "level": entry.level}
+
+
+def explain(code: str) -> Code | None:
+    """The catalogue entry of `code` (written in any letter case, with or without 'BUR-')."""
+    wanted = code.strip().upper()
+    if not wanted.startswith("BUR-"):
+        wanted = "BUR-" + wanted
+    return CODES.get(wanted)
+
+
+# --------------------------------------------------------------------------- BUR-Y berkas dan YAML
+
+_c("BUR-Y001", "Berkas {berkas} tidak ada.",
+   "Setiap folder acara memuat berkas-berkas yang dibuat `bursa init`. Berkas ini hilang atau "
+   "namanya berubah. Kembalikan berkasnya (mis. dari git), atau buat berkas berisi daftar kosong `[]`.")
+_c("BUR-Y002", "Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 (di Notepad: Simpan Sebagai, "
+   "Encoding: UTF-8).",
+   "Berkas YAML harus disimpan sebagai teks UTF-8. Berkas yang disimpan dengan pengodean lain "
+   "(ANSI, UTF-16) tidak dapat dibaca. Buka dan simpan ulang dengan pengodean UTF-8.")
+_c("BUR-Y003", "Berkas memuat karakter kendali yang tidak boleh ada (kode {kode}); hapus karakter itu "
+   "atau simpan ulang berkas sebagai teks biasa.",
+   "Berkas memuat karakter tak terlihat yang tidak boleh ada di YAML, biasanya terbawa saat menyalin "
+   "dari dokumen lain. Hapus karakter di baris yang ditunjuk.")
+_c("BUR-Y004", "Penulisan YAML tidak sah: {rincian}",
+   "Berkas tidak dapat dibaca sebagai YAML: indentasi dengan Tab, titik dua yang kurang, tanda kutip "
+   "yang tidak ditutup. Perbaiki di baris dan kolom yang ditunjuk. Pemeriksaan lain atas berkas ini "
+   "dan yang bergantung padanya dilewati sampai berkasnya terbaca (lihat BUR-Y012).")
+_c("BUR-Y005", "Kunci harus berupa teks biasa (kunci gabungan '<<' dan kunci majemuk tidak didukung).",
+   "Setiap kunci di berkas acara adalah satu kata biasa, mis. `nama:`. Kunci gabungan YAML (`<<:`) "
+   "dan kunci berupa daftar tidak dipakai; tulis kuncinya satu per satu.")
+_c("BUR-Y006", "Kunci '{kunci}' ditulis dua kali (pertama di baris {baris}); YAML hanya memakai yang "
+   "terakhir, jadi hapus salah satunya.",
+   "Satu kunci muncul dua kali di kumpulan yang sama. YAML diam-diam memakai yang terakhir, sehingga "
+   "isian pertama hilang tanpa kabar. Hapus salah satunya.")
+_c("BUR-Y007", "Tag YAML '{tag}' tidak didukung.",
+   "Tanda `!!...` atau `!...` di depan nilai tidak dipakai di berkas acara. Hapus tagnya dan tulis "
+   "nilainya saja.")
+_c("BUR-Y008", "Nilai '{nilai}' tidak dapat dibaca (tanggal tidak ada?).",
+   "Nilai ini terlihat seperti tanggal atau angka, tetapi tidak sah (mis. 2026-02-30). Tulis tanggal "
+   "yang ada, dengan bentuk TTTT-BB-HH.")
+_c("BUR-Y009", "Isi acara.yaml harus berupa kumpulan kunci: nilai.",
+   "acara.yaml berisi satu kumpulan `kunci: nilai` (nama, tanggal, tempat, ...), bukan daftar atau "
+   "satu nilai saja.")
+_c("BUR-Y010", "Isi {berkas} harus berupa daftar: setiap butir diawali '- '.",
+   "Berkas ini berisi daftar: setiap butir diawali `- ` di awal baris. Daftar kosong ditulis `[]`.")
+_c("BUR-Y011", "acara.yaml kosong atau hanya berisi komentar; data acara (nama, tanggal, tempat, "
+   "penyelenggara, wilayah) belum ada.",
+   "acara.yaml adalah inti folder acara. Berkas yang kosong atau hanya berisi komentar tidak memuat "
+   "apa pun, sehingga tidak ada tahapan yang dapat dinilai siap dan tidak ada dokumen yang dapat "
+   "dicetak. Isi kembali dari git atau dari kerangka `bursa init`.")
+_c("BUR-Y012", "{berkas} belum terbaca, jadi pemeriksaan yang memerlukannya dilewati: {dilewati}.",
+   "Bila sebuah berkas tidak dapat dibaca, masalahnya dilaporkan sekali di berkas itu. Pemeriksaan "
+   "lain yang memerlukan isinya (mis. meja yang melayani inovasi) tidak dijalankan, agar tidak "
+   "muncul galat turunan yang menyesatkan. Perbaiki berkasnya lalu jalankan `bursa validasi` lagi.",
+   WARNING)
+
+# --------------------------------------------------------------------------- BUR-S skema
+
+_c("BUR-S001", "Wajib diisi.",
+   "Isian ini wajib ada. Tambahkan kuncinya beserta nilainya; `bursa skema` menunjukkan isian "
+   "yang wajib untuk setiap berkas.")
+_c("BUR-S002", "{pesan}",
+   "Kunci ini tidak dikenal di tempat ini, biasanya salah ketik (mis. `tangal` untuk `tanggal`). "
+   "Kunci yang tidak dikenal ditolak agar isian yang salah eja tidak diam-diam diabaikan.")
+_c("BUR-S003", "{pesan}",
+   "Nilai ini harus salah satu dari pilihan yang tersedia, ditulis persis (huruf kecil, tanda "
+   "hubung). Pilihan yang sah tercantum di pesannya.")
+_c("BUR-S004", "{pesan}",
+   "Nilai ini harus mengikuti bentuk tertentu: kode wilayah PP.KK.CC.NNNN, NIP 18 angka, jam JJ:MM, "
+   "id tanpa spasi. Bentuk yang diharapkan tercantum di pesannya.")
+_c("BUR-S005", "{pesan}",
+   "Jenis nilai tidak sesuai: teks di tempat angka, daftar di tempat satu nilai, tanggal yang tidak "
+   "sah. Tulis nilai dengan jenis yang diminta pesannya.")
+_c("BUR-S006", "{pesan}",
+   "Angka ini di luar batas yang masuk akal untuk isiannya (mis. nilai di luar 1 sampai 5, "
+   "kapasitas 0).")
+_c("BUR-S007", "{pesan}",
+   "Isian tidak lolos aturan isinya sendiri (mis. jam selesai sebelum jam mulai). Pesannya "
+   "menjelaskan aturannya.")
+_c("BUR-S008", "{kunci} '{nilai}' sudah dipakai di baris {baris}; setiap {kunci} harus unik.",
+   "Setiap butir daftar ini dikenali dari kunci ini, jadi dua butir tidak boleh memakai nilai yang "
+   "sama. Butir kedua diabaikan sampai diganti.")
+
+# --------------------------------------------------------------------------- BUR-L log rusak
+
+_c("BUR-L001", "Baris terakhir terpotong (penulisan terhenti di tengah jalan). Jalankan `bursa perbaiki` "
+   "untuk memulihkan log tanpa kehilangan entri yang utuh.",
+   "Listrik padam atau laptop tertutup saat entri ditulis, sehingga baris terakhir log tidak utuh. "
+   "`bursa perbaiki` memindahkan baris terpotong ke berkas cadangan dan mempertahankan entri yang utuh.")
+_c("BUR-L002", "Baris log tidak terbaca: setiap baris harus berbentuk `- {{\"kunci\": \"nilai\", ...}}`.",
+   "Log hari-H ditulis satu entri per baris. Baris ini bukan entri yang sah, biasanya karena "
+   "diubah dengan tangan atau hasil penggabungan git yang bentrok. Kembalikan bentuk barisnya.")
+
+# --------------------------------------------------------------------------- BUR-R rujukan
+
+_c("BUR-R001", "Peserta {nama} berperan {peran} tetapi desanya tidak diisi.",
+   "Kepala Desa, Ketua BPD dan perangkat desa mewakili satu desa: isi `desa` dengan kode desanya.")
+_c("BUR-R002", "Desa '{desa}' tidak ada di desa.yaml.",
+   "Kode desa ini tidak tercantum di desa.yaml. Periksa kodenya, atau tambahkan desanya.")
+_c("BUR-R003", "{desa} adalah kode kelurahan: kelurahan bukan peserta Bursa Inovasi Desa.",
+   "Kode wilayah dengan angka pertama bagian desa 1 (PP.KK.CC.1NNN) adalah kelurahan. Kelurahan "
+   "tidak memiliki APBDes, sehingga tidak dapat berkomitmen.")
+_c("BUR-R004", "OPD '{opd}' tidak ada di opd.yaml.",
+   "Id OPD ini tidak tercantum di opd.yaml. Periksa ejaannya, atau tambahkan OPD-nya.")
+_c("BUR-R005", "Ruang '{ruang}' tidak ada di acara.yaml.",
+   "Kode ruang ini tidak tercantum di acara.yaml bagian tempat.ruang.")
+_c("BUR-R006", "Meja '{meja}' tidak ada di ruang bursa mana pun.",
+   "Kode meja ini tidak tercantum di `meja` ruang bursa mana pun di acara.yaml.")
+_c("BUR-R007", "Meja {meja} ada di ruang {ada}, bukan di ruang {ruang}.",
+   "Meja dan ruang yang disebut tidak cocok: meja itu berdiri di ruang lain.")
+_c("BUR-R008", "Kecamatan {kode} ({nama}) bukan bagian dari {kabupaten} ({kode_kabupaten}).",
+   "Kode kecamatan diawali kode kabupatennya (PP.KK.CC). Kecamatan ini milik kabupaten lain.")
+_c("BUR-R009", "{nama} ({kode}) adalah kelurahan: kelurahan tidak memiliki APBDes sehingga bukan "
+   "peserta Bursa Inovasi Desa.",
+   "Desa dengan kode PP.KK.CC.1NNN adalah kelurahan dan tidak ikut Bursa Inovasi Desa.")
+_c("BUR-R010", "Desa {nama} ({kode}) berada di kecamatan {kecamatan}, yang tidak tercantum di acara.yaml "
+   "(wilayah.kecamatan).",
+   "Setiap desa berada di salah satu kecamatan acara. Tambahkan kecamatannya, atau periksa kode desanya.")
+_c("BUR-R011", "Kode ruang {ruang} dipakai dua kali; kode ruang harus unik.",
+   "Dua ruang memakai kode yang sama, sehingga inovasi dan meja tidak dapat ditempatkan dengan pasti.")
+_c("BUR-R012", "Meja {meja} tercantum di ruang {ruang_lain} dan {ruang}; kode meja harus unik.",
+   "Setiap kode meja berdiri di satu ruang saja.")
+_c("BUR-R013", "Ruang {ruang} berjenis {jenis}; meja konsultasi dan bidang hanya untuk ruang bursa.",
+   "Meja konsultasi dan bidang hanya ada di ruang berjenis bursa (Jendela 2).")
+_c("BUR-R014", "P2KTD '{p2ktd}' tidak ada di p2ktd.yaml.",
+   "Id P2KTD ini tidak tercantum di p2ktd.yaml.")
+_c("BUR-R015", "Ruang {ruang} bukan ruang bursa.",
+   "Inovasi dipamerkan di ruang bursa (Jendela 2): `ruang` harus menunjuk ruang berjenis bursa.")
+_c("BUR-R016", "Inovasi bidang {bidang} ditempatkan di {ruang}, yang menampung bidang {bidang_ruang}.",
+   "Ruang bursa ini disiapkan untuk bidang lain. Pindahkan inovasinya, atau tambahkan bidangnya "
+   "ke ruang itu.", WARNING)
+_c("BUR-R017", "Berkas lambang '{logo}' tidak ada di folder acara.",
+   "penyelenggara.logo menunjuk berkas yang tidak ada. Kop surat undangan dan SK memerlukan "
+   "lambang daerah, jadi `cetak undangan` dan `cetak sk` menolak sampai berkasnya ada.")
+_c("BUR-R018", "Berkas lambang '{logo}' berada di luar folder acara; salin ke folder aset/.",
+   "Setiap berkas yang disebut acara harus ada di dalam folder acara, agar folder itu lengkap "
+   "saat dipindah ke laptop lain dan tidak membaca berkas lain di laptop.")
+
+# --------------------------------------------------------------------------- BUR-H log hari-H
+
+_c("BUR-H001", "Id {peserta} sudah dipakai di peserta.yaml; peserta tanpa undangan perlu id baru.",
+   "Peserta tanpa undangan mendapat id baru (mis. nomor kartu cadangan TAMU-001). Id ini sudah "
+   "dimiliki peserta yang diundang.")
+_c("BUR-H002", "Peserta '{peserta}' tidak ada{di}.",
+   "Entri log menyebut peserta yang tidak tercantum di peserta.yaml dan tidak didaftarkan sebagai "
+   "peserta tanpa undangan.")
+_c("BUR-H003", "Peserta {peserta} sudah registrasi sebelumnya ({berkas} baris {baris}).",
+   "Peserta yang sama tercatat registrasi dua kali. Hanya yang pertama yang dihitung.", WARNING)
+_c("BUR-H004", "Inovasi '{inovasi}' tidak ada{di}.",
+   "Entri menyebut id inovasi yang tidak tercantum di inovasi.yaml.")
+_c("BUR-H005", "Meja {meja} tidak melayani inovasi {inovasi} ({judul}); inovasi itu ada di meja {meja_inovasi}.",
+   "Stempel hanya sah dari meja yang melayani inovasinya (inovasi.yaml: meja).")
+_c("BUR-H006", "Stempel meja {meja} tercatat di log meja {meja_log}.",
+   "Setiap meja menulis lognya sendiri; entri ini tercatat di log meja lain.", WARNING)
+_c("BUR-H007", "Konsultan '{konsultan}' tidak ada di panitia.yaml.",
+   "Konsultan yang menstempel harus anggota TIK di panitia.yaml.")
+_c("BUR-H008", "Konsultan {nama} tidak ditugaskan di meja {meja}.",
+   "Konsultan menstempel di meja yang bukan tugasnya (panitia.yaml: meja).", WARNING)
+_c("BUR-H009", "Kartu cadangan {peserta} didaftarkan untuk dua orang: {nama} di sini dan {nama_lain} "
+   "({berkas} baris {baris}). Satu kartu hanya untuk satu orang.",
+   "Nomor kartu cadangan menjadi id peserta. Bila dua orang berbeda didaftarkan dengan nomor yang "
+   "sama, stempel, nilai dan ide keduanya bercampur. Beri salah satunya kartu cadangan lain dan "
+   "perbaiki entrinya.")
+
+# --------------------------------------------------------------------------- BUR-K Kartu Komitmen
+
+_c("BUR-K001", "Kartu Komitmen Desa {desa} sudah dicatat di {berkas} baris {baris}; yang terakhir yang "
+   "dipakai.", "Satu desa menyerahkan lebih dari satu Kartu Komitmen; kartu terakhir yang berlaku.",
+   WARNING)
+_c("BUR-K002", "Kartu Komitmen Desa {desa} belum ditandatangani {siapa}; komitmen sah bila "
+   "ditandatangani keduanya.",
+   "Kartu Komitmen sah bila ditandatangani Kepala Desa dan Ketua BPD. Sertifikat tidak dicetak "
+   "untuk kartu yang belum lengkap tanda tangannya.")
+_c("BUR-K003", "Tahun APBDes {tahun} berbeda dengan tahun acara ({tahun_acara}).",
+   "Komitmen dianggarkan di APBDes tahun yang ditetapkan acara (acara.yaml: tahun_apbdes).", WARNING)
+_c("BUR-K004", "Inovasi '{inovasi}' tidak ada di inovasi.yaml.",
+   "Kartu Komitmen menyebut id inovasi yang tidak tercantum di inovasi.yaml.")
+_c("BUR-K005", "Desa {desa} berkomitmen pada {inovasi} ({judul}) tanpa stempel konsultasi dari meja mana "
+   "pun; tulis alasannya di 'alasan' bila memang disetujui.",
+   "Komitmen diawali konsultasi di meja. Bila desa berkomitmen tanpa stempel, tulis alasannya.")
+_c("BUR-K006", "'alasan' menyebut {inovasi}, yang tidak ada di daftar inovasi kartu ini.",
+   "Alasan hanya untuk inovasi yang ada di kartu yang sama.", WARNING)
+
+# --------------------------------------------------------------------------- BUR-D peran di desa
+
+_c("BUR-D001", "Desa {desa} belum punya peserta berperan {peran}; namanya dikosongkan di Kartu Komitmen.",
+   "Setiap desa diwakili satu Kepala Desa dan satu Ketua BPD, yang bersama-sama menandatangani "
+   "Kartu Komitmen. Nama mereka dicetak di Kartu Komitmen (dan nama Kepala Desa di sertifikat).",
+   WARNING)
+_c("BUR-D002", "Desa {desa} punya {jumlah} peserta berperan {peran}: {nama}. Seharusnya satu.",
+   "Satu desa hanya punya satu Kepala Desa dan satu Ketua BPD. Bila ada dua, Kartu Komitmen dan "
+   "sertifikat tidak tahu nama mana yang dicetak. Ubah peran salah satunya (mis. perangkat-desa).")
+
+# --------------------------------------------------------------------------- BUR-T tahapan
+
+_c("BUR-T001", "Tahapan belum lengkap; yang belum ada: {kode}.",
+   "tahapan.yaml memuat sepuluh tahapan persiapan, masing-masing sekali.")
+_c("BUR-T002", "Urutan tahapan keliru: di sini seharusnya '{kode}'.",
+   "Tahapan ditulis dalam urutan persiapan, dari konsultasi agenda sampai gladi bersih.")
+_c("BUR-T003", "Tanggal tahap {tahap} ({tanggal}) lebih awal dari tahap sebelumnya, {sebelumnya} ({tanggal_sebelumnya}).",
+   "Tahapan persiapan berjalan berurutan: SK dibuat setelah rapat pembukaan, dan seterusnya. Tanggal "
+   "yang mundur biasanya salah ketik.")
+_c("BUR-T004", "Tanggal tahap {tahap} ({tanggal}) jatuh setelah hari acara ({hari_acara}).",
+   "Semua tahapan persiapan terjadi sebelum hari acara.")
+_c("BUR-T010", "Rincian rapat (rapat: tanggal, mulai, tempat, acara, penerima) belum diisi; undangan tidak "
+   "dapat dibuat.", "Tahap yang berupa rapat memerlukan rincian rapat untuk undangan dan daftar hadirnya.")
+_c("BUR-T011", "Rapat ini seharusnya mengundang '{kelompok}'.",
+   "Setiap rapat persiapan mengundang kelompok tertentu (mis. rapat pembukaan mengundang OPD).")
+_c("BUR-T012", "Tanggal rapat jatuh setelah hari acara.", "Rapat persiapan diadakan sebelum hari acara.")
+_c("BUR-T013", "Bidang pelaksana yang ditugasi Kepala Dinas belum diisi.",
+   "Konsultasi agenda menetapkan bidang yang menjalankan acara (penyelenggara.bidang_pelaksana).")
+_c("BUR-T014", "Belum ada OPD yang ditetapkan ikut serta (opd.yaml kosong).",
+   "Kepala Dinas menetapkan OPD yang ikut; daftarnya di opd.yaml.")
+_c("BUR-T015", "Belum ada ruang pleno (Jendela 1).", "Tempat acara memerlukan ruang berjenis pleno.")
+_c("BUR-T016", "Belum ada anggota {tim} di panitia.yaml.", "SK membentuk TIK dan Panitia; isi anggotanya.")
+_c("BUR-T017", "{tim} belum memiliki Ketua (kedudukan: Ketua).", "Setiap tim dalam SK punya Ketua.")
+_c("BUR-T020", "{nama}: pangkat belum diisi.", "Anggota ASN dicantumkan dengan pangkatnya.")
+_c("BUR-T022", "Belum ada inovasi di inovasi.yaml.", "Rapat sortir memilah inovasi dari inovasi.yaml.")
+_c("BUR-T023", "{id} ({judul}) belum diputuskan dalam rapat sortir.",
+   "Setiap inovasi dipertahankan atau digugurkan dalam rapat sortir (sortir.keputusan).")
+_c("BUR-T024", "{id}: OPD yang memutuskan belum diisi.",
+   "Keputusan sortir mencatat OPD yang memutuskannya (sortir.opd).")
+_c("BUR-T025", "Tidak ada inovasi yang dipertahankan.", "Menu inovasi hari-H berisi inovasi yang dipertahankan.")
+_c("BUR-T026", "{id} ({judul}) belum ditempatkan di ruang bursa.", "Inovasi terpilih dipamerkan di ruang bursa.")
+_c("BUR-T027", "{id} ({judul}) belum punya meja konsultasi.", "Inovasi terpilih dilayani di satu meja konsultasi.")
+_c("BUR-T028", "Meja {meja} belum dijaga konsultan TIK (panitia.yaml: meja: {meja}).",
+   "Setiap meja konsultasi dijaga anggota TIK.")
+_c("BUR-T029", "Meja {meja} tidak melayani inovasi mana pun.", "Meja tanpa inovasi tidak dapat menstempel.")
+_c("BUR-T030", "Ruang untuk {ruang} belum ditentukan.", "Survei lokasi menetapkan ruang setiap Jendela.")
+_c("BUR-T031", "{ruang} hanya muat {kapasitas} orang, padahal {hadir} peserta sudah konfirmasi hadir.",
+   "Ruang pleno menampung semua peserta yang hadir.")
+_c("BUR-T032", "Ruang bursa bersama-sama hanya muat {kapasitas} orang untuk {hadir} peserta.",
+   "Ruang bursa bersama-sama menampung semua peserta yang hadir.")
+_c("BUR-T033", "{materi} hanya {ada}, padahal ada {perlu} {satuan}.", "Bahan Bursa Kit cukup untuk semua.")
+_c("BUR-T034", "Isi Bursa Kit belum ditentukan.", "acara.yaml: bursa_kit mendaftar isi Bursa Kit.")
+_c("BUR-T035", "Susunan acara belum diisi.", "acara.yaml: susunan_acara untuk pleno hari-H.")
+_c("BUR-T036", "{jumlah} peserta belum konfirmasi kehadiran (yang pertama: {nama}).",
+   "Konfirmasi undangan menentukan Kartu ID dan tempat duduk.")
+_c("BUR-T037", "Gladi bersih seharusnya sehari sebelum acara (H-1).", "Gladi bersih diadakan H-1.")
+
+# --------------------------------------------------------------------------- BUR-C syarat cetak
+
+_c("BUR-C001", "{siapa} belum diisi; blok tanda tangan {dokumen} tidak dapat dibuat.",
+   "Dokumen resmi ditandatangani pejabat: isi nama dan jabatannya di acara.yaml.")
+_c("BUR-C002", "NIP {siapa} belum diisi (dicetak di bawah nama penanda tangan {dokumen}).",
+   "Blok tanda tangan pejabat ASN memuat NIP. Tanpa NIP, dokumen yang ditandatanganinya tidak dicetak: "
+   "undangan, dan SK serta sertifikat bila Kepala Dinas yang menandatanganinya.")
+_c("BUR-C003", "Pangkat {siapa} belum diisi (mis. Pembina Tingkat I); dicetak di {dokumen}.",
+   "Blok tanda tangan pejabat ASN memuat pangkat/golongan.")
+_c("BUR-C004", "{siapa} berstatus an (atas nama): isi atas_nama, jabatan yang diwakili, mis. KEPALA DINAS ...",
+   "Penanda tangan a.n. menulis jabatan yang diwakilinya.")
+_c("BUR-C005", "Mengingat memakai daftar bawaan; sesuaikan (dan lengkapi nomor peraturan daerahnya) di "
+   "acara.yaml bagian sk.mengingat.",
+   "Tanpa sk.mengingat, SK memakai daftar dasar hukum bawaan. Daftar itu umum; peraturan daerah "
+   "tentang organisasi Dinas perlu ditulis sendiri. Ini catatan, bukan masalah: daftar bawaan boleh "
+   "dipakai dengan sengaja.", NOTE)
+_c("BUR-C006", "Desa {desa} belum punya peserta berperan kepala-desa; nama Kepala Desa untuk sertifikat "
+   "tidak diketahui.",
+   "Sertifikat ditulis atas nama Kepala Desa. Tambahkan peserta desanya dengan peran kepala-desa.")
+_c("BUR-C007", "{nama}: NIP belum diisi (wajib di lampiran SK; untuk non-ASN isi 'instansi').",
+   "Lampiran SK mencantumkan NIP setiap anggota TIK dan Panitia yang ASN, ketua tim juga; untuk "
+   "anggota non-ASN isi instansinya. Tanpa itu `cetak sk` menolak.")
+_c("BUR-C008", "panitia.yaml belum berisi anggota TIK atau Panitia; lampiran SK akan kosong.",
+   "Lampiran SK memuat anggota TIK dan Panitia dari panitia.yaml.")
+
+_c("BUR-C009", "Jabatan {nama} ({id}) belum diisi; lampiran SK memuat Nama/Jabatan.",
+   "Lampiran SK memuat Nama/Jabatan setiap anggota; untuk anggota non-ASN isi instansinya.")
+
+_c("BUR-C010", "SK dan sertifikat ditandatangani Bupati (dokumen.penanda_tangan_sk: bupati), tetapi data "
+   "bupati belum diisi (nama, jabatan) di acara.yaml.",
+   "Bila Bupati yang menandatangani SK dan sertifikat, isi blok `bupati:` (nama, jabatan) di acara.yaml, "
+   "atau kembalikan penanda_tangan_sk ke kepala_dinas.")
+
+# --------------------------------------------------------------------------- BUR-P kursi
+
+_c("BUR-P001", "Kartu ID {peserta} sudah dicetak dengan kursi {kursi}, tetapi peserta '{peserta}' tidak ada "
+   "lagi di peserta.yaml; kursinya kini bebas. Bila hanya batal hadir, kembalikan datanya dengan "
+   "konfirmasi: tidak.", "Kursi yang tercetak di Kartu ID dicatat di log/kursi/.", WARNING)
+_c("BUR-P002", "Kursi {kursi} (Kartu ID {peserta}) tidak ada lagi pada tata kursi ruang pleno sekarang; "
+   "peserta ini mendapat kursi lain. Cetak ulang Kartu ID-nya.",
+   "Tata kursi ruang pleno berubah sejak Kartu ID dicetak.", WARNING)
+_c("BUR-P003", "Kursi {kursi} juga tercatat untuk {peserta} ({berkas} baris {baris}), yang tercatat "
+   "belakangan; {peserta_lain} mendapat kursi lain. Cetak ulang Kartu ID-nya.",
+   "Dua Kartu ID tercetak dengan kursi yang sama.", WARNING)
+_c("BUR-P004", "Tidak ada ruang berjenis pleno (Jendela 1): tempat duduk peserta tidak dapat dibagi. "
+   "Tambahkan ruang dengan jenis: pleno.", "Tempat duduk dibagi di ruang pleno.")
+_c("BUR-P005", "{pesan}", "Tata kursi (baris x blok x kursi) lebih kecil dari kapasitas ruang.", WARNING)
+_c("BUR-P006", "{pesan}", "Ruang pleno tidak cukup kursi untuk semua yang akan hadir.")
+
+# --------------------------------------------------------------------------- BUR-N register nomor
+
+_c("BUR-N001", "{pesan}",
+   "Baris register-nomor.yaml rusak (isian hilang atau berjenis salah), biasanya karena diubah "
+   "dengan tangan atau penggabungan git. Nomor surat tidak dapat diterbitkan sampai diperbaiki.")
