@@ -81,7 +81,7 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     if not (nama or "").strip():
         raise Refused("Nama peserta baru wajib diisi.")
     data = {"nama": nama.strip(), "peran": peran.strip(), "desa": (desa or "").strip() or None,
-            "instansi": (instansi or "").strip() or None, "telepon": (telepon or "").strip() or None}
+            "instansi": (instansi or "").strip() or None, "telepon": _phone(telepon)}
     data = {k: v for k, v in data.items() if v is not None}
     try:
         new = PesertaBaru.model_validate(data)
@@ -182,7 +182,7 @@ def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
           konsultan: str | None = None, ulang: bool = False) -> Recorded:
     """Stamp a participant's Kartu Komitmen for an innovation served at `meja`."""
     served = desk_inovasi(day, meja)
-    check_konsultan(day, konsultan)
+    check_konsultan(day, konsultan, meja)
     day.refresh()
     peserta = known_peserta(day, peserta_id)
     inovasi = _served(served, meja, inovasi_id)
@@ -197,11 +197,37 @@ def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
     return Recorded(file, entry, peserta, inovasi)
 
 
-def check_konsultan(day: Day, konsultan: str | None) -> None:
-    """Refuse a consultant id not in panitia.yaml; desks call it before their loop starts."""
-    if konsultan and konsultan not in day.event.panitia_by_id:
+def check_konsultan(day: Day, konsultan: str | None, meja: str | None = None) -> None:
+    """Refuse a consultant id not in panitia.yaml, or one panitia.yaml puts at another desk
+    than `meja`; desks call it before their loop starts."""
+    if not konsultan:
+        return
+    anggota = day.event.panitia_by_id.get(konsultan)
+    if anggota is None:
         raise UsageError(f"Konsultan '{konsultan}' tidak ada di panitia.yaml.",
                          hint="Pakai id anggota TIK dari panitia.yaml, mis. --konsultan TIK-01.")
+    if meja is None:
+        return
+    guards = [a for a in day.event.panitia if a.meja == meja]
+    if (anggota.meja and anggota.meja != meja) or (guards and anggota not in guards):
+        where = f"meja {anggota.meja}" if anggota.meja else "meja lain"
+        names = ", ".join(f"{a.id} {a.nama}" for a in guards)
+        raise UsageError(f"Konsultan {konsultan} ({anggota.nama}) bertugas di {where} menurut panitia.yaml "
+                         f"(baris {anggota._line}), bukan di meja {meja}.",
+                         hint=f"Meja {meja} dijaga {names}." if guards else
+                         f"Ubah `meja:` {konsultan} di panitia.yaml bila tugasnya memang dipindah.")
+
+
+def _phone(telepon: str | None) -> str | None:
+    """A phone typed at the desk, written the way `bursa impor` writes it (081234567001)."""
+    from ..impor.values import BadValue, phone
+
+    if not (telepon or "").strip():
+        return None
+    try:
+        return phone(telepon)
+    except BadValue as error:
+        raise Refused(f"Nomor HP tidak sah: {error}.") from None
 
 
 def _served(served: list[Inovasi], meja: str, inovasi_id: str | None) -> Inovasi:
@@ -357,7 +383,7 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
     earlier = day.commitments.get(kode)
     if earlier is not None and not ulang:
         raise Repeat(f"Kartu Komitmen {day.desa_label(kode)} sudah dicatat pukul {earlier.jam} "
-                     f"({earlier.file} baris {earlier.line}). Kartu baru akan menggantikannya.", earlier)
+                     f"({earlier.file} baris {earlier.line}); kartu ini belum dicatat.", earlier)
     entry: dict[str, Any] = {
         "waktu": now(day.acara.zona_waktu), "petugas": perangkat, "desa": kode,
         "inovasi": [i.id for i in chosen], "tahun_apbdes": tahun,

@@ -1,0 +1,167 @@
+"""The one gate: what a command refuses, `bursa validasi` reports first, at the same file:line and code.
+
+Each case changes one thing in the minimal event and names the document it
+stops. validasi must report it (a warning before its stage, an error from its
+stage on), and the gate of `cetak JENIS` must refuse with the same problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bursa_cli.check import validate_event
+from bursa_cli.check.gate import gate
+from bursa_cli.codes import CODES, explain
+from bursa_cli.errors import DataError
+from support import bursa, make_event, minimal_data, plain
+
+CARD = ('- {"waktu": "2026-11-12T12:00:00+07:00", "desa": "33.23.01.2001", "inovasi": ["INO-001"], '
+        '"tahun_apbdes": 2027, "ttd_kepala_desa": true, "ttd_ketua_bpd": true}\n')
+STAMP = '- {"waktu": "2026-11-12T09:00:00+07:00", "peserta": "P-0001", "inovasi": "INO-001", "meja": "A-01"}\n'
+DAY = {"log/komitmen/J3-1.yaml": "# log\n" + CARD, "log/stempel/A-01.yaml": "# log\n" + STAMP}
+
+
+def _acara(**changes):
+    acara = minimal_data("acara.yaml")
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        target = acara
+        for part in parents:
+            target = target[part]
+        if value is None:
+            target.pop(last, None)
+        else:
+            target[last] = value
+    return {"acara.yaml": acara}
+
+
+def _panitia_without_nip():
+    panitia = minimal_data("panitia.yaml")
+    panitia[0].pop("nip")
+    panitia[0].pop("pangkat")
+    return {"panitia.yaml": panitia}
+
+
+def _village_without_kepala():
+    peserta = [p for p in minimal_data("peserta.yaml") if p["id"] != "P-0001"]
+    return {"peserta.yaml": peserta, "log/komitmen/J3-1.yaml": "# log\n" + CARD}
+
+
+# (what changes, the document it stops, the code, the file)
+CASES = {
+    "lambang-hilang": (_acara(penyelenggara__logo="aset/lambang.svg"), "undangan", "BUR-R017", "acara.yaml"),
+    "lambang-hilang-sk": (_acara(penyelenggara__logo="aset/lambang.svg"), "sk", "BUR-R017", "acara.yaml"),
+    "nip-kepala-dinas-undangan": (_acara(penyelenggara__kepala__nip=None), "undangan", "BUR-C002", "acara.yaml"),
+    "nip-kepala-dinas-sertifikat": ({**_acara(penyelenggara__kepala__nip=None), **DAY}, "sertifikat",
+                                    "BUR-C002", "acara.yaml"),
+    "ketua-tik-tanpa-nip": (_panitia_without_nip(), "sk", "BUR-C007", "panitia.yaml"),
+    "bupati-kosong": (_acara(dokumen={"penanda_tangan_sk": "bupati"}), "sk", "BUR-C010", "acara.yaml"),
+    "kepala-desa-sertifikat": (_village_without_kepala(), "sertifikat", "BUR-C006", "log/komitmen/J3-1.yaml"),
+    "kepala-desa-halaman": (_village_without_kepala(), "halaman-verifikasi", "BUR-C006", "log/komitmen/J3-1.yaml"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_validasi_finds_what_the_gate_refuses(name, tmp_path: Path):
+    changes, kind, code, file = CASES[name]
+    root = make_event(tmp_path / "acara", changes)
+    with pytest.raises(DataError) as caught:
+        gate(root, f"cetak:{kind}")
+    refused = [p for p in caught.value.problems if p.code == code]
+    assert refused and all(p.file == file and p.line > 0 for p in refused), caught.value.problems
+
+    before = validate_event(root)  # no stage enforced: shown as a warning, so a green run is not silent
+    found = [p for p in before.problems if p.code == code]
+    assert [(p.file, p.line, p.column) for p in found] == [(p.file, p.line, p.column) for p in refused]
+    if code not in ("BUR-R017", "BUR-R018"):
+        assert {p.level for p in found} == {"peringatan"}
+        assert validate_event(root, strict=True).errors
+
+    stage = refused[0].stage
+    during = validate_event(root, up_to_stage=stage)  # from its stage on it is an error
+    assert any(p.code == code and p.is_error and p.line == refused[0].line for p in during.problems)
+    assert not next(s for s in during.stages if s.kode == stage).ready
+
+
+def test_a_document_that_does_not_need_it_is_not_stopped(tmp_path: Path):
+    root = make_event(tmp_path / "acara", _panitia_without_nip())
+    assert gate(root, "cetak:undangan").event.acara is not None  # only the SK lists the members' NIP
+    assert gate(root, "rekap").event.acara is not None
+
+
+def test_mengingat_default_is_a_note_of_the_sk_not_a_problem(tmp_path: Path):
+    root = make_event(tmp_path / "acara")
+    passed = gate(root, "cetak:sk")
+    assert [n.code for n in passed.notes] == ["BUR-C005"]
+    report = validate_event(root, up_to_stage="sk", strict=True)
+    assert [n.code for n in report.notes] == ["BUR-C005"]
+    assert not any(p.code == "BUR-C005" for p in report.problems)
+
+
+def test_cetak_undangan_and_validasi_agree_on_a_missing_emblem(tmp_path: Path):
+    root = make_event(tmp_path / "acara", _acara(penyelenggara__logo="aset/lambang.svg"))
+    check = bursa("validasi", root, "--format", "parsable")
+    assert check.exit_code == 1, check.output
+    line = next(x for x in check.output.splitlines() if "BUR-R017" in x)
+    assert line.startswith("acara.yaml:") and ": galat: penyelenggara.logo: Berkas lambang" in line
+    cetak = bursa("cetak", "undangan", root)
+    assert cetak.exit_code == 1, cetak.output
+    assert line.split(": galat")[0].rsplit(":", 1)[0] in plain(cetak.output)
+    assert not (root / "keluaran").exists()
+
+
+def test_sertifikat_refuses_a_signer_without_nip(tmp_path: Path):
+    from bursa_cli.certify.batch import Options, print_certificates
+
+    root = make_event(tmp_path / "acara", {**_acara(penyelenggara__kepala__nip=None), **DAY})
+    with pytest.raises(DataError) as caught:
+        print_certificates(root, Options())
+    assert [p.code for p in caught.value.problems] == ["BUR-C002"]
+    assert not (root / "keluaran").exists()
+
+
+def test_desk_opens_despite_problems_elsewhere(tmp_path: Path):
+    from bursa_cli.day.state import Day
+
+    root = make_event(tmp_path / "acara", {"opd.yaml": "- id: X\n\tnama: rusak\n"})
+    assert Day.open(root).load_problems == 1
+    empty = make_event(tmp_path / "kosong", {"acara.yaml": "# kosong\n"})
+    with pytest.raises(DataError) as caught:
+        Day.open(empty)
+    assert [p.code for p in caught.value.problems] == ["BUR-Y011"]
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+
+def test_every_code_is_explained_in_indonesian():
+    for code, entry in CODES.items():
+        assert code.startswith("BUR-") and len(code) == 8 and entry.code == code
+        assert entry.template and entry.explanation.endswith("."), code
+        assert entry.level in ("galat", "peringatan", "catatan")
+    assert explain("k002") is CODES["BUR-K002"] and explain("BUR-X999") is None
+
+
+def test_jelaskan_explains_a_code_without_an_event_folder(tmp_path: Path):
+    result = bursa("validasi", "--jelaskan", "bur-k002")
+    assert result.exit_code == 0, result.output
+    assert "BUR-K002" in result.output and "ditandatangani Kepala Desa dan Ketua BPD" in plain(result.output)
+    everything = bursa("validasi", "--jelaskan", "semua")
+    assert everything.exit_code == 0 and all(code in everything.output for code in CODES)
+    unknown = bursa("validasi", "--jelaskan", "BUR-Q123")
+    assert unknown.exit_code == 2 and "Kode masalah 'BUR-Q123' tidak dikenal" in plain(unknown.output)
+
+
+def test_codes_in_every_output_format(tmp_path: Path):
+    import json
+
+    root = make_event(tmp_path / "acara", {"opd.yaml": "- id: DINKES\n  nama: Dinas\n  kepalaa: x\n"})
+    parsable = bursa("validasi", root, "--format", "parsable")
+    assert "opd.yaml:3:3: galat: [1].kepalaa: Kunci 'kepalaa' tidak dikenal. Mungkin maksudnya 'kepala'? " \
+           "(BUR-S002)" in parsable.output
+    data = json.loads(bursa("validasi", root, "--format", "json").output)
+    assert {m["code"] for m in data["masalah"]} >= {"BUR-S001", "BUR-S002"}
+    rich = bursa("validasi", root)
+    assert "Kode" in rich.output and "BUR-S002" in rich.output
