@@ -222,7 +222,8 @@ _c("BUR-K002", "Kartu Komitmen Desa {desa} belum ditandatangani {siapa}; komitme
    "ditandatangani keduanya.",
    "Kartu Komitmen sah bila ditandatangani Kepala Desa dan Ketua BPD. Sertifikat tidak dicetak "
    "untuk kartu yang belum lengkap tanda tangannya.")
-_c("BUR-K003", "Tahun APBDes {tahun} berbeda dengan tahun acara ({tahun_acara}).",
+_c("BUR-K003", "Tahun APBDes {tahun} berbeda dengan tahun APBDes yang ditetapkan acara ({tahun_acara}, "
+   "acara.yaml: tahun_apbdes).",
    "Komitmen dianggarkan di APBDes tahun yang ditetapkan acara (acara.yaml: tahun_apbdes).", WARNING)
 _c("BUR-K004", "Inovasi '{inovasi}' tidak ada di inovasi.yaml.",
    "Kartu Komitmen menyebut id inovasi yang tidak tercantum di inovasi.yaml.")

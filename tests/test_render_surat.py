@@ -12,7 +12,8 @@ from bursa_cli.errors import DataError
 from bursa_cli.render.nomor import REGISTER
 from bursa_cli.render.penerima import recipients
 from bursa_cli.schema.event import load_event
-from render_helpers import docx_text, pdf_pages, run, written
+from bursa_cli.render.job import Options, plan
+from render_helpers import ORIGIN, docx_text, pdf_pages, run, written
 from support import dump_yaml, make_event, minimal_data
 
 
@@ -27,10 +28,15 @@ def test_committed_register_numbers_are_reused(tmp_path):
     """contoh-kabupaten ships the numbers its letters were issued with; a reprint keeps them."""
     folder = make_event(tmp_path / "contoh", base="contoh")
     before = (folder / REGISTER).read_bytes()
-    result = run("undangan", folder, rapat="hari-h", today=date(2026, 11, 28))
-    page = pdf_pages(result.folder / "undangan-hari-h.pdf")[0]
-    assert "005/1206/DPMD/X/2026" in page
-    assert "Temanggung, 30 Oktober 2026" in page
+    # The plan and the letters' HTML show the number; rendering every letter to PDF adds nothing here.
+    job = plan("undangan", folder, Options(rapat="hari-h", today=date(2026, 11, 28)), origin=ORIGIN)
+    try:
+        letters = job.outputs[0]
+        html = job.renderer.html(*letters.parts[0], letters.title)
+    finally:
+        job.finish()
+    assert letters.name == "undangan-hari-h.pdf" and "005/1206/DPMD/X/2026" in letters.title
+    assert "005/1206/DPMD/X/2026" in html and "Temanggung, 30 Oktober 2026" in html
     assert (folder / REGISTER).read_bytes() == before
 
 
@@ -75,8 +81,35 @@ def test_rapat_bursa_goes_to_every_tik_and_panitia_member(contoh_event):
         assert "Kamis, 22 Oktober 2026" in page
         assert "pukul 09.00 s.d. 12.00 WIB" in page
     docx = docx_text(result.folder / "undangan-rapat-bursa.docx")
-    assert all(member.nama in docx for member in members)
-    assert "Undangan Rapat Bursa Inovasi Desa" in docx
+    assert "Yth. Daftar Terlampir" in docx and "Undangan Rapat Bursa Inovasi Desa" in docx
+    assert not any(member.nama in docx for member in members)  # they are in the distribution list
+    distribution = (result.folder / "undangan-rapat-bursa-distribusi.csv").read_text(encoding="utf-8-sig")
+    assert all(member.nama in distribution for member in members)
+
+
+def test_docx_is_one_master_letter_whatever_the_recipients(contoh_event):
+    """The editable DOCX holds one letter: one addressee per group or all 300 give the same document."""
+    import io
+
+    from docx import Document
+
+    from bursa_cli.render.docx import letters_docx
+
+    job = plan("undangan", contoh_event, Options(rapat="hari-h", today=date(2026, 9, 15)), origin=ORIGIN)
+    try:
+        context = job.outputs[0].parts[0][1]
+        one_per_group = list({p.kelompok: p for p in context["penerima"]}.values())
+        few = Document(io.BytesIO(letters_docx(job, {**context, "penerima": one_per_group})))
+        every = Document(io.BytesIO(letters_docx(job, context)))
+    finally:
+        job.finish()
+    assert len(context["penerima"]) > 2 * len(load_event(contoh_event).event.desa) and len(one_per_group) < 8
+    assert len(every.paragraphs) == len(few.paragraphs)
+    text = "\n".join(p.text for p in every.paragraphs)
+    assert text.count("Yth.") == 1 and "Daftar Terlampir" in text and "Tembusan:" in text
+    # the day's note to the villages is said once, not once per village
+    assert text.count("Kepala Desa dan Ketua BPD dimohon hadir bersama") == 1
+    assert not any(p.nama and p.nama in text for p in context["penerima"])
 
 
 def test_hari_h_letters_to_villages(contoh_event):

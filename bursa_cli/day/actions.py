@@ -81,7 +81,7 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     if not (nama or "").strip():
         raise Refused("Nama peserta baru wajib diisi.")
     data = {"nama": nama.strip(), "peran": peran.strip(), "desa": (desa or "").strip() or None,
-            "instansi": (instansi or "").strip() or None, "telepon": _phone(telepon)}
+            "instansi": (instansi or "").strip() or None, "telepon": normal_phone(telepon)}
     data = {k: v for k, v in data.items() if v is not None}
     try:
         new = PesertaBaru.model_validate(data)
@@ -218,7 +218,7 @@ def check_konsultan(day: Day, konsultan: str | None, meja: str | None = None) ->
                          f"Ubah `meja:` {konsultan} di panitia.yaml bila tugasnya memang dipindah.")
 
 
-def _phone(telepon: str | None) -> str | None:
+def normal_phone(telepon: str | None) -> str | None:
     """A phone typed at the desk, written the way `bursa impor` writes it (081234567001)."""
     from ..impor.values import BadValue, phone
 

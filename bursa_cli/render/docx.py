@@ -147,41 +147,45 @@ def page_break(doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+MASTER_YTH = "Daftar Terlampir"
+"""Written after "Yth." in the master letter: the addressees are in the distribution list."""
+
+
 def letters_docx(job, context: dict) -> bytes:
-    """The invitation letters of one meeting, one page per addressee."""
+    """ONE editable master letter of a meeting; the addressees are in the distribution list.
+
+    Why one: the office edits and signs one letter and sends it with its
+    distribution list (PDF and CSV beside it), so the file stays the same size
+    for 30 addressees or 1,745, and Word opens it at once.
+    """
     acara = job.acara
     root = Path(job.event.root)
     doc = new_document(acara)
     surat, rapat = context["surat"], context["rapat"]
-    for index, p in enumerate(context["penerima"]):
-        if index:
-            page_break(doc)
-        kop(doc, root, acara.penyelenggara)
-        para(doc, f"{surat['tempat']}, {indo.tanggal(surat['tanggal'])}", align=WD_ALIGN_PARAGRAPH.RIGHT,
-             space_after=8)
-        label_table(doc, [("Nomor", surat["nomor"]), ("Sifat", surat["sifat"]),
-                          ("Lampiran", surat["lampiran"]), ("Hal", surat["hal"])], bold_last=True)
-        para(doc)
-        first = doc.add_paragraph("Yth. ")
-        first.add_run(p.yth).bold = True
-        for line in p.baris:
-            para(doc, line)
-        para(doc, "di")
-        para(doc, "Tempat", indent_mm=7, space_after=8)
-        opening = para(doc, context["pembuka"], align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4)
-        opening.paragraph_format.first_line_indent = Mm(12)
-        label_table(doc, [("hari, tanggal", rapat["hari_tanggal"]), ("waktu", rapat["waktu"]),
-                          ("tempat", rapat["tempat"]), ("acara", rapat["acara"])], label_mm=30, indent_mm=12)
-        para(doc)
-        closing = [context["penutup"]]
-        if p.kelompok in context["catatan"]:
-            closing.insert(0, context["catatan"][p.kelompok])
-        for text in closing:
-            paragraph = para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4)
-            paragraph.paragraph_format.first_line_indent = Mm(12)
-        para(doc)
-        signature(doc, context["penanda_tangan"])
-        tembusan(doc, context["tembusan"])
+    kop(doc, root, acara.penyelenggara)
+    para(doc, f"{surat['tempat']}, {indo.tanggal(surat['tanggal'])}", align=WD_ALIGN_PARAGRAPH.RIGHT,
+         space_after=8)
+    label_table(doc, [("Nomor", surat["nomor"]), ("Sifat", surat["sifat"]),
+                      ("Lampiran", "1 (satu) berkas daftar distribusi"), ("Hal", surat["hal"])],
+                bold_last=True)
+    para(doc)
+    first = doc.add_paragraph("Yth. ")
+    first.add_run(MASTER_YTH).bold = True
+    para(doc, "di")
+    para(doc, "Tempat", indent_mm=7, space_after=8)
+    opening = para(doc, context["pembuka"], align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4)
+    opening.paragraph_format.first_line_indent = Mm(12)
+    label_table(doc, [("hari, tanggal", rapat["hari_tanggal"]), ("waktu", rapat["waktu"]),
+                      ("tempat", rapat["tempat"]), ("acara", rapat["acara"])], label_mm=30, indent_mm=12)
+    para(doc)
+    groups = {p.kelompok for p in context["penerima"]}
+    notes = dict.fromkeys(text for group, text in context["catatan"].items() if group in groups)
+    for text in [*notes, context["penutup"]]:  # each group's note once, as the letters say it
+        paragraph = para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=4)
+        paragraph.paragraph_format.first_line_indent = Mm(12)
+    para(doc)
+    signature(doc, context["penanda_tangan"])
+    tembusan(doc, context["tembusan"])
     return save(doc)
 
 

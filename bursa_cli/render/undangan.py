@@ -1,7 +1,8 @@
 """`bursa cetak undangan`: invitation letters for each meeting and for the day.
 
-One letter per addressee in one PDF per meeting, an editable DOCX of the same
-letters, and a distribution list (PDF to sign on delivery, CSV for a
+One letter per addressee in one PDF per meeting, one editable master letter
+(DOCX, "Yth. Daftar Terlampir") that does not grow with the addressees, and a
+distribution list (PDF to sign on delivery, CSV for a
 spreadsheet). A meeting's letter has ONE number (the same letter goes to every
 addressee, as offices do), taken from the register and reused on reprint.
 """
@@ -106,7 +107,7 @@ def build(job) -> None:
         job.file(job.output_name(stem, "-distribusi.csv"), lambda c=context: distribution_csv(c),
                  "daftar distribusi (CSV)")
         job.file(job.output_name(stem, ".docx"), lambda c=context: docx_bytes(job, c),
-                 "undangan yang dapat disunting (DOCX)")
+                 "surat induk yang dapat disunting (DOCX); penerimanya di daftar distribusi")
 
 
 def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, tembusan) -> dict:
