@@ -19,6 +19,7 @@ from string import Template
 
 from .errors import UsageError
 from .paths import ASSETS
+from .schema.skema import modeline, schema_files
 from .fsutil import Staging
 from .schema.types import kecamatan_of
 
@@ -161,6 +162,9 @@ def build_files(options: InitOptions) -> dict[str, str]:
     for source in sorted(SKELETON.glob("*.yaml")):
         files[source.name] = Template(source.read_text(encoding="utf-8")).substitute(values)
     files["desa.yaml"] = _desa_yaml(region)
+    for name in [n for n in files if n.endswith(".yaml")]:  # the editor checks each file as it is typed
+        files[name] = modeline(name) + files[name]
+    files.update(schema_files())
     files[".gitignore"] = GITIGNORE
     return files
 

@@ -20,7 +20,7 @@ from bursa_cli.render.kinds import KINDS
 from support import WILAYAH_CSV, bursa, make_event, minimal_data, plain, small_region_list
 
 COMMANDS = {"init", "validasi", "status", "rekap", "verifikasi", "registrasi", "stempel", "nilai", "ide",
-            "komitmen", "perbaiki", "impor", "ekspor", "pantau", "cetak", "templat"}
+            "komitmen", "perbaiki", "impor", "ekspor", "pantau", "cetak", "templat", "skema"}
 
 
 def test_help_lists_commands():
@@ -151,7 +151,9 @@ def test_init_creates_valid_skeleton(tmp_path: Path):
     target = tmp_path / "bid-2027"
     result = bursa("init", target, "--kabupaten", "Temanggung", "--tanggal", "2027-03-11", "--tanpa-git")
     assert result.exit_code == 0, result.output
-    assert (target / "acara.yaml").read_text(encoding="utf-8").startswith("# ====")
+    first, second = (target / "acara.yaml").read_text(encoding="utf-8").splitlines()[:2]
+    assert first == "# yaml-language-server: $schema=skema/acara.schema.json" and second.startswith("# ====")
+    assert (target / "skema" / "acara.schema.json").is_file()
     assert "tanggal: 2027-03-11" in (target / "acara.yaml").read_text(encoding="utf-8")
     check = bursa("validasi", target)
     assert check.exit_code == 0, check.output

@@ -1,4 +1,4 @@
-"""Commands on the event folder itself: init, validasi, status."""
+"""Commands on the event folder itself: init, validasi, status, skema."""
 
 from __future__ import annotations
 
@@ -61,6 +61,18 @@ def validasi(
     report = validate_event(folder, up_to_stage=tahap, strict=strict)
     show_report(report, format.value)
     raise typer.Exit(int(ExitCode.DATA if report.errors else ExitCode.OK))
+
+
+def skema(folder: Path = FOLDER) -> None:
+    """Menulis JSON Schema setiap berkas acara ke folder skema/, untuk penyunting seperti VS Code."""
+    from ..errors import UsageError
+    from ..present.acara import show_schemas
+    from ..schema.skema import write_schemas
+
+    if not (folder / "acara.yaml").is_file():
+        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.",
+                         hint="Jalankan perintah di folder acara, atau buat acara dengan `bursa init FOLDER`.")
+    show_schemas(folder, write_schemas(folder))
 
 
 def _explain(code: str) -> None:

@@ -49,6 +49,7 @@ def edge(command):
 app.command("init")(edge(acara.init))
 app.command("validasi")(edge(acara.validasi))
 app.command("status")(edge(acara.status))
+app.command("skema")(edge(acara.skema))
 app.command("rekap")(edge(rekap.rekap))
 app.command("verifikasi")(edge(rekap.verifikasi))
 app.command("registrasi")(edge(hari.registrasi))

@@ -116,6 +116,15 @@ def show_codes(codes) -> None:
     console().print(table)
 
 
+def show_schemas(folder, written: list[str]) -> None:
+    out = console()
+    out.print(f"[green]✔[/green] {len(written)} JSON Schema ditulis di [bold]{escape(str(folder / 'skema'))}[/bold]")
+    for path in written:
+        out.print(f"  + {escape(path)}")
+    out.print("Baris pertama setiap berkas YAML, [bold]# yaml-language-server: $schema=skema/....schema.json[/bold], "
+              "membuat VS Code (ekstensi YAML) menandai kesalahan saat mengetik.")
+
+
 def show_status(summary: "Summary") -> None:
     """The ten stages, the counts and the days left."""
     out = console()

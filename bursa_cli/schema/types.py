@@ -6,7 +6,7 @@ import re
 from datetime import time
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, StringConstraints
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Bidang = Literal["kewirausahaan", "psdm", "infrastruktur"]
@@ -85,6 +85,7 @@ Jam = Annotated[
     time,
     BeforeValidator(_parse_jam),
     PlainSerializer(lambda t: t.strftime("%H.%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": _JAM.pattern, "description": "Jam, mis. \"08.00\" (dalam tanda kutip)"}),
 ]
 
 _TRUE = {"ya", "y", "true", "benar", "sudah"}
@@ -104,7 +105,8 @@ def _parse_ya_tidak(value: object) -> object:
 
 
 _parse_ya_tidak.doc_name = "ya/tidak"
-YaTidak = Annotated[bool, BeforeValidator(_parse_ya_tidak)]
+YaTidak = Annotated[bool, BeforeValidator(_parse_ya_tidak), WithJsonSchema(
+    {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": sorted(_TRUE | _FALSE)}]})]
 
 Id = _pattern(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
@@ -136,4 +138,6 @@ def _digits(value: object) -> object:
 
 
 _digits.doc_name = "NIP (18 angka)"
-Nip = Annotated[str, BeforeValidator(_digits)]
+Nip = Annotated[str, BeforeValidator(_digits), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": r"^(\d ?){17}\d$"}, {"type": "integer"}],
+     "description": "NIP 18 angka"})]
