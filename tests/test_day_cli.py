@@ -83,14 +83,15 @@ def test_registrasi_shows_the_seat_printed_on_the_badge_after_the_list_changed(m
 def test_a_scanned_spare_badge_becomes_the_walk_in_id(minimal_event):
     root = minimal_event
     first = run("registrasi", str(root), "--perangkat", "REG-1",
-                input="tamu-007\nJoko Susilo\n1\ntegalurung\n1\n0812345\n")
+                input="tamu-007\nJoko Susilo\n1\ntegalurung\n1\n0812345\n0812 3456 7001\n")
     assert first.exit_code == 0, first.output
     assert "Kartu ID cadangan TAMU-007: peserta tanpa undangan" in first.output
     assert "PESERTA BARU (tanpa undangan) TAMU-007 · Joko Susilo · Kepala Desa · Desa Tegalurung" in first.output
+    assert "DITOLAK: Nomor HP tidak sah: nomor '0812345' tidak sah" in first.output  # asked again at once
     assert logged(root, "registrasi", "REG-1") == [{
         "waktu": logged(root, "registrasi", "REG-1")[0]["waktu"], "petugas": "REG-1", "peserta": "TAMU-007",
         "tanpa_undangan": {"nama": "Joko Susilo", "peran": "kepala-desa", "desa": TEGALURUNG,
-                           "telepon": "0812345"}}]
+                           "telepon": "081234567001"}}]  # written the way `bursa impor` writes it
 
     again = run("registrasi", str(root), "--perangkat", "REG-2", input="TAMU-007\n")  # the holder scans again
     assert "SUDAH REGISTRASI" in again.output and logged(root, "registrasi", "REG-2") == []
@@ -117,7 +118,7 @@ def test_double_check_in_is_found_across_devices(tmp_path):
 def test_walk_ins_get_ids_unique_across_devices(minimal_event):
     root = minimal_event
     first = run("registrasi", str(root), "--perangkat", "REG-1",
-                input="+baru\nJoko Susilo\n1\ntegalurung\n1\n0812345\n")
+                input="+baru\nJoko Susilo\n1\ntegalurung\n1\n+62 812-3456-7001\n")
     assert "PESERTA BARU (tanpa undangan) W-REG-1-001 · Joko Susilo · Kepala Desa · Desa Tegalurung" in first.output
     assert "Kursi: bebas (kursi kosong di Ruang Pleno)" in first.output  # walk-ins have no planned seat
     other = run("registrasi", str(root), "--perangkat", "REG-2", input="+baru\nAni Rahma\n9\nSuara Merdeka\n\n")
@@ -126,7 +127,7 @@ def test_walk_ins_get_ids_unique_across_devices(minimal_event):
     assert "W-REG-1-002" in again.output
 
     assert logged(root, "registrasi", "REG-1")[0]["tanpa_undangan"] == {
-        "nama": "Joko Susilo", "peran": "kepala-desa", "desa": TEGALURUNG, "telepon": "0812345"}
+        "nama": "Joko Susilo", "peran": "kepala-desa", "desa": TEGALURUNG, "telepon": "081234567001"}
     assert logged(root, "registrasi", "REG-2")[0]["tanpa_undangan"] == {
         "nama": "Ani Rahma", "peran": "media", "instansi": "Suara Merdeka"}
     loaded = load_event(root)
@@ -258,10 +259,10 @@ KOMITMEN_ONCE = [
 @pytest.mark.parametrize("case,options,code,shown,card", KOMITMEN_ONCE, ids=[c[0] for c in KOMITMEN_ONCE])
 def test_komitmen_once(tmp_path, case, options, code, shown, card):
     root = make_event(tmp_path / "ev", STAMPED)
-    result = run("komitmen", str(root), "--desa", BULU, *options)
+    result = run("komitmen", str(root), "--perangkat", "J3-1", "--desa", BULU, *options)
     assert result.exit_code == code, result.output
     assert shown in result.output
-    cards = logged(root, "komitmen", "J3")
+    cards = logged(root, "komitmen", "J3-1")
     if card is None:
         assert cards == []
     else:
@@ -272,9 +273,9 @@ def test_komitmen_once(tmp_path, case, options, code, shown, card):
 
 def test_unsigned_card_is_an_error_for_validasi(tmp_path):
     root = make_event(tmp_path / "ev", STAMPED)
-    run("komitmen", str(root), "--desa", BULU, "--inovasi", "INO-001", "--ttd-ketua-bpd")
+    run("komitmen", str(root), "--perangkat", "J3-1", "--desa", BULU, "--inovasi", "INO-001", "--ttd-ketua-bpd")
     check = run("validasi", str(root), "--format", "parsable")
-    assert "log/komitmen/J3.yaml:4:" in check.output and "belum ditandatangani Kepala Desa" in check.output
+    assert "log/komitmen/J3-1.yaml:4:" in check.output and "belum ditandatangani Kepala Desa" in check.output
 
 
 KOMITMEN_LOOP = [
@@ -307,7 +308,7 @@ def test_komitmen_loop(tmp_path, case, typed, shown, card):
 
 def test_second_card_for_a_village_replaces_only_when_confirmed(tmp_path):
     root = make_event(tmp_path / "ev", STAMPED)
-    once = ["komitmen", str(root), "--desa", BULU, "--inovasi", "INO-001", "--ttd-kepala-desa", "--ttd-ketua-bpd"]
+    once = ["komitmen", str(root), "--perangkat", "J3-1", "--desa", BULU, "--inovasi", "INO-001", "--ttd-kepala-desa", "--ttd-ketua-bpd"]
     assert run(*once).exit_code == 0
     again = run(*once)
     assert again.exit_code == 1 and "sudah dicatat" in again.output

@@ -77,9 +77,9 @@ def busy_minimal(tmp_path: Path) -> Path:
         bursa("registrasi", root, "--perangkat", "REG-2", input="P-0003\n"),
         bursa("stempel", root, "--meja", "A-01", input="P-0001\nP-0002\nP-0003\n"),
         bursa("stempel", root, "--meja", "A-02", input="P-0001\n"),
-        bursa("komitmen", root, "--desa", "33.23.01.2001", "--inovasi", "INO-001", "--inovasi", "INO-002",
+        bursa("komitmen", root, "--perangkat", "J3-1", "--desa", "33.23.01.2001", "--inovasi", "INO-001", "--inovasi", "INO-002",
               "--ttd-kepala-desa", "--ttd-ketua-bpd"),
-        bursa("komitmen", root, "--desa", "33.23.01.2002", "--inovasi", "INO-001", "--ttd-kepala-desa"),
+        bursa("komitmen", root, "--perangkat", "J3-1", "--desa", "33.23.01.2002", "--inovasi", "INO-001", "--ttd-kepala-desa"),
     ):
         assert result.exit_code == 0, result.output
     return root

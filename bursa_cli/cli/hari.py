@@ -16,13 +16,17 @@ import typer
 from .common import FOLDER
 
 END_WORDS = ("selesai", "keluar")
-NEW_WORDS = ("+baru", "+")
+
+# A scan typed while a yes/no question was open: kept for the next participant.
+_held: list[str] = []
 
 
 def _line(prompt: str) -> str | None:
-    """The next non-empty line, or None at the end (EOF, selesai, keluar)."""
+    """The next non-empty line, or None at the end (EOF, selesai, keluar); a held scan comes first."""
     from ..present import hari as show
 
+    if _held:
+        return _held.pop(0)
     while True:
         answer = show.ask(prompt)
         if answer is None:
@@ -34,6 +38,17 @@ def _line(prompt: str) -> str | None:
             return text
 
 
+def _confirm(question: str) -> bool:
+    """Ask yes/no; a scanned Kartu ID is not an answer: it is held for the next participant."""
+    from ..day.desk import read_confirm
+    from ..present import hari as show
+
+    answer = read_confirm(show.ask(f"{question} (y/T)"))
+    if not answer.answered:
+        _hold(answer.scan)
+    return answer.yes
+
+
 def _confirmed(record, question: str, declined: str = ""):
     """`record()`; on a Repeat, warn and ask, then `record(ulang=True)`. None when the officer says no."""
     from ..day import Repeat
@@ -43,7 +58,7 @@ def _confirmed(record, question: str, declined: str = ""):
         return record()
     except Repeat as repeat:
         show.show_repeat(repeat)
-        if not show.confirm(question):
+        if not _confirm(question):
             if declined:
                 show.show_note(declined)
             return None
@@ -69,6 +84,7 @@ def registrasi(
     from ..day.actions import check_name
     from ..present import hari as show
 
+    _held.clear()
     check_name(perangkat)  # before the loop: a bad name must not wait for the first scan
     day = Day.open(folder)
     if peserta_id:
@@ -91,29 +107,24 @@ def registrasi(
 
 def _register_one(day, perangkat: str, text: str) -> int:
     """Handle one line typed at the registration desk; 1 when an entry was written."""
-    from ..day import Refused, check_in, search_peserta
-    from ..day.actions import ID_LIKE
+    from ..day import check_in
+    from ..day.desk import resolve_registration
     from ..present import hari as show
-    from ..schema.types import SPARE_CARD
 
-    if text.lower() in NEW_WORDS:
+    found = resolve_registration(day, text)
+    if found.kind == "baru":
         return _walk_in(day, perangkat)
-    if day.peserta(text) is None and ID_LIKE.match(text):
-        day.refresh()  # a walk-in may just have been added at another desk
-    peserta = day.peserta(text)
-    if peserta is None and SPARE_CARD.match(text.strip().upper()):
-        return _walk_in(day, perangkat, kartu=text)
-    if peserta is None and ID_LIKE.match(text):
-        raise Refused(f"Id peserta '{text}' tidak dikenal. Cari dengan nama atau desa, atau ketik +baru.")
-    if peserta is None:
-        found = search_peserta(day, text)
-        if not found:
-            show.show_note(f"Tidak ada peserta yang cocok dengan '{text}'. Ketik +baru untuk peserta tanpa undangan.")
-            return 0
-        chosen = show.pick([show.peserta_label(p, day.desa_label(p.desa)) for p in found])
+    if found.kind == "kartu":
+        return _walk_in(day, perangkat, kartu=found.kartu)
+    if found.kind == "kosong":
+        show.show_note(found.message)
+        return 0
+    peserta = found.peserta
+    if found.kind == "pilih":
+        chosen = show.pick([show.peserta_label(p, day.desa_label(p.desa)) for p in found.found])
         if chosen is None:
             return 0
-        peserta = found[chosen]
+        peserta = found.found[chosen]
     result = check_in(day, perangkat, peserta.id)
     show.show_check_in(result, day.desa_label(result.peserta.desa))
     return 0 if result.earlier else 1
@@ -145,10 +156,23 @@ def _walk_in(day, perangkat: str, kartu: str | None = None) -> int:
             return 0
     else:
         instansi = (show.ask("Instansi (boleh kosong):") or "").strip() or None
-    telepon = (show.ask("Nomor HP (boleh kosong):") or "").strip() or None
+    telepon = _ask_phone()
     result = add_walk_in(day, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon, kartu=kartu)
     show.show_check_in(result, day.desa_label(result.peserta.desa))
     return 1
+
+
+def _ask_phone() -> str | None:
+    """Ask until the phone is empty or valid, so a typo does not cost the walk-in's whole entry."""
+    from ..day import Refused
+    from ..day.desk import read_phone
+    from ..present import hari as show
+
+    while True:
+        try:
+            return read_phone(show.ask("Nomor HP (boleh kosong):"))
+        except Refused as error:
+            show.show_refused(error)
 
 
 def _choose_desa(day, prompt: str) -> str | None:
@@ -191,17 +215,23 @@ def stempel(
     """Meja konsultasi: pindai Kartu ID peserta, pilih inovasi, catat stempel.
 
     Stempel yang sama (peserta dan inovasi yang sama) untuk kedua kalinya hanya
-    dicatat setelah petugas mengiyakan, atau dengan --ulang.
+    dicatat setelah petugas mengiyakan, atau dengan --ulang. Peserta yang belum
+    registrasi tetap distempel, dengan peringatan.
     """
     from ..day import Day, Refused, desk_inovasi, stamp
     from ..day.actions import check_konsultan
+    from ..day.desk import not_checked_in, scanned_peserta
     from ..present import hari as show
 
+    _held.clear()
     day = Day.open(folder)
     served = desk_inovasi(day, meja)
-    check_konsultan(day, konsultan)  # before the loop: a typo must not wait for the first scan
+    check_konsultan(day, konsultan, meja)  # before the loop: a typo must not wait for the first scan
     if peserta_id:
+        warning = not_checked_in(day, scanned_peserta(day, peserta_id))
         show.show_stamp(stamp(day, meja, peserta_id, inovasi_id, konsultan, ulang))
+        if warning:
+            show.show_warning(warning)
         return
     room = day.event.ruang_by_kode.get(day.event.meja_ruang[meja])
     show.show_desk(f"Stempel · meja {meja}" + (f" · {room.nama}" if room else ""), [
@@ -213,10 +243,13 @@ def stempel(
     written = 0
     while (text := _line("Id peserta:")) is not None:
         try:
-            peserta = _scanned(day, text)
+            peserta = scanned_peserta(day, text)
             show.show_note(show.peserta_label(peserta, day.desa_label(peserta.desa)))
-            chosen = _choose_inovasi(served)
-            if chosen is None and len(served) > 1:
+            warning = not_checked_in(day, peserta)
+            if warning:
+                show.show_warning(warning)
+            chosen = _choose_inovasi(day, served)
+            if chosen is None:
                 show.show_note("Dibatalkan.")
                 continue
             result = _confirmed(partial(stamp, day, meja, peserta.id, chosen, konsultan),
@@ -230,30 +263,29 @@ def stempel(
     show.show_session_end(written, "stempel", f"log/stempel/{meja}.yaml")
 
 
-def _scanned(day, text: str):
-    """The participant whose id was scanned; refused when unknown, even after a refresh."""
-    from ..day.actions import known_peserta
+def _choose_inovasi(day, offered) -> str | None:
+    """The id typed or the number picked; one innovation on offer needs no choice.
 
-    if day.peserta(text) is None:
-        day.refresh()  # a walk-in may just have registered at another desk
-    return known_peserta(day, text)
-
-
-def _choose_inovasi(served) -> str | None:
-    """The id typed or the number picked; a desk with one innovation needs no choice."""
+    A participant's card scanned here is no choice: it is held for the next turn."""
+    from ..day.desk import is_participant_scan, pick_inovasi
     from ..present import hari as show
 
-    if len(served) == 1:
-        return served[0].id
-    for number, inovasi in enumerate(served, start=1):
+    if len(offered) == 1:
+        return offered[0].id
+    for number, inovasi in enumerate(offered, start=1):
         show.show_note(f"{number:>2}. {show.inovasi_label(inovasi)}")
     answer = show.ask("Inovasi (nomor atau id):")
-    if answer is None or not answer.strip():
+    if is_participant_scan(day, answer):
+        _hold(answer)
         return None
-    text = answer.strip()
-    if text.isdigit() and 1 <= int(text) <= len(served):
-        return served[int(text) - 1].id
-    return text  # checked by stamp(): refused when the desk does not serve it
+    return pick_inovasi(offered, answer)  # checked by the action: refused when not on offer
+
+
+def _hold(scan: str) -> None:
+    from ..present import hari as show
+
+    show.show_scan_held(scan.strip())
+    _held.append(scan.strip())
 
 
 # --------------------------------------------------------------------------- nilai, ide
@@ -268,12 +300,14 @@ def nilai(
     catatan: Optional[str] = typer.Option(None, "--catatan", help="Catatan peserta (boleh kosong)."),
     ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun peserta sudah menilai inovasi ini."),
 ) -> None:
-    """Penilaian inovasi oleh peserta (1 sampai 5)."""
+    """Penilaian inovasi oleh peserta (1 sampai 5): inovasi yang distempel untuk peserta ditawarkan lebih dulu."""
     from ..day import Day, Refused, rate
     from ..day.actions import check_name
+    from ..day.desk import rating_choices, scanned_peserta
     from ..errors import UsageError
     from ..present import hari as show
 
+    _held.clear()
     check_name(perangkat)
     day = Day.open(folder)
     if peserta_id:
@@ -281,28 +315,49 @@ def nilai(
             raise UsageError("Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.")
         show.show_rating(rate(day, perangkat, peserta_id, inovasi_id, skor, catatan, ulang))
         return
-    served = [i for i in day.menu.values() if i.meja == perangkat]
     show.show_desk(f"Penilaian · {perangkat}", [
         "Pindai Kartu ID peserta, pilih inovasi, ketik nilai 1 sampai 5; selesai untuk keluar."],
         day.load_problems)
     while (text := _line("Id peserta:")) is not None:
         try:
-            peserta = _scanned(day, text)
+            peserta = scanned_peserta(day, text)  # the id first: a bad one is refused before anything is typed
             show.show_note(show.peserta_label(peserta, day.desa_label(peserta.desa)))
-            if served:
-                chosen = _choose_inovasi(served)
+            offered = rating_choices(day, peserta, perangkat)
+            if offered:
+                chosen = _choose_inovasi(day, offered)
             else:
+                show.show_note("Belum ada inovasi yang distempel untuk peserta ini.")
                 chosen = (show.ask("Id inovasi:") or "").strip()
             if not chosen:
                 continue
-            score = show.ask("Nilai (1-5):")
+            score = _ask_score()
             if score is None:
-                break
+                show.show_note("Tidak dicatat.")
+                continue
             note = show.ask("Catatan (boleh kosong):")
             result = _confirmed(partial(rate, day, perangkat, peserta.id, chosen, score, note),
                                 "Catat penilaian kedua?")
             if result is not None:
                 show.show_rating(result)
+        except Refused as error:
+            show.show_refused(error)
+
+
+def _ask_score() -> int | None:
+    """Ask until the score is valid (1 to 5); None when left empty or at the end of input."""
+    from ..day import Refused
+    from ..day.desk import looks_scanned, read_score
+    from ..present import hari as show
+
+    while True:
+        answer = show.ask("Nilai (1-5, kosong = batal):")
+        if answer is None or not answer.strip():
+            return None
+        if looks_scanned(answer):
+            _hold(answer)
+            return None
+        try:
+            return read_score(answer)
         except Refused as error:
             show.show_refused(error)
 
@@ -319,9 +374,11 @@ def ide(
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
     from ..day import Day, Refused, record_idea
     from ..day.actions import check_name
+    from ..day.desk import scanned_peserta
     from ..schema.types import BIDANG_LABEL
     from ..present import hari as show
 
+    _held.clear()
     check_name(perangkat)
     day = Day.open(folder)
     if judul:
@@ -332,20 +389,27 @@ def ide(
         "Ketik selesai untuk keluar."], day.load_problems)
     fields = list(BIDANG_LABEL)
     while True:
-        who = show.ask("Id peserta (kosong bila tidak ada):")
+        who = _held.pop(0) if _held else show.ask("Id peserta (kosong bila tidak ada):")
         if who is None or who.strip().lower() in END_WORDS:
             break
+        try:
+            peserta = scanned_peserta(day, who) if who.strip() else None  # refused before the card is typed
+        except Refused as error:
+            show.show_refused(error)
+            continue
+        if peserta is not None:
+            show.show_note(show.peserta_label(peserta, day.desa_label(peserta.desa)))
         title = show.ask("Nama inovasi:")
         if title is None:
             break
         text = show.ask("Uraian (boleh kosong):")
         chosen = show.pick([BIDANG_LABEL[b] for b in fields], "Bidang (nomor, boleh kosong):")
         place = None
-        if not who.strip():
+        if peserta is None:
             place = _choose_desa(day, "Desa (kode atau nama, boleh kosong):")
         try:
             show.show_idea(record_idea(day, perangkat, title, text, fields[chosen] if chosen is not None else None,
-                                       who.strip() or None, place))
+                                       peserta.id if peserta else None, place))
         except Refused as error:
             show.show_refused(error)
 
@@ -355,9 +419,10 @@ def ide(
 
 def komitmen(
     folder: Path = FOLDER,
-    desa: Optional[str] = typer.Option(None, "--desa", help="Kode desa; tanpa ini perintah bertanya untuk setiap kartu."),
-    perangkat: str = typer.Option("J3", "--perangkat", help="Meja Jendela 3 yang mencatat (satu log per meja)."),
-    inovasi: Optional[list[str]] = typer.Option(None, "--inovasi", help="Inovasi pilihan desa; boleh diulang. Dengan ini tidak ada pertanyaan."),
+    perangkat: str = typer.Option(..., "--perangkat", help="Nama meja Jendela 3 ini, mis. J3-1 (satu log per meja; "
+                                                            "setiap laptop memakai nama sendiri)."),
+    desa: Optional[str] = typer.Option(None, "--desa", help="Kode atau nama desa; tanpa ini perintah bertanya untuk setiap kartu."),
+    inovasi: Optional[list[str]] = typer.Option(None, "--inovasi", help="Inovasi pilihan desa: boleh diulang atau dipisah koma (INO-009,INO-001). Dengan ini tidak ada pertanyaan."),
     tahun: Optional[int] = typer.Option(None, "--tahun", help="Tahun APBDes (bawaan: tahun_apbdes di acara.yaml)."),
     ttd_kades: bool = typer.Option(False, "--ttd-kepala-desa", help="Kartu ditandatangani Kepala Desa."),
     ttd_bpd: bool = typer.Option(False, "--ttd-ketua-bpd", help="Kartu ditandatangani Ketua BPD."),
@@ -370,11 +435,13 @@ def komitmen(
     alasan. Kartu tanpa dua tanda tangan tetap dicatat, dengan peringatan.
     Kartu kedua untuk desa yang sama menggantikan yang pertama (perlu --ulang).
     """
-    from ..day import Day, known_desa, record_commitment
+    from ..day import Day, record_commitment
     from ..day.actions import check_name
+    from ..day.desk import one_desa, split_ids
     from ..errors import UsageError
     from ..present import hari as show
 
+    _held.clear()
     check_name(perangkat)
     day = Day.open(folder)
     if inovasi:
@@ -386,15 +453,16 @@ def komitmen(
             if not sep:
                 raise UsageError(f"--alasan '{item}' tidak sah; tulis INO-003=\"alasannya\".")
             reasons[key.strip()] = value.strip()
-        kode = known_desa(day, desa)
-        result = record_commitment(day, perangkat, kode, inovasi, tahun, ttd_kades, ttd_bpd, reasons, ulang)
+        kode = one_desa(day, desa)
+        result = record_commitment(day, perangkat, kode, split_ids(inovasi), tahun, ttd_kades, ttd_bpd, reasons,
+                                   ulang)
         show.show_commitment(result, day.desa_label(kode))
         return
     show.show_desk(f"Kartu Komitmen · Jendela 3 · {perangkat}", [
         "Untuk setiap kartu: desa (kode, nama, atau pindai Kartu ID Kepala Desa), inovasi pilihan,",
         "tahun APBDes dan tanda tangan. Ketik selesai untuk keluar."], day.load_problems)
     while True:
-        kode = known_desa(day, desa) if desa else _desa_of_card(day)
+        kode = one_desa(day, desa) if desa else _desa_of_card(day)
         if kode is None:
             break
         _one_card(day, perangkat, kode, tahun)
@@ -403,13 +471,10 @@ def komitmen(
 
 
 def _desa_of_card(day) -> str | None:
-    from ..day import search_desa
+    from ..day.desk import resolve_desa
 
     while (text := _line("Desa / id peserta:")) is not None:
-        peserta = day.peserta(text)
-        if peserta is not None and peserta.desa:
-            return peserta.desa
-        found = search_desa(day, text)
+        found = resolve_desa(day, text)
         if len(found) == 1:
             return found[0]
         if (kode := _pick_desa(day, found, text, "desa atau peserta")) is not None:
@@ -419,31 +484,28 @@ def _desa_of_card(day) -> str | None:
 
 def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     from ..day import Refused, record_commitment, stamped_for_desa
+    from ..day.desk import parse_card_choice, unstamped
     from ..present import hari as show
 
     label = day.desa_label(kode)
     stamped = stamped_for_desa(day, kode)
+    offered = [s.inovasi for s in stamped]
     show.show_stamped(label, stamped)
     answer = show.ask("Inovasi pilihan (nomor dari daftar atau id, pisahkan dengan koma):")
     if answer is None or not answer.strip():
         show.show_note("Kartu tidak dicatat.")
         return
-    chosen = []
-    for part in answer.replace(";", ",").split(","):
-        part = part.strip()
-        if part.isdigit() and 1 <= int(part) <= len(stamped):
-            chosen.append(stamped[int(part) - 1].inovasi.id)
-        elif part:
-            chosen.append(part)
-    stamped_ids = {s.inovasi.id.upper() for s in stamped}
+    chosen = parse_card_choice(answer, offered)
     reasons = {}
-    for inovasi_id in chosen:
-        if inovasi_id.upper() not in stamped_ids and day.inovasi(inovasi_id) is not None:
-            reason = show.ask(f"{inovasi_id} tidak pernah distempel untuk desa ini. Alasan memilihnya:")
-            reasons[inovasi_id] = reason or ""
+    for inovasi_id in unstamped(day, chosen, offered):
+        reason = show.ask(f"{inovasi_id} tidak pernah distempel untuk desa ini. Alasan memilihnya:")
+        reasons[inovasi_id] = reason or ""
     year = _ask_year(tahun or day.acara.tahun_apbdes)
-    kades = show.confirm("Ditandatangani Kepala Desa?")
-    bpd = show.confirm("Ditandatangani Ketua BPD?")
+    kades = _confirm("Ditandatangani Kepala Desa?")
+    bpd = not _held and _confirm("Ditandatangani Ketua BPD?")
+    if _held:  # a Kartu ID was scanned instead of an answer: this card is not recorded
+        show.show_note("Kartu tidak dicatat; catat lagi setelah peserta berikutnya.")
+        return
     try:
         result = _confirmed(partial(record_commitment, day, perangkat, kode, chosen, year, kades, bpd, reasons),
                             "Ganti dengan kartu ini?", "Kartu tidak dicatat.")

@@ -210,10 +210,10 @@ def check_konsultan(day: Day, konsultan: str | None, meja: str | None = None) ->
         return
     guards = [a for a in day.event.panitia if a.meja == meja]
     if (anggota.meja and anggota.meja != meja) or (guards and anggota not in guards):
-        where = f"meja {anggota.meja}" if anggota.meja else "meja lain"
+        where = f"bertugas di meja {anggota.meja}" if anggota.meja else "tidak tercatat menjaga meja mana pun"
         names = ", ".join(f"{a.id} {a.nama}" for a in guards)
-        raise UsageError(f"Konsultan {konsultan} ({anggota.nama}) bertugas di {where} menurut panitia.yaml "
-                         f"(baris {anggota._line}), bukan di meja {meja}.",
+        raise UsageError(f"Konsultan {konsultan} ({anggota.nama}) {where} menurut panitia.yaml "
+                         f"(baris {anggota._line}), jadi tidak memberi stempel di meja {meja}.",
                          hint=f"Meja {meja} dijaga {names}." if guards else
                          f"Ubah `meja:` {konsultan} di panitia.yaml bila tugasnya memang dipindah.")
 

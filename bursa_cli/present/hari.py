@@ -65,6 +65,16 @@ def show_note(message: str) -> None:
     console().print(f"[dim]{escape(message)}[/]")
 
 
+def show_warning(message: str) -> None:
+    console().print(f"[bold yellow]! PERINGATAN:[/] {escape(message)}")
+
+
+def show_scan_held(scan: str) -> None:
+    """A Kartu ID scanned while the desk asked something else: not taken as the answer."""
+    console().print(f"[bold yellow]! {escape(scan)} tampak seperti Kartu ID yang dipindai, bukan jawaban.[/] "
+                    "Pertanyaan tadi dibatalkan (tidak dicatat); kartu ini dilayani berikutnya.")
+
+
 def peserta_label(peserta: "Peserta", desa_label: str = "") -> str:
     from ..schema.models import PERAN_LABEL
 
