@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import difflib
+import shlex
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -32,10 +34,16 @@ keluaran/
 log/**/.*.lock
 *.lock
 """
+# The hook calls the interpreter that installed it (a venv need not be on PATH when git
+# runs hooks) and checks what is staged, since that is what the commit records.
 HOOK = """\
 #!/bin/sh
-# Dipasang oleh `bursa init --pasang-hook`: tolak commit bila data acara bermasalah.
-exec bursa validasi "$(git rev-parse --show-toplevel)/$REL"
+# Dipasang oleh `bursa init --pasang-hook`: tolak commit bila data acara yang akan di-commit bermasalah.
+FOLDER="$(git rev-parse --show-toplevel)/$REL"
+if [ -x "$PYTHON" ]; then
+    exec "$PYTHON" -m bursa_cli validasi --pra-commit "$FOLDER"
+fi
+exec bursa validasi --pra-commit "$FOLDER"
 """
 
 
@@ -241,7 +249,8 @@ def create_event(options: InitOptions) -> InitResult:
             else:
                 relative = folder.resolve().relative_to(git_root.resolve()).as_posix()
                 with Staging() as staging:
-                    staging.add(hook, HOOK.replace("$REL", relative if relative != "." else ""))
+                    staging.add(hook, HOOK.replace("$REL", relative if relative != "." else "").replace(
+                        '"$PYTHON"', shlex.quote(sys.executable)))
                 hook.chmod(0o755)
                 notes.append("Pre-commit hook dipasang: setiap commit menjalankan bursa validasi.")
     elif git_root is not None:

@@ -49,6 +49,9 @@ def validasi(
     jelaskan: Optional[str] = typer.Option(
         None, "--jelaskan", metavar="KODE",
         help="Jelaskan satu kode masalah (mis. BUR-K002), atau 'semua' untuk daftar kode; tidak memeriksa folder."),
+    pra_commit: bool = typer.Option(
+        False, "--pra-commit",
+        help="Periksa berkas seperti yang akan di-commit (indeks git), bukan isi folder; dipakai pre-commit hook."),
 ) -> None:
     """Memeriksa data, kaitan antarberkas dan kesiapan setiap tahapan."""
     from ..check import validate_event
@@ -58,8 +61,16 @@ def validasi(
     if jelaskan is not None:
         _explain(jelaskan)
         return
-    report = validate_event(folder, up_to_stage=tahap, strict=strict)
-    show_report(report, format.value)
+    if pra_commit:
+        from ..check.staged import staged_event
+
+        with staged_event(folder) as staged:
+            report = validate_event(staged, up_to_stage=tahap, strict=strict)
+            report.root = folder
+            show_report(report, format.value)
+    else:
+        report = validate_event(folder, up_to_stage=tahap, strict=strict)
+        show_report(report, format.value)
     raise typer.Exit(int(ExitCode.DATA if report.errors else ExitCode.OK))
 
 
