@@ -23,13 +23,14 @@ from ..codes import say
 from ..errors import Problem, UsageError
 from .logfile import LogLine, column_of, read_log
 from .models import (
-    LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Opd, P2ktd, Penilaian, Peserta,
+    LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Nomor, Opd, P2ktd, Penilaian, Peserta,
     Registrasi, Ruang, Stempel, Tahap,
 )
 from .types import PATTERN_MESSAGES, kecamatan_of
 from .yamlsrc import Loaded, SourceMap, dotted, load_yaml
 
 ACARA_FILE = "acara.yaml"
+REGISTER_FILE = "register-nomor.yaml"  # letter numbers issued, one log line each (render/nomor.py)
 LOG_DIR = "log"
 
 # file name -> (model of each item, the key that must be unique)
@@ -79,6 +80,7 @@ class Event:
     ide: list[Ide] = field(default_factory=list)
     komitmen: list[Komitmen] = field(default_factory=list)
     kursi: list[Kursi] = field(default_factory=list)
+    nomor: list[Nomor] = field(default_factory=list)  # register-nomor.yaml
     sources: dict[str, SourceMap] = field(default_factory=dict)
     log_files: dict[str, list[str]] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # files whose YAML could not be read at all
@@ -252,6 +254,11 @@ def _load_event(root: Path) -> LoadResult:
                 problems.extend(read.problems)
                 entries.extend(_validate_log_file(model, read.entries, shown, problems))
         setattr(event, kind, entries)
+    register = root / REGISTER_FILE
+    if register.is_file():
+        read = read_log(register, REGISTER_FILE)
+        problems.extend(read.problems)
+        event.nomor = _validate_log_file(Nomor, read.entries, REGISTER_FILE, problems)
     return LoadResult(event, problems)
 
 
