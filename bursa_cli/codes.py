@@ -344,3 +344,12 @@ _c("BUR-P006", "{pesan}", "Ruang pleno tidak cukup kursi untuk semua yang akan h
 _c("BUR-N001", "{pesan}",
    "Baris register-nomor.yaml rusak (isian hilang atau berjenis salah), biasanya karena diubah "
    "dengan tangan atau penggabungan git. Nomor surat tidak dapat diterbitkan sampai diperbaiki.")
+_c("BUR-N002", "Nomor urut {urut} tahun {tahun} diterbitkan dua kali: {nomor} untuk {kunci} di sini, dan "
+   "{nomor_lain} untuk {kunci_lain} di {berkas} baris {baris}.",
+   "Dua laptop mencetak surat tanpa sinkron lebih dulu, lalu register-nomor.yaml digabung git: "
+   "satu nomor urut kini dipakai dua surat. Nomor surat tidak boleh terbit dua kali. Tarik salah satu "
+   "surat, hapus barisnya dari register, lalu cetak ulang surat itu agar mendapat nomor baru.")
+_c("BUR-N003", "Surat {kunci} bernomor {nomor} di sini, tetapi {nomor_lain} di {berkas} baris {baris}; "
+   "cetakan berikutnya memakai nomor yang tercatat terakhir.",
+   "Satu surat mendapat dua nomor, biasanya karena dicetak di dua laptop sebelum sinkron. Pastikan "
+   "hanya satu nomor yang dikirim, dan hapus baris nomor yang lain dari register.", WARNING)

@@ -167,13 +167,13 @@ _GOOD_LINE = {"kunci": "manual", "nomor": "005/7/DPMD/IX/2026", "tahun": 2026, "
 
 
 @pytest.mark.parametrize("change, field, needle", [
-    ({"nomor": None}, "nomor", "tanpa 'nomor'"),
-    ({"tanggal": None}, "tanggal", "tanpa 'tanggal'"),
-    ({"kunci": None}, "kunci", "tanpa 'kunci'"),
+    ({"nomor": None}, "nomor", "Wajib diisi"),
+    ({"tanggal": None}, "tanggal", "Wajib diisi"),
+    ({"kunci": None}, "kunci", "Wajib diisi"),
     ({"tanggal": "1 September 2026"}, "tanggal", "TTTT-BB-HH"),
     ({"tanggal": 20260901}, "tanggal", "TTTT-BB-HH"),
     ({"nomor": 7}, "nomor", "harus berupa teks"),
-    ({"urut": "7"}, "urut", "harus berupa angka"),
+    ({"urut": "7"}, "urut", "Harus bilangan bulat"),
 ])
 def test_bad_register_line_is_a_problem_with_its_line(minimal_event, change, field, needle):
     """A register line edited by hand or by a git merge: reported with its line, nothing rendered."""

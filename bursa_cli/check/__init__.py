@@ -109,6 +109,7 @@ READ_LABEL: dict[str, str] = {
     "check_komitmen": "Kartu Komitmen",
     "check_village_roles": "peran di desa",
     "check_held_seats": "kursi yang tercetak",
+    "check_register": "register nomor surat",
 }
 STAGE_READS: dict[str, tuple[str, ...]] = {
     "konsultasi-agenda": ("acara.yaml", "opd.yaml"),

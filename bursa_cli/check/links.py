@@ -15,6 +15,7 @@ from ..schema.event import Event, locate
 from ..schema.models import PERAN_DESA, PERAN_LABEL
 from ..schema.types import BIDANG_SHORT, is_kelurahan, kecamatan_of
 from ..seating import check_held_seats
+from .register import check_register
 
 
 def _place(event: Event, item, ruang: str, meja: str) -> Iterable[Problem]:
@@ -288,6 +289,7 @@ LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
     check_komitmen,
     check_village_roles,
     check_held_seats,
+    check_register,
 )
 
 

@@ -22,11 +22,12 @@ from filelock import FileLock, Timeout
 
 from ..codes import say
 from ..errors import Problem, UsageError
+from ..schema.event import REGISTER_FILE
 from ..schema.logfile import format_entry, read_log
 from ..indo import romawi
 from ..fsutil import write_atomic
 
-REGISTER = "register-nomor.yaml"
+REGISTER = REGISTER_FILE
 HEADER = ("# Register nomor surat yang diterbitkan bursa: satu baris satu nomor.\n"
           "# Jangan mengubah atau menghapus baris; nomor yang tercatat tidak dipakai lagi.\n")
 FIELDS = ("klasifikasi", "urut", "unit", "bulan", "bulan_romawi", "tahun")
