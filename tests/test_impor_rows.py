@@ -61,18 +61,12 @@ CASES = {
     "orang sama dua kali": ("peserta", [[1, "Ani Lestari", "Kades", "Sukamaju", "", ""],
                                         [2, "ANI LESTARI", "Kepala Desa", "Ds. Sukamaju", "", ""]],
                             [(4, 2, "Orang yang sama (nama dan desa sama) sudah ada di baris 3")]),
-    "telepon sama dalam berkas": ("peserta", [[1, "Ani", "Kades", "Sukamaju", "", "081234567890"],
-                                              [2, "Badu", "BPD", "Sukamaju", "", "0812-3456-7890"]],
-                                  [(4, 6, "Nomor HP 081234567890 sudah dipakai orang lain di baris 3")]),
-    "telepon sama dengan baris yang ditolak": (
+    "telepon sama dengan baris yang ditolak": (  # a shared phone is only a warning (see below)
         "peserta", [[1, "", "Kades", "Sukamaju", "", "081234567890"], [2, "Badu", "BPD", "Sukamaju", "", "081234567890"]],
-        [(3, 2, "Nama wajib diisi"), (4, 6, "Nomor HP 081234567890 sudah dipakai orang lain di baris 3")]),
+        [(3, 2, "Nama wajib diisi")]),
     "nama sama, desa tak dikenal berbeda": (
         "peserta", [[1, "Ani", "Kades", "Kalisari", "", ""], [2, "Ani", "Kades", "Kaliputih", "", ""]],
         [(3, 4, "'Kalisari' tidak ditemukan"), (4, 4, "'Kaliputih' tidak ditemukan")]),
-    "telepon sama dengan peserta lama": (
-        "peserta", [[1, "Badu", "BPD", "Sukamaju", "", "081311112222"]],
-        [(3, 6, "Nomor HP 081311112222 sudah dipakai peserta P-0001 (Suparman) di peserta.yaml baris 1")]),
     "semua masalah sekaligus": ("peserta", [[1, "", "Ketua RT", "Kalisari", "", "12"]],
                                 [(3, 2, "Nama wajib diisi"), (3, 3, "'Ketua RT' tidak dikenal"),
                                  (3, 4, "'Kalisari' tidak ditemukan"), (3, 6, "Nomor '12' tidak sah")]),
@@ -110,9 +104,6 @@ CASES = {
 def test_row_problems(tmp_path, event, case):
     kind, rows, expected = CASES[case]
     path = sheet(tmp_path / "daftar.xlsx", HEADERS[kind], rows)
-    if case == "telepon sama dengan peserta lama":
-        event.peserta[0].telepon = "081311112222"
-        event.__dict__.pop("peserta_by_id", None)
     plan = plan_import(kind, path, event)
     found = [(p.line, p.column, p.message) for p in plan.errors]
     assert len(found) == len(expected), found
@@ -214,3 +205,61 @@ def test_sk_attachment_with_name_and_nip_in_one_cell(tmp_path, event):
     (problem,) = second.errors
     assert (problem.line, problem.column) == (4, 2)
     assert "Kolom B (Nama / NIP): NIP '19800202200501200' tidak sah: harus 18 angka (tertulis 17)." == problem.message
+
+
+@pytest.mark.parametrize("rows, owner, message", [
+    ([[1, "Ani", "Kades", "Sukamaju", "", "081234567890"], [2, "Badu", "BPD", "Sukamaju", "", "0812-3456-7890"]],
+     False, "Nomor HP 081234567890 sudah dipakai orang lain di baris 3"),
+    ([[1, "Badu", "BPD", "Sukamaju", "", "081311112222"]],
+     True, "Nomor HP 081311112222 sudah dipakai peserta P-0001 (Suparman) di peserta.yaml baris 1"),
+])
+def test_a_shared_phone_is_a_warning_not_a_refusal(tmp_path, event, rows, owner, message):
+    if owner:
+        event.peserta[0].telepon = "081311112222"
+        event.__dict__.pop("peserta_by_id", None)
+    plan = plan_import("peserta", sheet(tmp_path / "d.xlsx", PESERTA, rows), event)
+    assert plan.errors == [] and all(r.status == "baru" for r in plan.rows)
+    (warning,) = [p for p in plan.problems if p.path == "telepon"]
+    assert warning.level == "peringatan" and message in warning.message and warning.column == 6
+
+
+def test_name_and_nip_in_one_cell(tmp_path, event):
+    rows = [["Yudi Prasetyo, S.E. / 198109282006041005", "", "", "DINKES", "Panitia", "Anggota", ""],
+            ["Ani Rahayu / NIP. 19750101 200003 2 009", "", "", "DINKES", "Panitia", "Anggota", ""]]
+    plan = plan_import("panitia", sheet(tmp_path / "p.xlsx", PANITIA, rows), event)
+    assert plan.errors == []
+    assert [(r.record["nama"], r.record["nip"]) for r in plan.rows] == [
+        ("Yudi Prasetyo, S.E.", "198109282006041005"), ("Ani Rahayu", "197501012000032009")]
+
+
+def test_sortir_opd_is_imported(tmp_path, event):
+    header = INOVASI[:5] + ["Keputusan Sortir", "OPD Sortir"]
+    rows = [["Lumbung Pangan", "PSDM", "Desa Kemiri", "DINKES", "Lumbung.", "Dipertahankan", ""],
+            ["Kebun Gizi", "PSDM", "Desa Kemiri", "DINKES", "Kebun.", "Dipertahankan", "Dinas Kesehatan"],
+            ["Bank Sampah", "PSDM", "Desa Kemiri", "DINKES", "Sampah.", "Dipertahankan", "DISPERTAN"]]
+    plan = plan_import("inovasi", sheet(tmp_path / "i.xlsx", header, rows), event)
+    assert [r.record.get("sortir") for r in plan.rows[:2]] == [
+        {"keputusan": "dipertahankan", "opd": "DINKES"}, {"keputusan": "dipertahankan", "opd": "DINKES"}]
+    (error,) = plan.errors
+    assert (error.line, error.column) == (5, 7) and "OPD 'DISPERTAN' tidak ada di opd.yaml" in error.message
+
+
+def test_camat_kecamatan_from_the_role(tmp_path, event):
+    rows = [[1, "Drs. Heru", "Camat Bulu", "", "", ""], [2, "Tono", "Camat Ngadirejo", "", "", ""]]
+    plan = plan_import("peserta", sheet(tmp_path / "c.xlsx", PESERTA, rows), event)
+    assert plan.rows[0].record["kecamatan"] == "33.23.01" and plan.rows[0].status == "baru"
+    (error,) = plan.errors
+    assert error.line == 4 and "Kecamatan 'Ngadirejo' tidak termasuk acara ini" in error.message
+
+
+def test_capitals_get_a_proper_case_suggestion(tmp_path, event):
+    rows = [[1, "DRS. BAMBANG SUTRISNO, M.SI.", "Kades", "Sukamaju", "", ""], [2, "Ani BPD", "BPD", "Sukamaju", "", ""]]
+    path = sheet(tmp_path / "k.xlsx", PESERTA, rows)
+    plan = plan_import("peserta", path, event)
+    assert plan.errors == [] and plan.rows[0].record["nama"] == "DRS. BAMBANG SUTRISNO, M.SI."
+    (warning,) = [p for p in plan.problems if p.path == "nama"]
+    assert warning.level == "peringatan" and warning.line == 3
+    assert "usulan: 'Drs. Bambang Sutrisno, M.Si.'" in warning.message and "--rapikan-nama" in warning.message
+    taken = plan_import("peserta", path, event, proper_case=True)
+    assert [r.record["nama"] for r in taken.rows] == ["Drs. Bambang Sutrisno, M.Si.", "Ani BPD"]
+    assert not [p for p in taken.problems if p.path == "nama"]

@@ -60,7 +60,7 @@ def root(tmp_path):
 
 
 def test_event_is_read_once_before_writing_and_once_after(tmp_path, root, monkeypatch):
-    import bursa_cli.impor as impor
+    import bursa_cli.check.gate as impor  # the import loads the event through the one gate
     import bursa_cli.impor.apply as apply
 
     calls = []
@@ -196,7 +196,17 @@ def test_empty_flow_list_file(tmp_path):
     import_file("peserta", xlsx(tmp_path / "b.xlsx", ROWS[:4]), root)
     event = load_event(root).event
     assert [(p.id, p.nama) for p in event.peserta] == [("P-0001", "Sri Lestari")]
-    assert (root / "peserta.yaml").read_text().startswith("# belum ada peserta\n")
+    text = (root / "peserta.yaml").read_text()
+    assert text.startswith("# belum ada peserta\n\n# Diimpor dari b.xlsx")
+    assert "daftar kosong" not in text and "[]" not in text
+
+
+def test_empty_list_example_comment_is_kept_without_a_stale_note(tmp_path):
+    root = make_event(tmp_path / "acara", {"peserta.yaml": "# Peserta\n[]  # contoh butir: - {id: P-0001}\n"})
+    import_file("peserta", xlsx(tmp_path / "b.xlsx", ROWS[:4]), root)
+    text = (root / "peserta.yaml").read_text()
+    assert text.startswith("# Peserta\n# contoh butir: - {id: P-0001}\n\n# Diimpor dari b.xlsx")
+    assert "daftar kosong" not in text
 
 
 @pytest.mark.parametrize("kind", ["peserta", "inovasi", "panitia"])
@@ -216,8 +226,9 @@ def test_export_reimport_same_data(tmp_path, kind, suffix):
     again = getattr(load_event(empty).event, kind)
     dump = lambda items: [i.model_dump(exclude={"sortir"} if kind == "inovasi" else None) for i in items]  # noqa: E731
     assert dump(again) == dump(getattr(event, kind))
-    if kind == "inovasi":
-        assert [i.sortir.keputusan for i in again] == [i.sortir.keputusan for i in getattr(event, kind)]
+    if kind == "inovasi":  # the decision and the OPD that made it come back (its notes stay in the YAML)
+        assert [(i.sortir.keputusan, i.sortir.opd) for i in again] == \
+            [(i.sortir.keputusan, i.sortir.opd) for i in getattr(event, kind)]
 
 
 def test_csv_export_opens_in_indonesian_excel(tmp_path):

@@ -39,6 +39,9 @@ def impor(
     wilayah: Optional[Path] = typer.Option(
         None, "--wilayah", help="Daftar kode wilayah Kemendagri (CSV kode,nama) untuk desa yang belum ada di desa.yaml."),
     tim: Optional[str] = typer.Option(None, "--tim", help="Untuk panitia tanpa kolom Tim: TIK atau Panitia."),
+    rapikan_nama: bool = typer.Option(
+        False, "--rapikan-nama",
+        help="Nama yang ditulis huruf kapital semua ditulis seperti usulan (mis. 'Drs. Bambang Sutrisno, M.Si.')."),
 ) -> None:
     """Memasukkan daftar peserta, inovasi atau panitia dari Excel/CSV ke data acara."""
     from ..errors import ExitCode
@@ -52,7 +55,7 @@ def impor(
             sheet = _ask_sheet(names)
     plan, outcome = import_file(
         jenis.value, berkas, folder, dry_run=cek, skip_errors=lewati_galat, update=perbarui, sheet=sheet,
-        overrides=kolom, wilayah=wilayah, default_tim=tim,
+        overrides=kolom, wilayah=wilayah, default_tim=tim, proper_case=rapikan_nama,
         preview=lambda plan: show.show_plan(plan, dry_run=cek, update=perbarui))
     if outcome is None:
         raise typer.Exit(int(ExitCode.DATA if plan.errors else ExitCode.OK))

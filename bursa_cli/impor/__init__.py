@@ -40,7 +40,7 @@ def _load_checked(root: Path, kind: str | None) -> LoadResult:
 
 def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, skip_errors: bool = False,
                 update: bool = False, sheet: str | None = None, overrides: list[str] | None = None,
-                wilayah: Path | None = None, default_tim: str | None = None,
+                wilayah: Path | None = None, default_tim: str | None = None, proper_case: bool = False,
                 preview: Callable[[Plan], None] | None = None) -> tuple[Plan, Outcome | None]:
     """Plan the import of `source` into the event at `root` and, unless `dry_run`, carry it out.
 
@@ -51,7 +51,7 @@ def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, s
         raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
     loaded = _load_checked(root, kind)
     plan = plan_import(kind, source, loaded.event, sheet=sheet, overrides=overrides, wilayah=wilayah,
-                       default_tim=default_tim)
+                       default_tim=default_tim, proper_case=proper_case)
     if preview is not None:
         preview(plan)
     if dry_run:

@@ -64,6 +64,8 @@ INOVASI = (
     Column("dokumen_pembelajaran", "Dokumen Pembelajaran", ("dokumen", "tautan dokumen", "link dokumen"),
            ("dokumen",)),
     Column("keputusan", "Keputusan Sortir", ("sortir", "hasil sortir", "keputusan", "hasil rapat sortir")),
+    Column("sortir_opd", "OPD Sortir", ("opd sortir", "opd yang memutuskan", "diputuskan oleh", "opd pemutus",
+                                        "opd keputusan")),
     Column("ruang", "Ruang", ("ruang bursa",)),
     Column("meja", "Meja", ("meja konsultasi",)),
 )

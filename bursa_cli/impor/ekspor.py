@@ -28,7 +28,7 @@ LAYOUT = {
     "peserta": ("no", "id", "nama", "peran", "desa", "kecamatan", "kode_desa", "instansi", "jabatan",
                 "telepon", "konfirmasi"),
     "inovasi": ("no", "id", "judul", "bidang", "desa_asal", "opd_pengkaji", "ringkasan", "manfaat", "biaya",
-                "p2ktd", "dokumen_pembelajaran", "keputusan", "ruang", "meja"),
+                "p2ktd", "dokumen_pembelajaran", "keputusan", "sortir_opd", "ruang", "meja"),
     "panitia": ("no", "id", "nama", "nip", "pangkat", "golongan", "jabatan", "opd", "tim", "kedudukan",
                 "jendela", "ruang", "meja", "telepon"),
 }
@@ -37,7 +37,7 @@ TEXT_FIELDS = {"id", "nip", "telepon", "kode_desa"}
 WIDTH = {"no": 5, "id": 10, "nama": 32, "judul": 32, "ringkasan": 50, "manfaat": 45, "desa_asal": 28,
          "jabatan": 30, "instansi": 26, "peran": 16, "desa": 20, "kecamatan": 18, "kode_desa": 15,
          "telepon": 16, "nip": 21, "pangkat": 22, "dokumen_pembelajaran": 30, "opd": 16, "kedudukan": 16,
-         "opd_pengkaji": 13, "keputusan": 14, "bidang": 14, "biaya": 14, "p2ktd": 20, "ruang": 8, "meja": 8,
+         "opd_pengkaji": 13, "keputusan": 14, "sortir_opd": 13, "bidang": 14, "biaya": 14, "p2ktd": 20, "ruang": 8, "meja": 8,
          "tim": 9, "golongan": 10, "jendela": 9, "konfirmasi": 12}
 
 
@@ -65,7 +65,8 @@ def rows_of(kind: str, event: Event) -> list[dict[str, Any]]:
                         "desa_asal": item.desa_asal, "opd_pengkaji": item.opd_pengkaji,
                         "ringkasan": item.ringkasan, "manfaat": "\n".join(item.manfaat), "biaya": item.biaya,
                         "p2ktd": ", ".join(item.p2ktd), "dokumen_pembelajaran": item.dokumen_pembelajaran or "",
-                        "keputusan": item.sortir.keputusan, "ruang": item.ruang or "", "meja": item.meja or ""})
+                        "keputusan": item.sortir.keputusan, "sortir_opd": item.sortir.opd or "",
+                        "ruang": item.ruang or "", "meja": item.meja or ""})
     elif kind == "panitia":
         for item in event.panitia:
             out.append({"id": item.id, "nama": item.nama, "nip": item.nip or "", "pangkat": item.pangkat or "",

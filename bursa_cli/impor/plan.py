@@ -78,8 +78,12 @@ class Plan:
 
 def plan_import(kind: str, source: Path, event: Event, *, sheet: str | None = None,
                 overrides: list[str] | None = None, wilayah: Path | None = None,
-                default_tim: str | None = None) -> Plan:
-    """Read `source` and decide, row by row, what importing it into `event` would do."""
+                default_tim: str | None = None, proper_case: bool = False) -> Plan:
+    """Read `source` and decide, row by row, what importing it into `event` would do.
+
+    A name written wholly in capitals gets a proper-case suggestion (a warning);
+    with `proper_case` the suggestion is taken.
+    """
     if kind not in KINDS:
         raise UsageError(f"Jenis '{kind}' tidak dikenal; pilih peserta, inovasi atau panitia.")
     if event.acara is None:
@@ -88,7 +92,7 @@ def plan_import(kind: str, source: Path, event: Event, *, sheet: str | None = No
     table = read_table(Path(source), sheet)
     mapping, header_index = map_columns(kind, table, columns)
     plan = Plan(kind=kind, source=Path(source), table=table, mapping=mapping, target=FILES[kind])
-    builder = _Builder(plan, event, wilayah, default_tim)
+    builder = _Builder(plan, event, wilayah, default_tim, proper_case)
     substance = [i for name, i in mapping.fields.items() if name not in ("kecamatan", "konfirmasi", "tim")]
     for number, cells in table.rows[header_index + 1:]:
         # Rows whose every useful cell is empty are skipped: trailing rows, pre-numbered
@@ -103,8 +107,10 @@ def plan_import(kind: str, source: Path, event: Event, *, sheet: str | None = No
 class _Builder:
     """Builds each row's record and checks it against the file so far and the event."""
 
-    def __init__(self, plan: Plan, event: Event, wilayah: Path | None, default_tim: str | None):
+    def __init__(self, plan: Plan, event: Event, wilayah: Path | None, default_tim: str | None,
+                 proper_case: bool = False):
         self.plan, self.event, self.kind = plan, event, plan.kind
+        self.proper_case = proper_case
         acara = event.acara
         kecamatan = {k.kode: k.nama for k in acara.wilayah.kecamatan}
         self.villages = Villages.build(event.desa, kecamatan, wilayah, acara.wilayah.kode)
@@ -181,8 +187,19 @@ class _Builder:
 
     # ---- records per kind, keys in the order of the model
 
-    def _peserta(self, row: Row) -> dict:
+    def _name(self) -> str:
+        """The name cell; one in capitals is offered (or, with --rapikan-nama, given) in proper case."""
         nama = self.required("nama", "Nama")
+        suggestion = v.proper_name(nama)
+        if suggestion and self.proper_case:
+            return suggestion
+        if suggestion:
+            self.problem("nama", f"nama ditulis dengan huruf kapital semua; usulan: '{suggestion}' "
+                                 "(terapkan dengan --rapikan-nama, atau perbaiki di sheet).", level=WARNING)
+        return nama
+
+    def _peserta(self, row: Row) -> dict:
+        nama = self._name()
         peran = self.parse("peran", v.role) if self.text("peran") else (self.required("peran", "Jabatan/peran") and None)
         desa = kecamatan = None
         name, kec_text, kode = self.text("desa"), self.text("kecamatan"), self.text("kode_desa")
@@ -197,8 +214,11 @@ class _Builder:
         elif peran in PERAN_DESA and not name and not kode:
             self.required("desa", f"Desa (untuk {v.PERAN_LABEL[peran]})")
         if peran == "camat":
+            named = _after_role(self.text("peran"))  # "Camat Tlogomulyo": the kecamatan is in the role
             if kec_text:
                 kecamatan = kec
+            elif named:
+                kecamatan = self.parse("peran", lambda _: self.villages.kecamatan_code(named))
             else:
                 self.required("kecamatan", "Kecamatan (untuk Camat)")
         telepon = self.parse("telepon", v.phone)
@@ -222,21 +242,29 @@ class _Builder:
             else:
                 self.problem("p2ktd", f"penyedia P2KTD '{part}' tidak ada di p2ktd.yaml.")
         keputusan = self.parse("keputusan", v.sortir)
+        sortir = None
+        if keputusan:
+            # The OPD that decides at the sorting meeting is the one that reviews the
+            # innovation's sector, unless the sheet names another.
+            sortir_opd = self._opd("sortir_opd", required=False) if self.text("sortir_opd") else opd
+            sortir = {"keputusan": keputusan, "opd": sortir_opd} if keputusan != "belum" and sortir_opd else \
+                {"keputusan": keputusan}
         return {
             "id": self._given_id(), "judul": judul, "bidang": bidang, "desa_asal": desa_asal,
             "opd_pengkaji": opd, "ringkasan": ringkasan,
             "manfaat": [_unbullet(line) for line in _lines(self.cell("manfaat")) if _unbullet(line)],
             "biaya": self.parse("biaya", v.integer), "p2ktd": p2ktd,
             "dokumen_pembelajaran": self.text("dokumen_pembelajaran"),
-            "sortir": {"keputusan": keputusan} if keputusan else None,
+            "sortir": sortir,
             "ruang": self._ruang(), "meja": self._meja(),
         }
 
     def _panitia(self, row: Row) -> dict:
-        nama = self.required("nama", "Nama")
+        nama = self._name()
         nip = self.parse("nip", v.nip)
-        # SK attachments often hold "Name / NIP. 1975..." in one cell.
-        joined = re.search(r"[\s,/]*\bNIP\b[.:]?\s*([0-9][0-9 .]{16,})\s*$", nama, flags=re.I)
+        # SK attachments often hold "Name / NIP. 1975..." or "Name, S.E. / 1981..." in one cell.
+        joined = re.search(r"\s*(?:/\s*(?:NIP\b[.:]?\s*)?|,?\s*\bNIP\b[.:]?\s*)([0-9][0-9 .]{16,})\s*$", nama,
+                           flags=re.I)
         if joined:
             nama = nama[: joined.start()].strip()
             if not nip:
@@ -364,13 +392,16 @@ class _Builder:
         phone = record.get("telepon")
         if self.kind == "peserta" and phone:
             if phone in self.seen_phones:
-                self.problem("telepon", f"nomor HP {phone} sudah dipakai orang lain di baris {self.seen_phones[phone]}.")
+                self.problem("telepon", f"nomor HP {phone} sudah dipakai orang lain di baris "
+                                        f"{self.seen_phones[phone]}; periksa, atau biarkan bila memang HP bersama.",
+                             level=WARNING)
             else:
                 self.seen_phones[phone] = row.number
                 owner = self.phones.get(phone)
                 if owner is not None and (existing is None or owner.id != existing.id):
                     self.problem("telepon", f"nomor HP {phone} sudah dipakai peserta {owner.id} ({owner.nama}) "
-                                            f"di {owner._file or 'peserta.yaml'} baris {owner._line}.")
+                                            f"di {owner._file or 'peserta.yaml'} baris {owner._line}; periksa, atau "
+                                            "biarkan bila memang HP bersama.", level=WARNING)
         if row.errors:
             return
         if existing is None:
@@ -386,9 +417,10 @@ class _Builder:
             if name == "id":
                 continue
             before = old.get(name)
-            if name == "sortir":
+            if name == "sortir":  # an update imports the decision only; the OPD and notes stay as written
                 before = (before or {}).get("keputusan")
                 new = new.get("keputusan")
+
             if new != before and not (name == "nama" and v.person_key(str(new)) == v.person_key(str(before or ""))):
                 row.changes[name] = (before, new)
         row.status = "berubah" if row.changes else "sama"
@@ -448,6 +480,12 @@ class _Sequence:
             if candidate not in self.taken:
                 self.taken.add(candidate)
                 return candidate
+
+
+def _after_role(role_text: str) -> str:
+    """'Camat Tlogomulyo' -> 'Tlogomulyo'; '' when the role names no place."""
+    words = role_text.split()
+    return " ".join(words[1:]).strip() if len(words) > 1 and v.norm(words[0]) == "camat" else ""
 
 
 def _phone_key(value: str) -> str:

@@ -275,3 +275,36 @@ def person_key(name: str) -> str:
 
 
 _LEADING_TITLES = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "kh", "ns", "drg"}
+
+
+# Words kept as written when a name is put into proper case: academic titles, Islamic
+# honorifics and common acronyms. The key is the word in lower case without dots.
+_KEEP: dict[str, str] = {}
+for _title in (
+    "S.E.", "S.E", "S.H.", "S.Sos.", "S.T.", "S.Pd.", "S.Pd.I.", "S.Ag.", "S.Kom.", "S.Kep.", "S.Ked.", "S.Si.",
+    "S.IP.", "S.AP.", "S.Hut.", "S.P.", "S.Pt.", "S.Psi.", "S.Farm.", "S.KM.", "S.Tr.", "A.Md.", "A.Ma.",
+    "M.Si.", "M.M.", "M.Pd.", "M.T.", "M.H.", "M.Kes.", "M.Ag.", "M.Sc.", "M.A.", "M.AP.", "M.Kom.", "M.P.",
+    "MPA", "MBA", "Ph.D.", "Dr.", "dr.", "drg.", "Drs.", "Dra.", "Ir.", "Prof.", "H.", "Hj.", "KH.", "Ns.",
+    "Sp.A.", "Sp.OG.", "Sp.PD.", "BPD", "RT", "RW", "PKK", "LPMD", "TP",
+):
+    _KEEP.setdefault(_title.lower().replace(".", ""), _title)  # the dotted spelling wins: "SE" -> "S.E."
+
+
+def proper_name(name: str) -> str:
+    """'DRS. BAMBANG SUTRISNO, M.SI.' -> 'Drs. Bambang Sutrisno, M.Si.'; '' when the name is not in capitals.
+
+    Only a name written wholly in capitals gets a suggestion: mixed case is how
+    the person wrote it. Titles and acronyms keep their own spelling.
+    """
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 4 or any(c.islower() for c in letters):
+        return ""
+
+    def word(token: str) -> str:
+        key = token.lower().replace(".", "").rstrip(",")
+        if key in _KEEP:
+            return _KEEP[key] + ("," if token.endswith(",") else "")
+        parts = re.split(r"([-'])", token.lower())
+        return "".join(p[:1].upper() + p[1:] for p in parts)
+
+    return " ".join(word(t) for t in name.split())

@@ -59,8 +59,10 @@ def appended(text: str, records: list[dict[str, Any]], note: str) -> str:
     indent, blank = _style(text)
     body = text
     if re.search(r"^\s*\[\s*\]\s*(#.*)?$", body, flags=re.M) and not re.search(r"^\s*-\s", body, flags=re.M):
-        # An empty flow list cannot take block items after it.
-        body = re.sub(r"^(\s*)\[\s*\]\s*(#.*)?$", r"\1# (daftar kosong)", body, count=1, flags=re.M)
+        # An empty flow list cannot take block items after it; its own comment (an example) stays.
+        body = re.sub(r"^(\s*)\[\s*\]\s*(#.*)?$", lambda m: m.group(1) + (m.group(2) or ""), body, count=1,
+                      flags=re.M)
+        body = re.sub(r"\n{3,}", "\n\n", body.rstrip("\n") + "\n") if body.strip() else ""
     newline = "\r\n" if "\r\n" in text else "\n"  # a file saved by Notepad keeps its line ends
     if body and not body.endswith("\n"):
         body += newline
