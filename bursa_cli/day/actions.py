@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -19,19 +19,30 @@ from ..errors import BursaError, ExitCode, UsageError
 from ..schema.event import translate
 from ..schema.models import PERAN_DESA, Inovasi, Komitmen, Peserta, PesertaBaru
 from ..schema.types import BIDANG_LABEL, SPARE_CARD
-from .logwrite import append_entry, header_for, locked, log_path, now
+from .logwrite import append_entry, header_for, kind_locked, log_path, now
 from .seat import seat_of
 from .state import Day, Seen
 
 ID_LIKE = re.compile(r"^[A-Za-z]{1,4}-[A-Za-z0-9-]*\d$")
 YEAR = re.compile(r"^\d{4}$")
 NAME_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+ID_ENTRI = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # as IdEntri in schema.types
 
 
 class Refused(UsageError):
     """An entry the desk must not record; the loop says why and carries on."""
 
     exit_code = ExitCode.DATA
+
+
+class Duplicate(BursaError):
+    """An entry sent again under the same `id_entri`: it was recorded before and is not written twice."""
+
+    exit_code = ExitCode.OK
+
+    def __init__(self, earlier: Seen):
+        super().__init__(f"Sudah tercatat ({earlier.file} baris {earlier.line}, pukul {earlier.jam}).")
+        self.earlier = earlier
 
 
 class Repeat(BursaError):
@@ -55,22 +66,30 @@ class CheckIn:
     walk_in: bool = False
 
 
-def check_in(day: Day, perangkat: str, peserta_id: str) -> CheckIn:
+def check_in(day: Day, perangkat: str, peserta_id: str, id_entri: str | None = None) -> CheckIn:
     """Record that a participant arrived; a second check-in is reported, not written."""
     check_name(perangkat, "--perangkat")
     day.refresh()
     peserta = known_peserta(day, peserta_id)
     seat = seat_of(day.event, peserta.id)
-    earlier = day.checked_in.get(peserta.id)
-    if earlier is not None:
+
+    def decide() -> dict[str, Any] | None:
+        day.refresh()
+        _check_resent(day, "registrasi", id_entri, peserta=peserta.id)
+        if peserta.id in day.checked_in:
+            return None
+        return _entry(day, id_entri, petugas=perangkat, peserta=peserta.id)
+
+    shown = _record(day, "registrasi", perangkat, decide)
+    if shown is None:
+        earlier = day.checked_in[peserta.id]
         return CheckIn(peserta, seat, [], earlier.file, earlier)
-    entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": peserta.id}
-    shown = _write(day, "registrasi", perangkat, entry)
     return CheckIn(peserta, seat, list(day.acara.bursa_kit), shown)
 
 
 def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | None = None,
-                instansi: str | None = None, telepon: str | None = None, kartu: str | None = None) -> CheckIn:
+                instansi: str | None = None, telepon: str | None = None, kartu: str | None = None,
+                id_entri: str | None = None) -> CheckIn:
     """Register someone not on the list: under the number of the spare Kartu ID they
     were handed (`kartu`, TAMU-NNN), or else under a fresh id W-<perangkat>-NNN."""
     check_name(perangkat, "--perangkat")
@@ -93,16 +112,21 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
         raise Refused(f"Peserta dengan peran {new.peran} wajib menyebut desanya.")
     if new.desa and new.desa not in day.desa:
         raise Refused(f"Desa {new.desa} tidak ada di desa.yaml.")
-    path = log_path(day.root, "registrasi", perangkat)
-    with locked(path):  # the id is chosen and written under one lock: two windows never share it
+    chosen: list[str] = []
+
+    def decide() -> dict[str, Any]:
+        # The id is chosen and written under the kind's lock: two desks never share it.
         day.refresh()
+        _check_resent(day, "registrasi", id_entri, **({"peserta": kartu} if kartu else {}))
         if kartu is not None:
             _check_spare_card_unused(day, kartu)
-        new_id = kartu or _next_walk_in_id(day, perangkat)
-        entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": new_id,
-                 "tanpa_undangan": new.model_dump(exclude_none=True)}
-        shown = _write(day, "registrasi", perangkat, entry)
+        chosen[:] = [kartu or _next_walk_in_id(day, perangkat)]
+        return _entry(day, id_entri, petugas=perangkat, peserta=chosen[0],
+                      tanpa_undangan=new.model_dump(exclude_none=True))
+
+    shown = _record(day, "registrasi", perangkat, decide)
     day.refresh()
+    new_id = chosen[0]
     peserta = day.walk_ins[new_id]
     return CheckIn(peserta, seat_of(day.event, new_id), list(day.acara.bursa_kit), shown, walk_in=True)
 
@@ -179,22 +203,26 @@ def desk_inovasi(day: Day, meja: str) -> list[Inovasi]:
 
 
 def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
-          konsultan: str | None = None, ulang: bool = False) -> Recorded:
+          konsultan: str | None = None, ulang: bool = False, id_entri: str | None = None) -> Recorded:
     """Stamp a participant's Kartu Komitmen for an innovation served at `meja`."""
     served = desk_inovasi(day, meja)
     check_konsultan(day, konsultan, meja)
     day.refresh()
     peserta = known_peserta(day, peserta_id)
     inovasi = _served(served, meja, inovasi_id)
-    earlier = day.stamps.get((peserta.id, inovasi.id))
-    if earlier is not None and not ulang:
-        raise Repeat(f"{peserta.nama} ({peserta.id}) sudah mendapat stempel {inovasi.id} "
-                     f"pukul {earlier.jam} di meja {earlier.by}.", earlier)
-    entry = {"waktu": now(day.acara.zona_waktu), "peserta": peserta.id, "inovasi": inovasi.id, "meja": meja}
-    if konsultan:
-        entry["konsultan"] = konsultan
-    file = _write(day, "stempel", meja, entry)
-    return Recorded(file, entry, peserta, inovasi)
+
+    def decide() -> dict[str, Any]:
+        day.refresh()
+        _check_resent(day, "stempel", id_entri, peserta=peserta.id, inovasi=inovasi.id)
+        earlier = day.stamps.get((peserta.id, inovasi.id))
+        if earlier is not None and not ulang:
+            raise Repeat(f"{peserta.nama} ({peserta.id}) sudah mendapat stempel {inovasi.id} "
+                         f"pukul {earlier.jam} di meja {earlier.by}.", earlier)
+        return _entry(day, id_entri, peserta=peserta.id, inovasi=inovasi.id, meja=meja, konsultan=konsultan)
+
+    entries: list[dict[str, Any]] = []
+    file = _record(day, "stempel", meja, decide, entries)
+    return Recorded(file, entries[0], peserta, inovasi)
 
 
 def check_konsultan(day: Day, konsultan: str | None, meja: str | None = None) -> None:
@@ -245,7 +273,7 @@ def _served(served: list[Inovasi], meja: str, inovasi_id: str | None) -> Inovasi
 
 
 def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int | str,
-         catatan: str | None = None, ulang: bool = False) -> Recorded:
+         catatan: str | None = None, ulang: bool = False, id_entri: str | None = None) -> Recorded:
     """Record a participant's rating (1 to 5) of a menu innovation."""
     check_name(perangkat, "--perangkat")
     try:
@@ -257,19 +285,24 @@ def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int 
     day.refresh()
     peserta = known_peserta(day, peserta_id)
     inovasi = _menu_inovasi(day, inovasi_id)
-    earlier = day.ratings.get((peserta.id, inovasi.id))
-    if earlier is not None and not ulang:
-        raise Repeat(f"{peserta.nama} ({peserta.id}) sudah menilai {inovasi.id} pukul {earlier.jam}.", earlier)
-    entry = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "peserta": peserta.id,
-             "inovasi": inovasi.id, "nilai": score}
-    if catatan and catatan.strip():
-        entry["catatan"] = catatan.strip()
-    return Recorded(_write(day, "penilaian", perangkat, entry), entry, peserta, inovasi)
+
+    def decide() -> dict[str, Any]:
+        day.refresh()
+        _check_resent(day, "penilaian", id_entri, peserta=peserta.id, inovasi=inovasi.id)
+        earlier = day.ratings.get((peserta.id, inovasi.id))
+        if earlier is not None and not ulang:
+            raise Repeat(f"{peserta.nama} ({peserta.id}) sudah menilai {inovasi.id} pukul {earlier.jam}.", earlier)
+        return _entry(day, id_entri, petugas=perangkat, peserta=peserta.id, inovasi=inovasi.id, nilai=score,
+                      catatan=(catatan or "").strip() or None)
+
+    entries: list[dict[str, Any]] = []
+    file = _record(day, "penilaian", perangkat, decide, entries)
+    return Recorded(file, entries[0], peserta, inovasi)
 
 
 def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
                 bidang: str | None = None, peserta_id: str | None = None,
-                desa: str | None = None) -> Recorded:
+                desa: str | None = None, id_entri: str | None = None) -> Recorded:
     """Record a Kartu Ide; the village defaults to the participant's own."""
     check_name(perangkat, "--perangkat")
     if not judul or not judul.strip():
@@ -282,12 +315,16 @@ def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
     desa = (desa or "").strip() or (peserta.desa if peserta else None)
     if desa and desa not in day.desa:
         raise Refused(f"Desa {desa} tidak ada di desa.yaml.")
-    entry: dict[str, Any] = {"waktu": now(day.acara.zona_waktu), "petugas": perangkat, "judul": judul.strip()}
-    for key, value in (("uraian", (uraian or "").strip()), ("bidang", bidang),
-                       ("peserta", peserta.id if peserta else None), ("desa", desa)):
-        if value:
-            entry[key] = value
-    return Recorded(_write(day, "ide", perangkat, entry), entry, peserta)
+
+    def decide() -> dict[str, Any]:
+        day.refresh()
+        _check_resent(day, "ide", id_entri, judul=judul.strip())
+        return _entry(day, id_entri, petugas=perangkat, judul=judul.strip(), uraian=(uraian or "").strip() or None,
+                      bidang=bidang, peserta=peserta.id if peserta else None, desa=desa)
+
+    entries: list[dict[str, Any]] = []
+    file = _record(day, "ide", perangkat, decide, entries)
+    return Recorded(file, entries[0], peserta)
 
 
 # --------------------------------------------------------------------------- komitmen
@@ -350,7 +387,8 @@ def known_desa(day: Day, desa: str) -> str:
 
 def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
                       tahun_apbdes: int | None, ttd_kepala_desa: bool, ttd_ketua_bpd: bool,
-                      alasan: dict[str, str] | None = None, ulang: bool = False) -> Committed:
+                      alasan: dict[str, str] | None = None, ulang: bool = False,
+                      id_entri: str | None = None) -> Committed:
     """Record a village's Kartu Komitmen; an unstamped innovation needs a reason.
 
     A card without both signatures is recorded (the paper exists and must
@@ -380,19 +418,23 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
             raise Refused(f"{item.id} ({item.judul}) tidak pernah distempel untuk {day.desa_label(kode)}; "
                           "inovasi tanpa stempel hanya diterima dengan alasan.")
         unstamped[item.id] = reason
-    earlier = day.commitments.get(kode)
-    if earlier is not None and not ulang:
-        raise Repeat(f"Kartu Komitmen {day.desa_label(kode)} sudah dicatat pukul {earlier.jam} "
-                     f"({earlier.file} baris {earlier.line}); kartu ini belum dicatat.", earlier)
-    entry: dict[str, Any] = {
-        "waktu": now(day.acara.zona_waktu), "petugas": perangkat, "desa": kode,
-        "inovasi": [i.id for i in chosen], "tahun_apbdes": tahun,
-        "ttd_kepala_desa": bool(ttd_kepala_desa), "ttd_ketua_bpd": bool(ttd_ketua_bpd),
-    }
-    if unstamped:
-        entry["alasan"] = unstamped
-    Komitmen.model_validate(entry)  # the entry must load back exactly as written
-    file = _write(day, "komitmen", perangkat, entry)
+    replaced: list[Seen | None] = [None]
+
+    def decide() -> dict[str, Any]:
+        day.refresh()
+        _check_resent(day, "komitmen", id_entri, desa=kode)
+        earlier = replaced[0] = day.commitments.get(kode)
+        if earlier is not None and not ulang:
+            raise Repeat(f"Kartu Komitmen {day.desa_label(kode)} sudah dicatat pukul {earlier.jam} "
+                         f"({earlier.file} baris {earlier.line}); kartu ini belum dicatat.", earlier)
+        entry = _entry(day, id_entri, petugas=perangkat, desa=kode, inovasi=[i.id for i in chosen],
+                       tahun_apbdes=tahun, ttd_kepala_desa=bool(ttd_kepala_desa),
+                       ttd_ketua_bpd=bool(ttd_ketua_bpd), alasan=unstamped or None)
+        Komitmen.model_validate(entry)  # the entry must load back exactly as written
+        return entry
+
+    file = _record(day, "komitmen", perangkat, decide)
+    earlier = replaced[0]
     unsigned = [who for who, ok in (("Kepala Desa", ttd_kepala_desa), ("Ketua BPD", ttd_ketua_bpd)) if not ok]
     return Committed(kode, chosen, tahun, file, unsigned, unstamped, earlier)
 
@@ -425,6 +467,52 @@ def check_name(name: str, option: str = "--perangkat") -> None:
     """Refuse a device name that cannot name a log file; desks call it before their loop starts."""
     if not name or not NAME_OK.match(name):
         raise UsageError(f"{option} '{name}' tidak sah: pakai huruf, angka dan tanda hubung saja, mis. REG-1.")
+
+
+def _entry(day: Day, id_entri: str | None, **fields: Any) -> dict[str, Any]:
+    """A log entry: the time first, then the fields that have a value, the client's id last."""
+    entry: dict[str, Any] = {"waktu": now(day.acara.zona_waktu)}
+    entry.update((key, value) for key, value in fields.items() if value is not None)
+    if id_entri:
+        entry["id_entri"] = id_entri
+    return entry
+
+
+def _record(day: Day, kind: str, name: str, decide: Callable[[], dict[str, Any] | None],
+            written: list[dict[str, Any]] | None = None) -> str | None:
+    """Check, then check again and append under the lock of the whole kind.
+
+    Why twice: the first check refuses without touching the disk; the second,
+    under the lock, sees what another desk wrote a moment ago, so a stamp, a
+    check-in or a card is never recorded twice by two desks at once. `decide`
+    refreshes the day and returns the entry, or None when nothing is to be written.
+    """
+    if decide() is None:
+        return None
+    with kind_locked(day.root, kind):
+        entry = decide()
+        if entry is None:
+            return None
+        shown = _write(day, kind, name, entry)
+    if written is not None:
+        written.append(entry)
+    return shown
+
+
+def _check_resent(day: Day, kind: str, id_entri: str | None, **key: Any) -> None:
+    """A resend of an entry already written raises `Duplicate`; the same id on another entry is refused."""
+    if id_entri is None:
+        return
+    if not ID_ENTRI.match(id_entri):
+        raise Refused(f"id_entri '{id_entri}' tidak sah: 8 sampai 64 huruf, angka, garis bawah atau tanda hubung.")
+    found = day.sent_before(id_entri)
+    if found is None:
+        return
+    found_kind, seen, data = found
+    if found_kind == kind and all(str(data.get(field)) == str(value) for field, value in key.items()):
+        raise Duplicate(seen)
+    raise Refused(f"id_entri {id_entri} sudah dipakai untuk entri lain ({seen.file} baris {seen.line}); "
+                  "entri ini tidak dicatat.")
 
 
 def _write(day: Day, kind: str, name: str, entry: dict[str, Any]) -> str:

@@ -53,12 +53,14 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
-def lock_for(path: Path) -> FileLock:
-    """The lock of one log; the same object per path, so holding it is reentrant."""
+def lock_for(path: Path, suffixed: bool = True) -> FileLock:
+    """The lock of one log (or, with `suffixed=False`, the lock file `path` itself); the same
+    object per path, so holding it is reentrant."""
     key = os.path.abspath(path)
     lock = _locks.get(key)
     if lock is None:
-        lock = FileLock(lock_path(Path(key)), timeout=LOCK_TIMEOUT, preserve_lock_file=True)
+        target = lock_path(Path(key)) if suffixed else Path(key)
+        lock = FileLock(target, timeout=LOCK_TIMEOUT, preserve_lock_file=True)
         _locks[key] = lock
     return lock
 
@@ -66,17 +68,37 @@ def lock_for(path: Path) -> FileLock:
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold the lock of one log; a lock held elsewhere too long is a user error, not a traceback."""
-    lock = lock_for(Path(path))
+    with _holding(lock_for(Path(path)), f"Log {Path(path).name}"):
+        yield
+
+
+@contextmanager
+def _holding(lock: FileLock, what: str) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
         raise BursaError(
-            f"Log {Path(path).name} sedang dikunci oleh proses lain lebih dari {LOCK_TIMEOUT:.0f} detik.",
+            f"{what} sedang dikunci oleh proses lain lebih dari {LOCK_TIMEOUT:.0f} detik.",
             hint="Tutup perintah bursa lain yang menulis ke log ini, lalu coba lagi.") from None
     try:
         yield
     finally:
         lock.release()
+
+
+def kind_lock_path(root: Path, kind: str) -> Path:
+    """The lock of a whole kind of log (`log/.stempel.lock`): held while a desk checks for an
+    earlier entry and appends its own, so two desks never both record the same stamp."""
+    return Path(root) / LOG_DIR / f".{kind}.lock"
+
+
+@contextmanager
+def kind_locked(root: Path, kind: str) -> Iterator[None]:
+    """Hold the lock of every log of `kind`; reentrant within one process."""
+    path = kind_lock_path(root, kind)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _holding(lock_for(path, suffixed=False), f"Log {kind}"):
+        yield
 
 
 def header_for(kind: str, name: str) -> str:

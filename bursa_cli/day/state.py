@@ -65,6 +65,10 @@ class Day:
 
     def _clear(self, kind: str | None = None) -> None:
         kinds = [kind] if kind else list(LOG_KINDS)
+        if not hasattr(self, "by_id_entri"):
+            self.by_id_entri: dict[str, dict[str, tuple[Seen, dict[str, Any]]]] = {}
+        for each in kinds:
+            self.by_id_entri[each] = {}  # id_entri -> where it was written and what it said
         if "registrasi" in kinds:
             self.walk_ins: dict[str, Peserta] = {}
             self.checked_in: dict[str, Seen] = {}
@@ -90,6 +94,8 @@ class Day:
                 by = line.data.get("petugas") or line.data.get("meja") or Path(shown).stem
                 seen = Seen(shown, line.line, str(line.data.get("waktu", "")), str(by))
                 self._take(kind, entry, seen)
+                if entry.id_entri:
+                    self.by_id_entri[kind].setdefault(entry.id_entri, (seen, line.data))
 
     def _take(self, kind: str, entry: Any, seen: Seen) -> None:
         if kind == "registrasi":
@@ -105,6 +111,14 @@ class Day:
             self.commitments[entry.desa] = seen
 
     # ---- look-ups
+
+    def sent_before(self, id_entri: str) -> tuple[str, Seen, dict[str, Any]] | None:
+        """The entry written earlier under this client-made id, in any log: (kind, where, data)."""
+        for kind, seen_ids in self.by_id_entri.items():
+            found = seen_ids.get(id_entri)
+            if found is not None:
+                return kind, *found
+        return None
 
     def peserta(self, peserta_id: str) -> Peserta | None:
         """A listed participant or a walk-in, by id (any letter case, as scanners vary)."""

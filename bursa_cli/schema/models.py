@@ -15,7 +15,7 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from .types import (
-    Bidang, Id, Jam, KodeDesa, KodeKabupaten, KodeKecamatan, LabelKursi, Nip, YaTidak, ZonaWaktu,
+    Bidang, Id, IdEntri, Jam, KodeDesa, KodeKabupaten, KodeKecamatan, LabelKursi, Nip, YaTidak, ZonaWaktu,
 )
 
 
@@ -395,6 +395,8 @@ class Peserta(Model):
 class LogEntry(Model):
     waktu: datetime = Field(description="Waktu pencatatan, ISO 8601 dengan zona, mis. 2026-11-12T09:14:03+07:00")
     petugas: Optional[str] = Field(None, description="Perangkat atau petugas yang mencatat")
+    id_entri: Optional[IdEntri] = Field(
+        None, description="Id entri buatan perangkat; entri yang dikirim ulang dengan id yang sama tidak dicatat dua kali")
 
 
 class PesertaBaru(Model):

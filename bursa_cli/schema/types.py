@@ -113,6 +113,13 @@ Id = _pattern(
     "Id hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung, tanpa spasi",
     "id")
 
+# A client-made id per entry, so a desk can resend after a dropped connection without
+# the entry being recorded twice (a UUID from the browser, or any 8 to 64 safe characters).
+IdEntri = _pattern(
+    r"^[A-Za-z0-9_-]{8,64}$",
+    "id_entri ditulis 8 sampai 64 huruf, angka, garis bawah atau tanda hubung",
+    "id_entri")
+
 LabelKursi = _pattern(
     r"^(Blok [1-9][0-9]* / )?[A-Z]+-[0-9]{2,}$",
     "Kursi ditulis seperti di Kartu ID: B-07, atau Blok 2 / C-05 bila ruang pleno punya beberapa blok",
