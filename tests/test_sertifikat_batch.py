@@ -230,3 +230,47 @@ def test_cli_bad_options(tmp_path, args, message):
 def test_no_cards_yet(minimal_event):
     with pytest.raises(UsageError, match="Belum ada Kartu Komitmen"):
         print_certificates(minimal_event, Options())
+
+
+def _session(sid: int) -> list[int]:
+    """Live processes of session `sid` (Linux /proc): the command and everything it started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("moment", ["workers-started", "first-batch-written"])
+def test_kill_9_leaves_no_worker_alive(contoh_event, moment):
+    """After kill -9 of `cetak sertifikat --jobs 2`, the forkserver, resource tracker and workers die too."""
+    out = contoh_event / "keluaran" / "sertifikat"
+    process = subprocess.Popen([sys.executable, "-m", "bursa_cli", "cetak", "sertifikat", str(contoh_event),
+                                "--jobs", "2", "--batch", "1"], start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and process.poll() is None:
+            # the command, the resource tracker, the forkserver and two workers
+            ready = len(_session(process.pid)) >= 5
+            if ready and (moment == "workers-started" or any(out.glob("sertifikat-*.pdf"))):
+                break
+            time.sleep(0.05)
+        helpers = [pid for pid in _session(process.pid) if pid != process.pid]
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        assert process.returncode == -signal.SIGKILL, "the run finished before it could be interrupted"
+        assert len(helpers) >= 4
+        deadline = time.monotonic() + 15
+        while _session(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _session(process.pid) == []
+    finally:
+        for pid in _session(process.pid):
+            os.kill(pid, signal.SIGKILL)

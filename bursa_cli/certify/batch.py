@@ -210,14 +210,14 @@ def _start_workers():
     Workers fork from that small clean server, not from this process (which may
     hold a large event, and a progress-bar thread that fork must not copy).
     Windows has no fork: there each worker is spawned and imports for itself.
+    The server and every worker die with this process (`render.lifeline`).
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
-    from multiprocessing import forkserver
+    from ..render.lifeline import start_forkserver
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["bursa_cli.certify.batch", "weasyprint"])
-    forkserver.ensure_running()
+    start_forkserver(context, ["bursa_cli.certify.batch", "weasyprint"])
     return context
 
 
@@ -357,6 +357,11 @@ def _worker_context(event, signer, options: Options, preview: bool) -> tuple:
 def _init_worker(root: str, acara, signer, alamat: str, preview: bool, today, origin) -> None:
     """Set up once per process: the Jinja environment, the fetcher, the compiled template."""
     from ..render.pdf import Renderer
+
+    if multiprocessing.parent_process() is not None:  # a worker: it ends when its parent ends
+        from ..render.lifeline import die_with_parent
+
+        die_with_parent()
 
     stand_in = SimpleNamespace(root=Path(root), acara=acara)
     _WORKER.update(renderer=Renderer(stand_in, today=today, origin=origin), signer=signer,
