@@ -263,3 +263,13 @@ def test_capitals_get_a_proper_case_suggestion(tmp_path, event):
     taken = plan_import("peserta", path, event, proper_case=True)
     assert [r.record["nama"] for r in taken.rows] == ["Drs. Bambang Sutrisno, M.Si.", "Ani BPD"]
     assert not [p for p in taken.problems if p.path == "nama"]
+
+
+def test_second_ketua_bpd_is_said_at_import(tmp_path, event):
+    rows = [[1, "Joko", "Ketua BPD", "Bulu", "", ""], [2, "Rudi", "BPD", "Sukamaju", "", ""],
+            [3, "Sari", "Ketua BPD", "Sukamaju", "", ""]]
+    plan = plan_import("peserta", sheet(tmp_path / "b.xlsx", PESERTA, rows), event)
+    assert plan.errors == []
+    warned = [(p.line, p.message) for p in plan.problems if p.path == "peran"]
+    assert warned == [(3, "Kolom C (Jabatan): Desa ini sudah punya Ketua BPD: Mulyono (P-0002)."),
+                      (5, "Kolom C (Jabatan): Desa ini sudah punya Ketua BPD: Rudi (baris 4).")]

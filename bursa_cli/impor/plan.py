@@ -130,11 +130,11 @@ class _Builder:
         self.seen_keys: dict[tuple, int] = {}
         self.seen_phones: dict[str, int] = {}
         self.seen_ids: dict[str, int] = {}
-        self.kades: dict[str, str] = {}  # desa -> who, for the one-Kepala-Desa warning
+        self.holders: dict[tuple[str, str], str] = {}  # (desa, peran) -> who: one Kepala Desa, one Ketua BPD
         if self.kind == "peserta":
             for item in event.peserta:
-                if item.peran == "kepala-desa" and item.desa:
-                    self.kades.setdefault(item.desa, f"{item.nama} ({item.id})")
+                if item.peran in _ONE_PER_VILLAGE and item.desa:
+                    self.holders.setdefault((item.desa, item.peran), f"{item.nama} ({item.id})")
 
     # ---- one row
 
@@ -409,7 +409,7 @@ class _Builder:
                 self.problem("id", f"id '{record['id']}' sudah dipakai untuk data lain.")
                 return
             row.status = "baru"
-            self._warn_second_kades(row)
+            self._warn_second_holder(row)
             return
         row.match = existing.id
         old = self._as_record(existing)
@@ -425,15 +425,17 @@ class _Builder:
                 row.changes[name] = (before, new)
         row.status = "berubah" if row.changes else "sama"
 
-    def _warn_second_kades(self, row: Row) -> None:
+    def _warn_second_holder(self, row: Row) -> None:
+        """A village has one Kepala Desa and one Ketua BPD; a second is said (validasi refuses it later)."""
         record = row.record
-        if self.kind != "peserta" or record.get("peran") != "kepala-desa" or not record.get("desa"):
+        peran = record.get("peran")
+        if self.kind != "peserta" or peran not in _ONE_PER_VILLAGE or not record.get("desa"):
             return
-        other = self.kades.get(record["desa"])
+        other = self.holders.get((record["desa"], peran))
         if other:
-            self.problem("peran", f"desa ini sudah punya Kepala Desa: {other}.", level=WARNING)
+            self.problem("peran", f"desa ini sudah punya {v.PERAN_LABEL[peran]}: {other}.", level=WARNING)
         else:
-            self.kades[record["desa"]] = f"{record['nama']} (baris {row.number})"
+            self.holders[(record["desa"], peran)] = f"{record['nama']} (baris {row.number})"
 
     def finish(self) -> None:
         """Give new rows their ids, continuing the sequences already in the file."""
@@ -451,6 +453,7 @@ class _Builder:
             row.record = {"id": sequences[group].next(), **row.record}
 
 
+_ONE_PER_VILLAGE = ("kepala-desa", "ketua-bpd")
 _DEFAULT_PREFIX = {"peserta": ("P-", 4), "inovasi": ("INO-", 3), "TIK": ("TIK-", 2), "Panitia": ("PAN-", 2)}
 
 
