@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from string import Template
 
+from .certify.codes import KEY_FILE, key_text
 from .errors import UsageError
 from .paths import ASSETS
 from .schema.skema import modeline, schema_files
@@ -33,6 +34,13 @@ keluaran/
 # Kunci penulisan log pada hari-H
 log/**/.*.lock
 *.lock
+"""
+# Logs and the register are append-only, one entry a line: a merge keeps both sides' lines,
+# and `bursa validasi` then names any number or seat issued twice.
+GITATTRIBUTES = """\
+# Log hari-H dan register nomor hanya ditambah di akhir: gabungan git menyimpan baris kedua sisi.
+log/**/*.yaml merge=union
+register-nomor.yaml merge=union
 """
 # The hook calls the interpreter that installed it (a venv need not be on PATH when git
 # runs hooks) and checks what is staged, since that is what the commit records.
@@ -174,6 +182,8 @@ def build_files(options: InitOptions) -> dict[str, str]:
         files[name] = modeline(name) + files[name]
     files.update(schema_files())
     files[".gitignore"] = GITIGNORE
+    files[".gitattributes"] = GITATTRIBUTES
+    files[KEY_FILE] = key_text()  # one key for the whole event, shared through git from the start
     return files
 
 

@@ -49,6 +49,12 @@ def _village_without_kepala():
     return {"peserta.yaml": peserta, "log/komitmen/J3-1.yaml": "# log\n" + CARD}
 
 
+def _two_ketua_bpd():
+    peserta = minimal_data("peserta.yaml")
+    peserta[3]["desa"] = "33.23.01.2001"  # Widodo joins Bulu, which has Mulyono already
+    return {"peserta.yaml": peserta}
+
+
 # (what changes, the document it stops, the code, the file)
 CASES = {
     "lambang-hilang": (_acara(penyelenggara__logo="aset/lambang.svg"), "undangan", "BUR-R017", "acara.yaml"),
@@ -60,6 +66,8 @@ CASES = {
     "bupati-kosong": (_acara(dokumen={"penanda_tangan_sk": "bupati"}), "sk", "BUR-C010", "acara.yaml"),
     "kepala-desa-sertifikat": (_village_without_kepala(), "sertifikat", "BUR-C006", "log/komitmen/J3-1.yaml"),
     "kepala-desa-halaman": (_village_without_kepala(), "halaman-verifikasi", "BUR-C006", "log/komitmen/J3-1.yaml"),
+    "dua-ketua-bpd": (_two_ketua_bpd(), "kartu-komitmen", "BUR-D002", "peserta.yaml"),
+    "dua-ketua-bpd-sertifikat": ({**_two_ketua_bpd(), **DAY}, "sertifikat", "BUR-D002", "peserta.yaml"),
 }
 
 
@@ -75,7 +83,7 @@ def test_validasi_finds_what_the_gate_refuses(name, tmp_path: Path):
     before = validate_event(root)  # no stage enforced: shown as a warning, so a green run is not silent
     found = [p for p in before.problems if p.code == code]
     assert [(p.file, p.line, p.column) for p in found] == [(p.file, p.line, p.column) for p in refused]
-    if code not in ("BUR-R017", "BUR-R018"):
+    if code not in ("BUR-R017", "BUR-R018", "BUR-D002"):  # a missing file, a doubled role: errors at once
         assert {p.level for p in found} == {"peringatan"}
         assert validate_event(root, strict=True).errors
 

@@ -40,14 +40,17 @@ _KEY_HEADER = (
 )
 
 
+NO_KEY_HINT = ("Kunci dibuat sekali untuk seluruh acara oleh `bursa init`; untuk acara yang sudah ada, buat "
+               "dengan `bursa kunci-sertifikat buat FOLDER` di satu laptop, commit ke git dan tarik (pull) di "
+               "laptop lain sebelum `bursa cetak sertifikat`.")
+
+
 def load_key(root: Path, create: bool = True) -> bytes:
-    """The event's secret key, created (once, atomically) on first use."""
+    """The event's secret key; with `create`, made (once, atomically) when absent."""
     path = Path(root) / KEY_FILE
     if not path.exists():
         if not create:
-            raise UsageError(f"Kunci sertifikat ({KEY_FILE}) belum ada di folder acara.",
-                             hint="Cetak sertifikat lebih dulu (`bursa cetak sertifikat`): kunci dibuat saat "
-                                  "sertifikat pertama kali dicetak.")
+            raise UsageError(f"Kunci sertifikat ({KEY_FILE}) belum ada di folder acara.", hint=NO_KEY_HINT)
         _create_key(path)
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -62,8 +65,26 @@ def load_key(root: Path, create: bool = True) -> bytes:
                      hint="Pulihkan berkas itu dari git (`git checkout -- kunci-sertifikat.txt`).")
 
 
+def key_text() -> str:
+    """The text of a new key file: the warning header and 32 random bytes in hex."""
+    return _KEY_HEADER + secrets.token_hex(32) + "\n"
+
+
+def create_key(root: Path) -> Path:
+    """Make the event's key for an existing event; refused when one exists (never overwritten).
+
+    Why refuse: a new key makes every code already printed answer "tidak dikenal"."""
+    path = Path(root) / KEY_FILE
+    if path.exists():
+        raise UsageError(f"{KEY_FILE} sudah ada; kunci tidak pernah ditimpa.",
+                         hint="Kode pada sertifikat yang sudah dicetak hanya dikenali dengan kunci yang sama. "
+                              "Bila laptop lain membuat kunci sendiri, pakai kunci yang ada di git.")
+    _create_key(path)
+    return path
+
+
 def _create_key(path: Path) -> None:
-    text = _KEY_HEADER + secrets.token_hex(32) + "\n"
+    text = key_text()
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(temp, "w", encoding="utf-8") as out:
         out.write(text)

@@ -96,7 +96,7 @@ def collect(event: Event, desa: list[str] | None = None, kecamatan: list[str] | 
     A village whose card in force lacks a signature gets no certificate; it is
     listed in `unsigned` instead (see `refuse_unsigned`).
     """
-    key = key if key is not None else load_key(Path(event.root))
+    key = key if key is not None else load_key(Path(event.root), create=False)  # made by `bursa init`
     cards = latest_cards(event.komitmen)
     wanted = _wanted_desa(event, desa, kecamatan, cards)
     kepala = event.kepala_desa_nama

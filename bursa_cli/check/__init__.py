@@ -97,7 +97,6 @@ READS: dict[str, tuple[str, ...]] = {
     "check_inovasi": ("acara.yaml", "inovasi.yaml", "opd.yaml", "p2ktd.yaml"),
     "check_logs": ("acara.yaml", "peserta.yaml", "inovasi.yaml", "desa.yaml", "panitia.yaml"),
     "check_komitmen": ("desa.yaml", "inovasi.yaml", "peserta.yaml", "acara.yaml"),
-    "check_village_roles": ("desa.yaml", "peserta.yaml"),
     "check_held_seats": ("acara.yaml", "peserta.yaml"),
 }
 READ_LABEL: dict[str, str] = {
@@ -107,7 +106,6 @@ READ_LABEL: dict[str, str] = {
     "check_inovasi": "kaitan inovasi",
     "check_logs": "log hari-H",
     "check_komitmen": "Kartu Komitmen",
-    "check_village_roles": "peran di desa",
     "check_held_seats": "kursi yang tercetak",
     "check_register": "register nomor surat",
 }
@@ -123,8 +121,9 @@ STAGE_READS: dict[str, tuple[str, ...]] = {
     "materi": ("acara.yaml", "peserta.yaml", "desa.yaml", "inovasi.yaml"),
     "gladi-bersih": ("acara.yaml", "tahapan.yaml"),
 }
-# Print requirements that are errors whatever the stage: a file named that does not exist.
-ALWAYS = {"BUR-R017", "BUR-R018"}
+# Print requirements that are errors whatever the stage: a file named that does not exist,
+# a village with two Kepala Desa or two Ketua BPD.
+ALWAYS = {"BUR-R017", "BUR-R018", "BUR-D002"}
 
 
 def _blocked(event: Event, files: tuple[str, ...]) -> bool:

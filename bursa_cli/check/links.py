@@ -287,7 +287,6 @@ LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
     check_inovasi,
     check_logs,
     check_komitmen,
-    check_village_roles,
     check_held_seats,
     check_register,
 )

@@ -126,11 +126,14 @@ def need_kepala_desa(event: Event) -> Iterable[Problem]:
 
 
 def need_village_roles(event: Event) -> Iterable[Problem]:
-    """The Kartu Komitmen prints the names of the Kepala Desa and the Ketua BPD of every village."""
-    from .links import missing_village_roles
+    """The Kartu Komitmen prints the names of the Kepala Desa and the Ketua BPD of every village:
+    a missing one is left blank (a warning), a doubled one would print the wrong name (an error)."""
+    from .links import check_village_roles, missing_village_roles
 
     for problem in missing_village_roles(event):
         yield _needed(problem, ("kartu-komitmen",))
+    for problem in check_village_roles(event):
+        yield _needed(problem, ("kartu-komitmen", "sertifikat"))
 
 
 # rule, and the files it reads (skipped, with one note, when one of them could not be read)

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from . import acara, cetak as cetak_cmd, hari, impor, rekap
+from . import acara, cetak as cetak_cmd, hari, impor, kunci, rekap
 from ..render.kinds import KINDS
 
 app = typer.Typer(
@@ -26,6 +26,8 @@ cetak = typer.Typer(help="Mencetak dokumen acara ke PDF.", no_args_is_help=True)
 app.add_typer(cetak, name="cetak")
 templat = typer.Typer(help="Templat dokumen: daftar dan salin templat bawaan ke folder acara.", no_args_is_help=True)
 app.add_typer(templat, name="templat")
+kunci_sertifikat = typer.Typer(help="Kunci kode verifikasi sertifikat: satu untuk seluruh acara.", no_args_is_help=True)
+app.add_typer(kunci_sertifikat, name="kunci-sertifikat")
 
 
 def edge(command):
@@ -66,6 +68,7 @@ for kind in KINDS:  # one `bursa cetak JENIS` per entry of the document registry
 cetak.command("sertifikat")(edge(rekap.sertifikat))
 templat.command("daftar")(edge(cetak_cmd.daftar))
 templat.command("salin")(edge(cetak_cmd.salin))
+kunci_sertifikat.command("buat")(edge(kunci.buat))
 
 
 HELP_WORDS = {
