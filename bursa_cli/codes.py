@@ -36,6 +36,11 @@ class Code:
     def family(self) -> str:
         return self.code[4]
 
+    @property
+    def shown(self) -> str:
+        """The template as a reader sees it (format's doubled braces undone)."""
+        return self.template.replace("{{", "{").replace("}}", "}")
+
 
 CODES: dict[str, Code] = {}
 
@@ -353,3 +358,30 @@ _c("BUR-N003", "Surat {kunci} bernomor {nomor} di sini, tetapi {nomor_lain} di {
    "cetakan berikutnya memakai nomor yang tercatat terakhir.",
    "Satu surat mendapat dua nomor, biasanya karena dicetak di dua laptop sebelum sinkron. Pastikan "
    "hanya satu nomor yang dikirim, dan hapus baris nomor yang lain dari register.", WARNING)
+
+
+FAMILY_TITLE = {
+    "Y": "Berkas dan penulisan YAML", "S": "Isi berkas tidak sesuai skema", "L": "Log hari-H yang rusak",
+    "R": "Rujukan antarberkas", "H": "Entri log hari-H", "K": "Kartu Komitmen", "D": "Peran di desa",
+    "T": "Tahapan dan kesiapannya", "C": "Syarat cetak dokumen", "P": "Tempat duduk (kursi)",
+    "N": "Register nomor surat",
+}
+
+
+def catalogue_markdown() -> str:
+    """docs/kode-masalah.md: every code, its level, message and explanation (`python -m bursa_cli.codes`)."""
+    out = ["# Kode masalah", "",
+           "Halaman ini dibuat otomatis dari katalog kode (`python -m bursa_cli.codes > docs/kode-masalah.md`);",
+           "jangan disunting dengan tangan. Satu kode dijelaskan juga oleh `bursa validasi --jelaskan KODE`.",
+           "Tulisan `{...}` di pesan diganti dengan nilai yang ditemukan."]
+    for family, title in FAMILY_TITLE.items():
+        out += ["", f"## BUR-{family}: {title}", "", "| Kode | Tingkat | Pesan | Penjelasan |", "|---|---|---|---|"]
+        for entry in CODES.values():
+            if entry.family == family:
+                cells = [entry.code, entry.level, entry.shown, entry.explanation]
+                out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(catalogue_markdown(), end="")

@@ -125,6 +125,10 @@ MINIMAL: dict[str, Any] = {
 }
 
 
+# An event made by `bursa init` has its certificate key from the start; tests use a fixed one.
+MINIMAL["kunci-sertifikat.txt"] = "# kunci sertifikat untuk uji\n" + "5e" * 32 + "\n"
+
+
 def dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
 

@@ -173,3 +173,11 @@ def test_codes_in_every_output_format(tmp_path: Path):
     assert {m["code"] for m in data["masalah"]} >= {"BUR-S001", "BUR-S002"}
     rich = bursa("validasi", root)
     assert "Kode" in rich.output and "BUR-S002" in rich.output
+
+
+def test_code_reference_is_up_to_date():
+    from bursa_cli.codes import catalogue_markdown
+    from support import REPO
+
+    assert (REPO / "docs" / "kode-masalah.md").read_text(encoding="utf-8") == catalogue_markdown(), \
+        "docs/kode-masalah.md sudah usang: jalankan `python -m bursa_cli.codes > docs/kode-masalah.md`"

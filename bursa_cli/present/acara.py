@@ -100,7 +100,7 @@ def report_as_dict(report: "Report") -> dict:
 def show_code(code) -> None:
     """One entry of the problem-code catalogue (`bursa validasi --jelaskan KODE`)."""
     level = {"galat": "[red]galat[/red]", "peringatan": "[yellow]peringatan[/yellow]"}.get(code.level, code.level)
-    body = (f"[bold]Pesan:[/bold] {escape(code.template)}\n[bold]Tingkat:[/bold] {level}\n\n"
+    body = (f"[bold]Pesan:[/bold] {escape(code.shown)}\n[bold]Tingkat:[/bold] {level}\n\n"
             f"{escape(code.explanation)}")
     console().print(Panel(body, title=escape(code.code), title_align="left", expand=False))
 
@@ -112,7 +112,7 @@ def show_codes(codes) -> None:
     table.add_column("Tingkat", no_wrap=True)
     table.add_column("Pesan")
     for code in codes:
-        table.add_row(code.code, code.level, escape(code.template))
+        table.add_row(code.code, code.level, escape(code.shown))
     console().print(table)
 
 
