@@ -20,7 +20,7 @@ from bursa_cli.render.kinds import KINDS
 from support import WILAYAH_CSV, bursa, make_event, minimal_data, plain, small_region_list
 
 COMMANDS = {"init", "validasi", "status", "rekap", "verifikasi", "registrasi", "stempel", "nilai", "ide",
-            "komitmen", "perbaiki", "impor", "ekspor", "pantau", "cetak", "templat", "skema"}
+            "komitmen", "perbaiki", "impor", "ekspor", "pantau", "cetak", "templat", "skema", "kunci-sertifikat"}
 
 
 def test_help_lists_commands():
@@ -28,6 +28,7 @@ def test_help_lists_commands():
     assert set(group.commands) == COMMANDS
     assert set(group.commands["cetak"].commands) == {kind.name for kind in KINDS} | {"sertifikat"}
     assert set(group.commands["templat"].commands) == {"daftar", "salin"}
+    assert set(group.commands["kunci-sertifikat"].commands) == {"buat"}
     result = bursa("--help")
     assert result.exit_code == 0, result.output
     for command in COMMANDS:

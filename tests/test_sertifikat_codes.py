@@ -166,5 +166,6 @@ def test_cli_verifikasi_exit_codes(contoh_event, codes):
 
 
 def test_verification_without_key_says_so(minimal_event):
+    (minimal_event / KEY_FILE).unlink()
     result = runner.invoke(app, ["verifikasi", "ACDE-FGHJ-KMNP", str(minimal_event)])
     assert result.exit_code == 2 and "belum ada" in plain(result.output)

@@ -164,6 +164,14 @@ def show_commitment(result: "Committed", desa_label: str) -> None:
             title="PERHATIAN", border_style="bold red", expand=False))
 
 
+def show_key_made(path, root) -> None:
+    from ..errors import rel
+
+    console().print(f"[green]✔[/] Kunci sertifikat dibuat: {escape(rel(path, root))}\n"
+                    "  Commit berkas ini ke git sekarang, lalu tarik (pull) di setiap laptop yang mencetak "
+                    "sertifikat; jangan diterbitkan.")
+
+
 def show_repairs(repairs: Sequence["Repair"]) -> None:
     if not repairs:
         console().print("[green]✔[/] Semua log utuh; tidak ada yang perlu diperbaiki.")
