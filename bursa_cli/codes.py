@@ -328,6 +328,20 @@ _c("BUR-C010", "SK dan sertifikat ditandatangani Bupati (dokumen.penanda_tangan_
    "Bila Bupati yang menandatangani SK dan sertifikat, isi blok `bupati:` (nama, jabatan) di acara.yaml, "
    "atau kembalikan penanda_tangan_sk ke kepala_dinas.")
 
+_c("BUR-C011", "Susunan acara belum diisi di acara.yaml (bagian susunan_acara).",
+   "`cetak susunan-acara` mencetak acara pleno hari-H dari acara.yaml bagian susunan_acara.")
+_c("BUR-C012", "Belum ada desa di desa.yaml: Kartu Komitmen dibuat satu per desa.",
+   "Kartu Komitmen dicetak satu per desa peserta; isi desa.yaml (mis. dengan `bursa init --wilayah`).")
+_c("BUR-C013", "Belum ada ruang bursa (jenis: bursa) untuk kotak stempel konsultasi di Kartu Komitmen.",
+   "Kartu Komitmen memuat satu kotak stempel per meja konsultasi di ruang bursa.")
+_c("BUR-C014", "Belum ada inovasi yang dipertahankan (sortir.keputusan: dipertahankan): tidak ada poster atau "
+   "katalog yang dapat dicetak.", "Poster dan katalog memuat inovasi yang dipertahankan di rapat sortir.")
+_c("BUR-C015", "Tidak ada peserta yang akan hadir (konfirmasi bukan \"tidak\") untuk dibuatkan Kartu ID.",
+   "Kartu ID dicetak untuk setiap peserta di peserta.yaml yang konfirmasinya bukan \"tidak\".")
+_c("BUR-C016", "materi.kartu_id ({jumlah}) tidak menyisakan Kartu ID cadangan: {peserta} kartu untuk peserta di "
+   "peserta.yaml. Naikkan jumlahnya.",
+   "Kartu ID cadangan (TAMU-001 dst.) adalah sisa materi.kartu_id sesudah kartu peserta yang diundang.")
+
 # --------------------------------------------------------------------------- BUR-P kursi
 
 _c("BUR-P001", "Kartu ID {peserta} sudah dicetak dengan kursi {kursi}, tetapi peserta '{peserta}' tidak ada "

@@ -181,3 +181,37 @@ def test_code_reference_is_up_to_date():
 
     assert (REPO / "docs" / "kode-masalah.md").read_text(encoding="utf-8") == catalogue_markdown(), \
         "docs/kode-masalah.md sudah usang: jalankan `python -m bursa_cli.codes > docs/kode-masalah.md`"
+
+
+def _nobody_comes():
+    return {"peserta.yaml": [{**p, "konfirmasi": "tidak"} for p in minimal_data("peserta.yaml")]}
+
+
+def _nothing_kept():
+    return {"inovasi.yaml": [{**i, "sortir": {"keputusan": "dicoret", "opd": "DINKES"}}
+                             for i in minimal_data("inovasi.yaml")]}
+
+
+# Progress rather than mistakes: not shown before their stage, refused by `cetak` at any time.
+PROGRESS_CASES = {
+    "susunan-acara-kosong": ({}, "susunan-acara", "BUR-C011"),
+    "tanpa-desa": ({"desa.yaml": "[]\n", "peserta.yaml": "[]\n"}, "kartu-komitmen", "BUR-C012"),
+    "tanpa-inovasi-terpilih": (_nothing_kept(), "poster", "BUR-C014"),
+    "tanpa-inovasi-katalog": (_nothing_kept(), "katalog", "BUR-C014"),
+    "tanpa-peserta-hadir": (_nobody_comes(), "kartu-id", "BUR-C015"),
+    "kartu-id-tanpa-cadangan": (_acara(materi={"kartu_komitmen": 5, "kartu_id": 4, "kartu_ide": 10, "stempel": 2,
+                                               "poster": 2, "spanduk": 1, "katalog": 10}),
+                                "kartu-cadangan", "BUR-C016"),
+}
+
+
+@pytest.mark.parametrize("name", PROGRESS_CASES)
+def test_progress_requirements_count_from_their_stage(name, tmp_path: Path):
+    changes, kind, code = PROGRESS_CASES[name]
+    root = make_event(tmp_path / "acara", changes)
+    with pytest.raises(DataError) as caught:
+        gate(root, f"cetak:{kind}")
+    assert [p.code for p in caught.value.problems] == [code]
+    assert not any(p.code == code for p in validate_event(root).problems)
+    during = validate_event(root, up_to_stage="materi")
+    assert [p.level for p in during.problems if p.code == code] == ["galat"]

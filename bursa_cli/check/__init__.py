@@ -16,7 +16,7 @@ from ..schema.event import Event, load_event
 from ..schema.models import TAHAPAN_KODE
 from . import links, readiness
 from .readiness import StageResult, check_readiness, check_tahapan_list
-from .requirements import REQUIREMENTS, check_requirements
+from .requirements import PROGRESS, REQUIREMENTS, check_requirements
 
 
 @dataclass
@@ -68,7 +68,7 @@ def validate_event(folder: Path, up_to_stage: str | None = None, strict: bool = 
     for problem in check_requirements(event):
         stage = by_stage[problem.stage]
         stage.problems.append(problem)
-        if stage.enforced:
+        if stage.enforced or problem.code in PROGRESS:  # progress counts from its stage on, like readiness
             continue
         if problem.is_error and problem.code not in ALWAYS:
             problem = replace(problem, level=WARNING)  # what `cetak` would refuse, shown before its stage
@@ -137,7 +137,7 @@ def _skipped(event: Event) -> list[Problem]:
         waiting = [READ_LABEL.get(c.__name__, c.__name__) for c in links.LINK_CHECKS
                    if name in READS.get(c.__name__, ())]
         waiting += [f"kesiapan tahap {kode}" for kode, files in STAGE_READS.items() if name in files]
-        waiting += [label for _rule, files, label in REQUIREMENTS if name in files]
+        waiting += [label for _rule, files, label, _early in REQUIREMENTS if name in files]
         if waiting:
             notes.append(Problem(file=name, **say("BUR-Y012", berkas=name, dilewati=", ".join(waiting))))
     return notes

@@ -17,6 +17,8 @@ from ..codes import say
 from ..errors import Problem
 from ..schema.event import Event, locate
 from ..schema.models import TAHAPAN_KODE
+from ..schema.types import is_kelurahan
+from ..seating import needs_seat
 
 # The stage at which each document is first needed.
 KIND_STAGE: dict[str, str] = {
@@ -136,14 +138,40 @@ def need_village_roles(event: Event) -> Iterable[Problem]:
         yield _needed(problem, ("kartu-komitmen", "sertifikat"))
 
 
-# rule, and the files it reads (skipped, with one note, when one of them could not be read)
-REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...], str], ...] = (
-    (need_signers, ("acara.yaml",), "penanda tangan surat, SK dan sertifikat"),
-    (need_kop, ("acara.yaml",), "lambang di kop surat"),
-    (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK"),
-    (need_kepala_desa, ("acara.yaml", "desa.yaml", "peserta.yaml"), "Kepala Desa di sertifikat"),
-    (need_village_roles, ("desa.yaml", "peserta.yaml"), "nama di Kartu Komitmen"),
+def need_materials(event: Event) -> Iterable[Problem]:
+    """What the kit's documents are made from: the programme, the villages, the menu, the people.
+
+    These are progress, not mistakes: before the stage they belong to they are not
+    shown (the stage's readiness counts them), but `cetak` refuses on them any time.
+    """
+    acara = event.acara
+    if not acara.susunan_acara:
+        yield _needed(_at(event, ("susunan_acara",), **say("BUR-C011")), ("susunan-acara",))
+    if not [d for d in event.desa if not is_kelurahan(d.kode)]:
+        yield _needed(Problem(file="desa.yaml", line=1, column=1, **say("BUR-C012")), ("kartu-komitmen",))
+    if not any(r.jenis == "bursa" for r in acara.tempat.ruang):
+        yield _needed(_at(event, ("tempat", "ruang"), **say("BUR-C013")), ("kartu-komitmen",))
+    if not event.inovasi_terpilih:
+        yield _needed(Problem(file="inovasi.yaml", line=1, column=1, **say("BUR-C014")), ("poster", "katalog"))
+    coming = sum(1 for p in event.peserta if needs_seat(p))
+    if not coming:
+        yield _needed(Problem(file="peserta.yaml", line=1, column=1, **say("BUR-C015")), ("kartu-id",))
+    elif acara.materi.kartu_id <= coming:
+        yield _needed(_at(event, ("materi", "kartu_id"), value=str(acara.materi.kartu_id),
+                          **say("BUR-C016", jumlah=acara.materi.kartu_id, peserta=coming)), ("kartu-cadangan",))
+
+
+# rule, the files it reads (skipped, with one note, when one of them could not be read), what it
+# checks, and whether it is shown before its stage (a mistake) or only from it on (progress)
+REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...], str, bool], ...] = (
+    (need_signers, ("acara.yaml",), "penanda tangan surat, SK dan sertifikat", True),
+    (need_kop, ("acara.yaml",), "lambang di kop surat", True),
+    (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK", True),
+    (need_kepala_desa, ("acara.yaml", "desa.yaml", "peserta.yaml"), "Kepala Desa di sertifikat", True),
+    (need_village_roles, ("desa.yaml", "peserta.yaml"), "nama di Kartu Komitmen", True),
+    (need_materials, ("acara.yaml", "desa.yaml", "inovasi.yaml", "peserta.yaml"), "bahan Bursa Kit", False),
 )
+PROGRESS = {"BUR-C011", "BUR-C012", "BUR-C013", "BUR-C014", "BUR-C015", "BUR-C016"}
 
 
 def check_requirements(event: Event, kind: str | None = None) -> list[Problem]:
@@ -151,7 +179,7 @@ def check_requirements(event: Event, kind: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if event.acara is None:
         return problems
-    for rule, files, _label in REQUIREMENTS:
+    for rule, files, _label, _early in REQUIREMENTS:
         if any(f in event.unreadable for f in files):
             continue
         problems.extend(p for p in rule(event) if kind is None or kind in p.needed_by)

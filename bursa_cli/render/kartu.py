@@ -17,7 +17,8 @@ from .denah import seat_plan
 from .floorplan import BIDANG_ORDER
 from .poster import fit
 from .qr import qr_svg
-from ..day.logwrite import append_entries, header_for, log_path, now
+from ..day.logwrite import now
+from ..day.seat import record_printed_seats
 from ..seating import desa_name, origin_lines, plan_seating, role_label, seats_to_record
 
 A4 = (210.0, 297.0)
@@ -134,18 +135,13 @@ def _impose(job, cards: list[dict], stem: str, title: str, label: str) -> None:
             title=title, what=f"{len(cards)} {label} {ukuran} pada {len(sheets)} lembar A4")
 
 
-SEAT_LOG = ("kursi", "kartu-id")
-
-
 def _record_seats(job, plan) -> None:
     """Remember the printed seats, so later changes to peserta.yaml do not move them."""
     new = seats_to_record(job.event, plan)
     if not new:
         return
-    path = log_path(job.event.root, *SEAT_LOG)
     stamp = now(job.acara.zona_waktu)
-    job.before_commit(lambda: append_entries(path, [{"waktu": stamp, **entry} for entry in new],
-                                             header_for(*SEAT_LOG)))
+    job.before_commit(lambda: record_printed_seats(job.event, new, stamp))  # under the lock of log/kursi/
     job.notes.append(f"{len(new)} kursi yang tercetak dicatat di log/kursi/kartu-id.yaml; kursi itu tidak "
                      "berpindah lagi bila peserta.yaml berubah.")
 
@@ -154,10 +150,7 @@ def build_komitmen(job) -> None:
     """One Kartu Komitmen per village, filled in with its names; stamp boxes per consultation desk."""
     event = job.event
     acara = job.acara
-    villages = [d for d in event.desa if not is_kelurahan(d.kode)]
-    if not villages:
-        job.problem("Belum ada desa di desa.yaml: Kartu Komitmen dibuat satu per desa.", file="desa.yaml")
-        return
+    villages = [d for d in event.desa if not is_kelurahan(d.kode)]  # none, or no Bursa room: refused by the gate
     order = {k.kode: i for i, k in enumerate(acara.wilayah.kecamatan)}
     villages.sort(key=lambda d: (order.get(kecamatan_of(d.kode), len(order)), d.kode))
     names: dict[tuple[str, str], str] = {}
@@ -165,15 +158,7 @@ def build_komitmen(job) -> None:
         if person.desa and person.peran in ("kepala-desa", "ketua-bpd"):
             names.setdefault((person.desa, person.peran), person.nama)
     kertas = acara.dokumen.kertas_kartu_komitmen
-    stamps, grid = stamp_grid(event, kertas)
-    if not stamps:
-        job.problem_at(("tempat", "ruang"), "Belum ada ruang bursa (jenis: bursa) untuk kotak stempel "
-                       "konsultasi di Kartu Komitmen.")
-        return
-    missing = sum(1 for d in villages for role in ("kepala-desa", "ketua-bpd") if (d.kode, role) not in names)
-    if missing:
-        job.notes.append(f"{missing} nama Kepala Desa/Ketua BPD belum ada di peserta.yaml: "
-                         "barisnya dibiarkan kosong untuk ditulis tangan.")
+    stamps, grid = stamp_grid(event, kertas)  # a village without its names gets a note per village from the gate
     cards = [{
         "desa": d, "nama_desa": desa_name(d.nama), "kecamatan": event.kecamatan_of_desa(d.kode),
         "kepala_desa": names.get((d.kode, "kepala-desa"), ""), "ketua_bpd": names.get((d.kode, "ketua-bpd"), ""),

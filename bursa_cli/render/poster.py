@@ -37,11 +37,7 @@ def clamp(text: str, limit: int) -> str:
 def kept_items(job) -> list[tuple[Inovasi, Stand]]:
     """Kept innovations with their stands, checking every one has a room; problems go to `job`."""
     event = job.event
-    kept = event.inovasi_terpilih
-    if not kept:
-        job.problem("Belum ada inovasi yang dipertahankan (sortir.keputusan: dipertahankan): "
-                    "tidak ada yang dapat dicetak.", file="inovasi.yaml")
-        return []
+    kept = event.inovasi_terpilih  # none kept: refused by the gate (check/requirements.py)
     stands = assign_stands(event)
     for inovasi in kept:
         if stands[inovasi.id].ruang is None:
