@@ -40,7 +40,7 @@ def test_printing_never_makes_a_key(tmp_path):
         print_certificates(root, Options())
     assert "kunci-sertifikat buat" in refused.value.hint
     assert not (root / KEY_FILE).exists()
-    assert not list((root / "keluaran").glob("**/*.pdf")) if (root / "keluaran").exists() else True
+    assert not (root / "keluaran").exists() or not list((root / "keluaran").glob("**/*.pdf"))
 
 
 def test_key_for_an_existing_event_is_made_once(tmp_path):
@@ -91,3 +91,25 @@ def test_logs_of_two_clones_merge_by_union_and_validasi_names_the_double_number(
     assert check.exit_code == 1
     assert "register-nomor.yaml:3:" in check.output and "diterbitkan dua kali" in check.output
     assert "register-nomor.yaml baris 2" in check.output
+
+
+def test_seats_recorded_meanwhile_by_another_process_refuse_the_print(minimal_event, monkeypatch):
+    """Seats are recorded under the lock of log/kursi/; a plan made before another process recorded
+    seats is refused at that moment, and nothing (log or PDF) is written."""
+    from bursa_cli.day import seat as seat_module
+    from bursa_cli.day.logwrite import append_entry, header_for, log_path
+    from render_helpers import run, written
+
+    real = seat_module.record_printed_seats
+
+    def another_window_first(event, entries, waktu):
+        append_entry(log_path(event.root, "kursi", "kartu-id"),
+                     {"waktu": waktu, "peserta": "P-0004", "kursi": "A-01"}, header_for("kursi", "kartu-id"))
+        return real(event, entries, waktu)
+
+    monkeypatch.setattr("bursa_cli.render.kartu.record_printed_seats", another_window_first)
+    with pytest.raises(UsageError, match="baru saja dicatat oleh proses lain"):
+        run("kartu-id", minimal_event)
+    log = (minimal_event / "log" / "kursi" / "kartu-id.yaml").read_text(encoding="utf-8")
+    assert log.count("- {") == 1  # only the other process's line
+    assert written(minimal_event) == []

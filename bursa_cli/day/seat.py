@@ -23,3 +23,31 @@ def seat_of(event: Event, peserta_id: str) -> str:
         _plans[id(event)] = cached
     seat = cached[1].get(peserta_id)
     return seat.label if seat is not None else NO_SEAT
+
+
+SEAT_LOG = ("kursi", "kartu-id")
+
+
+def record_printed_seats(event: Event, entries: list[dict], waktu: str) -> None:
+    """Append the seats just printed on Kartu ID, under the lock of `log/kursi/`.
+
+    Why check under the lock: the seats were planned from the seats recorded
+    when the event was loaded. If another process (a second window, the
+    server) recorded seats since, this plan may give a seat twice, so it is
+    refused and nothing is recorded; printing again plans from the new log.
+    """
+    from ..errors import UsageError
+    from ..schema.logfile import read_log
+    from .logwrite import LOG_DIR, append_entries, header_for, kind_locked, log_path
+
+    root = event.root
+    with kind_locked(root, "kursi"):
+        folder = root / LOG_DIR / "kursi"
+        now_held = sum(len(read_log(path, path.name).entries) for path in sorted(folder.glob("*.yaml"))) \
+            if folder.is_dir() else 0
+        if now_held != len(event.kursi):
+            raise UsageError("Kursi Kartu ID baru saja dicatat oleh proses lain, jadi tata kursi cetakan ini "
+                             "mungkin memberi satu kursi dua kali; tidak ada yang dicatat atau ditulis.",
+                             hint="Jalankan `bursa cetak kartu-id` lagi: kursi dihitung dari log/kursi/ terbaru.")
+        append_entries(log_path(root, *SEAT_LOG), [{"waktu": waktu, **entry} for entry in entries],
+                       header_for(*SEAT_LOG))
