@@ -7,6 +7,7 @@ never pays for pydantic or WeasyPrint.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 
 import typer
@@ -28,6 +29,41 @@ templat = typer.Typer(help="Templat dokumen: daftar dan salin templat bawaan ke 
 app.add_typer(templat, name="templat")
 kunci_sertifikat = typer.Typer(help="Kunci kode verifikasi sertifikat: satu untuk seluruh acara.", no_args_is_help=True)
 app.add_typer(kunci_sertifikat, name="kunci-sertifikat")
+
+
+def show_version(wanted: bool) -> None:
+    if wanted:
+        from .. import __version__, present
+
+        present.info(f"bursa {__version__}")
+        raise typer.Exit()
+
+
+def install_completion(wanted: bool) -> None:
+    if wanted:
+        from typer import completion
+
+        from .. import present
+
+        shell, path = completion.install(prog_name="bursa", complete_var=COMPLETE_VAR)
+        present.success(f"Pelengkapan perintah (tombol Tab) untuk {shell} dipasang di {path}. "
+                        "Berlaku setelah terminal dibuka ulang.")
+        raise typer.Exit()
+
+
+COMPLETE_VAR = "_BURSA_COMPLETE"  # set by the shell when it asks for completions
+
+
+@app.callback()
+def options(
+    versi: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=show_version,
+                               help="Tampilkan versi bursa lalu keluar."),
+    pelengkapan: bool = typer.Option(False, "--pasang-pelengkapan", is_eager=True, callback=install_completion,
+                                     help="Pasang pelengkapan perintah (tombol Tab) untuk shell ini: "
+                                          "bash, zsh, fish atau PowerShell."),
+) -> None:
+    # No docstring: the help of `bursa` stays the one given to typer.Typer above.
+    pass
 
 
 def edge(command):
@@ -84,19 +120,22 @@ HELP_WORDS = {
 }
 
 
+HELP_OPTION_TEXT = "Tampilkan bantuan ini lalu keluar."
+USAGE_PREFIX = "Pemakaian: "
+
+
 def speak_indonesian() -> None:
     """Typer's own words (help panels, the --help line, "Usage:") in Indonesian.
 
-    The help panels' module is only loaded when help is actually shown, so
-    ordinary commands do not pay for it.
+    Only Typer's public classes are touched (`typer.core.TyperCommand` and
+    `TyperGroup`, `typer.rich_utils`), never the parser underneath, which older
+    Typer takes from the `click` package and newer Typer keeps in a private
+    module. The help panels' module is only loaded when help is actually shown,
+    so ordinary commands do not pay for it.
     """
-    try:
-        from typer import core
-        from typer._click import decorators
-        from typer._click.formatting import HelpFormatter
-    except ImportError:  # another Typer layout: keep its wording
-        return
-    if getattr(decorators.help_option, "indonesian", False):
+    from typer import core
+
+    if getattr(core.TyperCommand, "indonesian", False):
         return
 
     def with_indonesian_panels(english):
@@ -109,34 +148,27 @@ def speak_indonesian() -> None:
 
         return format_help
 
+    def with_indonesian_help_option(english):
+        def get_help_option(self, ctx):
+            option = english(self, ctx)
+            if option is not None:
+                option.help = HELP_OPTION_TEXT
+            return option
+
+        return get_help_option
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), USAGE_PREFIX)
+
     for command_class in (core.TyperCommand, core.TyperGroup):
         command_class.format_help = with_indonesian_panels(command_class.format_help)
-
-    english_help_option = decorators.help_option
-
-    def help_option(param_decls):
-        add = english_help_option(param_decls)
-
-        def apply(command):
-            command = add(command)
-            command.params[-1].help = "Tampilkan bantuan ini lalu keluar."
-            return command
-
-        return apply
-
-    help_option.indonesian = True
-    decorators.help_option = help_option
-
-    english_usage = HelpFormatter.write_usage
-
-    def write_usage(self, prog, args="", prefix=None):
-        return english_usage(self, prog, args, "Pemakaian: " if prefix is None else prefix)
-
-    HelpFormatter.write_usage = write_usage
+        command_class.get_help_option = with_indonesian_help_option(command_class.get_help_option)
+        command_class.format_usage = format_usage
+        command_class.indonesian = True
 
 
 CLICK_WORDS = (  # the command-line parser's own messages, said in Indonesian
-    (r"^No such option: (\S+)(?: \(Possible options: (.+)\)| Did you mean (.+)\?)?$",
+    (r"^No such option:? '?(\S+?)'?\.?(?: \(Possible options: (.+)\)| Did you mean '?(.+?)'?\?)?$",
      "Pilihan {0} tidak dikenal.", " Mungkin maksudnya {1}?"),
     (r"^No such command '(.+)'\.$", "Perintah '{0}' tidak dikenal.", ""),
     (r"^Missing argument '(.+)'\.$", "Argumen {0} wajib diisi.", ""),
@@ -177,26 +209,38 @@ def say_usage_error(message: str) -> str:
     return message
 
 
+def parser_error(name: str) -> type[Exception]:
+    """An exception class of the parser under Typer, found through Typer's public `BadParameter`.
+
+    Why: Typer 0.12 to 0.2x raise `click`'s classes, newer Typer its own private
+    copy of them; `typer.BadParameter` is the parser's class in both, and its
+    bases are the parser's UsageError and ClickException.
+    """
+    return next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == name)
+
+
 def main() -> None:
     """Run `bursa`; parsing errors get the same Indonesian panel and exit code 2 as usage errors."""
-    from typer._click import exceptions as click_errors
-    from typer.exceptions import Abort
-
     speak_indonesian()
+    if COMPLETE_VAR in os.environ:  # the shell asks for completions: Typer's completion classes answer
+        from typer import completion
+
+        completion.completion_init()
+    command = typer.main.get_command(app)
     try:
-        code = app(standalone_mode=False)
-    except click_errors.NoArgsIsHelpError as error:  # the help is the answer
-        error.show()
-        sys.exit(2)
-    except click_errors.UsageError as error:
+        code = command.main(prog_name="bursa", standalone_mode=False)
+    except parser_error("UsageError") as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # the help is the answer
+            error.show()
+            sys.exit(2)
         from .. import present
         from ..errors import UsageError
 
-        command = error.ctx.command_path if error.ctx else "bursa"
+        where = error.ctx.command_path if error.ctx else "bursa"
         present.show_error(UsageError(say_usage_error(error.format_message()),
-                                      hint=f"Lihat `{command} --help`."))
+                                      hint=f"Lihat `{where} --help`."))
         sys.exit(2)
-    except Abort:
+    except typer.Abort:
         from .. import present
 
         present.info("Dibatalkan.")
