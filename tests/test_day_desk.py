@@ -204,3 +204,20 @@ def test_apbdes_year_message_names_the_year_the_event_set(tmp_path):
          "ttd_kepala_desa": True, "ttd_ketua_bpd": True}]})
     shown = plain(bursa("validasi", root).output)
     assert "Tahun APBDes 2028 berbeda dengan tahun APBDes yang ditetapkan acara (2027, acara.yaml: tahun_apbdes)" in shown
+
+
+@pytest.mark.parametrize("command,options,typed,kind", [
+    ("registrasi", ["--perangkat", "REG-1"], "+baru\nP-0002\n", "registrasi"),  # at "Nama lengkap"
+    ("ide", ["--perangkat", "J3-1"], "\nP-0002\nLumbung\n\n\n\n", "ide"),  # at "Nama inovasi"
+])
+def test_a_scan_typed_as_a_name_or_title_is_kept_for_the_next_participant(minimal_event, command, options, typed,
+                                                                          kind):
+    result = bursa(command, minimal_event, *options, input=typed)
+    assert result.exit_code == 0, result.output
+    assert "P-0002 tampak seperti Kartu ID yang dipindai" in plain(result.output)
+    entries = logged(minimal_event, kind) if (minimal_event / "log" / kind).exists() else []
+    assert "P-0002" not in [e.get("judul") for e in entries] + [e.get("tanpa_undangan", {}).get("nama") for e in entries]
+    if kind == "registrasi":
+        assert [e["peserta"] for e in entries] == ["P-0002"]  # the held scan checked P-0002 in
+    else:
+        assert [(e["peserta"], e["judul"]) for e in entries] == [("P-0002", "Lumbung")]

@@ -133,6 +133,7 @@ def _register_one(day, perangkat: str, text: str) -> int:
 def _walk_in(day, perangkat: str, kartu: str | None = None) -> int:
     """Ask a walk-in's details and register them (under the spare Kartu ID `kartu`, if scanned)."""
     from ..day import add_walk_in
+    from ..day.desk import looks_scanned
     from ..schema.models import PERAN_DESA, PERAN_LABEL
     from ..present import hari as show
 
@@ -143,6 +144,9 @@ def _walk_in(day, perangkat: str, kartu: str | None = None) -> int:
         show.show_note("Peserta tanpa undangan (kosongkan nama untuk batal).")
     nama = show.ask("Nama lengkap:")
     if not nama or not nama.strip():
+        return 0
+    if looks_scanned(nama):  # the next participant's card, not a name
+        _hold(nama)
         return 0
     roles = list(PERAN_LABEL)
     chosen = show.pick([PERAN_LABEL[r] for r in roles], "Peran (nomor):")
@@ -374,7 +378,7 @@ def ide(
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
     from ..day import Day, Refused, record_idea
     from ..day.actions import check_name
-    from ..day.desk import scanned_peserta
+    from ..day.desk import is_participant_scan, scanned_peserta
     from ..schema.types import BIDANG_LABEL
     from ..present import hari as show
 
@@ -402,6 +406,9 @@ def ide(
         title = show.ask("Nama inovasi:")
         if title is None:
             break
+        if is_participant_scan(day, title):  # the next card's participant, not a title
+            _hold(title)
+            continue
         text = show.ask("Uraian (boleh kosong):")
         chosen = show.pick([BIDANG_LABEL[b] for b in fields], "Bidang (nomor, boleh kosong):")
         place = None
@@ -484,7 +491,7 @@ def _desa_of_card(day) -> str | None:
 
 def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     from ..day import Refused, record_commitment, stamped_for_desa
-    from ..day.desk import parse_card_choice, unstamped
+    from ..day.desk import is_participant_scan, parse_card_choice, unstamped
     from ..present import hari as show
 
     label = day.desa_label(kode)
@@ -494,6 +501,9 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     answer = show.ask("Inovasi pilihan (nomor dari daftar atau id, pisahkan dengan koma):")
     if answer is None or not answer.strip():
         show.show_note("Kartu tidak dicatat.")
+        return
+    if is_participant_scan(day, answer):  # a Kartu ID for the next card
+        _hold(answer)
         return
     chosen = parse_card_choice(answer, offered)
     reasons = {}
