@@ -82,3 +82,17 @@ def test_a_named_village_with_an_unsigned_card_is_refused(tmp_path):
     result = bursa("cetak", "sertifikat", root, "--desa", "Tegalurung")
     assert result.exit_code == 1 and "Desa Tegalurung belum ditandatangani Ketua BPD" in plain(result.output)
     assert bursa("cetak", "sertifikat", root, "--desa", "Bulu").exit_code == 0
+
+
+def test_recap_and_live_screen_count_the_card_in_force(tmp_path):
+    from bursa_cli.day import LiveSummary
+    from bursa_cli.recap import build_recap
+
+    cards = {"log/komitmen/J3-1.yaml": CARDS["log/komitmen/J3-1.yaml"],
+             "log/komitmen/J3-2.yaml": [
+                 {"waktu": "2026-11-12T11:00:00+07:00", "desa": TEGALURUNG, "inovasi": ["INO-001"], **SIGNED}]}
+    root = make_event(tmp_path / "ev", cards)
+    row = {d.kode: d for d in build_recap(load_for_recap(root)).desa}[TEGALURUNG]
+    assert (row.inovasi, row.ttd_kepala_desa, row.ttd_ketua_bpd) == (["INO-001"], True, True)
+    live = LiveSummary(root).refresh()
+    assert (live.villages, live.unsigned) == (2, 0)
