@@ -15,7 +15,7 @@ Families:
   BUR-H  entri log hari-H              BUR-K  Kartu Komitmen
   BUR-D  peran di desa                 BUR-T  tahapan dan kesiapannya
   BUR-C  syarat cetak dokumen          BUR-P  tempat duduk (kursi)
-  BUR-N  register nomor surat
+  BUR-N  register nomor surat          BUR-I  impor dari Excel/CSV
 """
 
 from __future__ import annotations
@@ -342,6 +342,26 @@ _c("BUR-C016", "materi.kartu_id ({jumlah}) tidak menyisakan Kartu ID cadangan: {
    "peserta.yaml. Naikkan jumlahnya.",
    "Kartu ID cadangan (TAMU-001 dst.) adalah sisa materi.kartu_id sesudah kartu peserta yang diundang.")
 
+# --------------------------------------------------------------------------- BUR-I impor
+
+_c("BUR-I001", "{pesan}", "Baris sheet yang diimpor tidak mengisi kolom yang wajib (nama, jabatan, desa, judul, "
+   "tim, ...). Isi selnya, atau tunjuk kolomnya dengan --kolom bila judulnya tidak dikenali.")
+_c("BUR-I002", "{pesan}", "Isi sel tidak dapat dibaca sebagai nilai yang diminta kolomnya (jabatan, bidang, "
+   "nomor HP, NIP, biaya, tanggal). Pesannya menyebut bentuk yang diharapkan.")
+_c("BUR-I003", "{pesan}", "Sel menyebut desa, kecamatan, OPD, P2KTD, ruang atau meja yang tidak ada di data acara. "
+   "Periksa ejaannya (ada saran bila mirip), atau tambahkan datanya lebih dulu.")
+_c("BUR-I004", "{pesan}", "Orang, anggota atau inovasi yang sama muncul dua kali di sheet; baris kedua ditolak.")
+_c("BUR-I005", "{pesan}", "Kolom ID berisi id yang tidak sah atau sudah dipakai. Kosongkan kolomnya agar bursa "
+   "memberi id baru.")
+_c("BUR-I006", "{pesan}", "Nomor HP yang sama dipakai dua orang. Itu lazim (HP suami-istri, HP kantor desa), jadi "
+   "hanya peringatan; periksa bahwa nomornya tidak salah ketik.", WARNING)
+_c("BUR-I007", "{pesan}", "Nama ditulis dengan huruf kapital semua dan akan tercetak begitu di kartu dan "
+   "sertifikat. Usulannya menjaga gelar dan singkatan; terapkan dengan --rapikan-nama.", WARNING)
+_c("BUR-I008", "{pesan}", "Desa ini sudah punya Kepala Desa atau Ketua BPD. Baris tetap diimpor, tetapi "
+   "`bursa validasi` menolak desa dengan dua pemegang peran yang sama; ubah peran salah satunya.", WARNING)
+_c("BUR-I009", "{pesan}", "Baris judul kolom tidak ditemukan, atau kolom kuncinya (Nama, Judul) tidak ada. "
+   "Pastikan ada satu baris judul kolom, atau tunjuk kolomnya dengan --kolom.")
+
 # --------------------------------------------------------------------------- BUR-P kursi
 
 _c("BUR-P001", "Kartu ID {peserta} sudah dicetak dengan kursi {kursi}, tetapi peserta '{peserta}' tidak ada "
@@ -378,7 +398,7 @@ FAMILY_TITLE = {
     "Y": "Berkas dan penulisan YAML", "S": "Isi berkas tidak sesuai skema", "L": "Log hari-H yang rusak",
     "R": "Rujukan antarberkas", "H": "Entri log hari-H", "K": "Kartu Komitmen", "D": "Peran di desa",
     "T": "Tahapan dan kesiapannya", "C": "Syarat cetak dokumen", "P": "Tempat duduk (kursi)",
-    "N": "Register nomor surat",
+    "N": "Register nomor surat", "I": "Impor dari Excel/CSV",
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from bursa_cli.codes import CODES
 from bursa_cli.impor import plan_import
 from bursa_cli.schema.event import load_event
 
@@ -111,6 +112,7 @@ def test_row_problems(tmp_path, event, case):
         assert (got_line, got_column) == (line, column), message
         assert fragment in message
     assert all(p.file == "daftar.xlsx [Data]" for p in plan.errors)
+    assert all(p.code in CODES and p.code.startswith("BUR-I") for p in plan.problems), plan.problems
     rejected = {p.line for p in plan.errors}
     assert {r.number for r in plan.having("ditolak")} == rejected
 

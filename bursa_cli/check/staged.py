@@ -21,7 +21,8 @@ def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
     except FileNotFoundError:
         raise UsageError("git tidak ditemukan; --pra-commit memeriksa isi indeks git.") from None
     if done.returncode != 0:
-        raise UsageError(f"'{folder}' bukan bagian dari repositori git ({done.stderr.decode(errors='replace').strip()[:120]}).",
+        reason = done.stderr.decode(errors="replace").strip()[:120]
+        raise UsageError(f"'{folder}' bukan bagian dari repositori git ({reason}).",
                          hint="--pra-commit dipakai oleh pre-commit hook di dalam repositori git.")
     return done.stdout
 

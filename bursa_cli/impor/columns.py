@@ -179,7 +179,7 @@ def map_columns(kind: str, table: Table, overrides: dict[str, str]) -> tuple[Map
         raise DataError(
             f"Baris judul kolom tidak ditemukan di {table.shown}.",
             [Problem(f"Tidak ada baris berisi judul kolom yang dikenal (mis. '{key_label}') "
-                     f"di {MAX_HEADER_SCAN} baris pertama.", file=table.shown, line=1, column=1)],
+                     f"di {MAX_HEADER_SCAN} baris pertama.", file=table.shown, line=1, column=1, code="BUR-I009")],
             hint="Pastikan ada satu baris judul kolom, atau tunjuk kolomnya dengan --kolom nama=\"Judul Kolom\".")
     number, cells = table.rows[best_index]
     headers = [text(c) for c in cells]
@@ -211,7 +211,7 @@ def map_columns(kind: str, table: Table, overrides: dict[str, str]) -> tuple[Map
         raise DataError(
             f"Kolom '{key_label}' tidak ditemukan di {table.shown}.",
             [Problem(f"Judul kolom di baris {number}: " + ", ".join(f"'{h}'" for h in headers if h) + ".",
-                     file=table.shown, line=number, column=1)],
+                     file=table.shown, line=number, column=1, code="BUR-I009")],
             hint=f"Tunjuk kolomnya dengan --kolom {key_field}=\"Judul Kolom\".")
     return mapping, best_index
 

@@ -157,7 +157,7 @@ class _Builder:
     def text(self, name: str) -> str:
         return v.text(self.cell(name))
 
-    def problem(self, name: str, message: str, level: str = ERROR) -> None:
+    def problem(self, name: str, message: str, level: str = ERROR, code: str = "BUR-I002") -> None:
         mapping = self.plan.mapping
         index = mapping.fields.get(name)
         if index is None:
@@ -166,7 +166,7 @@ class _Builder:
             where, column = f"Kolom {column_letter(index)} ({mapping.headers[index]}): ", index + 1
         self.row.problems.append(Problem(
             message=where + _sentence(message), file=self.plan.table.shown, line=self.row.number, column=column,
-            path=name, value=v.text(self.cell(name))[:80], level=level))
+            path=name, value=v.text(self.cell(name))[:80], level=level, code=code))
 
     def parse(self, name: str, parser: Callable[[object], Any]) -> Any:
         try:
@@ -179,10 +179,10 @@ class _Builder:
         value = self.text(name)
         if not value:
             if name not in self.plan.mapping.fields:
-                self.problem(name, f"{what} wajib diisi, tetapi kolomnya tidak ada di sheet "
+                self.problem(name, code="BUR-I001", message=f"{what} wajib diisi, tetapi kolomnya tidak ada di sheet "
                                    f"(tunjuk dengan --kolom {name}=\"Judul Kolom\").")
             else:
-                self.problem(name, f"{what} wajib diisi.")
+                self.problem(name, code="BUR-I001", message=f"{what} wajib diisi.")
         return value
 
     # ---- records per kind, keys in the order of the model
@@ -194,7 +194,8 @@ class _Builder:
         if suggestion and self.proper_case:
             return suggestion
         if suggestion:
-            self.problem("nama", f"nama ditulis dengan huruf kapital semua; usulan: '{suggestion}' "
+            self.problem("nama", code="BUR-I007",
+                         message=f"nama ditulis dengan huruf kapital semua; usulan: '{suggestion}' "
                                  "(terapkan dengan --rapikan-nama, atau perbaiki di sheet).", level=WARNING)
         return nama
 
@@ -210,7 +211,7 @@ class _Builder:
                 desa = row.village.kode
             except v.BadValue as exc:
                 self.problem("desa" if name or "kode_desa" not in self.plan.mapping.fields else "kode_desa",
-                             _sentence(str(exc)))
+                             code="BUR-I003", message=_sentence(str(exc)))
         elif peran in PERAN_DESA and not name and not kode:
             self.required("desa", f"Desa (untuk {v.PERAN_LABEL[peran]})")
         if peran == "camat":
@@ -240,7 +241,7 @@ class _Builder:
             if found:
                 p2ktd.append(found)
             else:
-                self.problem("p2ktd", f"penyedia P2KTD '{part}' tidak ada di p2ktd.yaml.")
+                self.problem("p2ktd", code="BUR-I003", message=f"penyedia P2KTD '{part}' tidak ada di p2ktd.yaml.")
         keputusan = self.parse("keputusan", v.sortir)
         sortir = None
         if keputusan:
@@ -283,7 +284,7 @@ class _Builder:
             tim = self.default_tim
         else:
             tim = None
-            self.problem("tim", "Tim wajib diisi (TIK atau Panitia)" + (
+            self.problem("tim", code="BUR-I001", message="Tim wajib diisi (TIK atau Panitia)" + (
                 "." if "tim" in self.plan.mapping.fields else "; kolomnya tidak ada, pakai --tim TIK atau --tim Panitia."))
         kedudukan = self.required("kedudukan", "Kedudukan dalam tim (mis. Ketua, Sekretaris, Anggota)")
         return {
@@ -298,10 +299,11 @@ class _Builder:
     def _given_id(self) -> str:
         value = self.text("id")
         if value and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", value):
-            self.problem("id", f"id '{value}' tidak sah: hanya huruf, angka, titik, garis bawah dan tanda hubung.")
+            self.problem("id", code="BUR-I005",
+                         message=f"id '{value}' tidak sah: hanya huruf, angka, titik, garis bawah dan tanda hubung.")
             return ""
         if value in self.seen_ids:
-            self.problem("id", f"id '{value}' sudah dipakai di baris {self.seen_ids[value]}.")
+            self.problem("id", code="BUR-I005", message=f"id '{value}' sudah dipakai di baris {self.seen_ids[value]}.")
         elif value:
             self.seen_ids[value] = self.row.number
         return value
@@ -323,13 +325,13 @@ class _Builder:
         found = self._lookup(value, self.event.opd)
         if not found:
             known = ", ".join(o.id for o in self.event.opd)
-            self.problem(name, f"OPD '{value}' tidak ada di opd.yaml (yang ada: {known}).")
+            self.problem(name, code="BUR-I003", message=f"OPD '{value}' tidak ada di opd.yaml (yang ada: {known}).")
         return found or None
 
     def _ruang(self) -> str | None:
         value = self.text("ruang")
         if value and value not in self.event.ruang_by_kode:
-            self.problem("ruang", f"ruang '{value}' tidak ada di acara.yaml (yang ada: "
+            self.problem("ruang", code="BUR-I003", message=f"ruang '{value}' tidak ada di acara.yaml (yang ada: "
                                   + ", ".join(self.event.ruang_by_kode) + ").")
         return value or None
 
@@ -337,9 +339,10 @@ class _Builder:
         value = self.text("meja")
         room = self.event.meja_ruang.get(value)
         if value and room is None:
-            self.problem("meja", f"meja '{value}' tidak ada di ruang mana pun di acara.yaml.")
+            self.problem("meja", code="BUR-I003", message=f"meja '{value}' tidak ada di ruang mana pun di acara.yaml.")
         elif value and self.text("ruang") and room != self.text("ruang"):
-            self.problem("meja", f"meja {value} ada di ruang {room}, bukan di ruang {self.text('ruang')}.")
+            self.problem("meja", code="BUR-I003",
+                         message=f"meja {value} ada di ruang {room}, bukan di ruang {self.text('ruang')}.")
         return value or None
 
     # ---- matching against the file so far and the event
@@ -380,8 +383,8 @@ class _Builder:
             if key in self.seen_keys:
                 what = {"peserta": "orang yang sama (nama dan desa sama)", "inovasi": "inovasi dengan judul sama",
                         "panitia": "anggota yang sama"}[self.kind]
-                self.problem(KEY_FIELD[self.kind] if key[0] != "nip" else "nip",
-                             f"{what} sudah ada di baris {self.seen_keys[key]}.")
+                self.problem(KEY_FIELD[self.kind] if key[0] != "nip" else "nip", code="BUR-I004",
+                             message=f"{what} sudah ada di baris {self.seen_keys[key]}.")
                 duplicate = True
                 break
         if not duplicate:
@@ -392,21 +395,22 @@ class _Builder:
         phone = record.get("telepon")
         if self.kind == "peserta" and phone:
             if phone in self.seen_phones:
-                self.problem("telepon", f"nomor HP {phone} sudah dipakai orang lain di baris "
+                self.problem("telepon", code="BUR-I006", message=f"nomor HP {phone} sudah dipakai orang lain di baris "
                                         f"{self.seen_phones[phone]}; periksa, atau biarkan bila memang HP bersama.",
                              level=WARNING)
             else:
                 self.seen_phones[phone] = row.number
                 owner = self.phones.get(phone)
                 if owner is not None and (existing is None or owner.id != existing.id):
-                    self.problem("telepon", f"nomor HP {phone} sudah dipakai peserta {owner.id} ({owner.nama}) "
+                    self.problem("telepon", code="BUR-I006",
+                                 message=f"nomor HP {phone} sudah dipakai peserta {owner.id} ({owner.nama}) "
                                             f"di {owner._file or 'peserta.yaml'} baris {owner._line}; periksa, atau "
                                             "biarkan bila memang HP bersama.", level=WARNING)
         if row.errors:
             return
         if existing is None:
             if record.get("id") and record["id"] in self.taken_ids:
-                self.problem("id", f"id '{record['id']}' sudah dipakai untuk data lain.")
+                self.problem("id", code="BUR-I005", message=f"id '{record['id']}' sudah dipakai untuk data lain.")
                 return
             row.status = "baru"
             self._warn_second_holder(row)
@@ -433,7 +437,8 @@ class _Builder:
             return
         other = self.holders.get((record["desa"], peran))
         if other:
-            self.problem("peran", f"desa ini sudah punya {v.PERAN_LABEL[peran]}: {other}.", level=WARNING)
+            self.problem("peran", code="BUR-I008", message=f"desa ini sudah punya {v.PERAN_LABEL[peran]}: {other}.",
+                         level=WARNING)
         else:
             self.holders[(record["desa"], peran)] = f"{record['nama']} (baris {row.number})"
 
