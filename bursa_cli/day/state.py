@@ -77,7 +77,8 @@ class Day:
         if "penilaian" in kinds:
             self.ratings: dict[tuple[str, str], Seen] = {}
         if "komitmen" in kinds:
-            self.commitments: dict[str, Seen] = {}
+            self.commitments: dict[str, Seen] = {}  # the card in force per village
+            self._card_time: dict[str, float] = {}
 
     def refresh(self) -> None:
         """Take in whatever the logs gained since the last refresh."""
@@ -107,8 +108,12 @@ class Day:
         elif kind == "penilaian":
             self.ratings.setdefault((entry.peserta, entry.inovasi), seen)
         elif kind == "komitmen":
-            # A later card for the same village replaces the earlier one (a correction).
-            self.commitments[entry.desa] = seen
+            # A later card replaces the earlier one (a correction): later `waktu` wins, then later in
+            # the logs, as `cards_in_force` rules for validasi, the recap and the certificates.
+            when = entry.waktu.timestamp()
+            if when >= self._card_time.get(entry.desa, when):
+                self.commitments[entry.desa] = seen
+                self._card_time[entry.desa] = when
 
     # ---- look-ups
 
