@@ -229,3 +229,19 @@ def test_day_sees_a_rewritten_log(minimal_event):
     _replace_file(path, "".join(line for line in lines if "P-0001" not in line) + format_entry(_stamp_for("P-0003", 3)))
     day.refresh()
     assert set(day.stamps) == {("P-0002", "INO-001"), ("P-0003", "INO-001")}
+
+
+def test_the_card_in_force_is_the_latest_by_time_across_desks(tmp_path):
+    """Jendela 3 desk J3-2 recorded the earlier card; J3-1 replaced it later: J3-1's card is in force
+    for the desks and the screen, as it is for validasi, the recap and the certificates."""
+    from bursa_cli.day import Day
+    from bursa_cli.recap.build import latest_cards
+    from bursa_cli.schema.event import load_event
+
+    card = {"desa": "33.23.01.2001", "inovasi": ["INO-001"], "tahun_apbdes": 2027, "ttd_kepala_desa": True}
+    root = make_event(tmp_path / "ev", {
+        "log/komitmen/J3-1.yaml": [{"waktu": "2026-11-12T12:30:00+07:00", **card, "ttd_ketua_bpd": True}],
+        "log/komitmen/J3-2.yaml": [{"waktu": "2026-11-12T12:00:00+07:00", **card, "ttd_ketua_bpd": False}]})
+    assert latest_cards(load_event(root).event.komitmen)["33.23.01.2001"]._file == "log/komitmen/J3-1.yaml"
+    assert Day.open(root).commitments["33.23.01.2001"].file == "log/komitmen/J3-1.yaml"
+    assert LiveSummary(root).refresh().unsigned == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +136,10 @@ class LiveSummary:
             desa = data.get("desa")
             if not isinstance(desa, str) or not isinstance(data.get("inovasi"), list):
                 return ""
-            self._cards[desa] = data
+            when = _timestamp(data.get("waktu"))
+            held = self._cards.get(desa)
+            if held is None or when >= _timestamp(held.get("waktu")):
+                self._cards[desa] = data  # the card in force: later `waktu` wins, then later in the logs
             nama = self.event.desa_by_kode.get(desa)
             return f"Kartu Komitmen Desa {nama.nama if nama else desa}: {', '.join(map(str, data['inovasi']))}"
         return ""
@@ -177,6 +181,14 @@ class LiveSummary:
 
     def _bytes_seen(self) -> int:
         return sum(pos.offset for tail in self._tails.values() for pos in tail.positions.values())
+
+
+def _timestamp(value: Any) -> float:
+    """An entry's ISO time as seconds (0 when unreadable: `bursa validasi` reports that line)."""
+    try:
+        return datetime.fromisoformat(str(value)).timestamp()
+    except ValueError:
+        return 0.0
 
 
 def _yes(value: Any) -> bool:
