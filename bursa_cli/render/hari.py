@@ -64,6 +64,10 @@ def build_daftar_hadir(job) -> None:
             "tempat": m.tempat,
             "baris": rows,
             "kosong": 0 if job.preview else BLANK_ROWS,
+            # The SPJ wants the sheet on the Dinas's kop, signed by the official who invited.
+            "penanda_tangan": acara.penyelenggara.kepala,
+            "tempat_ttd": acara.wilayah.ibu_kota,
+            "tanggal_ttd": m.tanggal,
             "contoh": job.preview,
         }
         count = sum(1 for r in rows if not r.kelompok)
@@ -73,15 +77,20 @@ def build_daftar_hadir(job) -> None:
 
 
 def meeting_rows(event, groups: list[str]) -> list[Baris]:
-    """One row per invited person; an office invited without a name gets a row to fill in."""
+    """One row per invited person; an office invited without a name gets a row to fill in.
+
+    Why "atau yang mewakili": the letter asks an office to send a delegate, so the
+    sheet must not pre-print the head's office over someone else's signature.
+    """
     out = []
     for p in recipients(event, groups):
         if p.nama:
             jabatan = p.baris[0] if p.baris else p.jabatan
             out.append(Baris(p.nama, jabatan.strip("()")))
         else:
-            out.append(Baris("", f"{p.jabatan}, {p.instansi}" if p.instansi and p.instansi not in p.jabatan
-                             else p.jabatan or p.yth))
+            office = (f"{p.jabatan}, {p.instansi}" if p.instansi and p.instansi not in p.jabatan
+                      else p.jabatan or p.yth)
+            out.append(Baris("", f"{office} atau yang mewakili"))
     return out
 
 

@@ -1,0 +1,133 @@
+"""The layout check (render/layout.py): each rule catches its defect, and every registered
+document of contoh-kabupaten passes it.
+
+The rule cases are tiny HTML documents laid out by WeasyPrint, one per rule, so each
+test shows the check can fail. The registry cases lay out a preview of every kind
+(`--contoh 3`: the CONTOH stamp is skipped by the check) to stay fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from bursa_cli.paths import FONTS
+from bursa_cli.render.job import Options
+from bursa_cli.render.kinds import KINDS
+from bursa_cli.render.layout import check_document, check_kind
+from render_helpers import TODAY
+
+FONT_FACE = f"""@font-face {{ font-family: "Liberation Sans"; src: url("{(FONTS / 'LiberationSans-Regular.ttf').as_uri()}"); }}
+@font-face {{ font-family: "Liberation Sans"; font-weight: bold; src: url("{(FONTS / 'LiberationSans-Bold.ttf').as_uri()}"); }}
+body {{ font-family: "Liberation Sans"; font-size: 11pt; }}"""
+
+
+def laid_out(body: str, style: str = "", page: str = "size: 100mm 80mm; margin: 10mm;"):
+    from weasyprint import HTML
+
+    html = f"<html><head><style>@page {{ {page} }} {FONT_FACE} {style}</style></head><body>{body}</body></html>"
+    return HTML(string=html).render()
+
+
+def rules(body: str, style: str = "", **page) -> list[tuple[int, str]]:
+    return [(flaw.page, flaw.rule) for flaw in check_document(laid_out(body, style, **page), "uji.pdf")]
+
+
+def test_a_clean_page_has_no_flaw():
+    assert rules("<h1>Judul</h1><p>Isi yang cukup pendek.</p>") == []
+
+
+def test_a_box_outside_the_content_area():
+    assert rules('<div style="margin-left: -5mm">Geser</div>') == [(1, "keluar")]
+
+
+def test_a_box_crossing_a_frame():
+    body = '<div class="bingkai" style="height: 20mm; border: 1mm solid"><div style="height: 30mm">x</div></div>'
+    assert rules(body) == [(1, "keluar")]
+
+
+def test_a_line_wider_than_its_box():
+    body = '<div style="width: 20mm; white-space: nowrap">https://dpmd.contoh.go.id/verifikasi/</div>'
+    assert rules(body) == [(1, "baris")]
+
+
+def test_an_item_that_must_fit_one_page():
+    lines = "".join(f"<p>baris {n}</p>" for n in range(12))
+    assert rules(f'<section class="satu-halaman">{lines}</section>') == [(1, "halaman")]
+    two = '<section class="satu-halaman">a</section><section class="satu-halaman">b</section>'
+    assert rules(two) == [(1, "halaman")]
+
+
+def test_a_heading_last_on_a_page():
+    body = '<div style="height: 50mm">isi</div><h2>Kelompok</h2><p>baris pertama kelompok</p>'
+    assert rules(body, "h2 { margin: 0; break-after: auto; }") == [(1, "judul")]  # not kept with its text
+    rows = "".join(f"<tr><td>{n}</td></tr>" for n in range(5))  # 50 mm of the page's 60 mm
+    grouped = f'<table>{rows}<tr class="judul-kelompok"><td>Undangan lain</td></tr><tr><td>x</td></tr></table>'
+    style = "table { border-spacing: 0; } td { height: 10mm; padding: 0; } .judul-kelompok td { height: 5mm; }"
+    assert rules(grouped, style) == [(1, "judul")]
+    kept = style + " .judul-kelompok { break-after: avoid; }"
+    assert rules(grouped, kept) == []
+
+
+def test_a_table_header_that_does_not_repeat():
+    rows = "".join(f"<tr><td>baris {n}</td></tr>" for n in range(20))
+    table = f"<table><thead><tr><th>Nama</th></tr></thead><tbody>{rows}</tbody></table>"
+    assert rules(table) == []
+    found = rules(table, "thead { display: table-row-group; }")
+    assert found == [(2, "kepala-tabel")]
+
+
+def test_a_glyph_from_a_system_font():
+    [flaw] = check_document(laid_out("Potong di sini \u2702"), "uji.pdf")
+    assert flaw.rule == "huruf" and "DejaVu" in flaw.message
+
+
+@pytest.fixture(scope="module")
+def contoh_copy(tmp_path_factory) -> Path:
+    import shutil
+
+    from support import CONTOH
+
+    if not (CONTOH / "acara.yaml").exists():
+        pytest.skip("contoh-kabupaten belum ada")
+    target = tmp_path_factory.mktemp("layout") / "contoh-kabupaten"
+    shutil.copytree(CONTOH, target, ignore=shutil.ignore_patterns("keluaran"))
+    return target
+
+
+@pytest.mark.parametrize("kind", [k.name for k in KINDS])
+def test_every_registered_document_of_contoh_kabupaten_passes(contoh_copy, kind):
+    flaws = check_kind(contoh_copy, kind, Options(today=TODAY, contoh=3))
+    assert [str(f) for f in flaws] == []
+
+
+def test_every_certificate_of_contoh_kabupaten_passes(contoh_copy):
+    """Until certificates join the registry, their batch template is laid out here."""
+    document = certificate_document(contoh_copy)
+    assert [str(f) for f in check_document(document, "sertifikat.pdf")] == []
+
+
+def certificate_document(folder: Path, limit: int | None = None):
+    from bursa_cli.certify import batch
+    from bursa_cli.certify.data import collect
+    from bursa_cli.check.gate import gate
+    from bursa_cli.render.pdf import Renderer
+    from bursa_cli.render.qr import qr_svg
+
+    event = gate(folder, "cetak:sertifikat").event
+    certificates = collect(event).certificates[:limit]
+    items = [{**c.as_dict(), "qr": qr_svg(c.tautan)} for c in certificates]
+    renderer = Renderer(event, today=TODAY)
+    html = renderer.html(batch.TEMPLATE, {"sertifikat": items, "penanda": batch._signer(event, []),
+                                          "alamat_verifikasi": event.acara.dokumen.alamat_verifikasi or "",
+                                          "contoh": False}, "Sertifikat")
+    document = renderer.document(html)
+    assert len(document.pages) == len(items)
+    return SimpleNamespace(pages=document.pages, write_pdf=document.write_pdf)
+
+
+def test_the_whole_day_attendance_list_keeps_group_titles_with_their_rows(contoh_copy):
+    """In full (no preview), 'Undangan lain' once ended page 3 without its rows."""
+    assert [str(f) for f in check_kind(contoh_copy, "daftar-hadir", Options(today=TODAY, rapat="hari-h"))] == []
