@@ -110,6 +110,23 @@ _c("BUR-Y012", "{berkas} belum terbaca, jadi pemeriksaan yang memerlukannya dile
    "muncul galat turunan yang menyesatkan. Perbaiki berkasnya lalu jalankan `bursa validasi` lagi.",
    WARNING)
 
+_c("BUR-Y013", "Alias YAML (*nama) merujuk ke dirinya sendiri; tulis nilainya langsung.",
+   "Jangkar (&nama) dan alias (*nama) YAML menyalin sebuah nilai. Alias di dalam nilai jangkarnya "
+   "sendiri membuat salinan tanpa ujung. Berkas acara tidak memerlukan alias: tulis nilainya langsung.")
+_c("BUR-Y014", "Alias YAML (*nama) di berkas ini menyalin lebih dari {batas} nilai; tulis nilainya langsung.",
+   "Alias yang merujuk alias lain dapat menggandakan isi berkas sampai miliaran nilai (\"billion "
+   "laughs\"). Salinan lewat alias dibatasi per berkas (lihat docs/folder-acara.md, batas berkas); "
+   "berkas acara tidak memerlukan alias.")
+_c("BUR-Y015", "Daftar atau kumpulan bersarang lebih dari {batas} tingkat.",
+   "Berkas acara tidak pernah memerlukan lebih dari beberapa tingkat `- ` dan `kunci:` bertingkat. "
+   "Isian yang bersarang sedalam ini bukan data acara; periksa kurung [ ] dan { } di baris yang ditunjuk.")
+_c("BUR-Y016", "Berkas tidak dapat dibaca: {rincian}.",
+   "Nama ini di folder acara bukan berkas biasa yang dapat dibuka (mis. sebuah folder, tautan "
+   "yang putus, atau berkas tanpa izin baca). Ganti dengan berkas YAML biasa.")
+_c("BUR-Y017", "Berkas lebih besar dari {batas}; berkas acara dan log tidak pernah sebesar itu.",
+   "Setiap berkas acara dan log dibatasi ukurannya (lihat docs/folder-acara.md, batas berkas), agar "
+   "berkas yang keliru (mis. hasil salin yang salah) tidak menghabiskan memori laptop.")
+
 # --------------------------------------------------------------------------- BUR-S skema
 
 _c("BUR-S001", "Wajib diisi.",
@@ -146,6 +163,10 @@ _c("BUR-L001", "Baris terakhir terpotong (penulisan terhenti di tengah jalan). J
 _c("BUR-L002", "Baris log tidak terbaca: setiap baris harus berbentuk `- {{\"kunci\": \"nilai\", ...}}`.",
    "Log hari-H ditulis satu entri per baris. Baris ini bukan entri yang sah, biasanya karena "
    "diubah dengan tangan atau hasil penggabungan git yang bentrok. Kembalikan bentuk barisnya.")
+_c("BUR-L003", "Log tidak dapat dibaca: {rincian}.",
+   "Setiap log hari-H adalah berkas biasa di dalam folder acara. Nama ini adalah folder, tautan "
+   "(symlink) ke luar folder acara, berkas tanpa izin baca, atau berkas yang terlalu besar; "
+   "log seperti itu tidak dibaca. Kembalikan lognya dari git atau dari laptop meja.")
 
 # --------------------------------------------------------------------------- BUR-R rujukan
 

@@ -25,6 +25,36 @@ def _default_mode() -> int:
 _MODE = _default_mode()
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in plain Indonesian."""
+    import errno
+
+    reasons = {
+        errno.EACCES: "tidak ada izin", errno.EPERM: "tidak ada izin",
+        errno.EROFS: "media hanya-baca", errno.ENOSPC: "ruang disk penuh",
+        errno.EISDIR: "itu sebuah folder, bukan berkas", errno.ENOTDIR: "ada berkas biasa di tempat folder",
+        errno.ENOENT: "tidak ditemukan", errno.EEXIST: "sudah ada sebagai berkas lain",
+        errno.ELOOP: "tautan (symlink) berputar", errno.ENAMETOOLONG: "nama terlalu panjang",
+        errno.EDQUOT: "kuota disk habis",
+    }
+    return reasons.get(exc.errno, exc.strerror or type(exc).__name__)
+
+
+def write_refused(path: Path, exc: OSError) -> UsageError:
+    """The usage error for a file or folder that cannot be written."""
+    return UsageError(f"Tidak dapat menulis {Path(path).as_posix()}: {os_reason(exc)}.",
+                      hint="Periksa bahwa foldernya ada, boleh ditulis, dan disk tidak penuh; "
+                           "lalu ulangi perintah.")
+
+
+def os_refused(exc: OSError) -> UsageError:
+    """The usage error for any file the system refused to read or write (caught at the CLI edge)."""
+    return UsageError(f"Berkas atau folder {Path(exc.filename).as_posix()} tidak dapat dipakai: "
+                      f"{os_reason(exc)}.",
+                      hint="Periksa izin, ruang disk, dan bahwa berkas dan folder itu memang ada; "
+                           "lalu ulangi perintah.")
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a renamed or new file's name durable (POSIX only; Windows cannot open folders)."""
     if os.name != "posix":
@@ -51,10 +81,16 @@ class Staging:
 
     def add(self, path: Path, data: bytes | str) -> None:
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, str):
             data = data.encode("utf-8")
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as exc:  # read-only folder, a file where a folder should be, disk full
+            self.discard()
+            raise write_refused(path if isinstance(exc, IsADirectoryError) else path.parent, exc) from None
         try:
             # mkstemp makes 0600; keep an existing file's mode, else an ordinary file's.
             os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else _MODE)
@@ -62,6 +98,10 @@ class Staging:
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
+        except OSError as exc:
+            Path(temp).unlink(missing_ok=True)
+            self.discard()
+            raise write_refused(path, exc) from None
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
@@ -80,6 +120,10 @@ class Staging:
                 raise UsageError(f"Berkas {path.name} sedang dibuka program lain atau tidak boleh ditulis; "
                                  "tutup berkas itu lalu ulangi perintah.",
                                  hint=f"Letak berkas: {path}") from None
+            except OSError as exc:
+                self._staged = [(t, p) for t, p in self._staged if p not in done]
+                self.discard()
+                raise write_refused(path, exc) from None
             done.append(path)
         for folder in {path.parent for path in done}:
             fsync_dir(folder)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..codes import say
 from ..errors import Problem, UsageError
+from ..safepath import leads_out
 from .logfile import LogLine, column_of, read_log
 from .models import (
     LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Nomor, Opd, P2ktd, Penilaian, Peserta,
@@ -250,6 +251,10 @@ def _load_event(root: Path) -> LoadResult:
             for path in sorted(folder.glob("*.yaml")):
                 shown = f"{LOG_DIR}/{kind}/{path.name}"
                 event.log_files[kind].append(shown)
+                if leads_out(root, path):  # a symlink to a file elsewhere on the laptop is not read
+                    problems.append(Problem(**say("BUR-L003", rincian="tautan (symlink) ke luar folder acara"),
+                                            file=shown))
+                    continue
                 read = read_log(path, shown)
                 problems.extend(read.problems)
                 entries.extend(_validate_log_file(model, read.entries, shown, problems))
@@ -263,9 +268,13 @@ def _load_event(root: Path) -> LoadResult:
 
 
 def _read(path: Path, shown: str, problems: list[Problem], event: Event) -> Loaded | None:
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         event.unreadable.add(shown)
         problems.append(Problem(**say("BUR-Y001", berkas=shown), file=shown))
+        return None
+    if leads_out(path.parent, path):  # a symlink to a file elsewhere on the laptop is not read
+        event.unreadable.add(shown)
+        problems.append(Problem(**say("BUR-Y016", rincian="tautan (symlink) ke luar folder acara"), file=shown))
         return None
     loaded = load_yaml(path, shown)
     event.sources[shown] = loaded.source

@@ -15,7 +15,9 @@ conflicts.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,8 @@ import yaml
 
 from ..codes import say
 from ..errors import Problem
-from .yamlsrc import _NodeLoader, _build
+from ..fsutil import os_reason
+from .yamlsrc import MAX_FILE_BYTES, _NodeLoader, _build
 
 LOG_PREFIX = "- "
 
@@ -74,9 +77,16 @@ def read_log(path: Path, shown_as: str, offset: int = 0, first_line: int = 1) ->
     since the last look. An incomplete last line (no newline yet) is left for
     the next read when it does not parse, since a writer may be mid-write.
     """
-    with open(path, "rb") as handle:
-        handle.seek(offset)
-        blob = handle.read()
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                raise OSError(errno.EFBIG, "too big", str(path))
+            handle.seek(offset)
+            blob = handle.read()
+    except OSError as exc:  # a folder named like a log, no permission, far too big
+        reason = f"lebih besar dari {MAX_FILE_BYTES // (1024 * 1024)} MB" if exc.errno == errno.EFBIG \
+            else os_reason(exc)
+        return LogRead([], [Problem(**say("BUR-L003", rincian=reason), file=shown_as)], offset, first_line)
     whole = _read_clean(blob, first_line)
     if whole is not None:
         return LogRead(whole, [], offset + len(blob), first_line + blob.count(b"\n"))
@@ -103,7 +113,7 @@ def read_log(path: Path, shown_as: str, offset: int = 0, first_line: int = 1) ->
         if stripped is not None and stripped.startswith("- {"):
             try:
                 data = loads(stripped[2:])
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
                 data = _yaml_line(stripped)
         elif stripped is not None and stripped.startswith("-"):
             data = _yaml_line(stripped)
@@ -141,7 +151,7 @@ def _read_clean(blob: bytes, first_line: int) -> list[LogLine] | None:
             return None
     try:
         values = json.loads("[" + ",".join(raw[2:] for _, raw in numbered) + "]")
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if len(values) != len(numbered) or not all(type(v) is dict for v in values):
         return None

@@ -23,6 +23,7 @@ import yaml
 
 from ..codes import say
 from ..errors import Problem
+from ..fsutil import os_reason
 
 try:  # libyaml's composer is several times faster than the pure-Python one
     from yaml.cyaml import CParser as _Parser
@@ -176,7 +177,14 @@ class Loaded:
 def load_yaml(path: Path, shown_as: str) -> Loaded:
     """Parse one YAML file into plain data with a source map; never raises on bad input."""
     source = SourceMap(shown_as)
-    blob = path.read_bytes()
+    try:
+        too_big = path.stat().st_size > MAX_FILE_BYTES
+        blob = b"" if too_big else path.read_bytes()
+    except OSError as exc:  # a folder, no permission, a broken symlink
+        return Loaded(None, source, [Problem(**say("BUR-Y016", rincian=os_reason(exc)), file=shown_as)])
+    if too_big:
+        return Loaded(None, source, [Problem(**say(
+            "BUR-Y017", batas=f"{MAX_FILE_BYTES // (1024 * 1024)} MB"), file=shown_as, line=1, column=1)])
     try:
         text = blob.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -233,6 +241,7 @@ _SYNTAX_HINTS = {
     "found character that cannot start any token":
         "ada karakter yang tidak boleh mengawali nilai (mis. @ atau `); beri tanda kutip pada nilainya",
     "found unexpected ':'": "titik dua (:) di tempat yang salah",
+    "exceeded maximum nesting depth": "daftar atau kumpulan bersarang terlalu dalam (kurung [ { bertumpuk)",
 }
 
 
@@ -248,36 +257,92 @@ def _position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+# Limits of the load guard (stated in docs/folder-acara.md). A file from a USB stick
+# or a desk line from the venue Wi-Fi must not exhaust memory, time or the stack.
+MAX_FILE_BYTES = 20 * 1024 * 1024  # one event file or log; the example's largest is 20 KB
+MAX_DEPTH = 50  # nesting of lists and mappings; the schema needs fewer than 10
+MAX_ALIAS_NODES = 10_000  # values copied through aliases (*nama) in one file
+_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("int", "bool", "null", "timestamp", "float")}
+
+
+class _Guard:
+    """Builds plain data from nodes within the limits: depth, alias expansion, cycles."""
+
+    __slots__ = ("file", "problems", "active", "sizes", "count", "aliased", "reported")
+
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file, self.problems = file, problems
+        self.active: set[int] = set()  # nodes being built: meeting one again is a cycle
+        self.sizes: dict[int, int] = {}  # nodes built once, with their subtree size
+        self.count = self.aliased = 0
+        self.reported: set[str] = set()
+
+    def refuse(self, code: str, node: yaml.Node, **fields) -> None:
+        if code in self.reported:  # one report per kind is enough to find the cause
+            return
+        self.reported.add(code)
+        line, column = _position(node)
+        self.problems.append(Problem(**say(code, **fields), file=self.file, line=line, column=column))
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        key = id(node)
+        if key in self.active:
+            return self.refuse("BUR-Y013", node)
+        if depth > MAX_DEPTH:
+            return self.refuse("BUR-Y015", node, batas=MAX_DEPTH)
+        if key in self.sizes:  # an alias: its value is copied again
+            self.aliased += self.sizes[key]
+            if self.aliased > MAX_ALIAS_NODES:
+                return self.refuse("BUR-Y014", node, batas=f"{MAX_ALIAS_NODES:,}".replace(",", "."))
+        before = self.count
+        self.count += 1
+        if isinstance(node, yaml.ScalarNode):
+            value = _scalar(node, self.file, self.problems)
+        else:
+            self.active.add(key)
+            try:
+                value = self._collection(node, depth)
+            finally:
+                self.active.discard(key)
+        self.sizes[key] = self.count - before
+        return value
+
+    def _collection(self, node: yaml.Node, depth: int) -> Any:
+        if node.tag not in (_SEQ, _MAP, "!"):
+            self.problems.append(Problem(**say("BUR-Y007", tag=node.tag), file=self.file,
+                                         line=_position(node)[0], column=_position(node)[1]))
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    line, column = _position(key_node)
+                    self.problems.append(Problem(**say("BUR-Y005"), file=self.file, line=line, column=column))
+                    continue
+                key = key_node.value
+                if key in out:
+                    line, column = _position(key_node)
+                    first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
+                    self.problems.append(Problem(
+                        **say("BUR-Y006", kunci=key, baris=first.start_mark.line + 1),
+                        file=self.file, line=line, column=column, path=key, value=key))
+                out[key] = self.build(value_node, depth + 1)
+            return out
+        raise AssertionError(f"unknown YAML node {node!r}")
+
+
 def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
-    """Turn a node tree into dicts, lists and scalars; report duplicate keys and bad scalars."""
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, file, problems)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, file, problems) for item in node.value]
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                line, column = _position(key_node)
-                problems.append(Problem(**say("BUR-Y005"), file=file, line=line, column=column))
-                continue
-            key = key_node.value
-            if key in out:
-                line, column = _position(key_node)
-                first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
-                problems.append(Problem(
-                    **say("BUR-Y006", kunci=key, baris=first.start_mark.line + 1),
-                    file=file, line=line, column=column, path=key, value=key))
-            out[key] = _build(value_node, file, problems)
-        return out
-    raise AssertionError(f"unknown YAML node {node!r}")
+    """Turn a node tree into dicts, lists and scalars; report duplicate keys, bad scalars
+    and whatever passes the guard's limits (a cyclic alias, an alias bomb, deep nesting)."""
+    return _Guard(file, problems).build(node, 0)
 
 
 def _scalar(node: yaml.ScalarNode, file: str, problems: list[Problem]) -> Any:
     tag = node.tag
     if tag == _STR or tag == "!":
         return node.value
-    constructor = _scalars.yaml_constructors.get(tag)
+    constructor = _scalars.yaml_constructors.get(tag) if tag in _SCALAR_TAGS else None
     if constructor is None:
         line, column = _position(node)
         problems.append(Problem(**say("BUR-Y007", tag=tag), file=file,
@@ -285,7 +350,10 @@ def _scalar(node: yaml.ScalarNode, file: str, problems: list[Problem]) -> Any:
         return node.value
     try:
         return constructor(_scalars, node)
-    except (ValueError, yaml.constructor.ConstructorError):
+    except (ValueError, KeyError, AttributeError, TypeError, OverflowError,
+            yaml.constructor.ConstructorError):
+        # An explicit tag on a value that is not of its kind (`!!bool mungkin`,
+        # `!!timestamp besok`) fails inside PyYAML in several ways.
         line, column = _position(node)
         problems.append(Problem(**say("BUR-Y008", nilai=node.value),
                                 file=file, line=line, column=column, value=node.value))
