@@ -34,6 +34,8 @@ keluaran/
 # Kunci penulisan log pada hari-H
 log/**/.*.lock
 *.lock
+# Perangkat yang dipasangkan ke `bursa layani` (hanya sidik token) dan sertifikat HTTPS-nya
+.layani/
 """
 # Logs and the register are append-only, one entry a line: a merge keeps both sides' lines,
 # and `bursa validasi` then names any number or seat issued twice.

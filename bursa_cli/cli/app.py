@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from . import acara, cetak as cetak_cmd, hari, impor, kunci, rekap
+from . import acara, cetak as cetak_cmd, hari, impor, kunci, layani, rekap
 from ..render.kinds import KINDS
 
 app = typer.Typer(
@@ -27,6 +27,8 @@ cetak = typer.Typer(help="Mencetak dokumen acara ke PDF.", no_args_is_help=True)
 app.add_typer(cetak, name="cetak")
 templat = typer.Typer(help="Templat dokumen: daftar dan salin templat bawaan ke folder acara.", no_args_is_help=True)
 app.add_typer(templat, name="templat")
+perangkat = typer.Typer(help="Perangkat yang dipasangkan ke `bursa layani`: tambah, daftar, cabut.", no_args_is_help=True)
+app.add_typer(perangkat, name="perangkat")
 kunci_sertifikat = typer.Typer(help="Kunci kode verifikasi sertifikat: satu untuk seluruh acara.", no_args_is_help=True)
 app.add_typer(kunci_sertifikat, name="kunci-sertifikat")
 
@@ -80,6 +82,14 @@ def edge(command):
 
             present.show_error(error)
             raise typer.Exit(int(error.exit_code)) from None
+        except OSError as error:
+            if error.filename is None:  # not about a file the user can fix: a bug, keep the traceback
+                raise
+            from .. import present
+            from ..fsutil import os_refused
+
+            present.show_error(os_refused(error))
+            raise typer.Exit(2) from None
 
     return run
 
@@ -99,6 +109,10 @@ app.command("perbaiki")(edge(hari.perbaiki))
 app.command("impor")(edge(impor.impor))
 app.command("ekspor")(edge(impor.ekspor))
 app.command("pantau")(edge(hari.pantau))
+app.command("layani")(edge(layani.layani))
+perangkat.command("tambah")(edge(layani.tambah))
+perangkat.command("daftar")(edge(layani.daftar))
+perangkat.command("cabut")(edge(layani.cabut))
 for kind in KINDS:  # one `bursa cetak JENIS` per entry of the document registry
     cetak.command(kind.name)(edge(cetak_cmd.command_for(kind)))
 cetak.command("sertifikat")(edge(rekap.sertifikat))

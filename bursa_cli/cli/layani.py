@@ -1,0 +1,86 @@
+"""`bursa layani` and `bursa perangkat`: the laptop induk and the devices paired with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .common import FOLDER
+
+PERAN_HELP = "registrasi, stempel, nilai, ide, komitmen atau pantau."
+
+
+def _event_root(folder: Path) -> Path:
+    from ..errors import UsageError
+
+    if not (Path(folder) / "acara.yaml").is_file():
+        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.")
+    return Path(folder)
+
+
+def layani(
+    folder: Path = FOLDER,
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port yang dibuka untuk meja."),
+    alamat: str = typer.Option("0.0.0.0", "--alamat", help="Alamat yang didengarkan (bawaan: semua jaringan laptop ini)."),
+    https: bool = typer.Option(False, "--https", help="Pakai HTTPS dengan sertifikat buatan sendiri (perlu untuk kamera ponsel)."),
+    commit_tiap: int = typer.Option(0, "--commit-tiap", min=0, help="Commit log ke git setiap N menit (0 = tidak)."),
+) -> None:
+    """Laptop induk hari-H: semua meja bekerja lewat browser, satu laptop memegang semua log.
+
+    Hanya perangkat yang dipasangkan (`bursa perangkat tambah`) yang dilayani, masing-masing
+    sesuai perannya. Tekan Ctrl+C untuk berhenti.
+    """
+    from ..day import Day
+    from ..present import layani as show
+    from ..web.serve import serve
+
+    root = _event_root(folder)
+    acara = Day.open(root).acara.nama  # refuses an unusable acara.yaml before the port opens
+    serve(root, alamat, port, https, commit_tiap, on_start=lambda serving: show.show_serving(serving, acara))
+    show.show_stopped()
+
+
+def tambah(
+    folder: Path = FOLDER,
+    peran: str = typer.Option(..., "--peran", help=f"Peran perangkat: {PERAN_HELP}"),
+    meja: Optional[str] = typer.Option(None, "--meja", help="Meja konsultasi, untuk peran stempel (mis. A-01)."),
+    nama: str = typer.Option("", "--nama", help="Nama yang mudah dikenali, mis. \"Laptop Bidang PMD\"."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port `bursa layani` (untuk alamat pemasangan)."),
+    alamat: str = typer.Option("0.0.0.0", "--alamat", help="Alamat laptop induk di jaringan (bawaan: dicari sendiri)."),
+    https: bool = typer.Option(False, "--https", help="Alamat pemasangan memakai https."),
+    format: str = typer.Option("teks", "--format", help="teks (alamat dan QR) atau json."),
+) -> None:
+    """Pasangkan perangkat baru: token, alamat pemasangan dan QR-nya."""
+    from ..day import Day
+    from ..day.devices import add_device
+    from ..errors import UsageError
+    from ..present import layani as show
+    from ..web.address import base_url, pairing_url
+
+    if format not in ("teks", "json"):
+        raise UsageError(f"--format '{format}' tidak dikenal; pilih teks atau json.")
+    root = _event_root(folder)
+    day = Day.open(root)
+    paired = add_device(root, peran, meja, nama, known_desks=set(day.event.meja_ruang), zona=day.acara.zona_waktu)
+    show.show_paired(paired, pairing_url(base_url(alamat, port, https), paired.token), format)
+
+
+def daftar(folder: Path = FOLDER) -> None:
+    """Daftar perangkat yang pernah dipasangkan, yang dicabut juga."""
+    from ..day.devices import list_devices
+    from ..present import layani as show
+
+    show.show_devices(list_devices(_event_root(folder)))
+
+
+def cabut(
+    perangkat_id: str = typer.Argument(..., metavar="ID", help="Id perangkat, mis. MEJA-3."),
+    folder: Path = FOLDER,
+) -> None:
+    """Cabut perangkat: tokennya langsung ditolak; lognya tetap ada."""
+    from ..day.devices import revoke_device
+    from ..present import layani as show
+
+    show.show_revoked(revoke_device(_event_root(folder), perangkat_id))

@@ -1,0 +1,83 @@
+"""What `bursa layani` and `bursa perangkat` show: the address, QR codes, devices."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import TYPE_CHECKING, Sequence
+
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import console
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..day.devices import Paired, Perangkat
+    from ..web.serve import Serving
+
+
+def _terminal_qr(data: str) -> str:
+    """A QR code drawn with block characters, readable by a phone camera from the terminal."""
+    import segno
+
+    out = io.StringIO()
+    segno.make(data, error="m", micro=False).terminal(out=out, compact=True, border=2)
+    return out.getvalue()
+
+
+def show_serving(serving: "Serving", acara: str) -> None:
+    body = Text()
+    body.append(f"{acara}\n\n")
+    body.append("Alamat untuk meja: ")
+    body.append(serving.url, style="bold")
+    body.append("\nLayar induk (daftar perangkat, QR pemasangan), di laptop ini: ")
+    body.append(serving.induk_url, style="bold")
+    if serving.fingerprint:
+        body.append("\nSidik sertifikat HTTPS (cocokkan di ponsel): ")
+        body.append(serving.fingerprint, style="bold")
+    if serving.commit_every:
+        body.append(f"\nLog di-commit ke git setiap {serving.commit_every} menit.")
+    body.append("\n\nPasangkan meja dengan `bursa perangkat tambah --peran ...`. Tekan Ctrl+C untuk berhenti.")
+    console().print(Panel(body, title="bursa layani berjalan", title_align="left", border_style="green",
+                          expand=False))
+    console().print(_terminal_qr(serving.url), markup=False, highlight=False)
+
+
+def show_stopped() -> None:
+    console().print("[green]✔[/] bursa layani berhenti. Semua entri yang dijawab 'tercatat' sudah tersimpan di log/.")
+
+
+def show_paired(paired: "Paired", url: str, fmt: str = "teks") -> None:
+    if fmt == "json":
+        console().print(json.dumps({"id": paired.device.id, "peran": paired.device.peran,
+                                    "meja": paired.device.meja, "token": paired.token, "url": url}),
+                        markup=False, highlight=False, soft_wrap=True)
+        return
+    device = paired.device
+    where = f" meja {device.meja}" if device.meja else ""
+    console().print(f"[green]✔[/] Perangkat [bold]{escape(device.id)}[/] ({escape(device.peran)}{escape(where)}) "
+                    "dibuat. Pindai QR ini dengan perangkatnya, atau buka alamat ini di browsernya:")
+    console().print(url, markup=False, highlight=False, soft_wrap=True)
+    console().print(_terminal_qr(url), markup=False, highlight=False)
+    console().print("Token ini hanya tampil sekali; yang disimpan hanya sidiknya. Cabut dengan "
+                    f"`bursa perangkat cabut {escape(device.id)}`.")
+
+
+def show_devices(devices: Sequence["Perangkat"]) -> None:
+    if not devices:
+        console().print("Belum ada perangkat yang dipasangkan. Buat dengan `bursa perangkat tambah --peran ...`.")
+        return
+    table = Table(title="Perangkat bursa layani", title_justify="left")
+    for column in ("Id", "Peran", "Meja", "Nama", "Dibuat", "Status"):
+        table.add_column(column)
+    for device in devices:
+        status = "aktif" if device.active else f"dicabut {device.dicabut[11:16]}"
+        table.add_row(escape(device.id), escape(device.peran), escape(device.meja or ""), escape(device.nama),
+                      escape(device.dibuat[:16].replace("T", " ")), status)
+    console().print(table)
+
+
+def show_revoked(device: "Perangkat") -> None:
+    console().print(f"[green]✔[/] Perangkat [bold]{escape(device.id)}[/] dicabut: tokennya langsung ditolak.")

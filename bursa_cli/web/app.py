@@ -1,0 +1,103 @@
+"""The ASGI app of `bursa layani`: the API, the desk pages and their static files.
+
+Nothing is fetched from outside: every script, style and font is served from
+the package. Every answer carries strict security headers, and every refusal
+is JSON with an Indonesian `pesan` (or an Indonesian page for a browser).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import BursaError
+from ..paths import FONTS
+from . import api, pages
+from .hub import Forbidden, Hub
+
+STATIC = Path(__file__).parent / "static"
+
+SECURITY_HEADERS = {
+    # Scripts, styles and images from this server only: markup typed at a desk can never run.
+    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+                                "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+                                "frame-ancestors 'none'; form-action 'self'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",  # a pairing URL carries a token: never pass it on
+    "Permissions-Policy": "camera=(self), microphone=(), geolocation=()",
+}
+
+
+def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0.0.1:8000") -> FastAPI:
+    """The server for the event at `root` (its `Hub` opened here unless given)."""
+    app = FastAPI(title="bursa layani", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.hub = hub or Hub(Path(root))
+    app.state.base_url = base_url
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/statis", StaticFiles(directory=STATIC), name="statis")
+    app.mount("/huruf", StaticFiles(directory=FONTS), name="huruf")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        if request.url.path.startswith("/api/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def refused(request: Request, exc: StarletteHTTPException):
+        if not request.url.path.startswith("/api/") and exc.status_code in (401, 403, 404):
+            return pages.refusal_page(request, exc.status_code, str(exc.detail))
+        return _refusal(exc.status_code, str(exc.detail) if exc.status_code != 404 else "Alamat tidak dikenal.")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        parts = []
+        for error in exc.errors()[:5]:
+            where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path"))
+            parts.append(f"{where or 'isi'}: {_message(error)}")
+        return _refusal(422, "Permintaan tidak sah: " + "; ".join(parts) + ".")
+
+    @app.exception_handler(BursaError)
+    async def data_problem(request: Request, exc: BursaError):
+        status = 403 if isinstance(exc, Forbidden) else 422
+        detail = exc.message
+        if exc.problems:
+            first = exc.problems[0]
+            detail += f" ({first.location()}: {first.message})"
+        return _refusal(status, detail)
+
+    return app
+
+
+def _refusal(status: int, pesan: str) -> JSONResponse:
+    return JSONResponse({"status": "ditolak", "pesan": pesan}, status_code=status)
+
+
+MESSAGES = {
+    "missing": "wajib diisi",
+    "extra_forbidden": "kunci ini tidak dikenal",
+    "string_too_short": "tidak boleh kosong",
+    "string_too_long": "terlalu panjang",
+    "int_parsing": "harus angka bulat",
+    "bool_parsing": "harus true atau false",
+    "string_type": "harus teks",
+    "list_type": "harus daftar",
+    "dict_type": "harus pasangan kunci dan nilai",
+    "json_invalid": "bukan JSON yang sah",
+    "string_pattern_mismatch": "bentuknya tidak sah",
+    "too_short": "tidak boleh kosong",
+    "too_long": "terlalu banyak",
+}
+
+
+def _message(error: dict) -> str:
+    return MESSAGES.get(error.get("type", ""), "nilainya tidak sah")

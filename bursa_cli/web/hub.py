@@ -1,0 +1,285 @@
+"""The laptop induk's one view of the day: every desk's request goes through here.
+
+`Hub` holds the event and the day's logs (a `Day`), the live summary and the
+paired devices. Each method takes the device that asked and one request,
+calls one `day/` action and turns its outcome into a `Jawaban`. The server is
+the only writer while it runs, and every write still goes through the same
+locked, fsynced, append-only path as the terminal desks, so an answer of
+"tercatat" means the entry is on disk.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import BursaError
+from ..schema.models import PERAN_LABEL, Peserta
+from ..schema.types import BIDANG_LABEL
+from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commitment, stamp, stamped_for_desa
+from ..day.actions import Duplicate, known_desa, rate, record_idea, search_desa, search_peserta
+from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
+from ..day.seat import seat_of
+from .models import (
+    IdeMasuk, Jawaban, KomitmenMasuk, NilaiMasuk, PesertaBaruMasuk, RegistrasiMasuk, StempelMasuk,
+)
+
+
+class Forbidden(BursaError):
+    """A paired device asking for what its role or desk does not allow (HTTP 403)."""
+
+
+class Hub:
+    """The event, the day's logs and the paired devices, behind one lock."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.day = Day.open(self.root)
+        self.live = LiveSummary(self.root)
+        self.secret = server_secret(self.root)
+        self._lock = threading.RLock()
+        self._certificate_lock = threading.Lock()
+        self._devices: list[Perangkat] = []
+        self._devices_seen: tuple[int, int] | None = None
+
+    # ---- devices
+
+    def authenticate(self, token: str) -> Perangkat | None:
+        """The active device holding this token; a device revoked a moment ago is refused at once."""
+        with self._lock:
+            path = state_dir(self.root) / DEVICES_FILE
+            try:
+                stat = path.stat()
+                seen = (stat.st_mtime_ns, stat.st_size)
+            except FileNotFoundError:
+                seen = None
+            if seen != self._devices_seen:
+                self._devices = list_devices(self.root)
+                self._devices_seen = seen
+            return device_for_token(self._devices, token)
+
+    def devices(self) -> list[Perangkat]:
+        with self._lock:
+            return list_devices(self.root)
+
+    # ---- who the device is and what it serves
+
+    def about(self, device: Perangkat) -> dict[str, Any]:
+        """What a desk page needs to start, and to keep working offline."""
+        with self._lock:
+            acara = self.day.acara
+            data: dict[str, Any] = {
+                "perangkat": device.id, "peran": device.peran, "meja": device.meja, "nama": device.nama,
+                "acara": acara.nama, "zona_waktu": acara.zona_waktu,
+            }
+            if device.peran == "stempel" and device.meja:
+                room = self.day.event.ruang_by_kode.get(self.day.event.meja_ruang.get(device.meja, ""))
+                data["ruang"] = room.nama if room else ""
+                data["inovasi"] = [_inovasi(i) for i in self.day.menu.values() if i.meja == device.meja]
+            if device.peran in ("nilai", "komitmen"):
+                data["inovasi"] = [_inovasi(i) for i in self.day.menu.values()]
+            if device.peran == "komitmen":
+                data["tahun_apbdes"] = acara.tahun_apbdes
+            if device.peran == "ide":
+                data["bidang"] = BIDANG_LABEL
+            if device.peran == "registrasi":
+                data["peran_peserta"] = PERAN_LABEL
+                data["bursa_kit"] = list(acara.bursa_kit)
+            return data
+
+    def peserta(self, device: Perangkat, peserta_id: str) -> dict[str, Any]:
+        """One participant as the desk may see them: phone numbers only at registration."""
+        with self._lock:
+            self.day.refresh()
+            found = self.day.peserta(peserta_id)
+            if found is None:
+                from ..day.actions import known_peserta
+
+                known_peserta(self.day, peserta_id)  # raises the desk's own refusal
+            return self._peserta(device, found)
+
+    def search_peserta(self, device: Perangkat, text: str) -> list[dict[str, Any]]:
+        with self._lock:
+            self.day.refresh()
+            return [self._peserta(device, p) for p in search_peserta(self.day, text)]
+
+    def search_desa(self, text: str) -> list[dict[str, str]]:
+        with self._lock:
+            return [{"kode": kode, "label": self.day.desa_label(kode)} for kode in search_desa(self.day, text)]
+
+    def desa(self, kode: str) -> dict[str, Any]:
+        """A village at Jendela 3: its stamps from every desk and the card in force, if any."""
+        with self._lock:
+            kode = known_desa(self.day, kode)
+            stamped = stamped_for_desa(self.day, kode)
+            desks: dict[str, set[str]] = {}
+            for (peserta_id, inovasi_id), seen in self.day.stamps.items():
+                who = self.day.peserta(peserta_id)
+                if who is not None and who.desa == kode:
+                    desks.setdefault(inovasi_id, set()).add(seen.by)
+            card = self.day.commitments.get(kode)
+            return {
+                "kode": kode, "label": self.day.desa_label(kode),
+                "stempel": [{**_inovasi(s.inovasi), "jumlah": s.count, "meja_stempel": sorted(desks.get(s.inovasi.id, ()))}
+                            for s in stamped],
+                "kartu": {"berkas": card.file, "baris": card.line, "jam": card.jam} if card else None,
+            }
+
+    # ---- entries
+
+    def register(self, device: Perangkat, asked: RegistrasiMasuk) -> Jawaban:
+        def run() -> Jawaban:
+            result = check_in(self.day, device.log_name, asked.peserta, id_entri=asked.id_entri)
+            data = {"peserta": self._peserta(device, result.peserta), "kursi": result.seat, "bursa_kit": result.kit}
+            if result.earlier is not None:
+                return Jawaban(status="sudah_hadir", pesan=f"{result.peserta.nama} sudah registrasi pukul "
+                               f"{result.earlier.jam} di {result.earlier.by}.", berkas=result.earlier.file,
+                               baris=result.earlier.line, data=data)
+            return Jawaban(status="tercatat", pesan=f"{result.peserta.nama} tercatat hadir.", berkas=result.file,
+                           data=data)
+        return self._entry(run)
+
+    def register_walk_in(self, device: Perangkat, asked: PesertaBaruMasuk) -> Jawaban:
+        def run() -> Jawaban:
+            result = add_walk_in(self.day, device.log_name, asked.nama, asked.peran, desa=asked.desa,
+                                 instansi=asked.instansi, telepon=asked.telepon, kartu=asked.kartu,
+                                 id_entri=asked.id_entri)
+            return Jawaban(status="tercatat", pesan=f"{result.peserta.nama} tercatat sebagai {result.peserta.id}.",
+                           berkas=result.file, data={"peserta": self._peserta(device, result.peserta),
+                                                     "kursi": result.seat, "bursa_kit": result.kit})
+        return self._entry(run)
+
+    def stamp(self, device: Perangkat, asked: StempelMasuk) -> Jawaban:
+        if asked.meja and asked.meja != device.meja:
+            raise Forbidden(f"Perangkat {device.id} adalah meja {device.meja}; tidak boleh mencatat untuk meja "
+                            f"{asked.meja}.")
+
+        def run() -> Jawaban:
+            registered = self._registered(asked.peserta)
+            result = stamp(self.day, device.meja or "", asked.peserta, asked.inovasi, asked.konsultan,
+                           asked.ulang, id_entri=asked.id_entri)
+            data: dict[str, Any] = {"peserta": self._peserta(device, result.peserta),
+                                    "inovasi": _inovasi(result.inovasi)}
+            if not registered:
+                data["peringatan"] = (f"{result.peserta.nama} belum tercatat di registrasi; minta ia "
+                                      "mendaftar di meja registrasi.")
+            return Jawaban(status="tercatat", pesan=f"Stempel {result.inovasi.id} untuk {result.peserta.nama} "
+                           "tercatat.", berkas=result.file, data=data)
+        return self._entry(run)
+
+    def rate(self, device: Perangkat, asked: NilaiMasuk) -> Jawaban:
+        def run() -> Jawaban:
+            result = rate(self.day, device.log_name, asked.peserta, asked.inovasi, asked.nilai, asked.catatan,
+                          asked.ulang, id_entri=asked.id_entri)
+            return Jawaban(status="tercatat", pesan=f"Nilai {asked.nilai} untuk {result.inovasi.id} dari "
+                           f"{result.peserta.nama} tercatat.", berkas=result.file)
+        return self._entry(run)
+
+    def idea(self, device: Perangkat, asked: IdeMasuk) -> Jawaban:
+        def run() -> Jawaban:
+            result = record_idea(self.day, device.log_name, asked.judul, asked.uraian, asked.bidang,
+                                 asked.peserta, asked.desa, id_entri=asked.id_entri)
+            return Jawaban(status="tercatat", pesan=f"Kartu Ide \u201c{asked.judul.strip()}\u201d tercatat.",
+                           berkas=result.file)
+        return self._entry(run)
+
+    def commit(self, device: Perangkat, asked: KomitmenMasuk) -> Jawaban:
+        def run() -> Jawaban:
+            kode = known_desa(self.day, asked.desa)
+            result = record_commitment(self.day, device.log_name, kode, asked.inovasi, asked.tahun_apbdes,
+                                       asked.ttd_kepala_desa, asked.ttd_ketua_bpd, asked.alasan, asked.ulang,
+                                       id_entri=asked.id_entri)
+            data: dict[str, Any] = {"desa": kode, "label": self.day.desa_label(kode),
+                                    "inovasi": [_inovasi(i) for i in result.inovasi],
+                                    "belum_ditandatangani": result.unsigned}
+            if not result.unsigned:
+                data["sertifikat"] = f"/api/v1/sertifikat/{kode}.pdf"
+            pesan = f"Kartu Komitmen {self.day.desa_label(kode)} tercatat."
+            if result.unsigned:
+                pesan += f" Belum ditandatangani {' dan '.join(result.unsigned)}: sertifikat belum dapat dicetak."
+            return Jawaban(status="tercatat", pesan=pesan, berkas=result.file, data=data)
+        return self._entry(run)
+
+    def certificate(self, kode: str) -> tuple[bytes, str]:
+        """One village's certificate as a PDF, for Jendela 3 to hand over on the spot.
+
+        Refused (with the reason) while its card in force lacks a signature.
+        """
+        from ..certify.batch import Options, print_certificates
+
+        with self._lock:
+            kode = known_desa(self.day, kode)
+            card = self.day.commitments.get(kode)
+        if card is None:
+            raise BursaError(f"Kartu Komitmen {self.day.desa_label(kode)} belum tercatat.")
+        with self._certificate_lock:  # rendering takes a second: other desks keep being served meanwhile
+            # An unsigned card in force is refused there, with the card's file and line.
+            printed = print_certificates(self.root, Options(desa=[kode], ulang=True))
+            path = printed.folder / printed.done[0].name
+            return path.read_bytes(), f"sertifikat-{kode}.pdf"
+
+    def summary(self) -> dict[str, Any]:
+        """The board of the day: counts from the logs, and who has not arrived."""
+        with self._lock:
+            summary = self.live.refresh()
+            self.day.refresh()
+            data = asdict(summary)
+            data["problems"] = [p.as_dict() for p in summary.problems]
+            missing = [p for p in self.day.event.peserta if p.konfirmasi == "ya" and p.id not in self.day.checked_in]
+            villages: dict[str, list[str]] = {}
+            for peserta in missing:
+                if peserta.desa:
+                    villages.setdefault(self.day.desa_label(peserta.desa), []).append(peserta.nama)
+            arrived_villages = {self.day.peserta(pid).desa for pid in self.day.checked_in
+                                if self.day.peserta(pid) is not None}
+            data["belum_hadir"] = len(missing)
+            data["desa_belum_hadir"] = sorted(label for label, kode in
+                                              ((self.day.desa_label(k), k) for k in self.day.desa)
+                                              if kode not in arrived_villages)
+            data["bidang_label"] = BIDANG_LABEL
+            return data
+
+    # ---- shared
+
+    def _entry(self, run: Callable[[], Jawaban]) -> Jawaban:
+        """Run one action under the hub's lock and turn its outcome into an answer."""
+        with self._lock:
+            try:
+                return run()
+            except Duplicate as resent:
+                return Jawaban(status="sudah_tercatat", pesan=resent.message, berkas=resent.earlier.file,
+                               baris=resent.earlier.line)
+            except Repeat as repeat:
+                earlier = repeat.earlier
+                return Jawaban(status="perlu_konfirmasi", pesan=repeat.message,
+                               berkas=earlier.file if earlier else None, baris=earlier.line if earlier else None)
+            except Forbidden:
+                raise
+            except BursaError as error:
+                pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")
+                return Jawaban(status="ditolak", pesan=pesan)
+
+    def _registered(self, peserta_id: str) -> bool:
+        self.day.refresh()
+        found = self.day.peserta(peserta_id)
+        return found is not None and found.id in self.day.checked_in
+
+    def _peserta(self, device: Perangkat, peserta: Peserta) -> dict[str, Any]:
+        data = {
+            "id": peserta.id, "nama": peserta.nama, "peran": peserta.peran,
+            "peran_label": PERAN_LABEL.get(peserta.peran, peserta.peran),
+            "desa": peserta.desa, "desa_label": self.day.desa_label(peserta.desa), "instansi": peserta.instansi,
+            "terdaftar": peserta.id in self.day.checked_in,
+            "stempel": sorted(i for (p, i) in self.day.stamps if p == peserta.id),
+        }
+        if device.peran == "registrasi":
+            data["telepon"] = peserta.telepon
+            data["kursi"] = seat_of(self.day.event, peserta.id)
+        return data
+
+
+def _inovasi(inovasi) -> dict[str, Any]:
+    return {"id": inovasi.id, "judul": inovasi.judul, "bidang": inovasi.bidang,
+            "bidang_label": BIDANG_LABEL.get(inovasi.bidang, inovasi.bidang), "meja": inovasi.meja}

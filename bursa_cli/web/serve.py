@@ -1,0 +1,124 @@
+"""Running the laptop induk: uvicorn, the event's HTTPS certificate, and git as the archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import ipaddress
+import socket
+import subprocess
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..day.devices import state_dir
+from ..errors import UsageError
+from ..fsutil import write_atomic
+from .address import base_url, lan_addresses
+
+TLS_DIR = "tls"
+
+
+@dataclass
+class Serving:
+    """What the terminal shows when the server starts."""
+
+    url: str
+    induk_url: str
+    fingerprint: str = ""  # SHA-256 of the HTTPS certificate, to compare on a phone
+    commit_every: int = 0
+
+
+def tls_files(root: Path) -> tuple[Path, Path, str]:
+    """The event's self-signed certificate and key, made once; and the certificate's fingerprint."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    folder = state_dir(root) / TLS_DIR
+    cert_path, key_path = folder / "sertifikat.pem", folder / "kunci.pem"
+    if not (cert_path.is_file() and key_path.is_file()):
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "bursa layani")])
+        names = [x509.DNSName("localhost")] + [x509.IPAddress(ipaddress.ip_address(a)) for a in lan_addresses()]
+        now = dt.datetime.now(dt.timezone.utc)
+        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+                .not_valid_after(now + dt.timedelta(days=400))
+                .add_extension(x509.SubjectAlternativeName(names), critical=False)
+                .sign(key, hashes.SHA256()))
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                 serialization.NoEncryption()))
+        key_path.chmod(0o600)
+        write_atomic(cert_path, cert.public_bytes(serialization.Encoding.PEM))
+    cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
+    digest = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest().upper()
+    return cert_path, key_path, ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
+
+
+def commit_logs(root: Path) -> bool:
+    """Commit the day's logs in the event's git repository; False when there was nothing new."""
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+
+    if git("rev-parse", "--is-inside-work-tree").returncode != 0:
+        return False
+    git("add", "--", "log")
+    if git("diff", "--cached", "--quiet", "--", "log").returncode == 0:
+        return False
+    stamp = dt.datetime.now().strftime("%H.%M")
+    done = git("commit", "--no-verify", "-m", f"Log hari-H pukul {stamp} (bursa layani)", "--", "log")
+    return done.returncode == 0
+
+
+def _check_port(alamat: str, port: int) -> None:
+    """A port already taken (another `bursa layani`?) is a usage error, not uvicorn's traceback."""
+    family = socket.AF_INET6 if ":" in alamat else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((alamat, port))
+        except OSError as exc:
+            raise UsageError(f"Alamat {alamat}:{port} tidak dapat dipakai ({exc.strerror}).",
+                             hint="Mungkin `bursa layani` lain sudah berjalan; hentikan dulu, atau pakai --port lain."
+                             ) from None
+
+
+def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every: int = 0,
+          on_start: Callable[[Serving], None] | None = None) -> None:
+    """Serve the event at `root` until Ctrl+C; the logs are committed every `commit_every` minutes."""
+    import uvicorn
+
+    from .app import create_app
+
+    root = Path(root)
+    if commit_every < 0:
+        raise UsageError("--commit-tiap harus 0 (tidak pernah) atau lebih.")
+    tls: dict[str, str] = {}
+    fingerprint = ""
+    if https:
+        cert, key, fingerprint = tls_files(root)
+        tls = {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
+    _check_port(alamat, port)
+    url = base_url(alamat, port, https)
+    app = create_app(root, base_url=url)
+    config = uvicorn.Config(app, host=alamat, port=port, log_level="warning", access_log=False,
+                            proxy_headers=False, server_header=False, **tls)
+    server = uvicorn.Server(config)
+    stop = threading.Event()
+    if commit_every:
+        def archive() -> None:
+            while not stop.wait(commit_every * 60):
+                commit_logs(root)
+        threading.Thread(target=archive, name="commit-log", daemon=True).start()
+    if on_start:
+        on_start(Serving(url, base_url("127.0.0.1", port, https) + "/induk", fingerprint, commit_every))
+    try:
+        server.run()
+    finally:
+        stop.set()
+        if commit_every:
+            commit_logs(root)  # the last entries too, when the induk is stopped

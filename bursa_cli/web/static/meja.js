@@ -1,0 +1,609 @@
+/* bursa layani: one desk page (registrasi, stempel, nilai, ide, komitmen, pantau).
+ *
+ * Every entry gets its own id_entri and goes into a queue kept in the browser's
+ * localStorage before it is sent, so nothing typed is lost when the Wi-Fi drops
+ * or the page is reloaded; the server writes an entry resent with the same id
+ * only once. Text from the server is always shown with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var boot = JSON.parse(document.getElementById("bursa-data").textContent);
+  var me = boot.perangkat;
+  var CSRF = boot.csrf;
+  var QUEUE_KEY = "bursa-antrean-" + me.perangkat;
+  var HISTORY_KEY = "bursa-riwayat-" + me.perangkat;
+  var ID_LIKE = /^[A-Za-z]{1,4}-[A-Za-z0-9-]*\d$/;
+  var SPARE_CARD = /^TAMU-[0-9]{3,}$/i;
+  var RETRY_MS = 3000;
+
+  var $ = function (selector, root) { return (root || document).querySelector(selector); };
+  var $$ = function (selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else if (key === "class") node.className = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; }
+  }
+  function save(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
+
+  function newId() {
+    // crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  // ------------------------------------------------------------------ talking to the induk
+
+  function call(method, path, body) {
+    return fetch(path, {
+      method: method,
+      headers: { "Content-Type": "application/json", "X-Bursa-CSRF": CSRF },
+      body: body ? JSON.stringify(body) : undefined,
+      credentials: "same-origin",
+      cache: "no-store"
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { http: response.status, data: data };
+      });
+    });
+  }
+
+  function get(path) {
+    return call("GET", path).then(function (answer) {
+      if (answer.http >= 400) throw answer;
+      return answer.data;
+    });
+  }
+
+  // ------------------------------------------------------------------ the queue
+
+  var queue = load(QUEUE_KEY);
+  var sending = false;
+  var online = true;
+  var retryTimer = null;
+
+  function enqueue(path, body, label) {
+    body.id_entri = body.id_entri || newId();
+    queue.push({ path: path, body: body, label: label, at: new Date().toISOString() });
+    save(QUEUE_KEY, queue);  // on disk in the browser before anything is sent
+    showConnection();
+    flush();
+  }
+
+  function flush() {
+    if (sending || !queue.length) { showConnection(); return; }
+    sending = true;
+    showConnection();
+    var item = queue[0];
+    call("POST", item.path, item.body).then(function (answer) {
+      sending = false;
+      if (answer.http === 401 || answer.http === 403 || answer.http >= 500) {
+        // Kept in the queue: a revoked device or a server problem must not lose what was typed.
+        online = answer.http < 500;
+        showResult("ditolak", answer.data.pesan || ("Laptop induk menjawab " + answer.http + "."), item.label);
+        scheduleRetry();
+        return;
+      }
+      online = true;
+      queue.shift();
+      save(QUEUE_KEY, queue);
+      handleAnswer(item, answer.data);
+      flush();
+    }).catch(function () {
+      sending = false;
+      online = false;
+      scheduleRetry();
+    });
+  }
+
+  function scheduleRetry() {
+    showConnection();
+    if (retryTimer) return;
+    retryTimer = setTimeout(function () { retryTimer = null; flush(); }, RETRY_MS);
+  }
+
+  window.addEventListener("online", flush);
+
+  function showConnection() {
+    var badge = $("#koneksi");
+    if (!badge) return;
+    var waiting = queue.length;
+    if (!online) {
+      badge.textContent = "offline: " + waiting + " menunggu";
+      badge.className = "koneksi offline";
+    } else if (waiting) {
+      badge.textContent = "mengirim: " + waiting + " menunggu";
+      badge.className = "koneksi kirim";
+    } else {
+      badge.textContent = "terhubung";
+      badge.className = "koneksi";
+    }
+  }
+
+  // ------------------------------------------------------------------ answers and history
+
+  var history = load(HISTORY_KEY);
+
+  function remember(status, text) {
+    history.unshift({ status: status, text: text, at: new Date().toTimeString().slice(0, 5) });
+    history = history.slice(0, 30);
+    save(HISTORY_KEY, history);
+    drawHistory();
+  }
+
+  function drawHistory() {
+    var list = $("#riwayat");
+    if (!list) return;
+    list.textContent = "";
+    history.forEach(function (item) {
+      list.appendChild(el("li", { class: "r-" + item.status, text: item.at + "  " + item.text }));
+    });
+  }
+
+  function showResult(status, message, detail, extra) {
+    var box = $("#hasil");
+    box.textContent = "";
+    var card = el("div", { class: "jawaban j-" + status }, [
+      el("strong", { text: LABELS[status] || status }),
+      el("p", { text: message })
+    ]);
+    if (detail) card.appendChild(el("p", { class: "kecil", text: detail }));
+    (extra || []).forEach(function (node) { card.appendChild(node); });
+    box.appendChild(card);
+    remember(status, message);
+  }
+
+  var LABELS = {
+    tercatat: "✔ TERCATAT", sudah_tercatat: "✔ SUDAH TERCATAT", sudah_hadir: "! SUDAH REGISTRASI",
+    perlu_konfirmasi: "? PERLU KONFIRMASI", ditolak: "✘ DITOLAK", menunggu: "… MENUNGGU KONEKSI"
+  };
+
+  function handleAnswer(item, data) {
+    var status = data.status || "ditolak";
+    if (status === "perlu_konfirmasi") {
+      ask(data.pesan + " Catat lagi?", ["Ya, catat", "Tidak"]).then(function (choice) {
+        if (choice === 0) {
+          var body = Object.assign({}, item.body, { ulang: true, id_entri: newId() });
+          enqueue(item.path, body, item.label);
+        } else {
+          showResult("ditolak", "Tidak dicatat: " + data.pesan);
+        }
+      });
+      return;
+    }
+    var extra = ROLE.extra ? ROLE.extra(data) : [];
+    showResult(status, data.pesan || "", data.data && data.data.peringatan, extra);
+  }
+
+  // ------------------------------------------------------------------ questions never swallow a scan
+
+  var asking = null;
+  var held = [];
+
+  function ask(question, choices) {
+    return new Promise(function (resolve) {
+      var box = $("#tanya");
+      $(".isi", box).textContent = question;
+      var row = $(".baris", box);
+      row.textContent = "";
+      choices.forEach(function (label, index) {
+        var button = el("button", { type: "button", class: index ? "kedua" : "", text: label });
+        button.addEventListener("click", function () { done(index); });
+        row.appendChild(button);
+      });
+      box.hidden = false;
+      asking = { resolve: resolve };
+      function done(index) {
+        box.hidden = true;
+        asking = null;
+        resolve(index);
+        var next = held.shift();
+        if (next !== undefined) setTimeout(function () { scanned(next); }, 0);
+        focusScan();
+      }
+      focusScan();  // the scanner keeps typing into the scan field, never into the question
+    });
+  }
+
+  function scanned(text) {
+    text = (text || "").trim();
+    if (!text) return;
+    if (asking) {
+      held.push(text);
+      showResult("menunggu", "Pindaian " + text + " ditahan: jawab dulu pertanyaan di atas.");
+      return;
+    }
+    ROLE.scan(text);
+  }
+
+  function focusScan() {
+    var input = $("#isian");
+    if (input && document.activeElement !== input && !$("form.kartu:not([hidden]) :focus")) input.focus();
+  }
+
+  // ------------------------------------------------------------------ shared pieces
+
+  function desaPicker(input) {
+    var name = input.getAttribute("data-cari-desa");
+    var form = input.form;
+    var target = $('input[name="' + name + '"]', form);
+    var box = $('.pilihan-desa[data-untuk="' + name + '"]', form);
+    var timer = null;
+    input.addEventListener("input", function () {
+      target.value = "";
+      clearTimeout(timer);
+      if (input.value.trim().length < 2) { box.textContent = ""; return; }
+      timer = setTimeout(function () {
+        get("/api/v1/desa?cari=" + encodeURIComponent(input.value.trim())).then(function (found) {
+          box.textContent = "";
+          found.forEach(function (desa) {
+            var button = el("button", { type: "button", class: "kedua", text: desa.label + " (" + desa.kode + ")" });
+            button.addEventListener("click", function () {
+              target.value = desa.kode;
+              input.value = desa.label;
+              box.textContent = "";
+            });
+            box.appendChild(button);
+          });
+        }).catch(function () { box.textContent = "Pencarian desa butuh koneksi ke laptop induk."; });
+      }, 250);
+    });
+  }
+
+  function formData(form) {
+    var data = {};
+    $$("input, select, textarea", form).forEach(function (field) {
+      if (!field.name || field.name.indexOf("-") >= 0) return;
+      if (field.type === "radio" || field.type === "checkbox") { if (field.checked) data[field.name] = field.value; return; }
+      if (field.value.trim()) data[field.name] = field.value.trim();
+    });
+    return data;
+  }
+
+  function closeForm(form) { form.hidden = true; form.reset(); $$(".pilihan-desa", form).forEach(function (b) { b.textContent = ""; }); focusScan(); }
+
+  $$("[data-tutup]").forEach(function (button) {
+    button.addEventListener("click", function () { closeForm(button.form); });
+  });
+  $$("[data-cari-desa]").forEach(desaPicker);
+
+  function who(peserta) {
+    return peserta.nama + " (" + peserta.id + ") · " + peserta.peran_label + (peserta.desa_label ? " · " + peserta.desa_label : "");
+  }
+
+  // ------------------------------------------------------------------ the roles
+
+  var ROLES = {};
+
+  ROLES.registrasi = {
+    scan: function (text) {
+      if (SPARE_CARD.test(text)) { openWalkIn(text.toUpperCase()); return; }
+      if (ID_LIKE.test(text)) { enqueue("/api/v1/registrasi", { peserta: text }, "registrasi " + text); return; }
+      get("/api/v1/peserta?cari=" + encodeURIComponent(text)).then(function (found) {
+        var box = $("#hasil");
+        box.textContent = "";
+        if (!found.length) {
+          box.appendChild(el("p", { class: "jawaban j-ditolak", text: "Tidak ada peserta yang cocok dengan \u201c" + text + "\u201d. Untuk peserta tanpa undangan, tekan + Peserta tanpa undangan." }));
+          return;
+        }
+        var list = el("div", { class: "pilihan" });
+        found.forEach(function (peserta) {
+          var button = el("button", { type: "button", class: "kedua", text: who(peserta) + (peserta.terdaftar ? " · sudah hadir" : "") });
+          button.addEventListener("click", function () {
+            box.textContent = "";
+            enqueue("/api/v1/registrasi", { peserta: peserta.id }, "registrasi " + peserta.id);
+          });
+          list.appendChild(button);
+        });
+        box.appendChild(el("p", { text: "Pilih peserta:" }));
+        box.appendChild(list);
+      }).catch(function () {
+        showResult("ditolak", "Pencarian nama butuh koneksi ke laptop induk; pindai Kartu ID atau ketik id peserta.");
+      });
+    },
+    extra: function (answer) {
+      var data = answer.data || {};
+      var nodes = [];
+      if (data.peserta) nodes.push(el("p", { class: "besar", text: who(data.peserta) }));
+      if (data.kursi) nodes.push(el("p", { class: "kursi", text: "Kursi: " + data.kursi }));
+      if (data.bursa_kit && data.bursa_kit.length) nodes.push(el("p", { text: "Bursa Kit: " + data.bursa_kit.join(", ") }));
+      return nodes;
+    }
+  };
+
+  function openWalkIn(card) {
+    var form = $("#form-baru");
+    form.hidden = false;
+    if (card) $('input[name="kartu"]', form).value = card;
+    $('input[name="nama"]', form).focus();
+  }
+
+  if ($("#tombol-baru")) {
+    $("#tombol-baru").addEventListener("click", function () { openWalkIn(""); });
+    $("#form-baru").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = formData(event.target);
+      enqueue("/api/v1/registrasi/baru", data, "peserta baru " + data.nama);
+      closeForm(event.target);
+    });
+  }
+
+  ROLES.stempel = {
+    scan: function (text) {
+      var served = me.inovasi || [];
+      if (served.length <= 1) {
+        enqueue("/api/v1/stempel", { peserta: text }, "stempel " + text);
+        return;
+      }
+      ask("Stempel inovasi yang mana untuk " + text + "?",
+          served.map(function (i) { return i.id + " · " + i.judul; }).concat(["Batal"])).then(function (choice) {
+        if (choice < served.length) {
+          enqueue("/api/v1/stempel", { peserta: text, inovasi: served[choice].id }, "stempel " + served[choice].id + " " + text);
+        }
+      });
+    },
+    extra: function (answer) {
+      var data = answer.data || {};
+      return data.peserta ? [el("p", { class: "besar", text: who(data.peserta) })] : [];
+    }
+  };
+
+  ROLES.nilai = {
+    scan: function (text) {
+      var form = $("#form-nilai");
+      function open(peserta) {
+        form.hidden = false;
+        form.dataset.peserta = peserta ? peserta.id : text;
+        $(".siapa", form).textContent = peserta ? who(peserta) : text + " (belum diperiksa: tidak ada koneksi)";
+        var stamped = peserta ? peserta.stempel : [];
+        var box = $(".pilihan-inovasi", form);
+        box.textContent = "";
+        var menu = (me.inovasi || []).slice().sort(function (a, b) {
+          return (stamped.indexOf(b.id) >= 0) - (stamped.indexOf(a.id) >= 0);
+        });
+        menu.forEach(function (inovasi, index) {
+          var mark = stamped.indexOf(inovasi.id) >= 0 ? " ✔ distempel" : "";
+          var input = el("input", { type: "radio", name: "inovasi", value: inovasi.id });
+          if (stamped.length && index === 0) input.checked = true;
+          box.appendChild(el("label", { class: "pilih" + (mark ? " distempel" : "") }, [input, document.createTextNode(" " + inovasi.id + " · " + inovasi.judul + mark)]));
+        });
+      }
+      get("/api/v1/peserta/" + encodeURIComponent(text)).then(open).catch(function (answer) {
+        if (answer && answer.http) { showResult("ditolak", answer.data.pesan || "Id peserta tidak dikenal."); return; }
+        open(null);
+      });
+    }
+  };
+
+  if ($("#form-nilai")) {
+    $("#form-nilai").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var form = event.target;
+      var data = formData(form);
+      if (!data.inovasi) { showResult("ditolak", "Pilih inovasi yang dinilai."); return; }
+      enqueue("/api/v1/penilaian", { peserta: form.dataset.peserta, inovasi: data.inovasi, nilai: parseInt(data.nilai, 10), catatan: data.catatan || null },
+              "nilai " + data.inovasi + " " + form.dataset.peserta);
+      closeForm(form);
+    });
+  }
+
+  ROLES.ide = {
+    scan: function (text) {
+      var form = $("#form-ide");
+      get("/api/v1/peserta/" + encodeURIComponent(text)).then(function (peserta) {
+        $(".siapa", form).textContent = who(peserta);
+        $('input[name="judul"]', form).focus();
+      }).catch(function (answer) {
+        if (answer && answer.http) showResult("ditolak", answer.data.pesan || "Id peserta tidak dikenal.");
+      });
+    }
+  };
+
+  if ($("#form-ide")) {
+    var ideForm = $("#form-ide");
+    $('input[name="peserta"]', ideForm).addEventListener("change", function (event) {
+      if (event.target.value.trim()) ROLES.ide.scan(event.target.value.trim());
+    });
+    ideForm.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.name === "peserta") {
+        event.preventDefault();
+        $('input[name="judul"]', ideForm).focus();
+      }
+    });
+    ideForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = formData(ideForm);
+      enqueue("/api/v1/ide", data, "Kartu Ide " + data.judul);
+      ideForm.reset();
+      $(".siapa", ideForm).textContent = "";
+      $('input[name="peserta"]', ideForm).focus();
+    });
+  }
+
+  ROLES.komitmen = {
+    scan: function (text) {
+      var results = $("#hasil-desa");
+      results.textContent = "";
+      if (ID_LIKE.test(text)) {
+        get("/api/v1/peserta/" + encodeURIComponent(text)).then(function (peserta) {
+          if (peserta.desa) openVillage(peserta.desa);
+          else showResult("ditolak", peserta.nama + " tidak mewakili desa.");
+        }).catch(function (answer) { showResult("ditolak", (answer && answer.data && answer.data.pesan) || "Butuh koneksi ke laptop induk."); });
+        return;
+      }
+      get("/api/v1/desa?cari=" + encodeURIComponent(text)).then(function (found) {
+        if (found.length === 1) { openVillage(found[0].kode); return; }
+        if (!found.length) { showResult("ditolak", "Tidak ada desa yang cocok dengan \u201c" + text + "\u201d."); return; }
+        found.forEach(function (desa) {
+          var button = el("button", { type: "button", class: "kedua", text: desa.label + " (" + desa.kode + ")" });
+          button.addEventListener("click", function () { results.textContent = ""; openVillage(desa.kode); });
+          results.appendChild(button);
+        });
+      }).catch(function () { showResult("ditolak", "Pencarian desa butuh koneksi ke laptop induk."); });
+    },
+    extra: function (answer) {
+      var data = answer.data || {};
+      if (!data.sertifikat) return [];
+      var link = el("a", { class: "tombol", href: data.sertifikat, download: "sertifikat-" + data.desa + ".pdf", text: "Unduh sertifikat (PDF)" });
+      return [link];
+    }
+  };
+
+  function openVillage(kode) {
+    get("/api/v1/desa/" + encodeURIComponent(kode)).then(function (desa) {
+      var form = $("#form-komitmen");
+      form.reset();
+      form.hidden = false;
+      form.dataset.desa = desa.kode;
+      $(".nama-desa", form).textContent = desa.label;
+      $(".kartu-lama", form).textContent = desa.kartu ? "Kartu desa ini sudah tercatat pukul " + desa.kartu.jam + " (" + desa.kartu.berkas + " baris " + desa.kartu.baris + "); kartu baru akan menggantikannya setelah dikonfirmasi." : "";
+      var box = $(".stempel-desa", form);
+      box.textContent = "";
+      if (!desa.stempel.length) box.appendChild(el("p", { text: "Belum ada stempel untuk desa ini." }));
+      desa.stempel.forEach(function (s) {
+        var input = el("input", { type: "checkbox", name: "stempel", value: s.id });
+        box.appendChild(el("label", { class: "pilih" }, [input, document.createTextNode(" " + s.id + " · " + s.judul + " — " + s.jumlah + " stempel, meja " + s.meja_stempel.join(", "))]));
+      });
+      $(".inovasi-lain", form).textContent = "";
+    }).catch(function (answer) { showResult("ditolak", (answer && answer.data && answer.data.pesan) || "Butuh koneksi ke laptop induk."); });
+  }
+
+  if ($("#form-komitmen")) {
+    var cardForm = $("#form-komitmen");
+    $("#tambah-inovasi").addEventListener("click", function () {
+      var select = $('select[name="tambah-inovasi"]', cardForm);
+      var id = select.value;
+      if (!id || $('[data-lain="' + id + '"]', cardForm)) return;
+      var row = el("div", { class: "lain", "data-lain": id }, [
+        el("strong", { text: select.options[select.selectedIndex].textContent }),
+        el("input", { name: "alasan-" + id, placeholder: "Alasan memilih inovasi tanpa stempel", required: "required" })
+      ]);
+      $(".inovasi-lain", cardForm).appendChild(row);
+      select.value = "";
+    });
+    cardForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var chosen = $$('input[name="stempel"]:checked', cardForm).map(function (i) { return i.value; });
+      var reasons = {};
+      $$("[data-lain]", cardForm).forEach(function (row) {
+        var id = row.getAttribute("data-lain");
+        chosen.push(id);
+        reasons[id] = $("input", row).value.trim();
+      });
+      if (!chosen.length) { showResult("ditolak", "Pilih paling sedikit satu inovasi yang tertulis di kartu."); return; }
+      var data = formData(cardForm);
+      var body = {
+        desa: cardForm.dataset.desa, inovasi: chosen, alasan: reasons,
+        tahun_apbdes: data.tahun ? parseInt(data.tahun, 10) : null,
+        ttd_kepala_desa: data.ttd_kades === "ya", ttd_ketua_bpd: data.ttd_bpd === "ya"
+      };
+      enqueue("/api/v1/komitmen", body, "Kartu Komitmen " + $(".nama-desa", cardForm).textContent);
+      closeForm(cardForm);
+      $(".inovasi-lain", cardForm).textContent = "";
+    });
+  }
+
+  ROLES.pantau = {
+    scan: function () {},
+    start: function () {
+      function number(id, value) { var node = $("#" + id); if (node) node.textContent = value; }
+      function bars(id, counts, labels) {
+        var box = $("#" + id);
+        box.textContent = "";
+        var keys = Object.keys(counts);
+        var most = Math.max.apply(null, keys.map(function (k) { return counts[k]; }).concat([1]));
+        keys.forEach(function (key) {
+          var bar = el("span", { class: "isi-batang" });
+          bar.style.width = Math.round(100 * counts[key] / most) + "%";
+          box.appendChild(el("div", { class: "batang-baris" }, [
+            el("span", { class: "nama", text: (labels && labels[key]) || key }),
+            el("span", { class: "wadah" }, [bar]),
+            el("span", { class: "nilai", text: String(counts[key]) })
+          ]));
+        });
+        if (!keys.length) box.appendChild(el("p", { class: "kecil", text: "Belum ada." }));
+      }
+      function draw(s) {
+        number("n-registrasi", s.registered);
+        number("n-konfirmasi", s.confirmed);
+        number("n-stempel", s.stamps);
+        number("n-desa", s.villages);
+        number("n-desa-total", s.villages_total);
+        number("n-ide", s.ideas);
+        number("n-desa-belum", s.desa_belum_hadir.length);
+        bars("per-ruang", s.stamps_by_room, s.room_names);
+        bars("per-bidang", s.commitments_by_bidang, s.bidang_label);
+        bars("per-meja", s.stamps_by_desk);
+        var missing = $("#desa-belum");
+        missing.textContent = "";
+        s.desa_belum_hadir.slice(0, 60).forEach(function (label) { missing.appendChild(el("li", { text: label })); });
+        if (s.desa_belum_hadir.length > 60) missing.appendChild(el("li", { text: "… dan " + (s.desa_belum_hadir.length - 60) + " desa lagi" }));
+        var latest = $("#terbaru");
+        latest.textContent = "";
+        s.latest.forEach(function (item) { latest.appendChild(el("li", { text: item.waktu.slice(11, 16) + "  " + item.text })); });
+        number("diperbarui", s.refreshed);
+      }
+      function poll() {
+        get("/api/v1/ringkasan").then(function (s) {
+          online = true; showConnection(); draw(s);
+        }).catch(function () { online = false; showConnection(); }).then(function () { setTimeout(poll, RETRY_MS); });
+      }
+      poll();
+    }
+  };
+
+  // ------------------------------------------------------------------ camera (where the browser allows it)
+
+  function startCamera() {
+    if (!("BarcodeDetector" in window) || !navigator.mediaDevices) return;
+    var button = $("#kamera");
+    if (!button) return;
+    button.hidden = false;
+    var video = $("#video");
+    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    var last = "";
+    button.addEventListener("click", function () {
+      if (!video.hidden) { video.srcObject.getTracks().forEach(function (t) { t.stop(); }); video.hidden = true; return; }
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+        video.srcObject = stream; video.hidden = false; video.play();
+        (function look() {
+          if (video.hidden) return;
+          detector.detect(video).then(function (codes) {
+            if (codes.length && codes[0].rawValue !== last) { last = codes[0].rawValue; scanned(last); setTimeout(function () { last = ""; }, 3000); }
+          }).catch(function () {}).then(function () { setTimeout(look, 300); });
+        })();
+      }).catch(function () { showResult("ditolak", "Kamera tidak dapat dibuka; pakai pemindai USB atau ketik id."); });
+    });
+  }
+
+  // ------------------------------------------------------------------ start
+
+  var ROLE = ROLES[me.peran];
+  var scanForm = $("#pindai") || $("#cari-desa");
+  if (scanForm) {
+    scanForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var input = $("#isian");
+      var text = input.value;
+      input.value = "";
+      scanned(text);
+    });
+  }
+  if (ROLE.start) ROLE.start();
+  startCamera();
+  drawHistory();
+  showConnection();
+  flush();
+  window.bursaMeja = { queue: function () { return queue.slice(); } };  // for the browser tests
+})();

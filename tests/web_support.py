@@ -1,0 +1,81 @@
+"""Helpers for the tests of `bursa layani`: a real server on loopback, paired devices, a real browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from bursa_cli.day.devices import add_device
+from bursa_cli.schema.event import load_event
+
+CHROMIUM = os.environ.get("BURSA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def served(root: Path) -> Iterator[str]:
+    """`bursa layani` for `root` on a free loopback port, in this process; yields its base URL."""
+    import uvicorn
+
+    from bursa_cli.web.app import create_app
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    config = uvicorn.Config(create_app(root, base_url=base), host="127.0.0.1", port=port, log_level="warning",
+                            access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("bursa layani tidak mulai dalam 20 detik")
+        time.sleep(0.05)
+    try:
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def pair(root: Path, peran: str, meja: str | None = None, nama: str = "") -> str:
+    """A token for a new device of the event at `root`."""
+    desks = set(load_event(root).event.meja_ruang)
+    return add_device(root, peran, meja, nama, known_desks=desks).token
+
+
+def chromium_or_skip() -> str:
+    if not CHROMIUM:
+        pytest.skip("chromium tidak terpasang (Debian: apt-get install -y chromium); uji browser dilewati")
+    return CHROMIUM
+
+
+@pytest.fixture
+def browser():
+    """A headless Debian chromium driven by Playwright (never Playwright's own browser download)."""
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
