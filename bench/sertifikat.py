@@ -42,6 +42,7 @@ from sintetis import make_event  # noqa: E402
 from bursa_cli.certify import batch as engine  # noqa: E402
 from bursa_cli.certify.data import collect  # noqa: E402
 from bursa_cli.recap import load_for_recap  # noqa: E402
+from bursa_cli.render.pdf import BATCH_PDF_OPTIONS  # noqa: E402
 
 DEFAULT_PDF = {"custom_metadata": True}  # what a plain generator passes: WeasyPrint's defaults
 
@@ -58,8 +59,7 @@ def _render(certificates, signer, alamat, share: bool, pdf_options: dict) -> tup
     items = [{**c.as_dict(), "qr": qr_svg(c.tautan)} for c in certificates]
     html = renderer.html(engine.TEMPLATE, {"sertifikat": items, "penanda": signer,
                                            "alamat_verifikasi": alamat, "contoh": False}, "bench")
-    bare, shared = engine._shared_style(html) if share else (html, {})
-    document = renderer.document(bare, **shared)
+    document = renderer.document(html, share_style=share)
     data = document.write_pdf(**pdf_options)
     return len(document.pages), data
 
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     # 1. plain: one document per certificate, on a sample, scaled.
     sample = certificates[: args.sampel]
     plain = {}
-    for label, options in (("bawaan WeasyPrint", DEFAULT_PDF), ("opsi PDF bursa", engine.PDF_OPTIONS)):
+    for label, options in (("bawaan WeasyPrint", DEFAULT_PDF), ("opsi PDF bursa", BATCH_PDF_OPTIONS)):
         load, t0, c0 = _load(), time.perf_counter(), time.process_time()
         for cert in sample:
             _render([cert], signer, alamat, False, options)
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # 2. floor: everything as one document in this process.
     load, t0, c0 = _load(), time.perf_counter(), time.process_time()
-    pages, _ = _render(certificates, signer, alamat, True, engine.PDF_OPTIONS)
+    pages, _ = _render(certificates, signer, alamat, True, BATCH_PDF_OPTIONS)
     one_wall, one_cpu = time.perf_counter() - t0, time.process_time() - c0
     floor_wall, floor_cpu = one_wall / args.jobs, one_cpu / args.jobs
     floor_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -20,7 +20,6 @@ import io
 import json
 import multiprocessing
 import os
-import re
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -322,29 +321,6 @@ def _merge(out: Path, batches: list[Batch], manifest: dict, force: bool) -> Path
 _WORKER: dict = {}
 
 
-def _shared_style(html: str) -> tuple[str, dict]:
-    """The batch's HTML without its <style>, and that style parsed once per worker.
-
-    Every batch carries the same <style> (fonts, page, layout); parsing it and
-    loading its @font-face fonts once per process, then handing WeasyPrint the
-    parsed sheet and font configuration, saves that work on every later batch.
-    """
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    found = _STYLE.search(html)
-    if found is None:
-        return html, {}
-    text = found.group(1)
-    held = _WORKER.get("style")
-    if held is None or held[0] != text:
-        renderer = _WORKER["renderer"]
-        fonts = FontConfiguration()
-        sheet = CSS(string=text, base_url=renderer.base_url, url_fetcher=renderer.fetcher, font_config=fonts)
-        held = _WORKER["style"] = (text, sheet, fonts)
-    return html[:found.start()] + html[found.end():], {"stylesheets": [held[1]], "font_config": held[2]}
-
-
 def _worker_context(event, signer, options: Options, preview: bool) -> tuple:
     """Small, picklable data each worker needs: no whole event crosses the process boundary."""
     from ..render.origin import provenance
@@ -366,13 +342,6 @@ def _init_worker(root: str, acara, signer, alamat: str, preview: bool, today, or
     stand_in = SimpleNamespace(root=Path(root), acara=acara)
     _WORKER.update(renderer=Renderer(stand_in, today=today, origin=origin), signer=signer,
                    alamat=alamat, preview=preview)
-
-
-# Each batch embeds its fonts whole instead of a subset: subsetting (fontTools) costs
-# about 0.35 s per PDF, the largest fixed cost of a batch, for ~0.9 MB more per file.
-PDF_OPTIONS = {"custom_metadata": True, "optimize_images": True, "jpeg_quality": 85, "dpi": 200,
-               "full_fonts": True}
-_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
 def _peak_memory_kb() -> float:
@@ -399,9 +368,8 @@ def _render_batch(batch: Batch, out: str) -> BatchDone:
     html = renderer.html(TEMPLATE, {"sertifikat": certificates, "penanda": _WORKER["signer"],
                                     "alamat_verifikasi": _WORKER["alamat"],
                                     "contoh": _WORKER["preview"]}, title)
-    bare, shared = _shared_style(html)
-    document = renderer.document(bare, **shared)
-    data = document.write_pdf(**PDF_OPTIONS)
+    document = renderer.document(html, share_style=True)
+    data = renderer.write(document, batch=True)
     write_atomic(Path(out) / batch.name, data)
     peak_kb = _peak_memory_kb()
     return BatchDone(batch.name, len(document.pages), len(batch.certificates), skipped=False,
