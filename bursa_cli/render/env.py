@@ -10,8 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
+from ..errors import Problem, UsageError
 from ..paths import BUILTIN_TEMPLATES, FONTS
+from ..safepath import within
 from ..schema.models import PERAN_LABEL
 from ..schema.types import BIDANG_LABEL, BIDANG_SHORT
 from .. import indo
@@ -47,14 +50,41 @@ def font_faces() -> list[dict[str, str]]:
             for (family, weight, style), name in FONT_FILES.items()]
 
 
+class TemplateRefused(UsageError):
+    """A template file that leads outside the event folder (or the package's templates)."""
+
+
+class ContainedLoader(FileSystemLoader):
+    """A file loader that refuses a template resolving outside `bases` (a symlink to /etc/passwd)."""
+
+    def __init__(self, folder: Path, bases: tuple[Path, ...], shown_prefix: str):
+        super().__init__(str(folder))
+        self.bases, self.shown_prefix = bases, shown_prefix
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if within(filename, *self.bases) is None:
+            shown = f"{self.shown_prefix}/{template}"
+            raise TemplateRefused(
+                f"Templat {shown} menunjuk ke berkas di luar folder acara (tautan/symlink); "
+                "templat itu tidak dipakai dan tidak ada yang dicetak.",
+                [Problem("Templat ini tautan ke luar folder acara.", file=shown, line=1, column=1)],
+                hint="Ganti tautan itu dengan berkas templat biasa di dalam templates/ acara.")
+        return source, filename, uptodate
+
+
 def make_env(root: Path | None = None) -> Environment:
-    """A Jinja2 environment whose search path starts at the event's `templates/`."""
-    builtin = FileSystemLoader(str(BUILTIN_TEMPLATES))
+    """A sandboxed Jinja2 environment whose search path starts at the event's `templates/`.
+
+    Why a sandbox: an event template is data that travels in a shared repository or
+    on a USB stick, so it may not reach Python's insides (`cycler.__init__.__globals__`).
+    """
+    builtin = ContainedLoader(BUILTIN_TEMPLATES, (BUILTIN_TEMPLATES,), BUILTIN_PREFIX)
     loaders = []
     if root is not None and (Path(root) / EVENT_TEMPLATES).is_dir():
-        loaders.append(FileSystemLoader(str(Path(root) / EVENT_TEMPLATES)))
+        loaders.append(ContainedLoader(Path(root) / EVENT_TEMPLATES, (Path(root),), EVENT_TEMPLATES))
     loaders += [PrefixLoader({BUILTIN_PREFIX: builtin}), builtin]
-    env = Environment(
+    env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
 
 from ..errors import DataError, Problem, UsageError
 from .. import indo
@@ -169,6 +170,9 @@ def _template_problem(exc: TemplateError, template: str, root: Path) -> Problem:
         found = next((m for m in (r.search(original) for r in _UNDEFINED) if m), None)
         name = found.group("name") if found else original
         message = f"Isian '{name}' tidak ada di data templat."
+    elif isinstance(exc, SecurityError):
+        message = (f"Templat {file}{f' baris {line}' if line else ''} mencoba memakai bagian dalam Python "
+                   "yang tidak diizinkan; templat hanya boleh memakai isian data dan filter bursa.")
     elif isinstance(exc, TemplateSyntaxError):
         message = (f"Templat {file} baris {line} tidak dapat dibaca: periksa penulisan "
                    "{{ ... }} dan {% ... %} di baris itu.")
