@@ -14,6 +14,7 @@ from ..errors import DataError, Problem, UsageError
 from ..recap.build import latest_cards, resolve_kecamatan
 from ..schema.event import Event, locate
 from ..schema.types import BIDANG_LABEL, kecamatan_of
+from ..safepath import event_file
 from .codes import event_id, load_key, make_code
 
 PHOTO_DIR = "foto"
@@ -58,7 +59,7 @@ SKIP_OPTION = "--lewati-belum-lengkap"
 def photo_of(root: Path, kode: str) -> str | None:
     for ext in PHOTO_EXTENSIONS:
         candidate = Path(root) / PHOTO_DIR / f"{kode}{ext}"
-        if candidate.is_file():
+        if event_file(root, candidate):  # never a symlink to a photo elsewhere on the laptop
             return f"{PHOTO_DIR}/{kode}{ext}"
     return None
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import UsageError
+from ..safepath import leads_out
 from ..schema.logfile import read_log
 from ..fsutil import write_atomic
 from .logwrite import LOG_DIR, locked
@@ -34,7 +36,17 @@ def repair_logs(root: Path, stamp: str | None = None) -> list[Repair]:
     root = Path(root)
     stamp = stamp or datetime.now().strftime("%Y%m%d-%H%M%S")
     done = []
-    for path in sorted((root / LOG_DIR).glob("*/*.yaml")):
+    paths = sorted((root / LOG_DIR).glob("*/*.yaml"))
+    for path in paths:
+        # Rewriting a symlinked log would copy the file it points at into the event's repository.
+        if path.is_symlink() or leads_out(root, path) or not path.is_file():
+            shown = path.relative_to(root).as_posix()
+            raise UsageError(f"{shown} bukan berkas log biasa di folder acara "
+                             f"({'tautan/symlink' if path.is_symlink() else 'folder atau tautan ke luar'}); "
+                             "tidak ada log yang diubah.",
+                             hint="Ganti tautan itu dengan salinan log yang sebenarnya (mis. dari laptop "
+                                  "meja atau dari git), lalu jalankan `bursa perbaiki` lagi.")
+    for path in paths:
         shown = path.relative_to(root).as_posix()
         with locked(path):
             repair = _repair_one(path, shown, stamp)

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .. import indo
+from ..errors import DataError, Problem, rel
 from .surat import logo_picture
 
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
@@ -77,6 +78,19 @@ def _rule(paragraph) -> None:
     pPr.append(border)
 
 
+def emblem(run, root: Path, picture: Path, **size) -> None:
+    """Place the emblem; a damaged picture file is the user's to replace, not a crash."""
+    from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+
+    try:
+        run.add_picture(str(picture), **size)
+    except (InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError, ValueError) as exc:
+        shown = rel(picture, root)
+        raise DataError(f"Gambar lambang {shown} rusak atau bukan gambar, jadi DOCX tidak dibuat.", [Problem(
+            message=f"Gambar lambang rusak atau bukan gambar ({type(exc).__name__}).", file=shown)],
+            hint="Simpan ulang lambangnya sebagai PNG dari berkas aslinya, lalu ulangi perintah.") from None
+
+
 def kop(doc, root: Path, p) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -84,7 +98,7 @@ def kop(doc, root: Path, p) -> None:
     left.width, right.width = Mm(25), Mm(140)
     logo = logo_picture(root, p.logo)
     if logo is not None:
-        left.paragraphs[0].add_run().add_picture(str(logo), width=Mm(20))
+        emblem(left.paragraphs[0].add_run(), root, logo, width=Mm(20))
     first = right.paragraphs[0]
     run = first.add_run(p.pemerintah)
     run.bold, run.font.size = True, Pt(14)
@@ -198,7 +212,7 @@ def sk_docx(job, context: dict) -> bytes:
     if context["by_bupati"]:
         logo = logo_picture(root, acara.penyelenggara.logo)
         if logo is not None:
-            para(doc, align=center).add_run().add_picture(str(logo), height=Mm(24))
+            emblem(para(doc, align=center).add_run(), root, logo, height=Mm(24))
         para(doc, context["pejabat"], bold=True, align=center, space_after=8)
     else:
         kop(doc, root, acara.penyelenggara)

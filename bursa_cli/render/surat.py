@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..safepath import event_file
 from .nomor import Register, check_pattern
 
 PICTURE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")  # pictures Word (python-docx) can place
@@ -21,7 +22,8 @@ def logo_picture(root: Path, logo: str | None) -> Path | None:
         return None
     path = Path(root) / logo
     candidates = [path] + [path.with_suffix(e) for ext in PICTURE_TYPES for e in (ext, ext.upper())]
-    return next((c for c in candidates if c.suffix.lower() in PICTURE_TYPES and c.is_file()), None)
+    # A twin that is a symlink to a file elsewhere on the laptop is never embedded.
+    return next((c for c in candidates if c.suffix.lower() in PICTURE_TYPES and event_file(root, c)), None)
 
 
 def note_kop(job) -> None:
