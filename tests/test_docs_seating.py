@@ -227,7 +227,10 @@ def test_printed_seats_stay_when_peserta_changes(tmp_path, change):
         assert problems == [("log/kursi/kartu-id.yaml", "peringatan",
                              f"Kartu ID P-0001 sudah dicetak dengan kursi {printed['P-0001']}, tetapi peserta "
                              "'P-0001' tidak ada lagi di peserta.yaml; kursinya kini bebas. Bila hanya "
-                             "batal hadir, kembalikan datanya dengan konfirmasi: tidak.")]
+                             "batal hadir, kembalikan datanya dengan konfirmasi: tidak."),
+                            ("desa.yaml", "peringatan",  # and so is a village left without its Kepala Desa
+                             "Desa Desa 001 belum punya peserta berperan Kepala Desa; namanya dikosongkan di "
+                             "Kartu Komitmen.")]
     else:
         assert problems == []
 
