@@ -21,6 +21,7 @@ from ..schema.types import BIDANG_SHORT, kecamatan_of
 from .columns import KINDS
 from .values import text
 from ..fsutil import write_atomic
+from ..cells import csv_cell, literal_cells
 from ..render.output import OUTPUT_DIR
 
 # The columns written, in order, per kind (field names of columns.KINDS, "no" = row number).
@@ -110,7 +111,7 @@ def export_list(kind: str, event: Event, output: Path | None = None) -> tuple[in
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)
         for row in rows:
-            writer.writerow([_cell(row.get(n)) for n in names])
+            writer.writerow([csv_cell(_cell(row.get(n))) for n in names])
         write_atomic(output, "\ufeff" + buffer.getvalue())
     else:
         from openpyxl import Workbook
@@ -196,6 +197,7 @@ def _lines_needed(value: str, width: float) -> int:
 
 def workbook_bytes(book) -> bytes:
     """The .xlsx file of `book`, built in memory so it can be staged with other files."""
+    literal_cells(book)  # every workbook bursa writes: exports, templates, rejected rows
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cells import unescape
 from ..errors import UsageError
 
 MAX_HEADER_SCAN = 30  # title rows above the header seldom exceed a handful
@@ -122,7 +123,8 @@ def _read_csv(path: Path) -> Table:
     table = Table(shown=path.name, sheet="")
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     for number, row in enumerate(reader, start=1):
-        table.rows.append((number, [cell if cell.strip() else None for cell in row]))
+        # `unescape`: a cell exported by bursa with OWASP's apostrophe comes back as it was.
+        table.rows.append((number, [unescape(cell) if cell.strip() else None for cell in row]))
     return table
 
 

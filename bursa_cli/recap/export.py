@@ -8,6 +8,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from ..cells import csv_cell, literal_cells
 from ..fsutil import write_atomic
 from ..render.output import OUTPUT_DIR
 from .build import Recap
@@ -17,14 +18,16 @@ from .tables import DECIMAL, INT, LIST, RUPIAH, YEAR, YESNO, Table, cell_text, r
 # set to Indonesian (Pengaturan Kawasan: Indonesia) expects semicolons and a
 # decimal comma. Both start with a UTF-8 BOM so Excel reads accents right.
 CSV_FLAVOURS = {"koma": (",", "."), "titik-koma": (";", ",")}
+NUMERIC = (INT, RUPIAH, DECIMAL, YEAR)  # written as numbers: a minus sign there is a sign, not a formula
 
 
 def csv_text(table: Table, delimiter: str = ",", decimal: str = ".") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([c.header for c in table.columns])
+    writer.writerow([csv_cell(c.header) for c in table.columns])
     for row in table.rows:
-        writer.writerow([cell_text(v, c.kind, decimal) for v, c in zip(row, table.columns)])
+        writer.writerow([csv_cell(cell_text(v, c.kind, decimal)) if c.kind not in NUMERIC else
+                         cell_text(v, c.kind, decimal) for v, c in zip(row, table.columns)])
     return buffer.getvalue()
 
 
@@ -91,6 +94,7 @@ def write_xlsx(recap: Recap, path: Path) -> Path:
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(1, len(table.rows) + 1)}"
         sheet.row_dimensions[1].height = 30
+    literal_cells(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return write_atomic(path, buffer.getvalue())

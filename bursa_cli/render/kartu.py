@@ -115,7 +115,7 @@ def build_cadangan(job) -> None:
     used = {entry.peserta for entry in job.event.registrasi}  # numbers already handed out on the day
     ids = (spare_card_id(number) for number in range(1, spare + len(used) + 1))
     free = [card_id for card_id in ids if card_id not in used][:spare]
-    cards = [{"peserta": SimpleNamespace(id=card_id, nama=""), "peran": "Peserta tanpa undangan", "asal": [],
+    cards = [{"peserta": SimpleNamespace(id=card_id, nama=""), "peran": "Tamu", "asal": [],
               "kursi": "bebas", "official": False, "kosong": True} for card_id in job.sample(free)]
     _impose(job, cards, "kartu-cadangan", f"Kartu ID cadangan - {acara.nama}", "Kartu ID cadangan")
 

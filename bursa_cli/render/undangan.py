@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
+from ..cells import csv_cell
 from ..errors import UsageError
 from ..schema.models import TAHAPAN_JUDUL
 from .. import indo
@@ -166,8 +167,8 @@ def distribution_csv(context: dict) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(["No", "Nomor Surat", "Kepada", "Alamat", "Kelompok", "Jabatan", "Instansi/Desa"])
     for index, p in enumerate(context["penerima"], 1):
-        writer.writerow([index, context["surat"]["nomor"], p.yth, ", ".join(p.baris), p.kelompok_label,
-                         p.jabatan, p.instansi])
+        writer.writerow([index] + [csv_cell(v) for v in (context["surat"]["nomor"], p.yth, ", ".join(p.baris),
+                                                         p.kelompok_label, p.jabatan, p.instansi)])
     return "\ufeff" + out.getvalue()  # BOM: Excel then reads the file as UTF-8
 
 
