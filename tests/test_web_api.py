@@ -194,6 +194,9 @@ def test_jendela_3_sees_stamps_from_every_desk_and_records_the_card(desks):
         "id_entri": "uji-kartu-0002", "desa": BULU, "inovasi": ["INO-001"],
         "ttd_kepala_desa": True, "ttd_ketua_bpd": True, "ulang": True}).json()
     assert replaced["data"]["sertifikat"] == f"/api/v1/sertifikat/{BULU}.pdf"
+    certificate = client.get(replaced["data"]["sertifikat"], headers=bearer(tokens["komitmen"]))
+    assert certificate.status_code == 200  # on the spot, right after the card was recorded
+    assert "Bulu" in PdfReader(io.BytesIO(certificate.content)).pages[0].extract_text()
     board = client.get("/api/v1/ringkasan", headers=bearer(tokens["pantau"])).json()
     assert board["stamps"] == 2 and board["villages"] == 1 and board["commitments_by_bidang"] == {"psdm": 1}
 

@@ -210,6 +210,7 @@ class Hub:
         from ..certify.batch import Options, print_certificates
 
         with self._lock:
+            self.day.refresh()
             kode = known_desa(self.day, kode)
             card = self.day.commitments.get(kode)
         if card is None:

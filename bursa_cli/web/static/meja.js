@@ -77,6 +77,7 @@
     body.id_entri = body.id_entri || newId();
     queue.push({ path: path, body: body, label: label, at: new Date().toISOString() });
     save(QUEUE_KEY, queue);  // on disk in the browser before anything is sent
+    if (!online) noteWaiting(queue[queue.length - 1]);
     showConnection();
     flush();
   }
@@ -103,8 +104,16 @@
     }).catch(function () {
       sending = false;
       online = false;
+      noteWaiting(item);
       scheduleRetry();
     });
+  }
+
+  function noteWaiting(item) {
+    if (item.noted) return;
+    item.noted = true;
+    save(QUEUE_KEY, queue);
+    showResult("menunggu", "Belum terkirim: " + item.label + ". Disimpan di perangkat ini dan dikirim sendiri begitu tersambung.");
   }
 
   function scheduleRetry() {

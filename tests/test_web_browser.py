@@ -1,0 +1,159 @@
+"""The desk pages of `bursa layani` in a real browser (Debian's chromium, driven by Playwright).
+
+One fair in small: registration, two stamp desks, Jendela 3 and the board, each
+its own paired browser; then a desk that loses the Wi-Fi. Set BURSA_FOTO=folder
+to keep a screenshot of every page at phone and laptop width.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from bursa_cli.schema.event import load_event
+from web_support import LAPTOP, PHONE, browser, pair, served  # noqa: F401  (browser is a fixture)
+
+BULU = "33.23.01.2001"
+SHOTS = os.environ.get("BURSA_FOTO")
+
+
+def desk(browser, base: str, token: str, size=LAPTOP):
+    context = browser.new_context(viewport=size, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base}/pasang?t={token}")
+    page.wait_for_selector("#koneksi")
+    page.errors = errors
+    return page
+
+
+def scan(page, text: str) -> None:
+    page.fill("#isian", text)
+    page.press("#isian", "Enter")  # what a USB scanner does after typing the code
+
+
+def shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def stamps(root: Path) -> list[tuple[str, str, str]]:
+    return sorted((s.peserta, s.inovasi, s.meja) for s in load_event(root).event.stempel)
+
+
+def test_a_fair_in_small_across_five_browsers(browser, minimal_event):
+    root = minimal_event
+    tokens = {"reg": pair(root, "registrasi"), "a01": pair(root, "stempel", "A-01"),
+              "a02": pair(root, "stempel", "A-02"), "j3": pair(root, "komitmen"), "papan": pair(root, "pantau")}
+    with served(root) as base:
+        board = desk(browser, base, tokens["papan"])
+        expect(board.locator("#n-stempel")).to_have_text("0")
+
+        registration = desk(browser, base, tokens["reg"], PHONE)
+        scan(registration, "P-0001")
+        registration.wait_for_selector(".j-tercatat")
+        assert "Suparman" in registration.inner_text("#hasil")
+        assert "Kursi:" in registration.inner_text("#hasil")
+        shot(registration, "registrasi-hp")
+
+        first, second = desk(browser, base, tokens["a01"], PHONE), desk(browser, base, tokens["a02"])
+        scan(first, "P-0001")
+        first.wait_for_selector(".j-tercatat")
+        scan(second, "P-0002")
+        second.wait_for_selector(".j-tercatat")
+        assert "belum tercatat di registrasi" in second.inner_text("#hasil")  # P-0002 skipped registration
+        shot(first, "stempel-hp")
+
+        # The board changes by itself, with no reload.
+        expect(board.locator("#n-stempel")).to_have_text("2")
+        expect(board.locator("#n-registrasi")).to_have_text("1")
+        shot(board, "pantau-laptop")
+
+        # A scan while the desk asks a question is held, never taken as the answer.
+        scan(first, "P-0001")
+        first.wait_for_selector("#tanya:not([hidden])")
+        scan(first, "P-0003")
+        first.wait_for_selector(".j-menunggu")
+        assert first.is_visible("#tanya")
+        assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-002", "A-02")]
+        first.click("#tanya button:has-text('Tidak')")
+        expect(first.locator("#riwayat")).to_contain_text("Sri Lestari")
+        assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-002", "A-02"),
+                                ("P-0003", "INO-001", "A-01")]
+
+        # Jendela 3 sees both desks' stamps, records the card and hands over the certificate.
+        window = desk(browser, base, tokens["j3"], PHONE)
+        scan(window, "P-0002")  # the Kartu ID of the village's Ketua BPD opens the village
+        window.wait_for_selector("#form-komitmen:not([hidden])")
+        listed = window.inner_text(".stempel-desa")
+        assert re.search(r"INO-001.*meja A-01", listed) and re.search(r"INO-002.*meja A-02", listed)
+        window.check("input[name=stempel][value=INO-001]")
+        window.check("input[name=stempel][value=INO-002]")
+        window.check("input[name=ttd_kades][value=ya]")
+        window.check("input[name=ttd_bpd][value=ya]")
+        shot(window, "komitmen-hp")
+        window.click("#form-komitmen button[type=submit]")
+        window.wait_for_selector("#hasil a.tombol")
+        with window.expect_download() as download:
+            window.click("#hasil a.tombol")
+        pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
+        assert len(pdf.pages) == 1 and "Bulu" in pdf.pages[0].extract_text()
+        expect(board.locator("#n-desa")).to_have_text("1")
+        cards = load_event(root).event.komitmen
+        assert [(c.desa, c.inovasi) for c in cards] == [(BULU, ["INO-001", "INO-002"])]
+
+        for page in (board, registration, first, second, window):
+            assert page.errors == []
+
+
+def test_a_desk_offline_queues_and_every_entry_arrives_once(browser, minimal_event):
+    root = minimal_event
+    token = pair(root, "stempel", "A-01")
+    with served(root) as base:
+        page = desk(browser, base, token, PHONE)
+        page.context.set_offline(True)
+        scan(page, "P-0001")
+        scan(page, "P-0002")
+        expect(page.locator("#koneksi")).to_have_text("offline: 2 menunggu")
+        shot(page, "stempel-offline-hp")
+        assert stamps(root) == []
+        page.context.set_offline(False)
+        expect(page.locator("#koneksi")).to_have_text("terhubung", timeout=15000)
+        assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-001", "A-01")]
+
+        # The induk unreachable, then the page reloaded: the queue survives in the browser.
+        page.route("**/api/v1/stempel", lambda route: route.abort())
+        scan(page, "P-0003")
+        expect(page.locator("#koneksi")).to_contain_text("1 menunggu")
+        page.reload()
+        expect(page.locator("#koneksi")).to_contain_text("1 menunggu")
+        page.unroute("**/api/v1/stempel")
+        expect(page.locator("#koneksi")).to_have_text("terhubung", timeout=15000)
+        assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-001", "A-01"),
+                                ("P-0003", "INO-001", "A-01")]
+        assert page.errors == []
+
+
+@pytest.mark.parametrize("role,meja", [("registrasi", None), ("nilai", None), ("ide", None), ("induk", None)])
+def test_every_other_page_loads_without_errors(browser, minimal_event, role, meja):
+    with served(minimal_event) as base:
+        for name, size in (("hp", PHONE), ("laptop", LAPTOP)):
+            context = browser.new_context(viewport=size)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(f"{base}/induk" if role == "induk" else f"{base}/pasang?t={pair(minimal_event, role, meja)}")
+            page.wait_for_load_state("networkidle")
+            assert errors == []
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= size["width"], f"{role} melebar {width}px pada layar {size['width']}px"
+            shot(page, f"{role}-{name}")
+            context.close()
