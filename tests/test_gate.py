@@ -215,3 +215,13 @@ def test_progress_requirements_count_from_their_stage(name, tmp_path: Path):
     assert not any(p.code == code for p in validate_event(root).problems)
     during = validate_event(root, up_to_stage="materi")
     assert [p.level for p in during.problems if p.code == code] == ["galat"]
+
+
+def test_status_does_not_call_a_stage_ready_when_its_file_cannot_be_read(tmp_path: Path):
+    root = make_event(tmp_path / "acara", {"inovasi.yaml": "- id: INO-001\n\tjudul: Posyandu\n"})
+    result = bursa("status", root)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "sortir" in line.lower() or "memilah" in line)
+    assert "belum dapat dinilai" in row and "siap" not in row
+    report = validate_event(root)
+    assert not next(s for s in report.stages if s.kode == "sortir").ready

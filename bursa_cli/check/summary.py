@@ -20,6 +20,7 @@ class StageRow:
     catatan: str
     siap: bool
     kurang: int
+    dinilai: bool = True  # False when a file the stage reads could not be read
 
 
 @dataclass
@@ -56,7 +57,7 @@ def summarize(folder: Path, today: date) -> Summary:
     acara = event.acara
     rows = [
         StageRow(s.judul, s.status, tanggal(s.tahap.tanggal) if s.tahap and s.tahap.tanggal else "-",
-                 (s.tahap.catatan or "") if s.tahap else "", s.ready, len(s.problems))
+                 (s.tahap.catatan or "") if s.tahap else "", s.ready, len(s.problems), not s.blocked)
         for s in report.stages
     ]
     kept = event.inovasi_terpilih

@@ -140,7 +140,8 @@ def show_status(summary: "Summary") -> None:
     stages.add_column("Catatan")
     for number, row in enumerate(summary.tahapan, 1):
         style = STATUS_STYLE.get(row.status, "")
-        data = "[green]siap[/green]" if row.siap else f"[yellow]{row.kurang} hal kurang[/yellow]"
+        data = ("[green]siap[/green]" if row.siap else f"[yellow]{row.kurang} hal kurang[/yellow]") if row.dinilai \
+            else "[red]belum dapat dinilai[/red]"
         stages.add_row(str(number), escape(row.judul), f"[{style}]{row.status}[/{style}]",
                        escape(row.tanggal), data, escape(row.catatan))
     out.print(stages)
