@@ -362,6 +362,10 @@ _c("BUR-C015", "Tidak ada peserta yang akan hadir (konfirmasi bukan \"tidak\") u
 _c("BUR-C016", "materi.kartu_id ({jumlah}) tidak menyisakan Kartu ID cadangan: {peserta} kartu untuk peserta di "
    "peserta.yaml. Naikkan jumlahnya.",
    "Kartu ID cadangan (TAMU-001 dst.) adalah sisa materi.kartu_id sesudah kartu peserta yang diundang.")
+_c("BUR-C017", "Mengingat butir {butir} belum lengkap: tulis {kurang}.",
+   "Dasar hukum di SK dikutip lengkap: jenis, nomor, tahun dan judul peraturan, Lembaran atau Berita "
+   "Negara/Daerah, dan untuk peraturan yang telah beberapa kali diubah, perubahan terakhirnya. SK "
+   "ditandatangani seperti tercetak, jadi bagian yang kurang dilengkapi sebelum dicetak.", WARNING)
 
 # --------------------------------------------------------------------------- BUR-I impor
 

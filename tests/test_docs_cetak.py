@@ -158,7 +158,7 @@ def test_kartu_cadangan_numbers_the_spare_badges(tmp_path, ukuran, per_sheet):
     text = flat(" ".join(pages))
     numbers = re.findall(r"TAMU-\d{3}", text)
     assert numbers == ["TAMU-001"] + [f"TAMU-{n:03d}" for n in range(3, 15)]
-    assert text.count("Peserta tanpa undangan") == 13 and text.count("Desa / Instansi") == 13
+    assert text.count(" Tamu Nama ") == 13 and text.count("Desa / Instansi") == 13
     assert "bebas" in text
 
 

@@ -17,3 +17,50 @@ def test_meeting_attendance_list_has_kop_signature_and_delegate_rows(contoh_even
     assert "Kepala Dinas Kesehatan atau yang mewakili" in first
     assert kepala.nama in last and "Temanggung, 22 September 2026" in last
     assert last.index("Tanda Tangan") < last.index(kepala.nama)  # the signature follows rows on its page
+
+
+def test_default_mengingat_comes_from_the_reviewable_data_file_and_is_complete(contoh_event):
+    from bursa_cli.render.sk import default_mengingat
+
+    items = default_mengingat()
+    assert all("Nomor" in m and "Tahun" in m for m in items)
+    assert all("terakhir dengan" in m for m in items if "beberapa kali diubah" in m)
+    assert "Berita Negara Republik Indonesia Tahun 2015 Nomor 160" in items[4]
+    result = run("sk", contoh_event)
+    text = " ".join(" ".join(pdf_pages(result.folder / "sk-tik-panitia.pdf")).split())
+    assert "Peraturan Pemerintah Nomor 8 Tahun 2016 tentang Perubahan Kedua" in text
+    assert "Peraturan Bupati Temanggung tentang" not in text  # no citation without its number
+
+
+def test_sk_pages_are_numbered_from_page_two(contoh_event):
+    pages = pdf_pages(run("sk", contoh_event).folder / "sk-tik-panitia.pdf")
+    lines = [[line.strip() for line in page.splitlines()] for page in pages]
+    assert "- 1 -" not in lines[0]
+    for number, page in enumerate(lines[1:], start=2):
+        assert f"- {number} -" in page
+
+
+def test_an_incomplete_citation_is_a_warning_at_its_line(tmp_path):
+    import yaml
+
+    from bursa_cli.check import validate_event
+    from support import make_event
+
+    root = make_event(tmp_path / "acara", base="contoh")
+    text = (root / "acara.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["sk"]["mengingat"] = [
+        "Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
+        "Peraturan Bupati Temanggung tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi Dinas",
+        "Peraturan Pemerintah Nomor 60 Tahun 2014 tentang Dana Desa sebagaimana telah beberapa kali diubah",
+    ]
+    (root / "acara.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lines = (root / "acara.yaml").read_text(encoding="utf-8").splitlines()
+    found = [p for p in validate_event(root).problems if p.code == "BUR-C017"]
+    assert [(p.file, p.level, p.message) for p in found] == [
+        ("acara.yaml", "peringatan", "Mengingat butir 2 belum lengkap: tulis nomor dan tahun peraturannya."),
+        ("acara.yaml", "peringatan",
+         'Mengingat butir 3 belum lengkap: tulis perubahan terakhirnya ("terakhir dengan ...").'),
+    ]
+    assert "Peraturan Bupati Temanggung" in lines[found[0].line - 1]
+    assert "Peraturan Pemerintah Nomor 60" in lines[found[1].line - 1]

@@ -9,6 +9,7 @@ it first at its file:line. Each problem names the documents it blocks
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -116,6 +117,31 @@ def need_sk(event: Event) -> Iterable[Problem]:
         yield _needed(_at(event, ("sk", "mengingat"), **say("BUR-C005")), kinds)
 
 
+_CITED = re.compile(r"^(Undang-Undang|Peraturan|Keputusan|Instruksi)\b", re.I)
+_NUMBERED = re.compile(r"\bNomor\s+\S+\s+Tahun\s+\d{4}\b", re.I)
+
+
+def need_citations(event: Event) -> Iterable[Problem]:
+    """Each regulation in sk.mengingat has its number and year, and an amendment names the last one.
+
+    Why a warning, not a placeholder: a decree is signed as printed, so a missing
+    part must be found before printing, at its line.
+    """
+    for index, text in enumerate(event.acara.sk.mengingat):
+        text = " ".join(text.split())
+        if not _CITED.match(text):
+            continue
+        missing = []
+        if not _NUMBERED.search(text):
+            missing.append("nomor dan tahun peraturannya")
+        if re.search(r"\bdiubah\b", text, re.I) and not re.search(r"\bterakhir dengan\b", text, re.I) \
+                and re.search(r"\bbeberapa kali\b", text, re.I):
+            missing.append("perubahan terakhirnya (\"terakhir dengan ...\")")
+        if missing:
+            yield _needed(_at(event, ("sk", "mengingat", index), value=text[:60],
+                              **say("BUR-C017", butir=index + 1, kurang=" dan ".join(missing))), ("sk",))
+
+
 def need_kepala_desa(event: Event) -> Iterable[Problem]:
     """A certificate is written to the Kepala Desa of each village whose Kartu Komitmen is in force."""
     cards = event.komitmen_berlaku
@@ -167,6 +193,7 @@ REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...],
     (need_signers, ("acara.yaml",), "penanda tangan surat, SK dan sertifikat", True),
     (need_kop, ("acara.yaml",), "lambang di kop surat", True),
     (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK", True),
+    (need_citations, ("acara.yaml",), "dasar hukum Mengingat SK", True),
     (need_kepala_desa, ("acara.yaml", "desa.yaml", "peserta.yaml"), "Kepala Desa di sertifikat", True),
     (need_village_roles, ("desa.yaml", "peserta.yaml"), "nama di Kartu Komitmen", True),
     (need_materials, ("acara.yaml", "desa.yaml", "inovasi.yaml", "peserta.yaml"), "bahan Bursa Kit", False),

@@ -13,30 +13,13 @@ from .surat import note_kop, open_register
 
 # Legal bases usually cited for a Bursa Inovasi Desa decree (BURSA.md). {daerah}
 # is the kabupaten's name; the district's own regulation is added by the event.
-MENGINGAT = [
-    "Undang-Undang Nomor 6 Tahun 2014 tentang Desa (Lembaran Negara Republik Indonesia Tahun 2014 "
-    "Nomor 7, Tambahan Lembaran Negara Republik Indonesia Nomor 5495) sebagaimana telah beberapa kali "
-    "diubah, terakhir dengan Undang-Undang Nomor 3 Tahun 2024 tentang Perubahan Kedua atas "
-    "Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
-    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia "
-    "Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah "
-    "beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan "
-    "Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang",
-    "Peraturan Pemerintah Nomor 43 Tahun 2014 tentang Peraturan Pelaksanaan Undang-Undang Nomor 6 "
-    "Tahun 2014 tentang Desa (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 123, Tambahan "
-    "Lembaran Negara Republik Indonesia Nomor 5539) sebagaimana telah beberapa kali diubah, terakhir "
-    "dengan Peraturan Pemerintah Nomor 11 Tahun 2019 tentang Perubahan Kedua atas Peraturan Pemerintah "
-    "Nomor 43 Tahun 2014 tentang Peraturan Pelaksanaan Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
-    "Peraturan Pemerintah Nomor 60 Tahun 2014 tentang Dana Desa yang Bersumber dari Anggaran "
-    "Pendapatan dan Belanja Negara (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 168, Tambahan "
-    "Lembaran Negara Republik Indonesia Nomor 5558) sebagaimana telah beberapa kali diubah",
-    "Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 3 Tahun 2015 "
-    "tentang Pendampingan Desa",
-    "Keputusan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 83 Tahun 2017 "
-    "tentang Penetapan Pedoman Umum Program Inovasi Desa",
-    "Peraturan {kepala_daerah} tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi, serta Tata "
-    "Kerja {dinas} {daerah}",
-]
+def default_mengingat() -> list[str]:
+    """The default Mengingat, from a data file the legal section can review (assets/mengingat.yaml)."""
+    import yaml
+
+    from ..paths import ASSETS
+
+    return yaml.safe_load((ASSETS / "mengingat.yaml").read_text(encoding="utf-8"))
 
 TUGAS_TIK = [
     "mengkaji dokumen pembelajaran dan memilah inovasi desa yang layak menjadi menu Bursa Inovasi Desa "
@@ -81,7 +64,7 @@ def build(job) -> None:
         job.notes.append("SK Bupati: nomor dikosongkan untuk diisi Bagian Hukum Sekretariat Daerah.")
     kepala_daerah = head_title(daerah)
     mengingat = acara.sk.mengingat or [m.format(daerah=daerah, dinas=dinas, kepala_daerah=kepala_daerah)
-                                       for m in MENGINGAT]
+                                       for m in default_mengingat()]
     judul_keputusan = f"Keputusan {indo.judul(pejabat, [acara.penyelenggara.singkatan])} tentang {tentang}"
     menimbang = acara.sk.menimbang or [
         f"bahwa dalam rangka pelaksanaan Program Inovasi Desa di {daerah}, perlu diselenggarakan Bursa "
