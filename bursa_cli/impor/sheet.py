@@ -17,6 +17,12 @@ from ..cells import unescape
 from ..errors import UsageError
 
 MAX_HEADER_SCAN = 30  # title rows above the header seldom exceed a handful
+# Zip-bomb limits (docs/impor.md): a 1 MB .xlsx can expand to gigabytes of XML or
+# millions of empty cells. The largest real list (every Kepala Desa, Ketua BPD and
+# perangkat of a kabupaten) is a few thousand rows of a dozen columns.
+MAX_UNPACKED = 200 * 1024 * 1024  # bytes inside the .xlsx, all parts together
+MAX_CELLS = 2_000_000  # cells read from one sheet, empty ones included
+MAX_CSV_BYTES = 50 * 1024 * 1024
 
 
 @dataclass
@@ -71,8 +77,15 @@ def _open_xlsx(path: Path):
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            raise UsageError(
+                f"'{path.name}' berisi {unpacked // (1024 * 1024):,} MB data bila dibuka (batas "
+                f"{MAX_UNPACKED // (1024 * 1024)} MB); itu bukan daftar peserta atau inovasi biasa.".replace(",", "."),
+                hint="Salin hanya baris dan kolom daftarnya ke berkas Excel baru, lalu impor berkas itu.")
         return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError) as exc:
         raise UsageError(f"'{path.name}' tidak dapat dibuka sebagai berkas Excel (.xlsx): {exc}",
                          hint="Pastikan berkas tidak rusak dan tidak terkunci sandi.") from None
 
@@ -98,7 +111,15 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         # Files written by other tools often carry a wrong <dimension>; read everything.
         worksheet.reset_dimensions()
         table = Table(shown=f"{path.name} [{sheet}]", sheet=sheet)
+        cells = 0
         for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise UsageError(
+                    f"Sheet '{sheet}' di '{path.name}' memuat lebih dari {MAX_CELLS:,} sel (sampai baris "
+                    f"{number:,}); itu bukan daftar biasa.".replace(",", "."),
+                    hint="Sel kosong yang berformat juga dihitung. Salin hanya baris dan kolom daftarnya "
+                         "ke berkas Excel baru, lalu impor berkas itu.")
             table.rows.append((number, list(row)))
         return table
     finally:
@@ -118,6 +139,9 @@ def decode(data: bytes) -> str:
 
 
 def _read_csv(path: Path) -> Table:
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise UsageError(f"'{path.name}' lebih besar dari {MAX_CSV_BYTES // (1024 * 1024)} MB; "
+                         "itu bukan daftar peserta atau inovasi biasa.")
     content = decode(path.read_bytes())
     delimiter = sniff_delimiter(content)
     table = Table(shown=path.name, sheet="")
