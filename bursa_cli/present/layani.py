@@ -37,6 +37,9 @@ def show_serving(serving: "Serving", acara: str) -> None:
     if serving.fingerprint:
         body.append("\nSidik sertifikat HTTPS (cocokkan di ponsel): ")
         body.append(serving.fingerprint, style="bold")
+    for repair in serving.repaired:
+        body.append(f"\nLog {repair.file} dipulihkan: baris rusak {', '.join(map(str, repair.lines))} "
+                    f"dipindah ke {repair.side_file}.", style="yellow")
     if serving.commit_every:
         body.append(f"\nLog di-commit ke git setiap {serving.commit_every} menit.")
     body.append("\n\nPasangkan meja dengan `bursa perangkat tambah --peran ...`. Tekan Ctrl+C untuk berhenti.")

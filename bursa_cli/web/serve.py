@@ -8,10 +8,11 @@ import ipaddress
 import socket
 import subprocess
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..day import repair_logs
 from ..day.devices import state_dir
 from ..errors import UsageError
 from ..fsutil import write_atomic
@@ -28,6 +29,7 @@ class Serving:
     induk_url: str
     fingerprint: str = ""  # SHA-256 of the HTTPS certificate, to compare on a phone
     commit_every: int = 0
+    repaired: list = field(default_factory=list)  # logs torn by a crash, mended before serving
 
 
 def tls_files(root: Path) -> tuple[Path, Path, str]:
@@ -103,6 +105,9 @@ def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every:
         cert, key, fingerprint = tls_files(root)
         tls = {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
     _check_port(alamat, port)
+    # A laptop induk that died mid-write left at most a torn last line: mend it the way
+    # `bursa perbaiki` does before any desk is answered again.
+    repaired = repair_logs(root)
     url = base_url(alamat, port, https)
     app = create_app(root, base_url=url)
     config = uvicorn.Config(app, host=alamat, port=port, log_level="warning", access_log=False,
@@ -115,7 +120,7 @@ def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every:
                 commit_logs(root)
         threading.Thread(target=archive, name="commit-log", daemon=True).start()
     if on_start:
-        on_start(Serving(url, base_url("127.0.0.1", port, https) + "/induk", fingerprint, commit_every))
+        on_start(Serving(url, base_url("127.0.0.1", port, https) + "/induk", fingerprint, commit_every, repaired))
     try:
         server.run()
     finally:

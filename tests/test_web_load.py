@@ -1,0 +1,144 @@
+"""`bursa layani` as a real process on loopback: 30 desks at once, and a kill -9 in the middle."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from bursa_cli.schema.event import load_event
+from support import bursa
+from web_support import free_port, pair
+
+DESKS = 30
+ENTRIES = 100
+
+
+def start(root: Path, port: int) -> subprocess.Popen:
+    """`bursa layani` in its own process; returns once it answers."""
+    process = subprocess.Popen([sys.executable, "-m", "bursa_cli", "layani", str(root), "--port", str(port),
+                                "--alamat", "127.0.0.1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env={**os.environ, "COLUMNS": "200"})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v1/saya", timeout=1).status_code == 401:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("bursa layani tidak mulai:\n" + process.stdout.read().decode())
+
+
+def stop(process: subprocess.Popen) -> str:
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=20)
+    return output.decode()
+
+
+def entry(role: str, desk: int, number: int) -> tuple[str, dict]:
+    """The n-th entry of a desk: stamps and ratings repeat on purpose (confirmed with ulang)."""
+    peserta = f"P-000{number % 4 + 1}"
+    body: dict = {"id_entri": f"beban-{desk:02d}-{number:04d}"}
+    if role == "stempel":
+        return "/api/v1/stempel", {**body, "peserta": peserta, "ulang": True}
+    if role == "nilai":
+        return "/api/v1/penilaian", {**body, "peserta": peserta, "inovasi": f"INO-00{number % 2 + 1}",
+                                     "nilai": number % 5 + 1, "ulang": True}
+    return "/api/v1/ide", {**body, "judul": f"Ide {desk}-{number}", "uraian": "<b>tidak tebal</b>"}
+
+
+def pair_desks(root: Path) -> list[tuple[str, str]]:
+    roles = []
+    for n in range(DESKS):
+        role = ("stempel", "nilai", "ide")[n % 3]
+        roles.append((role, pair(root, role, ("A-01", "A-02")[n % 2] if role == "stempel" else None)))
+    return roles
+
+
+def send_all(port: int, devices, acknowledged: dict, failures: list, stop_on_error: bool = False) -> None:
+    def one(index: int, role: str, token: str) -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"Authorization": f"Bearer {token}"},
+                          timeout=30) as client:
+            for number in range(ENTRIES):
+                path, body = entry(role, index, number)
+                try:
+                    answer = client.post(path, json=body)
+                except httpx.TransportError:
+                    if stop_on_error:
+                        return
+                    raise
+                if answer.json().get("status") in ("tercatat", "sudah_tercatat"):
+                    acknowledged[body["id_entri"]] = answer.json()["status"]
+                else:
+                    failures.append(answer.json())
+
+    threads = [threading.Thread(target=one, args=(n, role, token)) for n, (role, token) in enumerate(devices)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(300)
+
+
+def written_ids(root: Path) -> list[str]:
+    event = load_event(root).event
+    return [e.id_entri for e in [*event.stempel, *event.penilaian, *event.ide] if e.id_entri]
+
+
+def test_thirty_desks_at_once_write_exactly_their_entries(minimal_event):
+    port = free_port()
+    devices = pair_desks(minimal_event)
+    server = start(minimal_event, port)
+    acknowledged: dict[str, str] = {}
+    failures: list = []
+    try:
+        send_all(port, devices, acknowledged, failures)
+    finally:
+        stop(server)
+    assert failures == []
+    assert len(acknowledged) == DESKS * ENTRIES
+    ids = written_ids(minimal_event)
+    assert len(ids) == len(set(ids)) == DESKS * ENTRIES
+    result = bursa("validasi", str(minimal_event))
+    assert result.exit_code == 0, result.output
+    assert "0 galat" in result.output
+
+
+def test_kill_9_loses_no_acknowledged_entry_and_a_restart_mends_the_tail(minimal_event):
+    port = free_port()
+    devices = pair_desks(minimal_event)[:10]
+    server = start(minimal_event, port)
+    acknowledged: dict[str, str] = {}
+    failures: list = []
+    sender = threading.Thread(target=send_all, args=(port, devices, acknowledged, failures, True))
+    sender.start()
+    while len(acknowledged) < 150:
+        time.sleep(0.01)
+    server.send_signal(signal.SIGKILL)
+    server.wait(10)
+    sender.join(60)
+    told = set(acknowledged)
+    assert told and told <= set(written_ids(minimal_event))  # every "tercatat" is on disk
+
+    # A torn last line, as a kill during the write leaves it.
+    log = minimal_event / "log" / "ide" / "IDE-1.yaml"
+    with open(log, "ab") as handle:
+        handle.write(b'{waktu: "2026-11-12T10:00:00+07:00", judul: "set')
+    server = start(minimal_event, port)
+    try:
+        # Every desk resends what it has: nothing is written twice.
+        send_all(port, devices, acknowledged, failures)
+    finally:
+        output = stop(server)
+    assert "IDE-1.yaml dipulihkan" in output.replace("\n", " ").replace("│", " ")
+    assert list(log.parent.glob("IDE-1.yaml.rusak-*"))
+    ids = written_ids(minimal_event)
+    assert len(ids) == len(set(ids)) == len(devices) * ENTRIES
+    assert failures == []
+    assert bursa("validasi", str(minimal_event)).exit_code == 0
