@@ -64,3 +64,20 @@ def test_an_incomplete_citation_is_a_warning_at_its_line(tmp_path):
     ]
     assert "Peraturan Bupati Temanggung" in lines[found[0].line - 1]
     assert "Peraturan Pemerintah Nomor 60" in lines[found[1].line - 1]
+
+
+def test_day_letter_attaches_the_programme_and_addresses_readers_one_way(contoh_event):
+    result = run("undangan", contoh_event, rapat="hari-h", contoh=40)
+    text = " ".join(" ".join(pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")).split())
+    assert "Lampiran : 1 (satu) lembar susunan acara" in text
+    assert "susunan acara terlampir" in text
+    assert any("bursa cetak susunan-acara" in note for note in result.notes)
+    assert "Bapak/Ibu " not in text.replace("Bapak/Ibu/Saudara", "")
+
+
+def test_an_addressee_line_never_repeats_the_office(contoh_event):
+    from bursa_cli.render.penerima import recipients
+
+    people = recipients(load_event(contoh_event).event, ["pendamping"])
+    assert people and all(p.baris[0].startswith("Pendamping Desa Kecamatan ") for p in people)
+    assert all(len(p.baris) == 1 for p in people)

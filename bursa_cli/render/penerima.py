@@ -155,7 +155,9 @@ def _role(peran: str):
             if p.peran != peran:
                 continue
             office = p.jabatan or GROUP_LABEL[peran]
-            lines = [x for x in (office, p.instansi) if x]
+            # "Pendamping Desa" above "Pendamping Desa Kecamatan X" says it twice: keep the fuller line
+            lines = [p.instansi] if p.instansi and office.lower() in p.instansi.lower() else \
+                [x for x in (office, p.instansi) if x]
             out.append(Penerima(peran, f"Sdr. {p.nama}", lines, p.nama, office, p.instansi or "",
                                 f"peserta:{p.id}"))
         if peran == "ta-p3md":  # programme experts may sit in the committee file instead

@@ -101,6 +101,9 @@ def build(job) -> None:
         shown = job.sample(people)
         context = letter_context(job, m, issued, shown, signer, m.tembusan or default_tembusan)
         stem = f"undangan-{m.kode}"
+        if m.kode == HARI_H and acara.susunan_acara:
+            job.notes.append("Surat hari-H menyebut susunan acara sebagai lampiran: cetak "
+                             "`bursa cetak susunan-acara` dan sertakan selembar pada setiap surat.")
         job.pdf(job.output_name(stem), "undangan.html", context, title=f"{m.hal} ({issued.nomor})",
                 what=f"{len(shown)} surat undangan {m.kode}, nomor {issued.nomor}")
         job.pdf(job.output_name(stem, "-distribusi.pdf"), "distribusi.html", context,
@@ -120,7 +123,8 @@ def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, te
             "tanggal": issued.tanggal,
             "tempat": acara.wilayah.ibu_kota,
             "sifat": "Penting",
-            "lampiran": "-",
+            # The day's letter carries the susunan acara (bursa cetak susunan-acara) as its attachment.
+            "lampiran": "1 (satu) lembar susunan acara" if village_day and acara.susunan_acara else "-",
             "hal": m.hal,
         },
         "rapat": {
@@ -128,7 +132,7 @@ def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, te
             "hari_tanggal": indo.hari_tanggal(m.tanggal),
             "waktu": indo.waktu(m.mulai, m.selesai, acara.zona_waktu),
             "tempat": m.tempat,
-            "acara": m.acara,
+            "acara": m.acara + ("; susunan acara terlampir" if village_day and acara.susunan_acara else ""),
         },
         "pembuka": opening(acara, m),
         "catatan": notes_by_group(village_day),
@@ -143,7 +147,7 @@ def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, te
 
 def notes_by_group(village_day: bool) -> dict[str, str]:
     """An extra paragraph for some groups of addressees."""
-    notes = {"opd": "Apabila Bapak/Ibu berhalangan hadir, mohon menugaskan pejabat yang membidangi."}
+    notes = {"opd": "Apabila Bapak/Ibu/Saudara berhalangan hadir, mohon menugaskan pejabat yang membidangi."}
     if village_day:
         together = ("Kepala Desa dan Ketua BPD dimohon hadir bersama, karena Kartu Komitmen desa "
                     "ditandatangani oleh keduanya.")
