@@ -117,6 +117,7 @@ def test_cetak_undangan_and_validasi_agree_on_a_missing_emblem(tmp_path: Path):
     cetak = bursa("cetak", "undangan", root)
     assert cetak.exit_code == 1, cetak.output
     assert line.split(": galat")[0].rsplit(":", 1)[0] in plain(cetak.output)
+    assert "(BUR-R017)" in plain(cetak.output)  # the refusal carries the same code
     assert not (root / "keluaran").exists()
 
 

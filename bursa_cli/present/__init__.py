@@ -52,6 +52,8 @@ def show_error(error: BursaError) -> None:
         body.append("\n")
         body.append(problem.location(), style="bold")
         body.append(f"  {problem.message}")
+        if problem.code:
+            body.append(f" ({problem.code})", style="dim")
     if len(error.problems) > 50:
         body.append(f"\n… dan {len(error.problems) - 50} masalah lain")
     if error.hint:
