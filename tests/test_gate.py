@@ -226,3 +226,16 @@ def test_status_does_not_call_a_stage_ready_when_its_file_cannot_be_read(tmp_pat
     assert "belum dapat dinilai" in row and "siap" not in row
     report = validate_event(root)
     assert not next(s for s in report.stages if s.kode == "sortir").ready
+
+
+def test_a_stage_counts_only_the_rules_of_its_own_documents(tmp_path: Path):
+    root = make_event(tmp_path / "acara", {**_village_without_kepala(), **_panitia_without_nip()})
+    early = validate_event(root, up_to_stage="rapat-pembukaan")  # before the SK: neither counts yet
+    assert {p.code: p.level for p in early.problems if p.code in ("BUR-C006", "BUR-C007")} == {
+        "BUR-C006": "peringatan", "BUR-C007": "peringatan"}
+    at_sk = validate_event(root, up_to_stage="sk")  # the SK's rule counts, the certificate's not yet
+    assert {p.code: p.level for p in at_sk.problems if p.code in ("BUR-C006", "BUR-C007")} == {
+        "BUR-C006": "peringatan", "BUR-C007": "galat"}
+    stages = {s.kode: s for s in at_sk.stages}
+    assert [p.code for p in stages["sk"].problems if p.needed_by] == ["BUR-C007"]
+    assert "BUR-C006" in [p.code for p in stages["materi"].problems if p.needed_by]
