@@ -131,15 +131,18 @@ def test_sertifikat_refuses_a_signer_without_nip(tmp_path: Path):
     assert not (root / "keluaran").exists()
 
 
-def test_desk_opens_despite_problems_elsewhere(tmp_path: Path):
+def test_desk_and_live_screen_open_despite_problems_elsewhere(tmp_path: Path):
+    from bursa_cli.day.live import LiveSummary
     from bursa_cli.day.state import Day
 
     root = make_event(tmp_path / "acara", {"opd.yaml": "- id: X\n\tnama: rusak\n"})
     assert Day.open(root).load_problems == 1
+    assert LiveSummary(root).event.acara is not None
     empty = make_event(tmp_path / "kosong", {"acara.yaml": "# kosong\n"})
-    with pytest.raises(DataError) as caught:
-        Day.open(empty)
-    assert [p.code for p in caught.value.problems] == ["BUR-Y011"]
+    for opening in (Day.open, LiveSummary):
+        with pytest.raises(DataError) as caught:
+            opening(empty)
+        assert [p.code for p in caught.value.problems] == ["BUR-Y011"]
 
 
 # --------------------------------------------------------------------------- the catalogue

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..schema.event import load_event
 from ..schema.logfile import LogLine
 from ..schema.models import LOG_KINDS
 from .logwrite import now
@@ -60,8 +59,9 @@ class LiveSummary:
     """Counts of the day, kept current by reading only what the logs appended."""
 
     def __init__(self, root: Path):
-        loaded = load_event(Path(root))
-        event = loaded.event
+        from ..check.gate import gate
+
+        event = gate(Path(root), "hari").event  # the screen runs through problems elsewhere, as the desks do
         self.root = Path(root)
         self.event = event
         self._confirmed = {p.id for p in event.peserta if p.konfirmasi == "ya"}
