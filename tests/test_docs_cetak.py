@@ -100,7 +100,7 @@ def test_katalog_groups_and_index_page_numbers(medium):
     index_text = "\n".join(pages[index_at:])
     for n in range(1, 10):
         title = f"Inovasi Nomor {n:03d}"
-        found = re.search(rf"{title}\s+\S+\s+(\d+)", index_text)
+        found = re.search(rf"{title}\s+\S+(?:\s+·\s+\S+)?\s+(\d+)", index_text)  # stan · meja, page
         assert found, title
         printed = int(found.group(1))
         assert title in body[printed - 1], f"{title} tidak di halaman {printed}"

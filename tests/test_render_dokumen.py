@@ -81,3 +81,29 @@ def test_an_addressee_line_never_repeats_the_office(contoh_event):
     people = recipients(load_event(contoh_event).event, ["pendamping"])
     assert people and all(p.baris[0].startswith("Pendamping Desa Kecamatan ") for p in people)
     assert all(len(p.baris) == 1 for p in people)
+
+
+def test_katalog_type_is_legible_and_the_index_names_stan_and_meja(contoh_event):
+    from weasyprint.formatting_structure import boxes
+
+    from bursa_cli.render.job import Options, plan
+    from render_helpers import TODAY
+
+    job = plan("katalog", contoh_event, Options(today=TODAY))
+    try:
+        [output] = job.outputs
+        html = "".join(job.renderer.html(t, c, output.title) for t, c in output.parts)
+        document = job.renderer.document(html)
+    finally:
+        job.finish()
+    sizes, body = set(), set()
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.TextBox) and box.text.strip():
+                size = round(box.style["font_size"] * 72 / 96, 1)  # CSS px to pt
+                sizes.add(size)
+                if box.element is not None and box.element.tag == "p" and not box.element.get("class"):  # a description
+                    body.add(size)
+    assert min(sizes) >= 8 and body and min(body) >= 10
+    text = " ".join(" ".join(pdf_pages(run("katalog", contoh_event).folder / "katalog.pdf")).split())
+    assert "Stan · Meja" in text and "4 · C-02" in text
