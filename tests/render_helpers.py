@@ -44,8 +44,9 @@ def docx_text(path: Path) -> str:
 def run(kind: str, folder: Path, **options):
     """`bursa cetak KIND` on `folder` with a fixed date of printing."""
     origin = options.pop("origin", ORIGIN)
+    on_batch = options.pop("on_batch", None)
     options.setdefault("today", TODAY)
-    return produce(kind, folder, Options(**options), origin=origin)
+    return produce(kind, folder, Options(**options), origin=origin, on_batch=on_batch)
 
 
 def written(folder: Path) -> list[str]:

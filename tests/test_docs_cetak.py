@@ -309,7 +309,7 @@ def capture_html(root: Path, target: str) -> str:
     seen: list[str] = []
     render = job.renderer.html
     job.renderer.html = lambda *args: seen.append(render(*args)) or seen[-1]
-    job.pdf = lambda name, template, context, title, what="", parts=None: seen.append(
+    job.pdf = lambda name, template, context, title, what="", parts=None, **batching: seen.append(
         render(template, context, title))
     module, _, function = target.partition(":")
     getattr(importlib.import_module(module), function)(job)

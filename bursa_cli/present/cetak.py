@@ -35,3 +35,32 @@ def copied(path: Path) -> None:
 def templates(names: list[str]) -> None:
     for name in names:
         console().print(name)
+
+
+class BatchProgress:
+    """A progress bar for the batches of a long output (letters, cards, posters).
+
+    Refreshed only when a batch is done, from this thread: no refresh thread
+    runs while the pipeline forks its workers.
+    """
+
+    def __init__(self):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=console(), transient=True, auto_refresh=False)
+        self.tasks: dict[str, object] = {}
+
+    def __enter__(self) -> "BatchProgress":
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.__exit__(*exc)
+
+    def on_batch(self, done: int, total: int, name: str) -> None:
+        task = self.tasks.get(name)
+        if task is None:
+            task = self.tasks[name] = self.progress.add_task(f"{name}: batch", total=total)
+        self.progress.update(task, completed=done)
+        self.progress.refresh()

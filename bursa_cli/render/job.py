@@ -29,6 +29,7 @@ class Options:
     contoh: int | None = None  # render only the first N items, as a preview
     rapat: str | None = None  # one meeting (kode tahapan or "hari-h") instead of all
     today: date | None = None  # the date of printing (fixed in tests)
+    jobs: int | None = None  # worker processes for long outputs (bawaan: the cores)
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Output:
     pages: int | None = None  # filled for PDFs after rendering
     parts: list[tuple[str, dict[str, Any]]] | None = None  # for PDFs: (template, context), in order
     title: str = ""
+    split: str = ""  # for a long PDF: the list of its context rendered in batches (render/batches.py)
+    size: int = 0  # items per batch
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Job:
     problems: list[Problem] = field(default_factory=list)
     outputs: list[Output] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    on_batch: Callable[[int, int, str], None] | None = None  # (batches done, batches, file name)
     _before_commit: list[Callable[[], None]] = field(default_factory=list)
     _finally: list[Callable[[], None]] = field(default_factory=list)
 
@@ -90,13 +94,27 @@ class Job:
             self.problems.append(source.problem(path, message))
 
     def pdf(self, name: str, template: str, context: dict[str, Any], title: str, what: str = "",
-            parts: list[tuple[str, dict[str, Any]]] | None = None) -> None:
-        """Queue a PDF: one template, or several `parts` joined into one file."""
+            parts: list[tuple[str, dict[str, Any]]] | None = None, split: str = "", size: int = 0) -> None:
+        """Queue a PDF: one template, or several `parts` joined into one file.
+
+        `split` names the long list of `context` (one page or sheet per item):
+        the pipeline then renders it in batches of `size`, in parallel, into
+        this one file.
+        """
+        from .batches import BATCH
+
         output = Output(name, lambda: b"", what or title, parts=[(template, context), *(parts or [])],
-                        title=title)
+                        title=title, split=split, size=size or BATCH)
 
         def make() -> bytes:
-            data, output.pages = self.renderer.pdf_joined(output.parts, title)
+            if output.split:
+                from .batches import default_jobs, render_batched
+
+                report = self.on_batch and (lambda done, total: self.on_batch(done, total, output.name))
+                data, output.pages = render_batched(self.renderer, output.parts, title, output.split,
+                                                    output.size, self.options.jobs or default_jobs(), report)
+            else:
+                data, output.pages = self.renderer.pdf_joined(output.parts, title)
             return data
 
         output.make = make
@@ -131,9 +149,14 @@ class Produced:
 
 
 def produce(kind: str, folder: Path, options: Options | None = None,
-            origin: Provenance | None = None) -> Produced:
-    """Print one kind of document of the event in `folder` into `folder/keluaran/`."""
+            origin: Provenance | None = None,
+            on_batch: Callable[[int, int, str], None] | None = None) -> Produced:
+    """Print one kind of document of the event in `folder` into `folder/keluaran/`.
+
+    `on_batch(done, total, name)` hears of each batch of a long output.
+    """
     job = plan(kind, folder, options, origin)
+    job.on_batch = on_batch
     out_dir = Path(folder) / OUTPUT_DIR
     try:
         staging = Staging()
@@ -168,6 +191,8 @@ def plan(kind: str, folder: Path, options: Options | None = None,
         raise UsageError(f"Jenis dokumen '{kind}' tidak dikenal. Yang tersedia: {names}.")
     if options.contoh is not None and options.contoh < 1:
         raise UsageError("--contoh harus paling sedikit 1.")
+    if options.jobs is not None and options.jobs < 1:
+        raise UsageError("--jobs harus paling sedikit 1.")
     folder = Path(folder)
     passed = gate(folder, f"cetak:{kind}")
     job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin))

@@ -132,7 +132,7 @@ def _impose(job, cards: list[dict], stem: str, title: str, label: str) -> None:
     job.pdf(job.output_name(stem), "kartu-id.html",
             {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(), "ukuran": ukuran,
              "contoh": job.preview},
-            title=title, what=f"{len(cards)} {label} {ukuran} pada {len(sheets)} lembar A4")
+            title=title, what=f"{len(cards)} {label} {ukuran} pada {len(sheets)} lembar A4", split="lembar")
 
 
 def _record_seats(job, plan) -> None:
@@ -168,7 +168,7 @@ def build_komitmen(job) -> None:
             {"kartu": cards, "stempel": stamps, "baris": 5 if kertas == "A4" else 4, "kertas": kertas,
              "grid": grid, "contoh": job.preview},
             title=f"Kartu Komitmen - {acara.nama}",
-            what=f"{len(cards)} Kartu Komitmen {kertas}, satu per desa")
+            what=f"{len(cards)} Kartu Komitmen {kertas}, satu per desa", split="kartu")
 
 
 # Room on the card for the stamp boxes (mm): width, height.

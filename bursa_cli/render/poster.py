@@ -90,7 +90,7 @@ def build_poster(job) -> None:
             {"posters": posters, "kertas": kertas, "skala": 1.0 if kertas == "A3" else 0.7071,
              "contoh": job.preview},
             title=f"Poster inovasi - {job.acara.nama}",
-            what=f"{len(posters)} poster {kertas}, satu per inovasi yang dipertahankan")
+            what=f"{len(posters)} poster {kertas}, satu per inovasi yang dipertahankan", split="posters")
 
 
 def build_katalog(job) -> None:

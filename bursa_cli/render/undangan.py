@@ -105,7 +105,7 @@ def build(job) -> None:
             job.notes.append("Surat hari-H menyebut susunan acara sebagai lampiran: cetak "
                              "`bursa cetak susunan-acara` dan sertakan selembar pada setiap surat.")
         job.pdf(job.output_name(stem), "undangan.html", context, title=f"{m.hal} ({issued.nomor})",
-                what=f"{len(shown)} surat undangan {m.kode}, nomor {issued.nomor}")
+                what=f"{len(shown)} surat undangan {m.kode}, nomor {issued.nomor}", split="penerima")
         job.pdf(job.output_name(stem, "-distribusi.pdf"), "distribusi.html", context,
                 title=f"Daftar distribusi {m.hal}", what=f"daftar distribusi ({len(shown)} penerima)")
         job.file(job.output_name(stem, "-distribusi.csv"), lambda c=context: distribution_csv(c),

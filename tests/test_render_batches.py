@@ -1,0 +1,49 @@
+"""Long outputs in batches: the same pages and text as one document, merged into one file, in workers."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from bursa_cli.render import batches
+from bursa_cli.render.job import Options, plan
+from render_helpers import ORIGIN, TODAY, pdf_pages, run
+from support import bursa, plain
+
+
+def test_batches_cut_the_long_list_and_keep_the_other_parts_last():
+    parts = [("a.html", {"kartu": list(range(7)), "judul": "x"}), ("b.html", {"daftar": [1]})]
+    cut = batches.batches(parts, "kartu", 3)
+    assert [[c["kartu"] for _, c in batch[:1]] for batch in cut] == [[[0, 1, 2]], [[3, 4, 5]], [[6]]]
+    assert [len(batch) for batch in cut] == [1, 1, 2] and cut[-1][1] == parts[1]
+    assert all(c["judul"] == "x" for batch in cut for _, c in batch[:1])
+    assert parts[0][1]["kartu"] == list(range(7))  # the plan's own context is not changed
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batched_kartu_komitmen_equals_one_document(minimal_event, monkeypatch, jobs):
+    """One card a batch, rendered here or in 2 workers: one file, the same pages as one document."""
+    job = plan("kartu-komitmen", minimal_event, Options(today=TODAY), origin=ORIGIN)
+    try:
+        output = job.outputs[0]
+        single, single_pages = job.renderer.pdf_joined(output.parts, output.title)
+    finally:
+        job.finish()
+    monkeypatch.setattr(batches, "BATCH", 1)
+    heard = []
+    result = run("kartu-komitmen", minimal_event, jobs=jobs, on_batch=lambda *a: heard.append(a))
+    path = result.folder / "kartu-komitmen.pdf"
+    cards = len(output.parts[0][1]["kartu"])
+    assert cards == 2 and result.outputs[0].pages == single_pages == cards
+    assert sorted(heard) == [(1, 2, "kartu-komitmen.pdf"), (2, 2, "kartu-komitmen.pdf")]
+    import io
+
+    one = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(single)).pages]
+    assert [" ".join(p.split()) for p in pdf_pages(path)] == one
+    assert PdfReader(str(path)).metadata.title == output.title
+
+
+def test_jobs_must_be_positive(minimal_event):
+    result = bursa("cetak", "poster", minimal_event, "--jobs", "0")
+    assert result.exit_code == 2
+    assert "--jobs harus paling sedikit 1." in plain(result.output)
