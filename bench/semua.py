@@ -4,9 +4,10 @@
     .venv/bin/python bench/semua.py [--ukuran klaster|median|terbesar] [--jobs N]
 
 In one run, on a synthetic event (bench/sintetis.py), for each document:
-- its pages and its seconds (load and check the event, plan, render every output);
-- its WeasyPrint floor: the seconds spent inside WeasyPrint on its PDFs, one document in one
-  process, divided by the cores; and the ratio of the whole command to that floor.
+- its pages and its seconds (load and check the event, plan, render every output, batches in
+  `--jobs` processes where the document declares them);
+- its WeasyPrint floor: the same PDFs each rendered as ONE document in one process, divided by
+  `--jobs`, measured right after; and the ratio of the whole command to that floor.
 Then the certificates (`cetak sertifikat --jobs N`, every village), the recap PDF, the total,
 and one village's certificate on demand from a warm process (Jendela 3).
 """
@@ -36,27 +37,36 @@ ORIGIN = Provenance("bench")
 TODAY = date(2026, 9, 15)
 
 
-def run_kind(name: str, folder: Path, cores: int) -> tuple[int, float, float]:
-    """(pages, seconds of the whole command, seconds inside WeasyPrint) of `bursa cetak NAME`."""
+def run_kind(name: str, folder: Path, jobs: int, floor: bool) -> tuple[int, float, float]:
+    """(pages, seconds of the whole command, its floor) of `bursa cetak NAME`.
+
+    The floor is WeasyPrint's own time for the same PDFs, each as ONE document in
+    this one process (HTML included), divided by `jobs`: measured right after
+    the command, on the same plan.
+    """
     started = time.perf_counter()
-    job = plan(name, folder, Options(today=TODAY), origin=ORIGIN)
-    pages, in_pdf = 0, 0.0
+    job = plan(name, folder, Options(today=TODAY, jobs=jobs), origin=ORIGIN)
+    pages, single = 0, 0.0
     try:
         for output in job.outputs:
-            t0 = time.perf_counter()
             output.make()
-            if output.parts:  # a PDF: its time is WeasyPrint's (HTML included, as the floor includes it)
-                in_pdf += time.perf_counter() - t0
-                pages += output.pages or 0
+            pages += output.pages or 0
+        seconds = time.perf_counter() - started
+        for output in job.outputs if floor else []:
+            if output.parts:
+                t0 = time.perf_counter()
+                job.renderer.pdf_joined(output.parts, output.title)
+                single += time.perf_counter() - t0
     finally:
         job.finish()
-    return pages, time.perf_counter() - started, in_pdf
+    return pages, seconds, single / jobs
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ukuran", default="terbesar", choices=["klaster", "median", "terbesar"])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--tanpa-batas", action="store_true", help="skip the floor (one document, one process)")
     args = parser.parse_args(argv)
     folder = HERE / "_data" / f"semua-{args.ukuran}"
     t0 = time.perf_counter()
@@ -69,9 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in KINDS:
         if kind.name == "halaman-verifikasi":
             continue  # needs the certificates' key: measured after them
-        pages, seconds, in_pdf = run_kind(kind.name, folder, args.jobs)
+        pages, seconds, floor = run_kind(kind.name, folder, args.jobs, not args.tanpa_batas)
         total += seconds
-        floor = in_pdf / args.jobs
         ratio = f"{seconds / floor:7.2f}x" if floor else "      -"
         print(f"{kind.name:<22}{pages:>9}{seconds:>9.1f}{floor:>9.1f}{ratio:>8}", flush=True)
 
@@ -81,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     total += seconds
     print(f"{'sertifikat':<22}{sum(d.pages for d in printed.done):>9}{seconds:>9.1f}"
           f"{'':>9}{'':>8}  (--jobs {args.jobs}; batas bawah: bench/sertifikat.py)", flush=True)
-    pages, seconds, in_pdf = run_kind("halaman-verifikasi", folder, args.jobs)
+    pages, seconds, _ = run_kind("halaman-verifikasi", folder, args.jobs, False)
     total += seconds
     print(f"{'halaman-verifikasi':<22}{'-':>9}{seconds:>9.1f}", flush=True)
 
