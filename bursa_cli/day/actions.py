@@ -69,12 +69,11 @@ class CheckIn:
 def check_in(day: Day, perangkat: str, peserta_id: str, id_entri: str | None = None) -> CheckIn:
     """Record that a participant arrived; a second check-in is reported, not written."""
     check_name(perangkat, "--perangkat")
-    day.refresh()
+    day.refresh(("registrasi",))
     peserta = known_peserta(day, peserta_id)
     seat = seat_of(day.event, peserta.id)
 
     def decide() -> dict[str, Any] | None:
-        day.refresh()
         _check_resent(day, "registrasi", id_entri, peserta=peserta.id)
         if peserta.id in day.checked_in:
             return None
@@ -113,10 +112,10 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     if new.desa and new.desa not in day.desa:
         raise Refused(f"Desa {new.desa} tidak ada di desa.yaml.")
     chosen: list[str] = []
+    day.refresh(("registrasi",))
 
     def decide() -> dict[str, Any]:
         # The id is chosen and written under the kind's lock: two desks never share it.
-        day.refresh()
         _check_resent(day, "registrasi", id_entri, **({"peserta": kartu} if kartu else {}))
         if kartu is not None:
             _check_spare_card_unused(day, kartu)
@@ -125,7 +124,7 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
                       tanpa_undangan=new.model_dump(exclude_none=True))
 
     shown = _record(day, "registrasi", perangkat, decide)
-    day.refresh()
+    day.refresh(("registrasi",))
     new_id = chosen[0]
     peserta = day.walk_ins[new_id]
     return CheckIn(peserta, seat_of(day.event, new_id), list(day.acara.bursa_kit), shown, walk_in=True)
@@ -207,12 +206,11 @@ def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
     """Stamp a participant's Kartu Komitmen for an innovation served at `meja`."""
     served = desk_inovasi(day, meja)
     check_konsultan(day, konsultan, meja)
-    day.refresh()
+    day.refresh(("registrasi", "stempel"))
     peserta = known_peserta(day, peserta_id)
     inovasi = _served(served, meja, inovasi_id)
 
     def decide() -> dict[str, Any]:
-        day.refresh()
         _check_resent(day, "stempel", id_entri, peserta=peserta.id, inovasi=inovasi.id)
         earlier = day.stamps.get((peserta.id, inovasi.id))
         if earlier is not None and not ulang:
@@ -282,12 +280,11 @@ def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int 
         score = 0
     if not 1 <= score <= 5:
         raise Refused(f"Nilai '{nilai}' tidak sah: harus angka 1 sampai 5.")
-    day.refresh()
+    day.refresh(("registrasi", "penilaian"))
     peserta = known_peserta(day, peserta_id)
     inovasi = _menu_inovasi(day, inovasi_id)
 
     def decide() -> dict[str, Any]:
-        day.refresh()
         _check_resent(day, "penilaian", id_entri, peserta=peserta.id, inovasi=inovasi.id)
         earlier = day.ratings.get((peserta.id, inovasi.id))
         if earlier is not None and not ulang:
@@ -307,7 +304,7 @@ def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
     check_name(perangkat, "--perangkat")
     if not judul or not judul.strip():
         raise Refused("Kartu Ide tanpa nama inovasi tidak dapat dicatat.")
-    day.refresh()
+    day.refresh(("registrasi",))
     peserta = known_peserta(day, peserta_id) if peserta_id and peserta_id.strip() else None
     bidang = (bidang or "").strip().lower() or None
     if bidang and bidang not in BIDANG_LABEL:
@@ -317,7 +314,6 @@ def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
         raise Refused(f"Desa {desa} tidak ada di desa.yaml.")
 
     def decide() -> dict[str, Any]:
-        day.refresh()
         _check_resent(day, "ide", id_entri, judul=judul.strip())
         return _entry(day, id_entri, petugas=perangkat, judul=judul.strip(), uraian=(uraian or "").strip() or None,
                       bidang=bidang, peserta=peserta.id if peserta else None, desa=desa)
@@ -349,7 +345,7 @@ class Committed:
 
 def stamped_for_desa(day: Day, desa: str) -> list[Stamped]:
     """Menu innovations stamped for any participant of the village, most stamps first."""
-    day.refresh()
+    day.refresh(("registrasi", "stempel"))
     counts: dict[str, int] = {}
     for (peserta_id, inovasi_id) in day.stamps:
         peserta = day.peserta(peserta_id)
@@ -421,7 +417,6 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
     replaced: list[Seen | None] = [None]
 
     def decide() -> dict[str, Any]:
-        day.refresh()
         _check_resent(day, "komitmen", id_entri, desa=kode)
         earlier = replaced[0] = day.commitments.get(kode)
         if earlier is not None and not ulang:
@@ -485,11 +480,13 @@ def _record(day: Day, kind: str, name: str, decide: Callable[[], dict[str, Any] 
     Why twice: the first check refuses without touching the disk; the second,
     under the lock, sees what another desk wrote a moment ago, so a stamp, a
     check-in or a card is never recorded twice by two desks at once. `decide`
-    refreshes the day and returns the entry, or None when nothing is to be written.
+    returns the entry, or None when nothing is to be written; the day is refreshed
+    before the second call.
     """
     if decide() is None:
         return None
     with kind_locked(day.root, kind):
+        day.refresh((kind,))
         entry = decide()
         if entry is None:
             return None

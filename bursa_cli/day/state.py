@@ -80,9 +80,16 @@ class Day:
             self.commitments: dict[str, Seen] = {}  # the card in force per village
             self._card_time: dict[str, float] = {}
 
-    def refresh(self) -> None:
-        """Take in whatever the logs gained since the last refresh."""
+    def refresh(self, kinds: tuple[str, ...] | None = None) -> None:
+        """Take in whatever the logs gained since the last refresh (of `kinds`, or all of them).
+
+        Why only some kinds: an action looks at the logs before each entry it
+        writes, and a look costs a stat per log file; a Kartu Ide need not look
+        at the stamps of 40 desks.
+        """
         for kind, tail in self._tails.items():
+            if kinds is not None and kind not in kinds:
+                continue
             read = tail.read_new()
             if read.reset:
                 self._clear(kind)

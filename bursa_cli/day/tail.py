@@ -11,6 +11,7 @@ the start, and the caller rebuilds what it counted from that kind.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,33 +49,43 @@ class LogTail:
         self.root = Path(root)
         self.kind = kind
         self.folder = self.root / LOG_DIR / kind
-        self.positions: dict[str, _Position] = {}
+        self.prefix = f"{LOG_DIR}/{kind}/"  # a file as shown: log/stempel/A-01.yaml
+        self.positions: dict[str, _Position] = {}  # by the file as shown
 
     def read_new(self) -> TailRead:
-        """Entries appended since the last call (all of them on the first call)."""
+        """Entries appended since the last call (all of them on the first call).
+
+        A look at logs that did not change costs one directory listing and one
+        stat per file, with no Path objects built: the laptop induk looks before
+        every entry it writes.
+        """
         result = TailRead()
-        if not self.folder.is_dir():
+        try:
+            listing = os.scandir(self.folder)
+        except (FileNotFoundError, NotADirectoryError):
             if any(pos.offset for pos in self.positions.values()):
                 self.positions.clear()  # the whole folder went away: nothing counted stands
                 result.reset = True
             return result
-        paths = sorted(self.folder.glob("*.yaml"))
-        stats = {}
-        for path in paths:
-            try:
-                stats[path] = path.stat()
-            except FileNotFoundError:
-                continue
-        if any(_replaced(path, pos, stats.get(path)) for path, pos in self._by_path().items()):
+        stats: dict[str, os.stat_result] = {}
+        with listing:
+            for item in listing:
+                if item.name.endswith(".yaml"):
+                    try:
+                        stats[f"{self.prefix}{item.name}"] = item.stat()
+                    except FileNotFoundError:
+                        continue
+        if any(_replaced(self.root, shown, pos, stats.get(shown)) for shown, pos in self.positions.items()):
             # A log was rewritten, truncated or removed (bursa perbaiki, a merge): start over.
             self.positions.clear()
             result.reset = True
-        for path, stat in stats.items():
-            shown = f"{LOG_DIR}/{self.kind}/{path.name}"
+        for shown in sorted(stats):
+            stat = stats[shown]
             pos = self.positions.setdefault(shown, _Position())
             pos.identity, pos.mtime = (stat.st_dev, stat.st_ino), stat.st_mtime_ns
             if stat.st_size == pos.offset:
                 continue
+            path = self.root / shown
             read = read_log(path, shown, offset=pos.offset, first_line=pos.line)
             result.entries.extend((shown, line) for line in read.entries)
             if read.torn_tail:
@@ -89,9 +100,6 @@ class LogTail:
             pos.mark = _bytes_before(path, offset)
         return result
 
-    def _by_path(self) -> dict[Path, _Position]:
-        return {self.root / shown: pos for shown, pos in self.positions.items()}
-
 
 def _before_tail(path: Path, start: int, end: int) -> int:
     """The offset where the last (unfinished) line between `start` and `end` begins."""
@@ -102,8 +110,8 @@ def _before_tail(path: Path, start: int, end: int) -> int:
     return start + cut + 1 if cut >= 0 else start
 
 
-def _replaced(path: Path, pos: _Position, stat) -> bool:
-    """Whether the file at `path` is no longer the one read up to `pos` (the bytes read changed)."""
+def _replaced(root: Path, shown: str, pos: _Position, stat) -> bool:
+    """Whether the file `shown` is no longer the one read up to `pos` (the bytes read changed)."""
     if pos.identity is None:
         return False  # never looked at: nothing counted from it yet
     if stat is None:
@@ -112,7 +120,7 @@ def _replaced(path: Path, pos: _Position, stat) -> bool:
         return True
     if stat.st_mtime_ns == pos.mtime and stat.st_size == pos.offset:
         return False  # untouched since the last look: no need to read a byte
-    return _bytes_before(path, pos.offset) != pos.mark
+    return _bytes_before(root / shown, pos.offset) != pos.mark
 
 
 def _bytes_before(path: Path, offset: int) -> bytes:

@@ -10,7 +10,9 @@ locked, fsynced, append-only path as the terminal desks, so an answer of
 
 from __future__ import annotations
 
+import queue
 import threading
+from concurrent.futures import Future
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
@@ -20,11 +22,15 @@ from ..schema.models import PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
 from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commitment, stamp, stamped_for_desa
 from ..day.actions import Duplicate, known_desa, rate, record_idea, search_desa, search_peserta
+from ..day.logwrite import group_commit
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
 from .models import (
     IdeMasuk, Jawaban, KomitmenMasuk, NilaiMasuk, PesertaBaruMasuk, RegistrasiMasuk, StempelMasuk,
 )
+
+
+BATCH = 64  # actions answered together after one fsync per log file
 
 
 class Forbidden(BursaError):
@@ -41,6 +47,8 @@ class Hub:
         self.secret = server_secret(self.root)
         self._lock = threading.RLock()
         self._certificate_lock = threading.Lock()
+        self._jobs: queue.Queue = queue.Queue()
+        self._writer: threading.Thread | None = None
         self._devices: list[Perangkat] = []
         self._devices_seen: tuple[int, int] | None = None
 
@@ -157,12 +165,11 @@ class Hub:
                             f"{asked.meja}.")
 
         def run() -> Jawaban:
-            registered = self._registered(asked.peserta)
             result = stamp(self.day, device.meja or "", asked.peserta, asked.inovasi, asked.konsultan,
                            asked.ulang, id_entri=asked.id_entri)
             data: dict[str, Any] = {"peserta": self._peserta(device, result.peserta),
                                     "inovasi": _inovasi(result.inovasi)}
-            if not registered:
+            if result.peserta.id not in self.day.checked_in:  # the day is as fresh as the stamp
                 data["peringatan"] = (f"{result.peserta.nama} belum tercatat di registrasi; minta ia "
                                       "mendaftar di meja registrasi.")
             return Jawaban(status="tercatat", pesan=f"Stempel {result.inovasi.id} untuk {result.peserta.nama} "
@@ -245,27 +252,59 @@ class Hub:
     # ---- shared
 
     def _entry(self, run: Callable[[], Jawaban]) -> Jawaban:
-        """Run one action under the hub's lock and turn its outcome into an answer."""
-        with self._lock:
-            try:
-                return run()
-            except Duplicate as resent:
-                return Jawaban(status="sudah_tercatat", pesan=resent.message, berkas=resent.earlier.file,
-                               baris=resent.earlier.line)
-            except Repeat as repeat:
-                earlier = repeat.earlier
-                return Jawaban(status="perlu_konfirmasi", pesan=repeat.message,
-                               berkas=earlier.file if earlier else None, baris=earlier.line if earlier else None)
-            except Forbidden:
-                raise
-            except BursaError as error:
-                pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")
-                return Jawaban(status="ditolak", pesan=pesan)
+        """Hand one action to the writer and wait for its answer, given once the entry is on disk."""
+        job: Future[Jawaban] = Future()
+        self._jobs.put((run, job))
+        if self._writer is None or not self._writer.is_alive():
+            with self._lock:
+                if self._writer is None or not self._writer.is_alive():
+                    self._writer = threading.Thread(target=self._write_loop, name="penulis-log", daemon=True)
+                    self._writer.start()
+        return job.result()
 
-    def _registered(self, peserta_id: str) -> bool:
-        self.day.refresh()
-        found = self.day.peserta(peserta_id)
-        return found is not None and found.id in self.day.checked_in
+    def _write_loop(self) -> None:
+        """The one writer: takes every action waiting, runs them in turn, syncs once, then answers all."""
+        while True:
+            batch = [self._jobs.get()]
+            while len(batch) < BATCH:
+                try:
+                    batch.append(self._jobs.get_nowait())
+                except queue.Empty:
+                    break
+            answers: list[tuple[Future, Jawaban | None, BaseException | None]] = []
+            try:
+                with self._lock, group_commit():
+                    for run, job in batch:
+                        try:
+                            answers.append((job, self._answer(run), None))
+                        except BaseException as error:  # handed to the request's own thread
+                            answers.append((job, None, error))
+            except BaseException as error:  # the sync itself failed: nobody may be told "tercatat"
+                answers = [(job, None, error) for _, job in batch]
+            for job, answer, error in answers:
+                if error is not None:
+                    job.set_exception(error)
+                else:
+                    job.set_result(answer)
+
+    @staticmethod
+    def _answer(run: Callable[[], Jawaban]) -> Jawaban:
+        """One action's outcome as an answer; a refusal is an answer too, a bug is not."""
+        try:
+            return run()
+        except Duplicate as resent:
+            return Jawaban(status="sudah_tercatat", pesan=resent.message, berkas=resent.earlier.file,
+                           baris=resent.earlier.line)
+        except Repeat as repeat:
+            earlier = repeat.earlier
+            return Jawaban(status="perlu_konfirmasi", pesan=repeat.message,
+                           berkas=earlier.file if earlier else None, baris=earlier.line if earlier else None)
+        except Forbidden:
+            raise
+        except BursaError as error:
+            pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")
+            return Jawaban(status="ditolak", pesan=pesan)
+
 
     def _peserta(self, device: Perangkat, peserta: Peserta) -> dict[str, Any]:
         data = {
