@@ -20,7 +20,8 @@ from bursa_cli.render.kinds import KINDS
 from support import WILAYAH_CSV, bursa, make_event, minimal_data, plain, small_region_list
 
 COMMANDS = {"init", "validasi", "status", "rekap", "verifikasi", "registrasi", "stempel", "nilai", "ide",
-            "komitmen", "perbaiki", "impor", "ekspor", "pantau", "cetak", "templat", "skema", "kunci-sertifikat"}
+            "komitmen", "perbaiki", "impor", "ekspor", "pantau", "cetak", "templat", "skema", "kunci-sertifikat",
+            "layani", "perangkat"}
 
 
 def test_help_lists_commands():
@@ -29,6 +30,7 @@ def test_help_lists_commands():
     assert set(group.commands["cetak"].commands) == {kind.name for kind in KINDS} | {"sertifikat"}
     assert set(group.commands["templat"].commands) == {"daftar", "salin"}
     assert set(group.commands["kunci-sertifikat"].commands) == {"buat"}
+    assert set(group.commands["perangkat"].commands) == {"tambah", "daftar", "cabut"}
     result = bursa("--help")
     assert result.exit_code == 0, result.output
     for command in COMMANDS:

@@ -1,0 +1,62 @@
+"""`bursa perangkat tambah|daftar|cabut` and `bursa layani`'s refusals, as an officer types them."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from bursa_cli.day.devices import device_for_token, list_devices
+from support import bursa, plain
+
+
+def test_a_device_is_paired_listed_and_revoked(minimal_event):
+    made = bursa("perangkat", "tambah", minimal_event, "--peran", "stempel", "--meja", "A-01",
+                 "--nama", "HP Bu Sri", "--port", "8123", "--format", "json")
+    assert made.exit_code == 0, made.output
+    answer = json.loads(made.output)
+    assert answer["id"] == "MEJA-1" and answer["meja"] == "A-01"
+    assert answer["url"].endswith(f":8123/pasang?t={answer['token']}")
+    assert device_for_token(list_devices(minimal_event), answer["token"]).id == "MEJA-1"
+
+    shown = bursa("perangkat", "tambah", minimal_event, "--peran", "registrasi")
+    assert shown.exit_code == 0 and "REG-1" in shown.output and "/pasang?t=" in shown.output
+    assert "█" in shown.output  # the QR code, drawn in the terminal
+
+    listed = plain(bursa("perangkat", "daftar", minimal_event).output)
+    assert "MEJA-1 stempel A-01 HP Bu Sri" in listed and "REG-1 registrasi" in listed
+
+    revoked = bursa("perangkat", "cabut", "MEJA-1", minimal_event)
+    assert revoked.exit_code == 0 and "dicabut" in revoked.output
+    assert device_for_token(list_devices(minimal_event), answer["token"]) is None
+    assert "dicabut" in plain(bursa("perangkat", "daftar", minimal_event).output)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["perangkat", "tambah", "{root}", "--peran", "kasir"], "Peran 'kasir' tidak dikenal."),
+    (["perangkat", "tambah", "{root}", "--peran", "stempel"], "memerlukan --meja"),
+    (["perangkat", "tambah", "{root}", "--peran", "stempel", "--meja", "Z-9"], "Meja 'Z-9' tidak ada di acara.yaml"),
+    (["perangkat", "tambah", "{root}", "--peran", "ide", "--meja", "A-01"], "--meja hanya untuk perangkat"),
+    (["perangkat", "tambah", "{root}", "--peran", "ide", "--format", "xml"], "--format 'xml' tidak dikenal"),
+    (["perangkat", "cabut", "MEJA-9", "{root}"], "Perangkat 'MEJA-9' tidak dikenal."),
+    (["perangkat", "daftar", "{root}/tidak-ada"], "bukan folder acara"),
+    (["layani", "{root}/tidak-ada"], "bukan folder acara"),
+])
+def test_mistakes_are_usage_errors_in_indonesian(minimal_event, args, message):
+    before = sorted(p.relative_to(minimal_event) for p in minimal_event.rglob("*") if ".layani" not in p.parts)
+    result = bursa(*[a.format(root=minimal_event) for a in args])
+    assert result.exit_code == 2, result.output
+    assert message in plain(result.output)
+    after = sorted(p.relative_to(minimal_event) for p in minimal_event.rglob("*") if ".layani" not in p.parts)
+    assert after == before
+
+
+def test_a_port_already_taken_is_refused_before_anything_starts(minimal_event):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = bursa("layani", minimal_event, "--alamat", "127.0.0.1", "--port", port)
+    assert result.exit_code == 2
+    assert f"127.0.0.1:{port} tidak dapat dipakai" in plain(result.output)
