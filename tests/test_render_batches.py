@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+
 import pytest
 from pypdf import PdfReader
 
@@ -47,3 +53,43 @@ def test_jobs_must_be_positive(minimal_event):
     result = bursa("cetak", "poster", minimal_event, "--jobs", "0")
     assert result.exit_code == 2
     assert "--jobs harus paling sedikit 1." in plain(result.output)
+
+
+def _session(sid: int) -> list[int]:
+    """Live processes of session `sid` (Linux /proc): the command and the workers it forked."""
+    from pathlib import Path
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_of_a_batched_print_leaves_no_worker(contoh_event):
+    """kill -9 of `cetak undangan --jobs 2` (104 letters, 3 batches): its forked workers die too."""
+    process = subprocess.Popen([sys.executable, "-m", "bursa_cli", "cetak", "undangan", str(contoh_event),
+                                "--rapat", "hari-h", "--jobs", "2"], start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and process.poll() is None and len(_session(process.pid)) < 3:
+            time.sleep(0.05)
+        workers = [pid for pid in _session(process.pid) if pid != process.pid]
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        assert process.returncode == -signal.SIGKILL and len(workers) == 2
+        deadline = time.monotonic() + 15
+        while _session(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _session(process.pid) == []
+        assert not list((contoh_event / "keluaran").glob("undangan-hari-h*"))  # nothing half-written
+    finally:
+        for pid in _session(process.pid):
+            os.kill(pid, signal.SIGKILL)
