@@ -2,11 +2,14 @@
 
 Writes `keluaran/verifikasi/index.html` and `keluaran/verifikasi/sertifikat.json`.
 The page works offline (open the file) and on the district's website: its
-plain JavaScript hashes the typed code and looks it up; nothing is fetched.
+JavaScript derives a key from the typed code with WebCrypto and opens that
+certificate's entry; nothing is fetched.
 
-Only salted, stretched hashes of the codes are published (PBKDF2-SHA256,
-see `codes.published_hash`), so the page cannot be used to make up a valid
-code for a certificate. The JSON beside it holds the same data for other tools.
+Neither the codes nor what the certificates say are published in the clear:
+each entry is sealed under a key derived from its code (PBKDF2-SHA256, 600,000
+iterations, then AES-256-GCM; see `verify.seal`), so only someone holding the
+certificate can read it, and the page cannot be used to make up a valid code.
+The JSON beside it holds the same data for other tools.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from __future__ import annotations
 import json
 
 from .. import indo
-from .codes import PAGE_ITERATIONS, load_key, page_salt, published_hash
+from .codes import load_key, page_salt
 from .data import collect
+from .verify import PAGE_ITERATIONS, seal_all
 
 FOLDER = "verifikasi"
 TEMPLATE = "verifikasi.html"
@@ -25,24 +29,23 @@ def page_data(event, key: bytes) -> dict:
     """What the page publishes: per code hash, what the certificate says."""
     acara = event.acara
     salt = page_salt(key)
-    entries = {}
-    for cert in collect(event, key=key).certificates:
-        entries[published_hash(cert.kode, salt)] = {
-            "kepala_desa": cert.kepala_desa, "desa": cert.desa, "kecamatan": cert.kecamatan,
-            "tahun_apbdes": cert.tahun_apbdes,
-            "inovasi": [{"judul": b.judul, "bidang": b.bidang_label} for b in cert.inovasi],
-        }
+    items = [(cert.kode, {
+        "kepala_desa": cert.kepala_desa, "desa": cert.desa, "kecamatan": cert.kecamatan,
+        "tahun_apbdes": cert.tahun_apbdes,
+        "inovasi": [{"judul": b.judul, "bidang": b.bidang_label} for b in cert.inovasi],
+    }) for cert in collect(event, key=key).certificates]
     return {
-        "versi": 1,
+        "versi": 2,
         "acara": acara.nama,
         "wilayah": acara.wilayah.nama,
         "penyelenggara": f"{indo.judul(acara.penyelenggara.nama, [acara.penyelenggara.singkatan])} "
                          f"{acara.wilayah.nama}",
         "tanggal": acara.tanggal.isoformat(),
+        "kdf": "PBKDF2-SHA256",
         "garam": salt.hex(),
         "iterasi": PAGE_ITERATIONS,
-        "panjang": 16,
-        "sertifikat": dict(sorted(entries.items())),
+        "sandi": "AES-256-GCM",
+        "sertifikat": seal_all(items, salt),
     }
 
 
@@ -63,4 +66,4 @@ def build(job) -> None:
              f"halaman verifikasi ({len(data['sertifikat'])} sertifikat), dapat dibuka tanpa internet")
     job.file(f"{FOLDER}/sertifikat.json",
              lambda: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-             "data verifikasi (hanya hash kode, bukan kodenya)")
+             "data verifikasi (isi sertifikat tersandi dengan kunci dari kodenya)")

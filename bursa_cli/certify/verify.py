@@ -51,3 +51,80 @@ def verify_code(root: Path, typed: str) -> Verification:
         return Verification(cert.kode, name, cert, superseded=True, message=(
             f"Kartu Komitmen desa ini kemudian diganti; sertifikat yang berlaku berkode {current.kode}."))
     return Verification(cert.kode, name, cert)
+
+
+# --------------------------------------------------------------------------- the static page's sealed entries
+#
+# The page (`bursa cetak halaman-verifikasi`) sits on the Dinas website, so it may not
+# publish who holds which certificate. Each certificate's content is sealed with
+# AES-256-GCM under a key derived from its code; only someone holding the certificate
+# can look it up and read it. One PBKDF2-SHA256 derivation (OWASP 2023: at least
+# 600,000 iterations) gives 32 bytes; HMAC-SHA256 splits them into the public lookup id
+# and the AES key, so the page derives once per lookup. The page does the same with
+# WebCrypto (templates/verifikasi.js).
+
+PAGE_ITERATIONS = 600_000
+_ID, _KEY, _IV = b"bursa-verifikasi-id", b"bursa-verifikasi-kunci", b"bursa-verifikasi-iv"
+
+
+def derive(code: str, salt: bytes, iterations: int = PAGE_ITERATIONS) -> tuple[str, bytes, bytes]:
+    """(lookup id in hex, AES key, master) for a code written as printed (K7QX-M4PD-9HTA) or bare."""
+    import hashlib
+    import hmac
+
+    bare = normalize(code).replace("-", "").encode("ascii")
+    master = hashlib.pbkdf2_hmac("sha256", bare, salt, iterations, 32)
+    ident = hmac.new(master, _ID, hashlib.sha256).digest()[:16].hex()
+    return ident, hmac.new(master, _KEY, hashlib.sha256).digest(), master
+
+
+def seal(code: str, salt: bytes, content: dict, iterations: int = PAGE_ITERATIONS) -> tuple[str, dict]:
+    """The page entry of one certificate: its lookup id, and its content sealed with AES-GCM.
+
+    The nonce is an HMAC of the content (a synthetic IV), so a page rebuilt from the
+    same data is byte-identical, and changed content never reuses a nonce under one key.
+    """
+    import base64
+    import hashlib
+    import hmac
+    import json
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    ident, key, master = derive(code, salt, iterations)
+    plain = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    nonce = hmac.new(master, _IV + hashlib.sha256(plain).digest(), hashlib.sha256).digest()[:12]
+    sealed = AESGCM(key).encrypt(nonce, plain, ident.encode("ascii"))
+    return ident, {"iv": base64.b64encode(nonce).decode("ascii"), "isi": base64.b64encode(sealed).decode("ascii")}
+
+
+def seal_all(items: list[tuple[str, dict]], salt: bytes, iterations: int = PAGE_ITERATIONS) -> dict[str, dict]:
+    """Every certificate's entry, derived in parallel (hashlib releases the GIL)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        sealed = pool.map(lambda item: seal(item[0], salt, item[1], iterations), items)
+        return dict(sorted(sealed))
+
+
+def open_entry(data: dict, typed: str) -> dict | None:
+    """What the page shows for `typed`: the certificate's content, or None (as the page does it)."""
+    import base64
+    import json
+
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if typing_problem(typed):
+        return None
+    ident, key, _ = derive(typed, bytes.fromhex(data["garam"]), data["iterasi"])
+    entry = data["sertifikat"].get(ident)
+    if entry is None:
+        return None
+    try:
+        plain = AESGCM(key).decrypt(base64.b64decode(entry["iv"]), base64.b64decode(entry["isi"]),
+                                    ident.encode("ascii"))
+    except InvalidTag:
+        return None
+    return json.loads(plain.decode("utf-8"))
