@@ -16,6 +16,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from ..errors import rel
 from ..paths import ASSETS
+from ..safepath import within
 
 
 class Refused(FatalURLFetchingError):
@@ -47,11 +48,10 @@ class EventFetcher(URLFetcher):
                 "dalam folder acara (mis. aset/logo.png); unduh berkasnya ke folder acara.")
         path = Path(url2pathname(unquote(urlsplit(url).path)))
         shown = rel(path, self.root)
-        try:
-            real = path.resolve(strict=True)
-        except (FileNotFoundError, RuntimeError, OSError):
-            raise Refused(f"Berkas '{shown}' yang dipakai dokumen tidak ditemukan di folder acara.") from None
-        if not any(real == base or real.is_relative_to(base) for base in self.allowed):
+        if not path.exists():
+            raise Refused(f"Berkas '{shown}' yang dipakai dokumen tidak ditemukan di folder acara.")
+        real = within(path, *self.allowed)  # the one resolver: symlinks followed, outside refused
+        if real is None:
             raise Refused(
                 f"Dokumen meminta berkas '{shown}' di luar folder acara. Hanya berkas di dalam "
                 "folder acara yang boleh dipakai; salin berkasnya ke folder acara (mis. aset/).")
