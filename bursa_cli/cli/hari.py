@@ -68,10 +68,17 @@ def _confirmed(record, question: str, declined: str = ""):
 # --------------------------------------------------------------------------- registrasi
 
 
+INDUK = typer.Option(None, "--induk", help="Alamat laptop induk (`bursa layani`), mis. http://192.168.43.10:8000: "
+                                          "meja ini lalu mencatat lewat laptop induk, tanpa folder acara.")
+TOKEN = typer.Option(None, "--token", help="Token perangkat ini, dari `bursa perangkat tambah --format json`.")
+
+
 def registrasi(
     folder: Path = FOLDER,
-    perangkat: str = typer.Option(..., "--perangkat", help="Nama perangkat registrasi, mis. REG-1 (satu log per perangkat)."),
+    perangkat: Optional[str] = typer.Option(None, "--perangkat", help="Nama perangkat registrasi, mis. REG-1 (satu log per perangkat; wajib tanpa --induk)."),
     peserta_id: Optional[str] = typer.Option(None, "--id", help="Catat satu peserta lalu selesai (tanpa putaran)."),
+    induk: Optional[str] = INDUK,
+    token: Optional[str] = TOKEN,
 ) -> None:
     """Registrasi peserta: pindai Kartu ID, cari nama/desa, atau +baru untuk peserta tanpa undangan.
 
@@ -84,7 +91,14 @@ def registrasi(
     from ..day.actions import check_name
     from ..present import hari as show
 
+    from ..errors import UsageError
+
     _held.clear()
+    if induk:
+        return _remote_registrasi(induk, token, peserta_id)
+    if not perangkat:
+        raise UsageError("Pilihan --perangkat wajib diisi.",
+                         hint="Tanpa --perangkat hanya bila meja ini mencatat lewat laptop induk (--induk, --token).")
     check_name(perangkat)  # before the loop: a bad name must not wait for the first scan
     day = Day.open(folder)
     if peserta_id:
@@ -210,11 +224,13 @@ def _pick_desa(day, found: list[str], text: str, what: str) -> str | None:
 
 def stempel(
     folder: Path = FOLDER,
-    meja: str = typer.Option(..., "--meja", help="Kode meja konsultasi, mis. A-03."),
+    meja: Optional[str] = typer.Option(None, "--meja", help="Kode meja konsultasi, mis. A-03 (wajib tanpa --induk)."),
     konsultan: Optional[str] = typer.Option(None, "--konsultan", help="Id anggota TIK yang memberi stempel."),
     peserta_id: Optional[str] = typer.Option(None, "--peserta", help="Catat satu stempel untuk peserta ini lalu selesai."),
     inovasi_id: Optional[str] = typer.Option(None, "--inovasi", help="Inovasi yang distempel (tidak perlu bila meja hanya memegang satu)."),
     ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun stempel yang sama sudah ada."),
+    induk: Optional[str] = INDUK,
+    token: Optional[str] = TOKEN,
 ) -> None:
     """Meja konsultasi: pindai Kartu ID peserta, pilih inovasi, catat stempel.
 
@@ -227,7 +243,14 @@ def stempel(
     from ..day.desk import not_checked_in, scanned_peserta
     from ..present import hari as show
 
+    from ..errors import UsageError
+
     _held.clear()
+    if induk:
+        return _remote_stempel(induk, token, peserta_id, inovasi_id, konsultan, ulang)
+    if not meja:
+        raise UsageError("Pilihan --meja wajib diisi.",
+                         hint="Tanpa --meja hanya bila meja ini mencatat lewat laptop induk (--induk, --token).")
     day = Day.open(folder)
     served = desk_inovasi(day, meja)
     check_konsultan(day, konsultan, meja)  # before the loop: a typo must not wait for the first scan
@@ -290,6 +313,84 @@ def _hold(scan: str) -> None:
 
     show.show_scan_held(scan.strip())
     _held.append(scan.strip())
+
+
+def _remote_registrasi(url: str, token: str | None, peserta_id: str | None) -> None:
+    """Registration through the laptop induk: scan or search, the induk records and answers."""
+    from ..day.actions import ID_LIKE
+    from ..present import hari as show
+    from ..web.client import Induk
+
+    induk = Induk(url, token)
+    about = induk.about()
+
+    def register(peserta: str) -> int:
+        answer = induk.send("/api/v1/registrasi", {"peserta": peserta})
+        show.show_answer(answer)
+        return 1 if answer.status == "tercatat" else 0
+
+    if peserta_id:
+        register(peserta_id)
+        return
+    show.show_desk(f"Registrasi · {about.get('perangkat')} · lewat laptop induk {induk.url}", [
+        about.get("acara", ""), "Pindai Kartu ID atau ketik id peserta; ketik nama/desa untuk mencari; "
+        "selesai untuk keluar.", "Peserta tanpa undangan didaftarkan di halaman registrasi browser."])
+    written = 0
+    while (text := _line("Id / nama / desa:")) is not None:
+        if ID_LIKE.match(text):
+            written += register(text)
+            continue
+        found = induk.find_peserta(text)
+        if not found:
+            show.show_note(f"Tidak ada peserta yang cocok dengan '{text}'.")
+            continue
+        chosen = show.pick([f"{p['nama']} ({p['id']}) · {p['peran_label']} · {p['desa_label']}" for p in found])
+        if chosen is not None:
+            written += register(found[chosen]["id"])
+    show.show_session_end(written, "registrasi", f"laptop induk {induk.url}")
+
+
+def _remote_stempel(url: str, token: str | None, peserta_id: str | None, inovasi_id: str | None,
+                    konsultan: str | None, ulang: bool) -> None:
+    """The stamp desk through the laptop induk: the same questions, the induk's answers."""
+    from ..present import hari as show
+    from ..web.client import Induk
+
+    induk = Induk(url, token)
+    about = induk.about()
+    served = about.get("inovasi") or []
+
+    def send(peserta: str, chosen: str | None, again: bool = False):
+        body = {"peserta": peserta, "inovasi": chosen, "konsultan": konsultan, "ulang": again}
+        answer = induk.send("/api/v1/stempel", body)
+        if answer.status == "perlu_konfirmasi" and not again:
+            show.show_answer(answer)
+            if _confirm("Catat stempel kedua?"):
+                answer = induk.send("/api/v1/stempel", {**body, "ulang": True})
+            else:
+                show.show_note("Tidak dicatat.")
+                return 0
+        show.show_answer(answer)
+        return 1 if answer.status == "tercatat" else 0
+
+    if peserta_id:
+        send(peserta_id, inovasi_id, ulang)
+        return
+    show.show_desk(f"Stempel · meja {about.get('meja')} · lewat laptop induk {induk.url}", [
+        *(f"{i['id']}  {i['judul']}" for i in served), "", "Pindai Kartu ID peserta; ketik selesai untuk keluar."])
+    written = 0
+    while (text := _line("Id peserta:")) is not None:
+        chosen = served[0]["id"] if len(served) == 1 else None
+        if len(served) > 1:
+            for number, inovasi in enumerate(served, start=1):
+                show.show_note(f"{number:>2}. {inovasi['id']}  {inovasi['judul']}")
+            answer = (show.ask("Inovasi (nomor atau id):") or "").strip()
+            if not answer:
+                show.show_note("Dibatalkan.")
+                continue
+            chosen = served[int(answer) - 1]["id"] if answer.isdigit() and 1 <= int(answer) <= len(served) else answer
+        written += send(text, chosen)
+    show.show_session_end(written, "stempel", f"laptop induk {induk.url}")
 
 
 # --------------------------------------------------------------------------- nilai, ide

@@ -106,6 +106,26 @@ def _seat(seat: str) -> str:
     return "bebas (kursi kosong di Ruang Pleno)" if seat == NO_SEAT else seat
 
 
+ANSWER_STYLE = {
+    "tercatat": ("green", "✔ TERCATAT"), "sudah_tercatat": ("green", "✔ SUDAH TERCATAT"),
+    "sudah_hadir": ("yellow", "! SUDAH REGISTRASI"), "perlu_konfirmasi": ("yellow", "! SUDAH ADA"),
+    "ditolak": ("red", "✘ DITOLAK"),
+}
+
+
+def show_answer(answer) -> None:
+    """What the laptop induk answered a terminal desk (a `web.models.Jawaban`)."""
+    style, label = ANSWER_STYLE.get(answer.status, ("red", answer.status))
+    console().print(f"[bold {style}]{label}:[/] {escape(answer.pesan)}")
+    data = answer.data or {}
+    if data.get("kursi") and data["kursi"] != "-":
+        console().print(f"   Kursi: [bold]{escape(str(data['kursi']))}[/]")
+    if data.get("bursa_kit"):
+        console().print(f"   Bursa Kit: {escape(', '.join(map(str, data['bursa_kit'])))}")
+    if data.get("peringatan"):
+        show_warning(str(data["peringatan"]))
+
+
 def show_session_end(count: int, what: str, file: str) -> None:
     where = f" di {file}" if count and file else ""
     console().print(f"Selesai: {count} {what} dicatat{escape(where)}.")

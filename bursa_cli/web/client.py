@@ -1,0 +1,75 @@
+"""A terminal desk talking to the laptop induk (`--induk URL --token T`) through the JSON API.
+
+The desk sends each entry with its own `id_entri` and resends it, with the same
+id, while the induk cannot be reached: the induk writes it once whatever
+happens, so retrying is always safe.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any
+
+import httpx
+
+from ..errors import UsageError
+from .models import Jawaban
+
+RETRIES = 5
+PAUSE = 2.0
+
+
+class Induk:
+    """The laptop induk as one paired device sees it."""
+
+    def __init__(self, url: str, token: str | None, retries: int = RETRIES, pause: float = PAUSE):
+        if not token:
+            raise UsageError("--induk memerlukan --token: token perangkat dari `bursa perangkat tambah`.")
+        if not url.startswith(("http://", "https://")):
+            raise UsageError(f"--induk '{url}' tidak sah; tulis alamat lengkap, mis. http://192.168.43.10:8000.")
+        self.url = url.rstrip("/")
+        self.retries, self.pause = retries, pause
+        self._client = httpx.Client(base_url=self.url, headers={"Authorization": f"Bearer {token}"}, timeout=15)
+
+    def about(self) -> dict[str, Any]:
+        return self._get("/api/v1/saya")
+
+    def find_peserta(self, text: str) -> list[dict[str, Any]]:
+        return self._get("/api/v1/peserta", params={"cari": text})
+
+    def send(self, path: str, body: dict[str, Any]) -> Jawaban:
+        """Send one entry; resent with the same id while the induk is out of reach."""
+        body = {**body, "id_entri": body.get("id_entri") or secrets.token_hex(16)}
+        for attempt in range(self.retries):
+            try:
+                answer = self._client.post(path, json=body)
+            except httpx.TransportError:
+                if attempt + 1 == self.retries:
+                    raise UsageError(f"Laptop induk {self.url} tidak terjangkau; entri ini BELUM tercatat.",
+                                     hint="Periksa Wi-Fi, lalu pindai lagi: entri yang sama tidak akan tercatat "
+                                          "dua kali.") from None
+                time.sleep(self.pause)
+                continue
+            self._refuse_access(answer)
+            return Jawaban.model_validate({"status": "ditolak", "pesan": "", **answer.json()})
+        raise AssertionError("unreachable")
+
+    def _get(self, path: str, params: dict | None = None) -> Any:
+        try:
+            answer = self._client.get(path, params=params)
+        except httpx.TransportError:
+            raise UsageError(f"Laptop induk {self.url} tidak terjangkau.",
+                             hint="Periksa Wi-Fi dan alamatnya (lihat layar `bursa layani`).") from None
+        self._refuse_access(answer)
+        if answer.status_code >= 400:
+            raise UsageError(answer.json().get("pesan", f"Laptop induk menjawab {answer.status_code}."))
+        return answer.json()
+
+    @staticmethod
+    def _refuse_access(answer: httpx.Response) -> None:
+        if answer.status_code in (401, 403):
+            raise UsageError(answer.json().get("pesan", "Perangkat ini tidak diizinkan."))
+
+    def close(self) -> None:
+        self._client.close()

@@ -1,0 +1,48 @@
+"""Terminal desks with `--induk URL --token T`: they record through the laptop induk, not a folder."""
+
+from __future__ import annotations
+
+from bursa_cli.schema.event import load_event
+from support import bursa, plain
+from web_support import pair, served
+
+
+def test_a_terminal_stamp_desk_records_through_the_induk(minimal_event, tmp_path):
+    token = pair(minimal_event, "stempel", "A-01")
+    elsewhere = tmp_path / "laptop-meja"  # the desk laptop has no event folder at all
+    elsewhere.mkdir()
+    with served(minimal_event) as base:
+        result = bursa("stempel", elsewhere, "--induk", base, "--token", token,
+                       input="P-0001\nP-0001\ny\nP-9999\nselesai\n")
+    said = plain(result.output)
+    assert result.exit_code == 0, result.output
+    assert "Stempel · meja A-01 · lewat laptop induk" in said
+    assert said.count("✔ TERCATAT") == 2 and "! SUDAH ADA" in said
+    assert "belum tercatat di registrasi" in said
+    assert "✘ DITOLAK: Id peserta 'P-9999' tidak dikenal" in said
+    stamps = [(s.peserta, s.meja) for s in load_event(minimal_event).event.stempel]
+    assert stamps == [("P-0001", "A-01"), ("P-0001", "A-01")]
+    assert not (elsewhere / "log").exists()
+
+
+def test_a_terminal_registration_desk_scans_and_searches_through_the_induk(minimal_event, tmp_path):
+    token = pair(minimal_event, "registrasi")
+    with served(minimal_event) as base:
+        result = bursa("registrasi", tmp_path, "--induk", base, "--token", token,
+                       input="P-0001\nsri lestari\n1\nP-0001\nselesai\n")
+    said = plain(result.output)
+    assert result.exit_code == 0, result.output
+    assert said.count("✔ TERCATAT") == 2 and "! SUDAH REGISTRASI" in said
+    assert sorted(r.peserta for r in load_event(minimal_event).event.registrasi) == ["P-0001", "P-0003"]
+
+
+def test_a_wrong_token_or_role_is_refused_with_exit_two(minimal_event, tmp_path):
+    stamp_token = pair(minimal_event, "stempel", "A-01")
+    with served(minimal_event) as base:
+        wrong = bursa("stempel", tmp_path, "--induk", base, "--token", "bukan-token-ini")
+        role = bursa("registrasi", tmp_path, "--induk", base, "--token", stamp_token, "--id", "P-0001")
+        missing = bursa("stempel", tmp_path, "--induk", base)
+    assert wrong.exit_code == 2 and "tidak dikenal atau sudah dicabut" in plain(wrong.output)
+    assert role.exit_code == 2 and "tidak boleh melakukan ini" in plain(role.output)
+    assert missing.exit_code == 2 and "--induk memerlukan --token" in plain(missing.output)
+    assert load_event(minimal_event).event.registrasi == []
