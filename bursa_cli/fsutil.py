@@ -34,7 +34,7 @@ def os_reason(exc: OSError) -> str:
         errno.EROFS: "media hanya-baca", errno.ENOSPC: "ruang disk penuh",
         errno.EISDIR: "itu sebuah folder, bukan berkas", errno.ENOTDIR: "ada berkas biasa di tempat folder",
         errno.ENOENT: "tidak ditemukan", errno.EEXIST: "sudah ada sebagai berkas lain",
-        errno.ELOOP: "tautan (symlink) berputar", errno.ENAMETOOLONG: "nama terlalu panjang",
+        errno.ELOOP: "itu tautan (symlink) yang tidak diikuti", errno.ENAMETOOLONG: "nama terlalu panjang",
         errno.EDQUOT: "kuota disk habis",
     }
     return reasons.get(exc.errno, exc.strerror or type(exc).__name__)

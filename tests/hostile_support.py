@@ -10,9 +10,14 @@ from support import bursa
 
 
 def fingerprint(root: Path) -> dict[str, tuple]:
-    """Every entry under `root` (symlinks not followed) with its kind, mode and content digest."""
+    """Every entry under `root` (symlinks not followed) with its kind, mode and content digest.
+
+    Lock files (`*.lock`, empty, ignored by git) are left out: taking a log's lock is
+    not writing to the event."""
     seen: dict[str, tuple] = {}
     for path in sorted(Path(root).rglob("*")):
+        if path.name.endswith(".lock"):
+            continue
         info = os.lstat(path)
         name = path.relative_to(root).as_posix()
         if path.is_symlink():

@@ -97,3 +97,29 @@ def test_corrupt_png_beside_svg_logo_stops_the_docx_cleanly(tmp_path: Path):
     assert "Traceback" not in result.output
     assert {k: v for k, v in fingerprint(root).items() if not k.startswith("keluaran")} == before
     assert not list((root / "keluaran").rglob("sk*"))
+
+
+def test_desk_never_appends_through_a_symlinked_log(tmp_path: Path):
+    """A log replaced by a symlink to a file elsewhere: the desk's line is not written there."""
+    root = make_event(tmp_path / "acara")
+    victim = tmp_path / "di-luar" / "profil.sh"
+    victim.parent.mkdir()
+    victim.write_text("# berkas pribadi\n", encoding="utf-8")
+    (root / "log" / "stempel").mkdir(parents=True)
+    os.symlink(victim, root / "log" / "stempel" / "A-01.yaml")
+    output = plain(run_refused(root, "stempel", root, "--meja", "A-01", "--peserta", "P-0001",
+                               "--inovasi", "INO-001", "--konsultan", "TIK-01", code=(1, 2)))
+    assert "A-01.yaml" in output and "tautan" in output, output
+    assert victim.read_text(encoding="utf-8") == "# berkas pribadi\n"
+
+
+def test_live_tail_skips_a_log_that_leads_out(tmp_path: Path):
+    from bursa_cli.day.tail import LogTail
+
+    root = make_event(tmp_path / "acara")
+    outside = tmp_path / "di-luar.yaml"
+    outside.write_text('- {"peserta": "P-0001", "inovasi": "INO-001"}\n', encoding="utf-8")
+    (root / "log" / "stempel").mkdir(parents=True)
+    os.symlink(outside, root / "log" / "stempel" / "A-01.yaml")
+    read = LogTail(root, "stempel").read_new()
+    assert read.entries == [] and read.problems == []

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from filelock import FileLock, Timeout
 
-from ..errors import BursaError
+from ..errors import BursaError, UsageError
 from ..fsutil import fsync_dir
 from ..schema.logfile import format_entry
 from ..schema.types import ZONA_OFFSET_HOURS
@@ -132,7 +132,12 @@ def _append_locked(path: Path, line: bytes, header: str) -> None:
     created = not path.exists()
     if created:
         path.parent.mkdir(parents=True, exist_ok=True)
-    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    if path.is_symlink():
+        # Appending through a symlink would write a desk's line into a file elsewhere on the laptop.
+        raise UsageError(f"{path.as_posix()} adalah tautan (symlink), bukan log biasa; tidak ada yang dicatat.",
+                         hint="Ganti tautan itu dengan berkas log yang sebenarnya, lalu ulangi.")
+    # O_NOFOLLOW: a symlink put there between the check and the open is refused too.
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o644)
     try:
         size = os.fstat(fd).st_size

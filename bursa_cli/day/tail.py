@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..schema.logfile import LogLine, read_log
+from ..safepath import leads_out
 from .logwrite import LOG_DIR
 
 
@@ -71,6 +72,8 @@ class LogTail:
         with listing:
             for item in listing:
                 if item.name.endswith(".yaml"):
+                    if item.is_symlink() and leads_out(self.root, item.path):
+                        continue  # never read a file elsewhere on the laptop (validasi reports it: BUR-L003)
                     try:
                         stats[f"{self.prefix}{item.name}"] = item.stat()
                     except FileNotFoundError:
