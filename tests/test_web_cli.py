@@ -60,3 +60,36 @@ def test_a_port_already_taken_is_refused_before_anything_starts(minimal_event):
         result = bursa("layani", minimal_event, "--alamat", "127.0.0.1", "--port", port)
     assert result.exit_code == 2
     assert f"127.0.0.1:{port} tidak dapat dipakai" in plain(result.output)
+
+
+def test_the_https_certificate_is_made_once_per_event(minimal_event):
+    from bursa_cli.web.serve import tls_files
+
+    cert, key, fingerprint = tls_files(minimal_event)
+    assert cert.read_text().startswith("-----BEGIN CERTIFICATE-----")
+    assert oct(key.stat().st_mode & 0o777) == "0o600"
+    assert len(fingerprint.split(":")) == 32
+    assert tls_files(minimal_event)[2] == fingerprint  # the phones compared it once: it never changes
+
+
+def test_the_logs_are_committed_to_git_and_nothing_else(minimal_event):
+    import subprocess
+
+    from bursa_cli.day import Day, stamp
+    from bursa_cli.web.serve import commit_logs
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=minimal_event, capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q")
+    git("config", "user.name", "Dinas")
+    git("config", "user.email", "dinas@example.org")
+    git("add", ".")
+    git("commit", "-qm", "awal")
+    assert commit_logs(minimal_event) is False  # nothing new
+    stamp(Day.open(minimal_event), "A-01", "P-0001")
+    (minimal_event / "catatan.txt").write_text("bukan log")
+    assert commit_logs(minimal_event) is True
+    assert git("log", "-1", "--format=%s").startswith("Log hari-H pukul ")
+    assert git("show", "--name-only", "--format=", "HEAD").split() == ["log/stempel/A-01.yaml"]
+    assert "catatan.txt" in git("status", "--porcelain")  # only the logs were committed

@@ -68,7 +68,12 @@ def commit_logs(root: Path) -> bool:
 
     if git("rev-parse", "--is-inside-work-tree").returncode != 0:
         return False
-    git("add", "--", "log")
+    # The logs and the side files of repaired lines; never the lock files beside them.
+    logs = sorted(p.relative_to(root).as_posix() for pattern in ("log/*/*.yaml", "log/*/*.rusak-*")
+                  for p in root.glob(pattern))
+    if not logs:
+        return False
+    git("add", "--", *logs)
     if git("diff", "--cached", "--quiet", "--", "log").returncode == 0:
         return False
     stamp = dt.datetime.now().strftime("%H.%M")
