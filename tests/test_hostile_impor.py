@@ -55,12 +55,29 @@ def huge_csv(path: Path) -> Path:
     return path
 
 
+def long_cell_csv(path: Path) -> Path:
+    path.write_text("Nama Lengkap;Jabatan\n" + "x" * 200_000 + ";Kades\n", encoding="utf-8")
+    return path
+
+
+def odd_utf16_csv(path: Path) -> Path:
+    path.write_bytes(b"\xff\xfeN\x00a\x00m")  # a UTF-16 file cut in the middle of a character
+    return path
+
+
 CASES = {
     "bom-zip-201-mb": ("peserta.xlsx", padded_xlsx, "data bila dibuka (batas 200 MB)"),
     "bom-sel-kosong": ("peserta.xlsx", wide_xlsx, "memuat lebih dari 2.000.000 sel"),
     "bukan-zip": ("peserta.xlsx", broken_xlsx, "tidak dapat dibuka sebagai berkas Excel"),
     "csv-raksasa": ("peserta.csv", huge_csv, "lebih besar dari 50 MB"),
+    "csv-sel-200-kb": ("peserta.csv", long_cell_csv, "baris 2 tidak dapat dibaca sebagai CSV"),
 }
+
+
+def test_cut_utf16_csv_is_a_problem_not_a_traceback(tmp_path: Path):
+    root = make_event(tmp_path / "acara")
+    output = plain(run_refused(root, "impor", "peserta", odd_utf16_csv(tmp_path / "p.csv"), root, code=1))
+    assert "Baris judul kolom tidak ditemukan" in output
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

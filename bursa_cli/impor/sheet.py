@@ -131,7 +131,7 @@ def decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -146,9 +146,14 @@ def _read_csv(path: Path) -> Table:
     delimiter = sniff_delimiter(content)
     table = Table(shown=path.name, sheet="")
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    for number, row in enumerate(reader, start=1):
-        # `unescape`: a cell exported by bursa with OWASP's apostrophe comes back as it was.
-        table.rows.append((number, [unescape(cell) if cell.strip() else None for cell in row]))
+    try:
+        for number, row in enumerate(reader, start=1):
+            # `unescape`: a cell exported by bursa with OWASP's apostrophe comes back as it was.
+            table.rows.append((number, [unescape(cell) if cell.strip() else None for cell in row]))
+    except csv.Error:  # a cell longer than 128 KB, usually a quote (") never closed
+        raise UsageError(f"'{path.name}' baris {reader.line_num} tidak dapat dibaca sebagai CSV: ada sel yang "
+                         "sangat panjang, biasanya karena tanda kutip (\") yang tidak ditutup.",
+                         hint="Buka berkasnya di Excel, periksa baris itu, lalu simpan ulang sebagai CSV.") from None
     return table
 
 
@@ -163,7 +168,10 @@ def sniff_delimiter(content: str) -> str:
     lines = [line for line in content.splitlines()[:200] if line.strip()]
     best, best_score = ",", (0, 0)
     for candidate in (";", ",", "\t"):
-        counts = Counter(len(row) for row in csv.reader(lines, delimiter=candidate))
+        try:
+            counts = Counter(len(row) for row in csv.reader(lines, delimiter=candidate))
+        except csv.Error:  # a field beyond csv's limit with this separator: not the one
+            continue
         width, lines_with_it = max(counts.items(), key=lambda item: (item[1] * (item[0] > 1), item[0]))
         score = (lines_with_it if width > 1 else 0, width)
         if score > best_score:
