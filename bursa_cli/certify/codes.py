@@ -161,15 +161,3 @@ def page_salt(key: bytes) -> bytes:
     """The salt of the published page: derived from the key, so rebuilding gives the same page."""
     return hmac.new(key, b"halaman-verifikasi", hashlib.sha256).digest()[:16]
 
-
-PAGE_ITERATIONS = 2000
-
-
-def published_hash(code: str, salt: bytes, iterations: int = PAGE_ITERATIONS) -> str:
-    """PBKDF2-SHA256 of a code, as the verification page stores it (hex).
-
-    Salted and stretched, so the published list is no shortcut to guessing
-    codes: each guess costs `iterations` HMACs and only fits this one page.
-    """
-    bare = normalize(code).replace("-", "")
-    return hashlib.pbkdf2_hmac("sha256", bare.encode("ascii"), salt, iterations, dklen=16).hex()
