@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE.parent))
 from sintetis import make_event  # noqa: E402
 
 from bursa_cli.certify import batch as engine  # noqa: E402
+from bursa_cli.certify.codes import load_key  # noqa: E402
 from bursa_cli.render.job import Options, plan  # noqa: E402
 from bursa_cli.render.kinds import KINDS  # noqa: E402
 from bursa_cli.render.pdf import Provenance  # noqa: E402
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{seconds / floor:7.2f}x" if floor else "      -"
         print(f"{kind.name:<22}{pages:>9}{seconds:>9.1f}{floor:>9.1f}{ratio:>8}", flush=True)
 
+    load_key(folder, create=True)  # made by `bursa init` in a real event
     t0 = time.perf_counter()
     printed = engine.print_certificates(folder, engine.Options(jobs=args.jobs, ulang=True))
     seconds = time.perf_counter() - t0
