@@ -47,3 +47,14 @@ def test_installed_wheel_renders_outside_the_source_tree(wheel, tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (folder / "keluaran" / "undangan-hari-h.pdf").stat().st_size > 10_000
+
+
+def test_wheel_version_and_licence_come_from_one_place(wheel):
+    """The wheel's version is bursa_cli.__version__ (pyproject reads it there) and it carries LICENSE."""
+    from bursa_cli import __version__
+
+    assert wheel.name.startswith(f"bursa-{__version__}-")
+    names = zipfile.ZipFile(wheel).namelist()
+    metadata = zipfile.ZipFile(wheel).read(f"bursa-{__version__}.dist-info/METADATA").decode()
+    assert f"\nVersion: {__version__}\n" in metadata
+    assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE") for n in names)
