@@ -73,3 +73,18 @@ def test_current_typer_completes_and_has_version(tmp_path):
     assert (result.returncode, result.stdout.split()) == (0, ["sertifikat"])
     result = bursa(dict(os.environ), "-V", cwd=tmp_path)
     assert (result.returncode, result.stdout.strip()) == (0, f"bursa {__version__}")
+
+
+def test_install_completion_writes_only_under_home_and_speaks_indonesian(tmp_path):
+    """`bursa --pasang-pelengkapan` installs for the detected shell, in the user's home, or says why not."""
+    home = tmp_path / "rumah"
+    home.mkdir()
+    result = bursa(dict(os.environ), "--pasang-pelengkapan", cwd=tmp_path, HOME=str(home), USERPROFILE=str(home))
+    said = plain(result.stdout + result.stderr)
+    assert "Traceback" not in said and "not supported" not in said
+    if result.returncode == 0:
+        assert "Pelengkapan perintah (tombol Tab) untuk" in said and "dibuka ulang" in said
+        written = [p for p in home.rglob("*") if p.is_file()]
+        assert written and any("bursa" in p.read_text() for p in written)
+    else:
+        assert result.returncode == 2 and "tidak dikenali untuk pelengkapan perintah" in said

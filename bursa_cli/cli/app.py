@@ -47,13 +47,31 @@ def install_completion(wanted: bool) -> None:
 
         from .. import present
 
-        shell, path = completion.install(prog_name="bursa", complete_var=COMPLETE_VAR)
+        shell = _shell()
+        shell, path = completion.install(shell=shell, prog_name="bursa", complete_var=COMPLETE_VAR)
         present.success(f"Pelengkapan perintah (tombol Tab) untuk {shell} dipasang di {path}. "
                         "Berlaku setelah terminal dibuka ulang.")
         raise typer.Exit()
 
 
 COMPLETE_VAR = "_BURSA_COMPLETE"  # set by the shell when it asks for completions
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell() -> str:
+    """The shell this command runs in, or a usage error in Indonesian when it has no completion."""
+    import shellingham  # Typer's own dependency for the same question
+
+    from ..errors import UsageError
+
+    try:
+        name = shellingham.detect_shell()[0].lower()
+    except shellingham.ShellDetectionFailure:
+        name = ""
+    if name not in SHELLS:
+        raise UsageError(f"Shell {name or 'ini'} tidak dikenali untuk pelengkapan perintah.",
+                         hint="Pelengkapan tersedia untuk bash, zsh, fish dan PowerShell.")
+    return name
 
 
 @app.callback()
