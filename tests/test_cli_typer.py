@@ -88,3 +88,16 @@ def test_install_completion_writes_only_under_home_and_speaks_indonesian(tmp_pat
         assert written and any("bursa" in p.read_text() for p in written)
     else:
         assert result.returncode == 2 and "tidak dikenali untuk pelengkapan perintah" in said
+
+
+def test_install_completion_refuses_an_unknown_shell_in_indonesian(monkeypatch, tmp_path):
+    import shellingham
+
+    from support import bursa as run_bursa
+
+    monkeypatch.setattr(shellingham, "detect_shell", lambda: ("tcsh", "/bin/tcsh"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = run_bursa("--pasang-pelengkapan")
+    assert result.exit_code == 2
+    assert "Shell tcsh tidak dikenali untuk pelengkapan perintah." in plain(result.output)
+    assert list(tmp_path.iterdir()) == []

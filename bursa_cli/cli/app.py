@@ -47,7 +47,13 @@ def install_completion(wanted: bool) -> None:
 
         from .. import present
 
-        shell = _shell()
+        from ..errors import UsageError
+
+        try:
+            shell = _shell()
+        except UsageError as error:  # a callback runs before `edge`: show the panel here
+            present.show_error(error)
+            raise typer.Exit(int(error.exit_code)) from None
         shell, path = completion.install(shell=shell, prog_name="bursa", complete_var=COMPLETE_VAR)
         present.success(f"Pelengkapan perintah (tombol Tab) untuk {shell} dipasang di {path}. "
                         "Berlaku setelah terminal dibuka ulang.")
