@@ -59,7 +59,8 @@ def sertifikat(
     folder: Path = FOLDER,
     batch: int = typer.Option(50, "--batch", metavar="N", help="Jumlah sertifikat per berkas PDF."),
     gabung: bool = typer.Option(False, "--gabung", help="Tulis juga satu PDF gabungan semua batch."),
-    jobs: int = typer.Option(1, "--jobs", "-j", metavar="N", help="Jumlah proses paralel (mis. jumlah inti CPU)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
+                                       help="Jumlah proses paralel (bawaan: jumlah inti CPU)."),
     ulang: bool = typer.Option(False, "--ulang", help="Cetak ulang semua batch, juga yang tidak berubah."),
     desa: Optional[list[str]] = typer.Option(None, "--desa", help="Hanya desa ini (kode atau nama); boleh diulang."),
     kecamatan: Optional[list[str]] = typer.Option(
@@ -72,8 +73,9 @@ def sertifikat(
     """Sertifikat komitmen per desa (A4 melintang), per batch, dapat dilanjutkan bila terhenti."""
     from ..certify.batch import Options, print_certificates
     from ..present import rekap as show
+    from ..render.batches import default_jobs
 
-    options = Options(batch=batch, jobs=jobs, gabung=gabung, ulang=ulang, desa=desa or [],
+    options = Options(batch=batch, jobs=default_jobs() if jobs is None else jobs, gabung=gabung, ulang=ulang, desa=desa or [],
                       kecamatan=kecamatan or [], contoh=contoh, lewati_belum_lengkap=lewati)
     with show.CertificateProgress() as progress:
         printed = print_certificates(folder, options, on_plan=progress.on_plan, on_batch=progress.on_batch)
