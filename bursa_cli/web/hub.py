@@ -3,9 +3,10 @@
 `Hub` holds the event and the day's logs (a `Day`), the live summary and the
 paired devices. Each method takes the device that asked and one request,
 calls one `day/` action and turns its outcome into a `Jawaban`. The server is
-the only writer while it runs, and every write still goes through the same
-locked, fsynced, append-only path as the terminal desks, so an answer of
-"tercatat" means the entry is on disk.
+the only writer while it runs: one writer thread takes every action waiting,
+runs them in turn through the same locked, append-only path as the terminal
+desks, fsyncs each log it touched once, and only then answers them all, so an
+answer of "tercatat" means the entry is on disk.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from ..errors import BursaError
 from ..schema.models import PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
 from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commitment, stamp, stamped_for_desa
-from ..day.actions import Duplicate, known_desa, rate, record_idea, search_desa, search_peserta
+from ..day.actions import (
+    Duplicate, known_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
+)
 from ..day.logwrite import group_commit
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
@@ -49,6 +52,7 @@ class Hub:
         self._certificate_lock = threading.Lock()
         self._jobs: queue.Queue = queue.Queue()
         self._writer: threading.Thread | None = None
+        self._devices_lock = threading.Lock()  # apart from the writer's: checking a token never waits on a sync
         self._devices: list[Perangkat] = []
         self._devices_seen: tuple[int, int] | None = None
 
@@ -56,7 +60,7 @@ class Hub:
 
     def authenticate(self, token: str) -> Perangkat | None:
         """The active device holding this token; a device revoked a moment ago is refused at once."""
-        with self._lock:
+        with self._devices_lock:
             path = state_dir(self.root) / DEVICES_FILE
             try:
                 stat = path.stat()
@@ -69,7 +73,7 @@ class Hub:
             return device_for_token(self._devices, token)
 
     def devices(self) -> list[Perangkat]:
-        with self._lock:
+        with self._devices_lock:
             return list_devices(self.root)
 
     # ---- who the device is and what it serves
@@ -101,12 +105,7 @@ class Hub:
         """One participant as the desk may see them: phone numbers only at registration."""
         with self._lock:
             self.day.refresh()
-            found = self.day.peserta(peserta_id)
-            if found is None:
-                from ..day.actions import known_peserta
-
-                known_peserta(self.day, peserta_id)  # raises the desk's own refusal
-            return self._peserta(device, found)
+            return self._peserta(device, known_peserta(self.day, peserta_id))  # or the desk's own refusal
 
     def search_peserta(self, device: Perangkat, text: str) -> list[dict[str, Any]]:
         with self._lock:
@@ -121,6 +120,7 @@ class Hub:
         """A village at Jendela 3: its stamps from every desk and the card in force, if any."""
         with self._lock:
             kode = known_desa(self.day, kode)
+            self.day.refresh(("komitmen",))
             stamped = stamped_for_desa(self.day, kode)
             desks: dict[str, set[str]] = {}
             for (peserta_id, inovasi_id), seen in self.day.stamps.items():
