@@ -182,8 +182,12 @@ def stamp_boxes(event, per_desk: bool = True) -> list[dict]:
     for ruang in event.acara.tempat.ruang:
         if ruang.jenis != "bursa":
             continue
-        for meja in (ruang.meja if per_desk else []) or [None]:
-            boxes.append({"meja": meja, "ruang": ruang.nama})
+        if per_desk and ruang.meja:
+            boxes.extend({"meja": meja, "ruang": ruang.nama} for meja in ruang.meja)
+        else:  # the room's box says which desks stamp in it
+            span = f"Meja {ruang.meja[0]} s.d. {ruang.meja[-1]}" if len(ruang.meja) > 1 else \
+                (f"Meja {ruang.meja[0]}" if ruang.meja else "")
+            boxes.append({"meja": None, "ruang": ruang.nama, "rentang": span})
     return boxes
 
 
@@ -191,8 +195,8 @@ def stamp_grid(event, kertas: str) -> tuple[list[dict], dict]:
     """The stamp boxes and their grid, sized so the whole card stays on one page.
 
     Boxes are as large as the area allows, no taller than 27 mm and not much
-    flatter than square; with too many desks for a readable box, one larger
-    box per Bursa room takes all that room's stamps.
+    flatter than square; with too many desks for a readable box, one full-width
+    band per Bursa room takes all that room's stamps.
     """
     width, height = STAMP_AREA[kertas]
     for per_desk in (True, False):
@@ -205,7 +209,10 @@ def stamp_grid(event, kertas: str) -> tuple[list[dict], dict]:
             box_h = min(27.0, height / rows - 1.6)
             if box_h >= 0.8 * box_w or box_h >= 27.0 or cols == 12:
                 break
-        if box_h >= STAMP_MIN_H or not per_desk:
+        if not per_desk:  # one full-width band per room: room for several stamps side by side
+            return boxes, {"kolom": 1, "lebar": 100.0, "tinggi": round(min(27.0, height / len(boxes) - 1.6), 1),
+                           "ringkas": False}
+        if box_h >= STAMP_MIN_H:
             return boxes, {"kolom": cols, "lebar": math.floor(10000 / cols) / 100,
                            "tinggi": round(max(box_h, STAMP_MIN_H), 1), "ringkas": box_w < 24}
     raise AssertionError("unreachable")  # pragma: no cover
