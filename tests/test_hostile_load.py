@@ -71,3 +71,14 @@ def test_hostile_file_is_a_problem_at_its_line(name: str, tmp_path: Path):
     output = run_refused(root, "validasi", root, "--format", "parsable", code=1)
     lines = [ln for ln in output.splitlines() if ln.startswith(where) and f"({code})" in ln and words in ln]
     assert lines, output[:2000]
+
+
+@pytest.mark.parametrize("text", ["a: &a [*a]\n", LAUGHS, "a: " + "[" * 900 + "]" * 900 + "\n"])
+def test_source_positions_survive_cycles_bombs_and_deep_nests(text: str):
+    """The table of positions (used by `impor` to edit YAML in place) visits each node once."""
+    from bursa_cli.schema.yamlsrc import SourceMap, parse_yaml_text
+
+    loaded = parse_yaml_text(text, SourceMap("x.yaml"))
+    assert loaded.problems
+    marks = loaded.source.marks
+    assert marks[()] == (1, 1) and len(marks) < 2_000

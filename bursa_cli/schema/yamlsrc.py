@@ -143,15 +143,21 @@ class SourceMap:
         )
 
 
-def _collect(node: yaml.Node, path: tuple, at: tuple[int, int], marks: dict) -> None:
+def _collect(node: yaml.Node, path: tuple, at: tuple[int, int], marks: dict, seen: set | None = None) -> None:
+    seen = set() if seen is None else seen
     marks[path] = at
+    # Each node once, within the guard's depth: an alias (a node met again) is where it was
+    # written first, and a cyclic alias or a deep nest never recurses without end.
+    if id(node) in seen or len(path) > MAX_DEPTH:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect(item, path + (index,), _position(item), marks)
+            _collect(item, path + (index,), _position(item), marks, seen)
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                _collect(value_node, path + (key_node.value,), _position(key_node), marks)
+                _collect(value_node, path + (key_node.value,), _position(key_node), marks, seen)
 
 
 def dotted(path: tuple) -> str:
