@@ -368,7 +368,7 @@ class _Builder:
             "tempat": {"nama": "Gedung Serbaguna", "alamat": f"Jalan Merdeka Nomor 5, {short}", "ruang": rooms},
             "susunan_acara": [
                 {"mulai": "07.00", "selesai": "08.00", "acara": "Registrasi peserta", "ruang": "REG"},
-                {"mulai": "08.00", "selesai": "09.30", "acara": "Pembukaan dan penjelasan PID dan BID", "ruang": "J1"},
+                {"mulai": "08.00", "selesai": "09.40", "acara": "Pembukaan dan penjelasan PID dan BID", "ruang": "J1"},
                 {"mulai": "09.40", "selesai": "12.30", "acara": "Jendela 2: konsultasi di Bursa A, B dan C"},
                 {"mulai": "11.00", "selesai": "14.30", "acara": "Jendela 3: Kartu Komitmen dan Kartu Ide",
                  "ruang": "J3"},

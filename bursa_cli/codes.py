@@ -366,6 +366,13 @@ _c("BUR-C017", "Mengingat butir {butir} belum lengkap: tulis {kurang}.",
    "Dasar hukum di SK dikutip lengkap: jenis, nomor, tahun dan judul peraturan, Lembaran atau Berita "
    "Negara/Daerah, dan untuk peraturan yang telah beberapa kali diubah, perubahan terakhirnya. SK "
    "ditandatangani seperti tercetak, jadi bagian yang kurang dilengkapi sebelum dicetak.", WARNING)
+_c("BUR-C018", "Susunan acara kosong dari {dari} sampai {sampai} (sebelum mata acara nomor {no}); isi atau "
+   "geser jamnya.",
+   "Setiap menit hari-H dari mata acara pertama sampai penutupan diisi suatu mata acara; waktu yang tidak "
+   "terisi membuat peserta menunggu tanpa kejelasan.", WARNING)
+_c("BUR-C019", "Mata acara nomor {no} memakai ruang {ruang} bersamaan dengan mata acara nomor {lain}.",
+   "Mata acara di ruang berbeda boleh berlangsung bersamaan (ditandai 'bersamaan' di susunan acara); di "
+   "ruang yang sama jamnya bertabrakan.", WARNING)
 
 # --------------------------------------------------------------------------- BUR-I impor
 

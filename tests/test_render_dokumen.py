@@ -107,3 +107,29 @@ def test_katalog_type_is_legible_and_the_index_names_stan_and_meja(contoh_event)
     assert min(sizes) >= 8 and body and min(body) >= 10
     text = " ".join(" ".join(pdf_pages(run("katalog", contoh_event).folder / "katalog.pdf")).split())
     assert "Stan · Meja" in text and "4 · C-02" in text
+
+
+def test_parallel_items_are_marked_and_gaps_and_room_clashes_are_warned(tmp_path):
+    import yaml
+
+    from bursa_cli.check import validate_event
+    from support import make_event
+
+    root = make_event(tmp_path / "acara", base="contoh")
+    text = " ".join(" ".join(pdf_pages(run("susunan-acara", root).folder / "susunan-acara.pdf")).split())
+    assert "bersamaan dengan No 10, 12" in text and "bersamaan dengan No 11" in text
+    assert not [p for p in validate_event(root).problems if p.code in ("BUR-C018", "BUR-C019")]
+    data = yaml.safe_load((root / "acara.yaml").read_text(encoding="utf-8"))
+    items = data["susunan_acara"]
+    items[3]["ruang"] = "J1"
+    items[3]["mulai"], items[3]["selesai"] = "08.15", "08.25"  # a gap 08.10-08.15, and J1 with item 5 (08.20)
+    (root / "acara.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lines = (root / "acara.yaml").read_text(encoding="utf-8").splitlines()
+    found = [(p.code, p.level, p.message, lines[p.line - 1].strip(" -")) for p in validate_event(root).problems
+             if p.code in ("BUR-C018", "BUR-C019")]
+    assert found == [
+        ("BUR-C018", "peringatan", "Susunan acara kosong dari 08.10 sampai 08.15 (sebelum mata acara nomor 4); "
+         "isi atau geser jamnya.", "mulai: '08.15'"),
+        ("BUR-C019", "peringatan", "Mata acara nomor 5 memakai ruang J1 bersamaan dengan mata acara nomor 4.",
+         "mulai: '08.20'"),
+    ]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .. import indo
 from ..codes import say
 from ..errors import Problem
 from ..schema.event import Event, locate
@@ -142,6 +143,40 @@ def need_citations(event: Event) -> Iterable[Problem]:
                               **say("BUR-C017", butir=index + 1, kurang=" dan ".join(missing))), ("sk",))
 
 
+def need_programme(event: Event) -> Iterable[Problem]:
+    """The day's programme has no unaccounted gap, and no two items share a room at the same time.
+
+    Items in different rooms may run together (Jendela 2 and 3): the susunan acara
+    marks them as parallel, so only a shared room is a clash.
+    """
+    items = event.acara.susunan_acara
+
+    def minutes(value) -> int:
+        return value.hour * 60 + value.minute
+
+    order = sorted(range(len(items)), key=lambda i: minutes(items[i].mulai))
+    covered, open_ended = None, False  # the end of everything before, in minutes; an item "until done"
+    for index in order:
+        item = items[index]
+        start = minutes(item.mulai)
+        if covered is not None and not open_ended and start > covered:
+            yield _needed(_at(event, ("susunan_acara", index, "mulai"), value=indo.jam_angka(item.mulai),
+                              **say("BUR-C018", dari=f"{covered // 60:02d}.{covered % 60:02d}",
+                                    sampai=indo.jam_angka(item.mulai), no=index + 1)), ("susunan-acara",))
+        if item.selesai is None:
+            open_ended = True
+        else:
+            covered = max(covered or 0, minutes(item.selesai))
+    for a, first in enumerate(items):
+        for b in range(a + 1, len(items)):
+            second = items[b]
+            if not first.ruang or first.ruang != second.ruang or not first.selesai or not second.selesai:
+                continue
+            if minutes(first.mulai) < minutes(second.selesai) and minutes(second.mulai) < minutes(first.selesai):
+                yield _needed(_at(event, ("susunan_acara", b, "mulai"), value=indo.jam_angka(second.mulai),
+                                  **say("BUR-C019", no=b + 1, lain=a + 1, ruang=second.ruang)), ("susunan-acara",))
+
+
 def need_kepala_desa(event: Event) -> Iterable[Problem]:
     """A certificate is written to the Kepala Desa of each village whose Kartu Komitmen is in force."""
     cards = event.komitmen_berlaku
@@ -194,6 +229,7 @@ REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...],
     (need_kop, ("acara.yaml",), "lambang di kop surat", True),
     (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK", True),
     (need_citations, ("acara.yaml",), "dasar hukum Mengingat SK", True),
+    (need_programme, ("acara.yaml",), "jam susunan acara", True),
     (need_kepala_desa, ("acara.yaml", "desa.yaml", "peserta.yaml"), "Kepala Desa di sertifikat", True),
     (need_village_roles, ("desa.yaml", "peserta.yaml"), "nama di Kartu Komitmen", True),
     (need_materials, ("acara.yaml", "desa.yaml", "inovasi.yaml", "peserta.yaml"), "bahan Bursa Kit", False),

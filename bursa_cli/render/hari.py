@@ -29,11 +29,15 @@ def build_susunan(job) -> None:
     acara = job.acara  # an empty susunan_acara is refused by the gate (check/requirements.py)
     zona = acara.zona_waktu
     rows = []
-    for item in job.sample(acara.susunan_acara):
+    items = job.sample(acara.susunan_acara)
+    together = parallel_items(items)
+    for index, item in enumerate(items):
         ruang = job.event.ruang_by_kode.get(item.ruang) if item.ruang else None
         waktu = indo.jam_angka(item.mulai) + (f"–{indo.jam_angka(item.selesai)}" if item.selesai else "–selesai")
-        rows.append({"waktu": waktu, "acara": item.acara, "pengisi": item.pengisi or "",
-                     "tempat": ruang.nama if ruang else (item.ruang or "")})
+        rows.append({"waktu": waktu, "acara": item.acara, "pengisi": item.pengisi or "-",
+                     # an item without a room is held across the venue (a break, the Bursa rooms)
+                     "tempat": ruang.nama if ruang else (item.ruang or acara.tempat.nama),
+                     "bersamaan": [n + 1 for n in together.get(index, [])]})
     context = {
         "judul": acara.nama,
         "hari_tanggal": indo.hari_tanggal(acara.tanggal),
@@ -44,6 +48,21 @@ def build_susunan(job) -> None:
     }
     job.pdf(job.output_name("susunan-acara"), "susunan-acara.html", context,
             title=f"Susunan Acara {acara.nama}", what=f"susunan acara, {len(rows)} mata acara")
+
+
+def parallel_items(items) -> dict[int, list[int]]:
+    """For each item (by index), the other items running at the same time, to mark them parallel."""
+    spans = [(_minutes(i.mulai), _minutes(i.selesai) if i.selesai else None) for i in items]
+    out: dict[int, list[int]] = {}
+    for a, (start_a, end_a) in enumerate(spans):
+        for b, (start_b, end_b) in enumerate(spans):
+            if a != b and end_a is not None and end_b is not None and start_a < end_b and start_b < end_a:
+                out.setdefault(a, []).append(b)
+    return out
+
+
+def _minutes(value) -> int:
+    return value.hour * 60 + value.minute
 
 
 def build_daftar_hadir(job) -> None:
