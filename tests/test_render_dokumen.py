@@ -133,3 +133,15 @@ def test_parallel_items_are_marked_and_gaps_and_room_clashes_are_warned(tmp_path
         ("BUR-C019", "peringatan", "Mata acara nomor 5 memakai ruang J1 bersamaan dengan mata acara nomor 4.",
          "mulai: '08.20'"),
     ]
+
+
+def test_recap_counts_ideas_from_outside_the_villages_and_keeps_one_palette(contoh_event):
+    from bursa_cli.recap.build import build_recap
+    from bursa_cli.recap.report import COLORS
+    from bursa_cli.render import floorplan
+    from bursa_cli.schema.types import BIDANG_WARNA
+
+    recap = build_recap(load_event(contoh_event).event)
+    assert recap.ide_luar_desa == 1  # the TA P3MD's card
+    assert sum(k.ide for k in recap.kecamatan) + recap.ide_luar_desa == recap.ringkasan.ide == 15
+    assert COLORS is BIDANG_WARNA and floorplan.BIDANG_WARNA is BIDANG_WARNA

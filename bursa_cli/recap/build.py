@@ -156,6 +156,8 @@ class Recap:
     p2ktd: list[P2ktdRecap]
     ide: list[IdeRecap]
     tanpa_komitmen: list[TanpaKomitmen]
+    # Kartu Ide from people outside the invited villages (TA P3MD, pendamping, OPD): their own row
+    ide_luar_desa: int = 0
 
 
 def resolve_kecamatan(event: Event, wanted: Iterable[str]) -> list[str]:
@@ -354,6 +356,7 @@ def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
         filter_bidang=bidang, ringkasan=summary, desa=desa_rows, kecamatan=kecamatan_rows,
         inovasi=inovasi_rows, bidang=bidang_rows, p2ktd=p2ktd_rows, ide=ide_rows,
         tanpa_komitmen=tanpa,
+        ide_luar_desa=len(ideas) - sum(ide_desa[r.kode] for r in desa_rows),
     )
 
 

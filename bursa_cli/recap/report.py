@@ -12,10 +12,11 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..indo import ribuan
+from ..schema.types import BIDANG_WARNA
 from .build import Recap, bidang_short
 
 TEMPLATE = "rekap.html"
-COLORS = {"kewirausahaan": "#c07a12", "psdm": "#2e7d4f", "infrastruktur": "#1f5f99"}
+COLORS = BIDANG_WARNA  # the same colours as the posters, katalog and denah
 DEFAULT_COLOR = "#1f4e79"
 
 

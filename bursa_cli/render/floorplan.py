@@ -20,12 +20,11 @@ from markupsafe import Markup, escape
 
 from ..schema.event import Event
 from ..schema.models import Inovasi, Ruang
-from ..schema.types import BIDANG_SHORT
+from ..schema.types import BIDANG_SHORT, BIDANG_WARNA
 from ..seating import SeatPlan, layout_of, row_letter
 
 BIDANG_ORDER = ("kewirausahaan", "psdm", "infrastruktur")
 # Print-safe colours, distinct in greyscale too (dark, middle, light).
-BIDANG_WARNA = {"kewirausahaan": "#b45309", "psdm": "#1d4ed8", "infrastruktur": "#15803d"}
 
 WIDTH, HEIGHT = 1000, 640
 GAP = 16
