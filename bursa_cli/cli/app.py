@@ -160,6 +160,7 @@ HELP_WORDS = {
 
 HELP_OPTION_TEXT = "Tampilkan bantuan ini lalu keluar."
 USAGE_PREFIX = "Pemakaian: "
+USAGE_WORDS = (("[OPTIONS]", "[PILIHAN]"), ("COMMAND [ARGS]...", "PERINTAH [ARGUMEN]..."))
 
 
 def speak_indonesian() -> None:
@@ -196,7 +197,10 @@ def speak_indonesian() -> None:
         return get_help_option
 
     def format_usage(self, ctx, formatter):
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), USAGE_PREFIX)
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        for english, indonesian in USAGE_WORDS:
+            pieces = pieces.replace(english, indonesian)
+        formatter.write_usage(ctx.command_path, pieces, USAGE_PREFIX)
 
     for command_class in (core.TyperCommand, core.TyperGroup):
         command_class.format_help = with_indonesian_panels(command_class.format_help)
@@ -208,7 +212,8 @@ def speak_indonesian() -> None:
 CLICK_WORDS = (  # the command-line parser's own messages, said in Indonesian
     (r"^No such option:? '?(\S+?)'?\.?(?: \(Possible options: (.+)\)| Did you mean '?(.+?)'?\?)?$",
      "Pilihan {0} tidak dikenal.", " Mungkin maksudnya {1}?"),
-    (r"^No such command '(.+)'\.$", "Perintah '{0}' tidak dikenal.", ""),
+    (r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$", "Perintah '{0}' tidak dikenal.",
+     " Mungkin maksudnya {1}?"),
     (r"^Missing argument '(.+)'\.$", "Argumen {0} wajib diisi.", ""),
     (r"^Missing option '(.+)'\.$", "Pilihan {0} wajib diisi.", ""),
     (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", "Argumen berlebih: {0}.", ""),
