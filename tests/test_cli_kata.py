@@ -32,3 +32,14 @@ def test_usage_lines_name_options_and_commands_in_indonesian(tmp_path):
         result = run(*args, cwd=tmp_path)
         assert result.returncode == 0 and usage in plain(result.stdout)
         assert "[OPTIONS]" not in result.stdout and "COMMAND [ARGS]" not in result.stdout
+
+
+def test_strict_and_jobs_have_indonesian_names_and_keep_the_old_ones(minimal_event):
+    from support import bursa
+
+    for flag in ("--ketat", "--strict"):
+        result = bursa("validasi", minimal_event, "--format", "parsable", flag)
+        assert result.exit_code == 0, result.output
+    for flag in ("--proses", "--jobs"):
+        result = bursa("cetak", "poster", minimal_event, flag, "0")
+        assert result.exit_code == 2 and "--jobs harus paling sedikit 1." in plain(result.output)

@@ -45,7 +45,7 @@ def validasi(
     tahap: Optional[str] = typer.Option(
         None, "--tahap", help="Periksa kesiapan semua tahapan sampai tahap ini, mis. gladi-bersih."),
     format: Format = typer.Option(Format.rich, "--format", help="rich, json atau parsable (berkas:baris:kolom)."),
-    strict: bool = typer.Option(False, "--strict", help="Peringatan dihitung sebagai galat."),
+    strict: bool = typer.Option(False, "--ketat", "--strict", help="Peringatan dihitung sebagai galat."),
     jelaskan: Optional[str] = typer.Option(
         None, "--jelaskan", metavar="KODE",
         help="Jelaskan satu kode masalah (mis. BUR-K002), atau 'semua' untuk daftar kode; tidak memeriksa folder."),

@@ -18,7 +18,7 @@ CONTOH = typer.Option(None, "--contoh", metavar="N",
                       help="Cetak hanya N butir pertama sebagai contoh (nomor surat tidak dicatat).")
 TANGGAL = typer.Option(None, "--tanggal", metavar="TTTT-BB-HH",
                        help="Tanggal surat/cetak (bawaan: hari ini).")
-JOBS = typer.Option(None, "--jobs", "-j", metavar="N",
+JOBS = typer.Option(None, "--proses", "--jobs", "-j", metavar="N",
                     help="Jumlah proses paralel untuk dokumen panjang (bawaan: jumlah inti CPU).")
 RAPAT = typer.Option(None, "--rapat", metavar="KODE",
                      help="Hanya satu rapat: kode tahapan (mis. rapat-bursa) atau hari-h. Bawaan: semua.")

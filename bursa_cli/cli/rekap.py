@@ -59,7 +59,7 @@ def sertifikat(
     folder: Path = FOLDER,
     batch: int = typer.Option(50, "--batch", metavar="N", help="Jumlah sertifikat per berkas PDF."),
     gabung: bool = typer.Option(False, "--gabung", help="Tulis juga satu PDF gabungan semua batch."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
+    jobs: Optional[int] = typer.Option(None, "--proses", "--jobs", "-j", metavar="N",
                                        help="Jumlah proses paralel (bawaan: jumlah inti CPU)."),
     ulang: bool = typer.Option(False, "--ulang", help="Cetak ulang semua batch, juga yang tidak berubah."),
     desa: Optional[list[str]] = typer.Option(None, "--desa", help="Hanya desa ini (kode atau nama); boleh diulang."),
