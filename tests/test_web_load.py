@@ -142,3 +142,23 @@ def test_kill_9_loses_no_acknowledged_entry_and_a_restart_mends_the_tail(minimal
     assert len(ids) == len(set(ids)) == len(devices) * ENTRIES
     assert failures == []
     assert bursa("validasi", str(minimal_event)).exit_code == 0
+
+
+def test_one_stamp_sent_by_ten_devices_at_once_is_recorded_once(minimal_event):
+    from web_support import served
+
+    tokens = [pair(minimal_event, "stempel", "A-01") for _ in range(10)]
+    statuses: list[str] = []
+    with served(minimal_event) as base:
+        def send(n: int) -> None:
+            answer = httpx.post(f"{base}/api/v1/stempel", headers={"Authorization": f"Bearer {tokens[n]}"},
+                                json={"id_entri": f"serentak-{n:04d}", "peserta": "P-0001"}, timeout=30)
+            statuses.append(answer.json()["status"])
+
+        threads = [threading.Thread(target=send, args=(n,)) for n in range(10)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert sorted(statuses) == ["perlu_konfirmasi"] * 9 + ["tercatat"]
+    assert len(load_event(minimal_event).event.stempel) == 1

@@ -19,7 +19,7 @@ from ..errors import BursaError, ExitCode, UsageError
 from ..schema.event import translate
 from ..schema.models import PERAN_DESA, Inovasi, Komitmen, Peserta, PesertaBaru
 from ..schema.types import BIDANG_LABEL, SPARE_CARD
-from .logwrite import append_entry, header_for, kind_locked, log_path, now
+from .logwrite import append_entry, header_for, holds_kind_lock, kind_locked, log_path, now
 from .seat import seat_of
 from .state import Day, Seen
 
@@ -481,15 +481,22 @@ def _record(day: Day, kind: str, name: str, decide: Callable[[], dict[str, Any] 
     under the lock, sees what another desk wrote a moment ago, so a stamp, a
     check-in or a card is never recorded twice by two desks at once. `decide`
     returns the entry, or None when nothing is to be written; the day is refreshed
-    before the second call.
+    before the second call. When this thread held the lock already (the laptop
+    induk writes a batch under it), the day is refreshed before the first check,
+    which is then made under the lock and stands.
     """
-    if decide() is None:
+    held_before = holds_kind_lock(day.root, kind)
+    if held_before:
+        day.refresh((kind,))
+    entry = decide()
+    if entry is None:
         return None
     with kind_locked(day.root, kind):
-        day.refresh((kind,))
-        entry = decide()
-        if entry is None:
-            return None
+        if not held_before:
+            day.refresh((kind,))
+            entry = decide()
+            if entry is None:
+                return None
         shown = _write(day, kind, name, entry)
     if written is not None:
         written.append(entry)

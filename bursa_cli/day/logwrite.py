@@ -93,6 +93,12 @@ def kind_lock_path(root: Path, kind: str) -> Path:
     return Path(root) / LOG_DIR / f".{kind}.lock"
 
 
+def holds_kind_lock(root: Path, kind: str) -> bool:
+    """Whether this thread holds the lock of `kind` already."""
+    lock = _locks.get(os.path.abspath(kind_lock_path(root, kind)))
+    return lock is not None and lock.is_locked
+
+
 @contextmanager
 def kind_locked(root: Path, kind: str) -> Iterator[None]:
     """Hold the lock of every log of `kind`; reentrant within one process."""

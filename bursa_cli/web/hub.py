@@ -12,6 +12,7 @@ answer of "tercatat" means the entry is on disk.
 from __future__ import annotations
 
 import queue
+from contextlib import ExitStack
 import threading
 from concurrent.futures import Future
 from dataclasses import asdict
@@ -19,13 +20,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import BursaError
-from ..schema.models import PERAN_LABEL, Peserta
+from ..schema.models import LOG_KINDS, PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
 from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commitment, stamp, stamped_for_desa
 from ..day.actions import (
     Duplicate, known_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
 )
-from ..day.logwrite import group_commit
+from ..day.logwrite import group_commit, kind_locked
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
 from .models import (
@@ -273,7 +274,11 @@ class Hub:
                     break
             answers: list[tuple[Future, Jawaban | None, BaseException | None]] = []
             try:
-                with self._lock, group_commit():
+                with self._lock, group_commit(), ExitStack() as held:
+                    # Hold every kind's lock for the whole batch: each action's own locking is
+                    # then only a reentrant count, not a trip to the file system.
+                    for kind in LOG_KINDS:
+                        held.enter_context(kind_locked(self.root, kind))
                     for run, job in batch:
                         try:
                             answers.append((job, self._answer(run), None))
