@@ -213,3 +213,19 @@ def test_jendela_3_downloads_the_certificate_of_a_signed_card(contoh_event):
     assert len(pdf.pages) == 1 and village in pdf.pages[0].extract_text()
     unknown = client.get("/api/v1/sertifikat/33.23.99.2999.pdf", headers=bearer(token))
     assert unknown.status_code == 422 and "tidak ada di desa.yaml" in unknown.json()["pesan"]
+
+
+def test_a_log_that_cannot_be_written_is_a_503_and_the_desk_keeps_its_entry(desks, monkeypatch):
+    client, tokens, root = desks
+    import bursa_cli.day.logwrite as logwrite
+
+    def full_disk(path, line, header):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(logwrite, "_append_locked", full_disk)
+    answer = client.post("/api/v1/stempel", headers=bearer(tokens["stempel"]), json=STAMP)
+    assert answer.status_code == 503
+    assert "BELUM tercatat" in answer.json()["pesan"] and "A-01.yaml" in answer.json()["pesan"]
+    monkeypatch.undo()
+    again = client.post("/api/v1/stempel", headers=bearer(tokens["stempel"]), json=STAMP)
+    assert again.json()["status"] == "tercatat"  # the same entry, resent once the disk has room

@@ -75,6 +75,13 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
             detail += f" ({first.location()}: {first.message})"
         return _refusal(status, detail)
 
+    @app.exception_handler(OSError)
+    async def cannot_write(request: Request, exc: OSError):
+        # A full disk or a read-only log: nothing was recorded, and the desk keeps the entry queued.
+        where = f" {exc.filename}" if exc.filename else ""
+        return _refusal(503, f"Laptop induk tidak dapat menulis{where} ({exc.strerror or exc}); entri ini BELUM "
+                             "tercatat dan akan dikirim ulang. Periksa ruang disk laptop induk.")
+
     return app
 
 
