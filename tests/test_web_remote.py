@@ -46,3 +46,27 @@ def test_a_wrong_token_or_role_is_refused_with_exit_two(minimal_event, tmp_path)
     assert role.exit_code == 2 and "tidak boleh melakukan ini" in plain(role.output)
     assert missing.exit_code == 2 and "--induk memerlukan --token" in plain(missing.output)
     assert load_event(minimal_event).event.registrasi == []
+
+
+def test_terminal_rating_idea_and_jendela_3_desks_record_through_the_induk(minimal_event, tmp_path):
+    tokens = {role: pair(minimal_event, role) for role in ("nilai", "ide", "komitmen")}
+    stamp_token = pair(minimal_event, "stempel", "A-01")
+    with served(minimal_event) as base:
+        bursa("stempel", tmp_path, "--induk", base, "--token", stamp_token, "--peserta", "P-0001")
+        rating = bursa("nilai", tmp_path, "--induk", base, "--token", tokens["nilai"],
+                       input="P-9999\nP-0001\n1\n9\n4\nbagus\nselesai\n")
+        idea = bursa("ide", tmp_path, "--induk", base, "--token", tokens["ide"],
+                     input="P-0002\nLumbung <b>pangan</b>\nsimpan gabah\n2\nselesai\n")
+        card = bursa("komitmen", tmp_path, "--induk", base, "--token", tokens["komitmen"],
+                     input="P-0001\n1,INO-002\njalan rusak\n\ny\ny\nselesai\n")
+    assert rating.exit_code == 0, rating.output
+    assert "Id peserta 'P-9999' tidak dikenal" in plain(rating.output)  # the id first, before anything is typed
+    assert "1. INO-001" in plain(rating.output)  # the stamped innovation is offered first
+    assert idea.exit_code == 0 and "✔ TERCATAT" in plain(idea.output)
+    assert card.exit_code == 0, card.output
+    assert "✔ TERCATAT: Kartu Komitmen Desa Bulu, Kec. Bulu tercatat." in plain(card.output)
+    event = load_event(minimal_event).event
+    assert [(r.peserta, r.inovasi, r.nilai, r.catatan) for r in event.penilaian] == [("P-0001", "INO-001", 4, "bagus")]
+    assert [(i.judul, i.peserta, i.bidang) for i in event.ide] == [("Lumbung <b>pangan</b>", "P-0002", "psdm")]
+    assert [(k.desa, k.inovasi, k.alasan) for k in event.komitmen] == [
+        ("33.23.01.2001", ["INO-001", "INO-002"], {"INO-002": "jalan rusak"})]

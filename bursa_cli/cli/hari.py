@@ -96,9 +96,7 @@ def registrasi(
     _held.clear()
     if induk:
         return _remote_registrasi(induk, token, peserta_id)
-    if not perangkat:
-        raise UsageError("Pilihan --perangkat wajib diisi.",
-                         hint="Tanpa --perangkat hanya bila meja ini mencatat lewat laptop induk (--induk, --token).")
+    _need(perangkat, "--perangkat")
     check_name(perangkat)  # before the loop: a bad name must not wait for the first scan
     day = Day.open(folder)
     if peserta_id:
@@ -248,9 +246,7 @@ def stempel(
     _held.clear()
     if induk:
         return _remote_stempel(induk, token, peserta_id, inovasi_id, konsultan, ulang)
-    if not meja:
-        raise UsageError("Pilihan --meja wajib diisi.",
-                         hint="Tanpa --meja hanya bila meja ini mencatat lewat laptop induk (--induk, --token).")
+    _need(meja, "--meja")
     day = Day.open(folder)
     served = desk_inovasi(day, meja)
     check_konsultan(day, konsultan, meja)  # before the loop: a typo must not wait for the first scan
@@ -315,6 +311,198 @@ def _hold(scan: str) -> None:
     _held.append(scan.strip())
 
 
+def _need(value: str | None, option: str) -> None:
+    """A desk's own name is required unless it records through the laptop induk (which knows it)."""
+    from ..errors import UsageError
+
+    if not value:
+        raise UsageError(f"Pilihan {option} wajib diisi.",
+                         hint=f"Tanpa {option} hanya bila meja ini mencatat lewat laptop induk (--induk, --token).")
+
+
+def _send_confirmed(induk, path: str, body: dict, question: str) -> int:
+    """Send one entry; when the induk says it exists already, ask, and resend with ulang. 1 when recorded."""
+    from ..present import hari as show
+
+    answer = induk.send(path, body)
+    if answer.status == "perlu_konfirmasi" and not body.get("ulang"):
+        show.show_answer(answer)
+        if not _confirm(question):
+            show.show_note("Tidak dicatat.")
+            return 0
+        answer = induk.send(path, {**body, "ulang": True})
+    show.show_answer(answer)
+    return 1 if answer.status == "tercatat" else 0
+
+
+def _remote_peserta(induk, text: str) -> dict | None:
+    """The participant scanned, as the induk shows them to this desk; None (after saying why) when refused."""
+    from ..errors import UsageError
+    from ..present import hari as show
+
+    try:
+        return induk.get_peserta(text)
+    except UsageError as refused:
+        show.show_refused(refused)
+        return None
+
+
+def _pick_from(offered: list[dict], prompt: str) -> str | None:
+    """An innovation id from numbered choices (or typed); None when left empty."""
+    from ..present import hari as show
+
+    for number, inovasi in enumerate(offered, start=1):
+        show.show_note(f"{number:>2}. {inovasi['id']}  {inovasi['judul']}")
+    answer = (show.ask(prompt) or "").strip()
+    if not answer or looks_like_scan(answer):
+        return None
+    return offered[int(answer) - 1]["id"] if answer.isdigit() and 1 <= int(answer) <= len(offered) else answer
+
+
+def looks_like_scan(text: str) -> bool:
+    from ..day.desk import looks_scanned
+
+    if looks_scanned(text):
+        _hold(text)
+        return True
+    return False
+
+
+def _remote_nilai(url, token, peserta_id, inovasi_id, skor, catatan, ulang) -> None:
+    """Ratings through the laptop induk: the id is checked first, stamped innovations are offered first."""
+    from ..errors import UsageError
+    from ..present import hari as show
+    from ..web.client import Induk
+
+    induk = Induk(url, token)
+    menu = induk.about().get("inovasi") or []
+    if peserta_id:
+        if not inovasi_id or skor is None:
+            raise UsageError("Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.")
+        _send_confirmed(induk, "/api/v1/penilaian", {"peserta": peserta_id, "inovasi": inovasi_id, "nilai": skor,
+                                                      "catatan": catatan, "ulang": ulang}, "Catat penilaian kedua?")
+        return
+    show.show_desk(f"Penilaian · lewat laptop induk {induk.url}", [
+        "Pindai Kartu ID peserta, pilih inovasi, ketik nilai 1 sampai 5; selesai untuk keluar."])
+    while (text := _line("Id peserta:")) is not None:
+        peserta = _remote_peserta(induk, text)
+        if peserta is None:
+            continue
+        show.show_note(f"{peserta['nama']} ({peserta['id']}) · {peserta['desa_label']}")
+        stamped = set(peserta.get("stempel") or [])
+        offered = [i for i in menu if i["id"] in stamped] + [i for i in menu if i["id"] not in stamped]
+        chosen = _pick_from(offered, "Inovasi (nomor atau id):")
+        score = _ask_score() if chosen else None
+        if score is None:
+            show.show_note("Tidak dicatat.")
+            continue
+        note = show.ask("Catatan (boleh kosong):")
+        _send_confirmed(induk, "/api/v1/penilaian", {"peserta": peserta["id"], "inovasi": chosen, "nilai": score,
+                                                      "catatan": (note or "").strip() or None},
+                        "Catat penilaian kedua?")
+
+
+def _remote_ide(url, token, judul, uraian, bidang, peserta_id, desa) -> None:
+    """Kartu Ide through the laptop induk."""
+    from ..present import hari as show
+    from ..schema.types import BIDANG_LABEL
+    from ..web.client import Induk
+
+    induk = Induk(url, token)
+    induk.about()
+    if judul:
+        _send_confirmed(induk, "/api/v1/ide", {"judul": judul, "uraian": uraian, "bidang": bidang,
+                                                "peserta": peserta_id, "desa": desa}, "")
+        return
+    show.show_desk(f"Kartu Ide · lewat laptop induk {induk.url}", [
+        "Untuk setiap kartu: id peserta (boleh kosong), nama inovasi, uraian, bidang. Ketik selesai untuk keluar."])
+    fields = list(BIDANG_LABEL)
+    while True:
+        who = _held.pop(0) if _held else show.ask("Id peserta (kosong bila tidak ada):")
+        if who is None or who.strip().lower() in END_WORDS:
+            break
+        if who.strip() and _remote_peserta(induk, who.strip()) is None:
+            continue  # refused before the card is typed
+        title = show.ask("Nama inovasi:")
+        if title is None:
+            break
+        if not title.strip() or looks_like_scan(title):
+            continue
+        text = show.ask("Uraian (boleh kosong):")
+        chosen = show.pick([BIDANG_LABEL[b] for b in fields], "Bidang (nomor, boleh kosong):")
+        _send_confirmed(induk, "/api/v1/ide", {"judul": title.strip(), "uraian": (text or "").strip() or None,
+                                                "bidang": fields[chosen] if chosen is not None else None,
+                                                "peserta": who.strip() or None}, "")
+
+
+def _remote_komitmen(url, token, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasan, ulang) -> None:
+    """Jendela 3 through the laptop induk: the village's stamps from every desk, then the card."""
+    from ..day.desk import split_ids
+    from ..errors import UsageError
+    from ..present import hari as show
+    from ..web.client import Induk
+
+    induk = Induk(url, token)
+    menu = {i["id"]: i for i in induk.about().get("inovasi") or []}
+
+    def village(text: str) -> dict | None:
+        found = induk.find_desa(text)
+        if len(found) != 1:
+            chosen = show.pick([f"{d['label']} ({d['kode']})" for d in found]) if found else None
+            if chosen is None:
+                show.show_note(f"Tidak ada satu desa yang cocok dengan '{text}'.")
+                return None
+            found = [found[chosen]]
+        return induk.get_desa(found[0]["kode"])
+
+    if inovasi:
+        if not desa:
+            raise UsageError("Bentuk satu kali memerlukan --desa bersama --inovasi.")
+        reasons = dict(item.partition("=")[::2] for item in alasan or [])
+        place = village(desa)
+        if place is not None:
+            _send_confirmed(induk, "/api/v1/komitmen", {
+                "desa": place["kode"], "inovasi": split_ids(inovasi), "tahun_apbdes": tahun, "ulang": ulang,
+                "ttd_kepala_desa": ttd_kades, "ttd_ketua_bpd": ttd_bpd, "alasan": reasons}, "Ganti dengan kartu ini?")
+        return
+    show.show_desk(f"Kartu Komitmen · Jendela 3 · lewat laptop induk {induk.url}", [
+        "Untuk setiap kartu: desa (kode, nama, atau pindai Kartu ID Kepala Desa), inovasi pilihan,",
+        "tahun APBDes dan tanda tangan. Ketik selesai untuk keluar."])
+    while (text := _line("Desa / id peserta:")) is not None:
+        from ..day.actions import ID_LIKE
+
+        if ID_LIKE.match(text):
+            peserta = _remote_peserta(induk, text)
+            place = induk.get_desa(peserta["desa"]) if peserta and peserta.get("desa") else None
+        else:
+            place = village(text)
+        if place is None:
+            continue
+        show.show_note(place["label"])
+        offered = place["stempel"]
+        for number, item in enumerate(offered, start=1):
+            show.show_note(f"{number:>2}. {item['id']}  {item['judul']} ({item['jumlah']} stempel, meja "
+                           f"{', '.join(item['meja_stempel'])})")
+        answer = show.ask("Inovasi pilihan (nomor dari daftar atau id, pisahkan dengan koma):")
+        if not answer or not answer.strip() or looks_like_scan(answer):
+            show.show_note("Kartu tidak dicatat.")
+            continue
+        chosen = [offered[int(part) - 1]["id"] if part.isdigit() and 1 <= int(part) <= len(offered) else part
+                  for part in split_ids(answer)]
+        stamped = {item["id"] for item in offered}
+        reasons = {i: (show.ask(f"{i} tidak pernah distempel untuk desa ini. Alasan memilihnya:") or "")
+                   for i in chosen if i not in stamped and i in menu}
+        year = (show.ask(f"Tahun APBDes [{tahun or 'bawaan acara'}]:") or "").strip()
+        kades = _confirm("Ditandatangani Kepala Desa?")
+        bpd = not _held and _confirm("Ditandatangani Ketua BPD?")
+        if _held:
+            show.show_note("Kartu tidak dicatat; catat lagi setelah peserta berikutnya.")
+            continue
+        _send_confirmed(induk, "/api/v1/komitmen", {
+            "desa": place["kode"], "inovasi": chosen, "alasan": reasons, "ttd_kepala_desa": kades,
+            "ttd_ketua_bpd": bpd, "tahun_apbdes": int(year) if year.isdigit() else tahun}, "Ganti dengan kartu ini?")
+
+
 def _remote_registrasi(url: str, token: str | None, peserta_id: str | None) -> None:
     """Registration through the laptop induk: scan or search, the induk records and answers."""
     from ..day.actions import ID_LIKE
@@ -360,18 +548,9 @@ def _remote_stempel(url: str, token: str | None, peserta_id: str | None, inovasi
     about = induk.about()
     served = about.get("inovasi") or []
 
-    def send(peserta: str, chosen: str | None, again: bool = False):
+    def send(peserta: str, chosen: str | None, again: bool = False) -> int:
         body = {"peserta": peserta, "inovasi": chosen, "konsultan": konsultan, "ulang": again}
-        answer = induk.send("/api/v1/stempel", body)
-        if answer.status == "perlu_konfirmasi" and not again:
-            show.show_answer(answer)
-            if _confirm("Catat stempel kedua?"):
-                answer = induk.send("/api/v1/stempel", {**body, "ulang": True})
-            else:
-                show.show_note("Tidak dicatat.")
-                return 0
-        show.show_answer(answer)
-        return 1 if answer.status == "tercatat" else 0
+        return _send_confirmed(induk, "/api/v1/stempel", body, "Catat stempel kedua?")
 
     if peserta_id:
         send(peserta_id, inovasi_id, ulang)
@@ -398,12 +577,14 @@ def _remote_stempel(url: str, token: str | None, peserta_id: str | None, inovasi
 
 def nilai(
     folder: Path = FOLDER,
-    perangkat: str = typer.Option(..., "--perangkat", help="Meja atau perangkat yang mencatat, mis. A-03 atau J3-1."),
+    perangkat: Optional[str] = typer.Option(None, "--perangkat", help="Meja atau perangkat yang mencatat, mis. A-03 atau J3-1 (wajib tanpa --induk)."),
     peserta_id: Optional[str] = typer.Option(None, "--peserta", help="Catat satu penilaian lalu selesai."),
     inovasi_id: Optional[str] = typer.Option(None, "--inovasi", help="Inovasi yang dinilai."),
     skor: Optional[int] = typer.Option(None, "--nilai", help="Nilai 1 sampai 5."),
     catatan: Optional[str] = typer.Option(None, "--catatan", help="Catatan peserta (boleh kosong)."),
     ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun peserta sudah menilai inovasi ini."),
+    induk: Optional[str] = INDUK,
+    token: Optional[str] = TOKEN,
 ) -> None:
     """Penilaian inovasi oleh peserta (1 sampai 5): inovasi yang distempel untuk peserta ditawarkan lebih dulu."""
     from ..day import Day, Refused, rate
@@ -413,6 +594,9 @@ def nilai(
     from ..present import hari as show
 
     _held.clear()
+    if induk:
+        return _remote_nilai(induk, token, peserta_id, inovasi_id, skor, catatan, ulang)
+    _need(perangkat, "--perangkat")
     check_name(perangkat)
     day = Day.open(folder)
     if peserta_id:
@@ -469,12 +653,14 @@ def _ask_score() -> int | None:
 
 def ide(
     folder: Path = FOLDER,
-    perangkat: str = typer.Option(..., "--perangkat", help="Meja atau perangkat yang mencatat, mis. J3-1."),
+    perangkat: Optional[str] = typer.Option(None, "--perangkat", help="Meja atau perangkat yang mencatat, mis. IDE-1 (wajib tanpa --induk)."),
     judul: Optional[str] = typer.Option(None, "--judul", help="Catat satu Kartu Ide dengan nama inovasi ini lalu selesai."),
     uraian: Optional[str] = typer.Option(None, "--uraian", help="Uraian singkat."),
     bidang: Optional[str] = typer.Option(None, "--bidang", help="kewirausahaan, psdm atau infrastruktur."),
     peserta_id: Optional[str] = typer.Option(None, "--peserta", help="Id peserta pengusul."),
     desa: Optional[str] = typer.Option(None, "--desa", help="Kode desa tempat inovasi dipraktikkan (bawaan: desa pengusul)."),
+    induk: Optional[str] = INDUK,
+    token: Optional[str] = TOKEN,
 ) -> None:
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
     from ..day import Day, Refused, record_idea
@@ -484,6 +670,9 @@ def ide(
     from ..present import hari as show
 
     _held.clear()
+    if induk:
+        return _remote_ide(induk, token, judul, uraian, bidang, peserta_id, desa)
+    _need(perangkat, "--perangkat")
     check_name(perangkat)
     day = Day.open(folder)
     if judul:
@@ -527,8 +716,8 @@ def ide(
 
 def komitmen(
     folder: Path = FOLDER,
-    perangkat: str = typer.Option(..., "--perangkat", help="Nama meja Jendela 3 ini, mis. J3-1 (satu log per meja; "
-                                                            "setiap laptop memakai nama sendiri)."),
+    perangkat: Optional[str] = typer.Option(None, "--perangkat", help="Nama meja Jendela 3 ini, mis. J3-1 (satu log per meja; "
+                                                                     "setiap laptop memakai nama sendiri; wajib tanpa --induk)."),
     desa: Optional[str] = typer.Option(None, "--desa", help="Kode atau nama desa; tanpa ini perintah bertanya untuk setiap kartu."),
     inovasi: Optional[list[str]] = typer.Option(None, "--inovasi", help="Inovasi pilihan desa: boleh diulang atau dipisah koma (INO-009,INO-001). Dengan ini tidak ada pertanyaan."),
     tahun: Optional[int] = typer.Option(None, "--tahun", help="Tahun APBDes (bawaan: tahun_apbdes di acara.yaml)."),
@@ -536,6 +725,8 @@ def komitmen(
     ttd_bpd: bool = typer.Option(False, "--ttd-ketua-bpd", help="Kartu ditandatangani Ketua BPD."),
     alasan: Optional[list[str]] = typer.Option(None, "--alasan", help="Alasan untuk inovasi tanpa stempel: INO-003=\"alasan\"; boleh diulang."),
     ulang: bool = typer.Option(False, "--ulang", help="Ganti kartu desa ini yang sudah tercatat."),
+    induk: Optional[str] = INDUK,
+    token: Optional[str] = TOKEN,
 ) -> None:
     """Jendela 3: mencatat Kartu Komitmen desa (inovasi pilihan, tahun APBDes, tanda tangan).
 
@@ -550,6 +741,9 @@ def komitmen(
     from ..present import hari as show
 
     _held.clear()
+    if induk:
+        return _remote_komitmen(induk, token, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasan, ulang)
+    _need(perangkat, "--perangkat")
     check_name(perangkat)
     day = Day.open(folder)
     if inovasi:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from urllib.parse import quote
 from typing import Any
 
 import httpx
@@ -37,6 +38,15 @@ class Induk:
 
     def find_peserta(self, text: str) -> list[dict[str, Any]]:
         return self._get("/api/v1/peserta", params={"cari": text})
+
+    def get_peserta(self, peserta_id: str) -> dict[str, Any]:
+        return self._get(f"/api/v1/peserta/{quote(peserta_id.strip(), safe='')}")
+
+    def find_desa(self, text: str) -> list[dict[str, Any]]:
+        return self._get("/api/v1/desa", params={"cari": text})
+
+    def get_desa(self, kode: str) -> dict[str, Any]:
+        return self._get(f"/api/v1/desa/{quote(kode, safe='')}")
 
     def send(self, path: str, body: dict[str, Any]) -> Jawaban:
         """Send one entry; resent with the same id while the induk is out of reach."""
