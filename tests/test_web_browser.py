@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from bursa_cli.schema.event import load_event
-from web_support import LAPTOP, PHONE, browser, pair, served  # noqa: F401  (browser is a fixture)
+from web_support import LAPTOP, PHONE, browser, pair, served  # noqa: F401, F811  (browser is a fixture)
 
 BULU = "33.23.01.2001"
 SHOTS = os.environ.get("BURSA_FOTO")

@@ -91,7 +91,6 @@ def registrasi(
     from ..day.actions import check_name
     from ..present import hari as show
 
-    from ..errors import UsageError
 
     _held.clear()
     if induk:
@@ -241,7 +240,6 @@ def stempel(
     from ..day.desk import not_checked_in, scanned_peserta
     from ..present import hari as show
 
-    from ..errors import UsageError
 
     _held.clear()
     if induk:
