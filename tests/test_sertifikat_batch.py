@@ -256,13 +256,14 @@ def test_kill_9_leaves_no_worker_alive(contoh_event, moment):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 90
+        helpers: list[int] = []
         while time.monotonic() < deadline and process.poll() is None:
-            # the command, the resource tracker, the forkserver and two workers
-            ready = len(_session(process.pid)) >= 5
-            if ready and (moment == "workers-started" or any(out.glob("sertifikat-*.pdf"))):
+            # the command, the resource tracker, the forkserver and two workers, seen in one look
+            session = _session(process.pid)
+            if len(session) >= 5 and (moment == "workers-started" or any(out.glob("sertifikat-*.pdf"))):
+                helpers = [pid for pid in session if pid != process.pid]
                 break
             time.sleep(0.05)
-        helpers = [pid for pid in _session(process.pid) if pid != process.pid]
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         assert process.returncode == -signal.SIGKILL, "the run finished before it could be interrupted"
