@@ -44,13 +44,7 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
     app.mount("/statis", StaticFiles(directory=STATIC), name="statis")
     app.mount("/huruf", StaticFiles(directory=FONTS), name="huruf")
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        if request.url.path.startswith("/api/"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(StarletteHTTPException)
     async def refused(request: Request, exc: StarletteHTTPException):
@@ -83,6 +77,30 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
                              "tercatat dan akan dikirim ulang. Periksa ruang disk laptop induk.")
 
     return app
+
+
+class SecurityHeaders:
+    """Add `SECURITY_HEADERS` (and no-store for the API) to every answer.
+
+    A plain ASGI middleware: Starlette's `BaseHTTPMiddleware` costs the event
+    loop more than a desk's whole entry does.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        extra = self.headers + ([(b"cache-control", b"no-store")] if scope["path"].startswith("/api/") else [])
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def _refusal(status: int, pesan: str) -> JSONResponse:
