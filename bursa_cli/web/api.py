@@ -55,36 +55,36 @@ def desa(kode: str, request: Request, device: Perangkat = Depends(role("komitmen
 
 
 @router.post("/registrasi")
-def registrasi(asked: RegistrasiMasuk, request: Request,
+async def registrasi(asked: RegistrasiMasuk, request: Request,
                device: Perangkat = Depends(role("registrasi"))) -> JSONResponse:
-    return _answer(_hub(request).register(device, asked))
+    return _answer(await _hub(request).register(device, asked))
 
 
 @router.post("/registrasi/baru")
-def registrasi_baru(asked: PesertaBaruMasuk, request: Request,
+async def registrasi_baru(asked: PesertaBaruMasuk, request: Request,
                     device: Perangkat = Depends(role("registrasi"))) -> JSONResponse:
-    return _answer(_hub(request).register_walk_in(device, asked))
+    return _answer(await _hub(request).register_walk_in(device, asked))
 
 
 @router.post("/stempel")
-def stempel(asked: StempelMasuk, request: Request, device: Perangkat = Depends(role("stempel"))) -> JSONResponse:
-    return _answer(_hub(request).stamp(device, asked))
+async def stempel(asked: StempelMasuk, request: Request, device: Perangkat = Depends(role("stempel"))) -> JSONResponse:
+    return _answer(await _hub(request).stamp(device, asked))
 
 
 @router.post("/penilaian")
-def penilaian(asked: NilaiMasuk, request: Request, device: Perangkat = Depends(role("nilai"))) -> JSONResponse:
-    return _answer(_hub(request).rate(device, asked))
+async def penilaian(asked: NilaiMasuk, request: Request, device: Perangkat = Depends(role("nilai"))) -> JSONResponse:
+    return _answer(await _hub(request).rate(device, asked))
 
 
 @router.post("/ide")
-def ide(asked: IdeMasuk, request: Request, device: Perangkat = Depends(role("ide"))) -> JSONResponse:
-    return _answer(_hub(request).idea(device, asked))
+async def ide(asked: IdeMasuk, request: Request, device: Perangkat = Depends(role("ide"))) -> JSONResponse:
+    return _answer(await _hub(request).idea(device, asked))
 
 
 @router.post("/komitmen")
-def komitmen(asked: KomitmenMasuk, request: Request,
+async def komitmen(asked: KomitmenMasuk, request: Request,
              device: Perangkat = Depends(role("komitmen"))) -> JSONResponse:
-    return _answer(_hub(request).commit(device, asked))
+    return _answer(await _hub(request).commit(device, asked))
 
 
 @router.get("/sertifikat/{kode}.pdf")

@@ -38,7 +38,7 @@ def token_of(request: Request) -> tuple[str, bool]:
     return request.cookies.get(COOKIE, ""), True
 
 
-def paired(request: Request) -> Perangkat:
+async def paired(request: Request) -> Perangkat:
     """The device making this request; 401 when it carries no valid token."""
     hub = request.app.state.hub
     token, by_cookie = token_of(request)
@@ -57,7 +57,7 @@ def paired(request: Request) -> Perangkat:
 
 def role(*allowed: str):
     """A dependency: the paired device, refused with 403 unless its role is one of `allowed`."""
-    def check(device: Perangkat = Depends(paired)) -> Perangkat:
+    async def check(device: Perangkat = Depends(paired)) -> Perangkat:
         if device.peran not in allowed:
             names = ", ".join(ROLES[r] for r in allowed)
             raise Refusal(403, f"Perangkat {device.id} ({ROLES[device.peran]}) tidak boleh melakukan ini; "

@@ -11,10 +11,10 @@ answer of "tercatat" means the entry is on disk.
 
 from __future__ import annotations
 
+import asyncio
 import queue
 from contextlib import ExitStack
 import threading
-from concurrent.futures import Future
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
@@ -138,7 +138,7 @@ class Hub:
 
     # ---- entries
 
-    def register(self, device: Perangkat, asked: RegistrasiMasuk) -> Jawaban:
+    async def register(self, device: Perangkat, asked: RegistrasiMasuk) -> Jawaban:
         def run() -> Jawaban:
             result = check_in(self.day, device.log_name, asked.peserta, id_entri=asked.id_entri)
             data = {"peserta": self._peserta(device, result.peserta), "kursi": result.seat, "bursa_kit": result.kit}
@@ -148,9 +148,9 @@ class Hub:
                                baris=result.earlier.line, data=data)
             return Jawaban(status="tercatat", pesan=f"{result.peserta.nama} tercatat hadir.", berkas=result.file,
                            data=data)
-        return self._entry(run)
+        return await self._entry(run)
 
-    def register_walk_in(self, device: Perangkat, asked: PesertaBaruMasuk) -> Jawaban:
+    async def register_walk_in(self, device: Perangkat, asked: PesertaBaruMasuk) -> Jawaban:
         def run() -> Jawaban:
             result = add_walk_in(self.day, device.log_name, asked.nama, asked.peran, desa=asked.desa,
                                  instansi=asked.instansi, telepon=asked.telepon, kartu=asked.kartu,
@@ -158,9 +158,9 @@ class Hub:
             return Jawaban(status="tercatat", pesan=f"{result.peserta.nama} tercatat sebagai {result.peserta.id}.",
                            berkas=result.file, data={"peserta": self._peserta(device, result.peserta),
                                                      "kursi": result.seat, "bursa_kit": result.kit})
-        return self._entry(run)
+        return await self._entry(run)
 
-    def stamp(self, device: Perangkat, asked: StempelMasuk) -> Jawaban:
+    async def stamp(self, device: Perangkat, asked: StempelMasuk) -> Jawaban:
         if asked.meja and asked.meja != device.meja:
             raise Forbidden(f"Perangkat {device.id} adalah meja {device.meja}; tidak boleh mencatat untuk meja "
                             f"{asked.meja}.")
@@ -175,25 +175,25 @@ class Hub:
                                       "mendaftar di meja registrasi.")
             return Jawaban(status="tercatat", pesan=f"Stempel {result.inovasi.id} untuk {result.peserta.nama} "
                            "tercatat.", berkas=result.file, data=data)
-        return self._entry(run)
+        return await self._entry(run)
 
-    def rate(self, device: Perangkat, asked: NilaiMasuk) -> Jawaban:
+    async def rate(self, device: Perangkat, asked: NilaiMasuk) -> Jawaban:
         def run() -> Jawaban:
             result = rate(self.day, device.log_name, asked.peserta, asked.inovasi, asked.nilai, asked.catatan,
                           asked.ulang, id_entri=asked.id_entri)
             return Jawaban(status="tercatat", pesan=f"Nilai {asked.nilai} untuk {result.inovasi.id} dari "
                            f"{result.peserta.nama} tercatat.", berkas=result.file)
-        return self._entry(run)
+        return await self._entry(run)
 
-    def idea(self, device: Perangkat, asked: IdeMasuk) -> Jawaban:
+    async def idea(self, device: Perangkat, asked: IdeMasuk) -> Jawaban:
         def run() -> Jawaban:
             result = record_idea(self.day, device.log_name, asked.judul, asked.uraian, asked.bidang,
                                  asked.peserta, asked.desa, id_entri=asked.id_entri)
             return Jawaban(status="tercatat", pesan=f"Kartu Ide \u201c{asked.judul.strip()}\u201d tercatat.",
                            berkas=result.file)
-        return self._entry(run)
+        return await self._entry(run)
 
-    def commit(self, device: Perangkat, asked: KomitmenMasuk) -> Jawaban:
+    async def commit(self, device: Perangkat, asked: KomitmenMasuk) -> Jawaban:
         def run() -> Jawaban:
             kode = known_desa(self.day, asked.desa)
             result = record_commitment(self.day, device.log_name, kode, asked.inovasi, asked.tahun_apbdes,
@@ -208,7 +208,7 @@ class Hub:
             if result.unsigned:
                 pesan += f" Belum ditandatangani {' dan '.join(result.unsigned)}: sertifikat belum dapat dicetak."
             return Jawaban(status="tercatat", pesan=pesan, berkas=result.file, data=data)
-        return self._entry(run)
+        return await self._entry(run)
 
     def certificate(self, kode: str) -> tuple[bytes, str]:
         """One village's certificate as a PDF, for Jendela 3 to hand over on the spot.
@@ -252,16 +252,21 @@ class Hub:
 
     # ---- shared
 
-    def _entry(self, run: Callable[[], Jawaban]) -> Jawaban:
+    async def _entry(self, run: Callable[[], Jawaban]) -> Jawaban:
         """Hand one action to the writer and wait for its answer, given once the entry is on disk."""
-        job: Future[Jawaban] = Future()
-        self._jobs.put((run, job))
+        loop = asyncio.get_running_loop()
+        job: asyncio.Future[Jawaban] = loop.create_future()
+
+        def deliver(answer: Jawaban | None, error: BaseException | None) -> None:
+            loop.call_soon_threadsafe(_settle, job, answer, error)
+
+        self._jobs.put((run, deliver))
         if self._writer is None or not self._writer.is_alive():
             with self._lock:
                 if self._writer is None or not self._writer.is_alive():
                     self._writer = threading.Thread(target=self._write_loop, name="penulis-log", daemon=True)
                     self._writer.start()
-        return job.result()
+        return await job
 
     def _write_loop(self) -> None:
         """The one writer: takes every action waiting, runs them in turn, syncs once, then answers all."""
@@ -272,25 +277,22 @@ class Hub:
                     batch.append(self._jobs.get_nowait())
                 except queue.Empty:
                     break
-            answers: list[tuple[Future, Jawaban | None, BaseException | None]] = []
+            answers: list[tuple[Callable, Jawaban | None, BaseException | None]] = []
             try:
                 with self._lock, group_commit(), ExitStack() as held:
                     # Hold every kind's lock for the whole batch: each action's own locking is
                     # then only a reentrant count, not a trip to the file system.
                     for kind in LOG_KINDS:
                         held.enter_context(kind_locked(self.root, kind))
-                    for run, job in batch:
+                    for run, deliver in batch:
                         try:
-                            answers.append((job, self._answer(run), None))
-                        except BaseException as error:  # handed to the request's own thread
-                            answers.append((job, None, error))
+                            answers.append((deliver, self._answer(run), None))
+                        except BaseException as error:  # handed to the request that asked
+                            answers.append((deliver, None, error))
             except BaseException as error:  # the sync itself failed: nobody may be told "tercatat"
-                answers = [(job, None, error) for _, job in batch]
-            for job, answer, error in answers:
-                if error is not None:
-                    job.set_exception(error)
-                else:
-                    job.set_result(answer)
+                answers = [(deliver, None, error) for _, deliver in batch]
+            for deliver, answer, error in answers:
+                deliver(answer, error)
 
     @staticmethod
     def _answer(run: Callable[[], Jawaban]) -> Jawaban:
@@ -323,6 +325,15 @@ class Hub:
             data["telepon"] = peserta.telepon
             data["kursi"] = seat_of(self.day.event, peserta.id)
         return data
+
+
+def _settle(job: asyncio.Future, answer: Jawaban | None, error: BaseException | None) -> None:
+    if job.cancelled():
+        return  # the desk went away; its entry stands, and a resend is answered "sudah tercatat"
+    if error is not None:
+        job.set_exception(error)
+    else:
+        job.set_result(answer)
 
 
 def _inovasi(inovasi) -> dict[str, Any]:
