@@ -304,7 +304,7 @@ def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
     check_name(perangkat, "--perangkat")
     if not judul or not judul.strip():
         raise Refused("Kartu Ide tanpa nama inovasi tidak dapat dicatat.")
-    day.refresh(("registrasi",))
+    day.refresh(("registrasi", "ide"))
     peserta = known_peserta(day, peserta_id) if peserta_id and peserta_id.strip() else None
     bidang = (bidang or "").strip().lower() or None
     if bidang and bidang not in BIDANG_LABEL:
@@ -391,6 +391,7 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
     not be lost) and reported back in `unsigned`; `bursa validasi` flags it.
     """
     check_name(perangkat, "--perangkat")
+    day.refresh(("komitmen",))
     kode = known_desa(day, desa)
     chosen: list[Inovasi] = []
     for inovasi_id in inovasi:
@@ -482,22 +483,23 @@ def _record(day: Day, kind: str, name: str, decide: Callable[[], dict[str, Any] 
     check-in or a card is never recorded twice by two desks at once. `decide`
     returns the entry, or None when nothing is to be written; the day is refreshed
     before the second call. When this thread held the lock already (the laptop
-    induk writes a batch under it), the day is refreshed before the first check,
-    which is then made under the lock and stands.
+    induk writes a batch under it), the action's own look at the logs was made
+    under the lock, so the first check stands. Every action therefore looks at
+    the kind it writes before it checks.
     """
     held_before = holds_kind_lock(day.root, kind)
-    if held_before:
-        day.refresh((kind,))
     entry = decide()
     if entry is None:
         return None
-    with kind_locked(day.root, kind):
-        if not held_before:
+    if held_before:
+        shown = _write(day, kind, name, entry)
+    else:
+        with kind_locked(day.root, kind):
             day.refresh((kind,))
             entry = decide()
             if entry is None:
                 return None
-        shown = _write(day, kind, name, entry)
+            shown = _write(day, kind, name, entry)
     if written is not None:
         written.append(entry)
     return shown
