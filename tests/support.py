@@ -179,3 +179,18 @@ def plain(output: str) -> str:
 def bursa(*args: Any, input: str | None = None):
     """Run `bursa ARGS` in-process, 200 columns wide; each argument is str()-ed, so paths can be passed."""
     return CliRunner().invoke(app, [str(a) for a in args], input=input, env={"COLUMNS": "200"})
+
+
+def session_processes(sid: int) -> list[int]:
+    """Live processes of session `sid` (Linux /proc): a command started with start_new_session
+    and everything it started, zombies left out."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found

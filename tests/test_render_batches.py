@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from bursa_cli.render import batches
 from bursa_cli.render.job import Options, plan
 from render_helpers import ORIGIN, TODAY, pdf_pages, run
-from support import bursa, plain
+from support import bursa, plain, session_processes
 
 
 def test_batches_cut_the_long_list_and_keep_the_other_parts_last():
@@ -55,22 +55,6 @@ def test_jobs_must_be_positive(minimal_event):
     assert "--jobs harus paling sedikit 1." in plain(result.output)
 
 
-def _session(sid: int) -> list[int]:
-    """Live processes of session `sid` (Linux /proc): the command and the workers it forked."""
-    from pathlib import Path
-
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[3]) == sid and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_of_a_batched_print_leaves_no_worker(contoh_event):
     """kill -9 of `cetak undangan --jobs 2` (104 letters, 3 batches): its forked workers die too."""
@@ -79,17 +63,21 @@ def test_kill_9_of_a_batched_print_leaves_no_worker(contoh_event):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and process.poll() is None and len(_session(process.pid)) < 3:
+        workers: list[int] = []
+        while time.monotonic() < deadline and process.poll() is None:
+            session = session_processes(process.pid)  # the command and two workers, seen in one look
+            if len(session) >= 3:
+                workers = [pid for pid in session if pid != process.pid]
+                break
             time.sleep(0.05)
-        workers = [pid for pid in _session(process.pid) if pid != process.pid]
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         assert process.returncode == -signal.SIGKILL and len(workers) == 2
         deadline = time.monotonic() + 15
-        while _session(process.pid) and time.monotonic() < deadline:
+        while session_processes(process.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert _session(process.pid) == []
+        assert session_processes(process.pid) == []
         assert not list((contoh_event / "keluaran").glob("undangan-hari-h*"))  # nothing half-written
     finally:
-        for pid in _session(process.pid):
+        for pid in session_processes(process.pid):
             os.kill(pid, signal.SIGKILL)

@@ -20,7 +20,7 @@ from bursa_cli.certify.batch import Options, print_certificates
 from bursa_cli.certify.codes import KEY_FILE
 from bursa_cli.cli.app import app
 from bursa_cli.errors import DataError, UsageError
-from support import make_event, minimal_data, plain
+from support import make_event, minimal_data, plain, session_processes
 
 runner = CliRunner()
 real_write_manifest = batch_module._write_manifest
@@ -232,20 +232,6 @@ def test_no_cards_yet(minimal_event):
         print_certificates(minimal_event, Options())
 
 
-def _session(sid: int) -> list[int]:
-    """Live processes of session `sid` (Linux /proc): the command and everything it started."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[3]) == sid and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize("moment", ["workers-started", "first-batch-written"])
 def test_kill_9_leaves_no_worker_alive(contoh_event, moment):
@@ -259,7 +245,7 @@ def test_kill_9_leaves_no_worker_alive(contoh_event, moment):
         helpers: list[int] = []
         while time.monotonic() < deadline and process.poll() is None:
             # the command, the resource tracker, the forkserver and two workers, seen in one look
-            session = _session(process.pid)
+            session = session_processes(process.pid)
             if len(session) >= 5 and (moment == "workers-started" or any(out.glob("sertifikat-*.pdf"))):
                 helpers = [pid for pid in session if pid != process.pid]
                 break
@@ -269,9 +255,9 @@ def test_kill_9_leaves_no_worker_alive(contoh_event, moment):
         assert process.returncode == -signal.SIGKILL, "the run finished before it could be interrupted"
         assert len(helpers) >= 4
         deadline = time.monotonic() + 15
-        while _session(process.pid) and time.monotonic() < deadline:
+        while session_processes(process.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert _session(process.pid) == []
+        assert session_processes(process.pid) == []
     finally:
-        for pid in _session(process.pid):
+        for pid in session_processes(process.pid):
             os.kill(pid, signal.SIGKILL)
