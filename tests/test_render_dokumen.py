@@ -3,6 +3,8 @@ documents' defects). Layout itself is guarded by test_layout.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bursa_cli.schema.event import load_event
 from render_helpers import pdf_pages, run
 
@@ -76,7 +78,7 @@ def test_day_letter_attaches_the_programme_and_addresses_readers_one_way(contoh_
 
 
 def test_an_addressee_line_never_repeats_the_office(contoh_event):
-    from bursa_cli.render.penerima import recipients
+    from bursa_cli.penerima import recipients
 
     people = recipients(load_event(contoh_event).event, ["pendamping"])
     assert people and all(p.baris[0].startswith("Pendamping Desa Kecamatan ") for p in people)
@@ -145,3 +147,24 @@ def test_recap_counts_ideas_from_outside_the_villages_and_keeps_one_palette(cont
     assert recap.ide_luar_desa == 1  # the TA P3MD's card
     assert sum(k.ide for k in recap.kecamatan) + recap.ide_luar_desa == recap.ringkasan.ide == 15
     assert COLORS is BIDANG_WARNA and floorplan.BIDANG_WARNA is BIDANG_WARNA
+
+
+def test_bidang_palette_and_order_are_defined_once():
+    """The bidang colours and order are assigned in schema/types.py only, and every module reads them there."""
+    import ast
+
+    import bursa_cli
+
+    package = Path(bursa_cli.__file__).parent
+    names = {"BIDANG_WARNA", "BIDANG_ORDER"}
+    defined, borrowed = [], []
+    for path in sorted(package.rglob("*.py")):
+        where = path.relative_to(package).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, ast.AnnAssign) else []
+            defined += [(where, t.id) for t in targets if isinstance(t, ast.Name) and t.id in names]
+            if isinstance(node, ast.ImportFrom) and not (node.module or "").endswith("types"):
+                borrowed += [(where, node.module, a.name) for a in node.names if a.name in names]
+    assert sorted(defined) == [("schema/types.py", "BIDANG_ORDER"), ("schema/types.py", "BIDANG_WARNA")]
+    assert borrowed == []

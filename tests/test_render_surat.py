@@ -10,7 +10,7 @@ import yaml
 
 from bursa_cli.errors import DataError
 from bursa_cli.render.nomor import REGISTER
-from bursa_cli.render.penerima import recipients
+from bursa_cli.penerima import recipients
 from bursa_cli.schema.event import load_event
 from bursa_cli.render.job import Options, plan
 from render_helpers import ORIGIN, docx_text, pdf_pages, run, written

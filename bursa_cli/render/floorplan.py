@@ -8,8 +8,8 @@ in the centre, Jendela 3 and the legend on the right. Arrows show the flow
 1 -> 2 -> 3 and numbered flags the banners. The SVG is inline in the HTML, so
 WeasyPrint keeps it vector in the PDF.
 
-This module also decides where each kept innovation stands (room, stand
-number, desk), which posters and the catalogue print as well.
+Where each kept innovation stands (room, stand number, desk) is decided in
+`bursa_cli/stands.py`, which posters and the catalogue print as well.
 """
 
 from __future__ import annotations
@@ -20,62 +20,13 @@ from markupsafe import Markup, escape
 
 from ..schema.event import Event
 from ..schema.models import Inovasi, Ruang
-from ..schema.types import BIDANG_SHORT, BIDANG_WARNA
+from ..schema.types import BIDANG_ORDER, BIDANG_SHORT, BIDANG_WARNA
 from ..seating import SeatPlan, layout_of, row_letter
-
-BIDANG_ORDER = ("kewirausahaan", "psdm", "infrastruktur")
-# Print-safe colours, distinct in greyscale too (dark, middle, light).
+from ..stands import assign_stands
 
 WIDTH, HEIGHT = 1000, 640
 GAP = 16
 FONT = "Bursa Sans, Liberation Sans, sans-serif"
-
-
-# --------------------------------------------------------------------------- stands
-
-
-@dataclass(frozen=True)
-class Stand:
-    """Where an innovation is shown: its Bursa room, stand number in that room, and desk."""
-
-    ruang: Ruang | None
-    nomor: int | None
-    meja: str | None
-
-
-def room_of(event: Event, inovasi: Inovasi) -> Ruang | None:
-    """The innovation's Bursa room: as written, else the room of its desk, else the only room of its bidang."""
-    rooms = event.ruang_by_kode
-    if inovasi.ruang:
-        return rooms.get(inovasi.ruang)
-    if inovasi.meja and inovasi.meja in event.meja_ruang:
-        return rooms.get(event.meja_ruang[inovasi.meja])
-    holding = [r for r in rooms.values() if r.jenis == "bursa" and inovasi.bidang in r.bidang]
-    return holding[0] if len(holding) == 1 else None
-
-
-def assign_stands(event: Event) -> dict[str, Stand]:
-    """Number the stands of each Bursa room: by desk (in acara.yaml order), then bidang, then id."""
-    kept = event.inovasi_terpilih
-    by_room: dict[str, list[Inovasi]] = {}
-    stands: dict[str, Stand] = {}
-    for inovasi in kept:
-        ruang = room_of(event, inovasi)
-        if ruang is None:
-            stands[inovasi.id] = Stand(None, None, inovasi.meja)
-        else:
-            by_room.setdefault(ruang.kode, []).append(inovasi)
-    for kode, items in by_room.items():
-        ruang = event.ruang_by_kode[kode]
-        desks = {meja: i for i, meja in enumerate(ruang.meja)}
-        items.sort(key=lambda i: (desks.get(i.meja or "", len(desks)), _bidang_rank(i.bidang), i.id))
-        for number, inovasi in enumerate(items, start=1):
-            stands[inovasi.id] = Stand(ruang, number, inovasi.meja)
-    return stands
-
-
-def _bidang_rank(bidang: str) -> int:
-    return BIDANG_ORDER.index(bidang) if bidang in BIDANG_ORDER else len(BIDANG_ORDER)
 
 
 # --------------------------------------------------------------------------- drawing

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from .. import indo
 from ..seating import role_label
-from .penerima import recipients
-from .undangan import HARI_H, chosen_meetings
+from ..penerima import HARI_H, recipients
+from .undangan import chosen_meetings
 
 BLANK_ROWS = 5  # for attendees who were not on any list
 

@@ -12,9 +12,8 @@ import math
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from ..schema.types import BIDANG_LABEL, is_kelurahan, kecamatan_of, spare_card_id
+from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, is_kelurahan, kecamatan_of, spare_card_id
 from .denah import seat_plan
-from .floorplan import BIDANG_ORDER
 from .poster import fit
 from .qr import qr_svg
 from ..day.logwrite import now

@@ -1,7 +1,7 @@
 """`bursa cetak poster` and `bursa cetak katalog`: the menu of kept innovations.
 
 Both show each kept innovation with its room, stand and desk (see
-`floorplan.assign_stands`). Long texts are fitted rather than left to overflow:
+`stands.assign_stands`). Long texts are fitted rather than left to overflow:
 the font shrinks in steps with the length, and a summary past what a poster
 can hold is cut at a word with an ellipsis (the catalogue prints it whole).
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..schema.models import Inovasi
-from ..schema.types import BIDANG_LABEL
-from .floorplan import BIDANG_ORDER, BIDANG_WARNA, Stand, assign_stands
+from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, BIDANG_WARNA
+from ..stands import Stand, assign_stands
 from .qr import is_link, qr_svg
 
 POSTER_SUMMARY_MAX = 900  # characters a poster holds at its smallest summary size

@@ -8,7 +8,7 @@ defaults an event overrides under `sk:` in acara.yaml.
 from __future__ import annotations
 
 from .. import indo
-from .penerima import head_title
+from ..penerima import head_title
 from .surat import note_kop, open_register
 
 # Legal bases usually cited for a Bursa Inovasi Desa decree (BURSA.md). {daerah}

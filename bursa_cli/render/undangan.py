@@ -11,58 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
-from datetime import date, time
-from typing import Any
 
 from ..cells import csv_cell
 from ..errors import UsageError
-from ..schema.models import TAHAPAN_JUDUL
 from .. import indo
-from .penerima import HARI_H_GROUPS, Penerima, head_title, recipients
+from ..penerima import HARI_H, Penerima, Pertemuan, head_title, meetings, recipients
 from .surat import note_kop, open_register
-
-HARI_H = "hari-h"
-HAL = {
-    "rapat-pembukaan": "Undangan Rapat Persiapan Bursa Inovasi Desa",
-    "pembekalan": "Undangan Pembekalan Tim Inovasi Kabupaten dan Panitia",
-    "sortir": "Undangan Rapat Pemilahan Inovasi Desa",
-    "rapat-bursa": "Undangan Rapat Bursa Inovasi Desa",
-    "gladi-bersih": "Undangan Gladi Bersih Bursa Inovasi Desa",
-    HARI_H: "Undangan Bursa Inovasi Desa",
-}
-
-
-@dataclass
-class Pertemuan:
-    """A meeting to invite to: a stage's `rapat` block, or the day itself."""
-
-    kode: str
-    hal: str
-    tanggal: date
-    mulai: time
-    selesai: time | None
-    tempat: str
-    acara: str
-    groups: list[str]
-    tembusan: list[str]
-    item: Any  # where it was read, for problems
-
-
-def meetings(event) -> list[Pertemuan]:
-    """Every meeting with a `rapat` block, in stage order, then the day itself."""
-    out = []
-    for tahap in event.tahapan:
-        r = tahap.rapat
-        if r is None:
-            continue
-        hal = HAL.get(tahap.kode, f"Undangan {TAHAPAN_JUDUL[tahap.kode]}")
-        out.append(Pertemuan(tahap.kode, hal, r.tanggal, r.mulai, r.selesai, r.tempat, r.acara,
-                             list(r.penerima), list(r.tembusan), tahap))
-    a = event.acara
-    out.append(Pertemuan(HARI_H, HAL[HARI_H], a.tanggal, a.jam_mulai, a.jam_selesai,
-                         f"{a.tempat.nama}, {a.tempat.alamat}", a.nama, list(HARI_H_GROUPS), [], a))
-    return out
 
 
 def chosen_meetings(job) -> list[Pertemuan]:

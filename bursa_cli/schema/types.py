@@ -15,6 +15,8 @@ BIDANG_LABEL: dict[str, str] = {
     "psdm": "Pengembangan Sumber Daya Manusia",
     "infrastruktur": "Infrastruktur Desa",
 }
+# The order the bidang are listed in, everywhere (BIDANG_LABEL's order).
+BIDANG_ORDER: tuple[str, ...] = tuple(BIDANG_LABEL)
 # The one palette of the bidang, for every document and chart (posters, katalog, denah, rekap).
 BIDANG_WARNA: dict[str, str] = {"kewirausahaan": "#b45309", "psdm": "#1d4ed8", "infrastruktur": "#15803d"}
 BIDANG_SHORT: dict[str, str] = {

@@ -4,15 +4,21 @@ Each addressee knows how it is written after "Yth." on the letter, the lines
 below it, and what the distribution list shows. Villages are taken from
 desa.yaml (every village is invited, even one whose people are not yet in
 peserta.yaml: the letter then goes to the office), people from peserta.yaml
-and panitia.yaml.
+and panitia.yaml. The meetings (each stage's `rapat` block, and the day itself)
+say which groups each letter goes to.
+
+Why outside render/: the check rules (`check/requirements.py`) ask the same
+question the letters do, whether a meeting has anyone to invite.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, time
 from typing import Any
 
-from ..schema.types import kecamatan_of
+from .schema.models import TAHAPAN_JUDUL
+from .schema.types import kecamatan_of
 
 GROUP_LABEL = {
     "opd": "Kepala OPD",
@@ -181,3 +187,48 @@ _GROUPS = {
     "ta-p3md": _role("ta-p3md"),
     "pendamping": _role("pendamping"),
 }
+
+
+# --------------------------------------------------------------------------- meetings
+
+HARI_H = "hari-h"
+HAL = {
+    "rapat-pembukaan": "Undangan Rapat Persiapan Bursa Inovasi Desa",
+    "pembekalan": "Undangan Pembekalan Tim Inovasi Kabupaten dan Panitia",
+    "sortir": "Undangan Rapat Pemilahan Inovasi Desa",
+    "rapat-bursa": "Undangan Rapat Bursa Inovasi Desa",
+    "gladi-bersih": "Undangan Gladi Bersih Bursa Inovasi Desa",
+    HARI_H: "Undangan Bursa Inovasi Desa",
+}
+
+
+@dataclass
+class Pertemuan:
+    """A meeting to invite to: a stage's `rapat` block, or the day itself."""
+
+    kode: str
+    hal: str
+    tanggal: date
+    mulai: time
+    selesai: time | None
+    tempat: str
+    acara: str
+    groups: list[str]
+    tembusan: list[str]
+    item: Any  # where it was read, for problems
+
+
+def meetings(event) -> list[Pertemuan]:
+    """Every meeting with a `rapat` block, in stage order, then the day itself."""
+    out = []
+    for tahap in event.tahapan:
+        r = tahap.rapat
+        if r is None:
+            continue
+        hal = HAL.get(tahap.kode, f"Undangan {TAHAPAN_JUDUL[tahap.kode]}")
+        out.append(Pertemuan(tahap.kode, hal, r.tanggal, r.mulai, r.selesai, r.tempat, r.acara,
+                             list(r.penerima), list(r.tembusan), tahap))
+    a = event.acara
+    out.append(Pertemuan(HARI_H, HAL[HARI_H], a.tanggal, a.jam_mulai, a.jam_selesai,
+                         f"{a.tempat.nama}, {a.tempat.alamat}", a.nama, list(HARI_H_GROUPS), [], a))
+    return out
