@@ -8,8 +8,9 @@ In one run, on a synthetic event (bench/sintetis.py), for each document:
   `--jobs` processes where the document declares them);
 - its WeasyPrint floor: the same PDFs each rendered as ONE document in one process, divided by
   `--jobs`, measured right after; and the ratio of the whole command to that floor.
-Then the certificates (`cetak sertifikat --jobs N`, every village), the recap PDF, the total,
-and one village's certificate on demand from a warm process (Jendela 3).
+The certificates are one of those documents (their batches kept apart, as the command keeps
+them); then the recap PDF, the total, and one village's certificate on demand from a warm
+process (Jendela 3: `cetak sertifikat --desa KODE`, as `bursa layani` prints it).
 """
 
 from __future__ import annotations
@@ -28,9 +29,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from sintetis import make_event  # noqa: E402
 
-from bursa_cli.certify import batch as engine  # noqa: E402
 from bursa_cli.certify.codes import load_key  # noqa: E402
-from bursa_cli.render.job import Options, plan  # noqa: E402
+from bursa_cli.render.job import Options, plan, produce  # noqa: E402
 from bursa_cli.render.kinds import KINDS  # noqa: E402
 from bursa_cli.render.pdf import Provenance  # noqa: E402
 
@@ -46,11 +46,14 @@ def run_kind(name: str, folder: Path, jobs: int, floor: bool) -> tuple[int, floa
     the command, on the same plan.
     """
     started = time.perf_counter()
-    job = plan(name, folder, Options(today=TODAY, jobs=jobs), origin=ORIGIN)
+    job = plan(name, folder, Options(today=TODAY, jobs=jobs, ulang=True), origin=ORIGIN)
     pages, single = 0, 0.0
     try:
         for output in job.outputs:
-            output.make()
+            if output.apart is not None:  # certificates: each batch its own file, as the command writes them
+                job.keep_apart(output, folder / "keluaran")
+            else:
+                output.make()
             pages += output.pages or 0
         seconds = time.perf_counter() - started
         for output in job.outputs if floor else []:
@@ -77,24 +80,12 @@ def main(argv: list[str] | None = None) -> int:
           f"beban {os.getloadavg()[0]:.1f}")
     print(f"{'dokumen':<22}{'halaman':>9}{'detik':>9}{'batas':>9}{'rasio':>8}")
     total = 0.0
+    load_key(folder, create=True)  # made by `bursa init` in a real event
     for kind in KINDS:
-        if kind.name == "halaman-verifikasi":
-            continue  # needs the certificates' key: measured after them
         pages, seconds, floor = run_kind(kind.name, folder, args.jobs, not args.tanpa_batas)
         total += seconds
         ratio = f"{seconds / floor:7.2f}x" if floor else "      -"
-        print(f"{kind.name:<22}{pages:>9}{seconds:>9.1f}{floor:>9.1f}{ratio:>8}", flush=True)
-
-    load_key(folder, create=True)  # made by `bursa init` in a real event
-    t0 = time.perf_counter()
-    printed = engine.print_certificates(folder, engine.Options(jobs=args.jobs, ulang=True))
-    seconds = time.perf_counter() - t0
-    total += seconds
-    print(f"{'sertifikat':<22}{sum(d.pages for d in printed.done):>9}{seconds:>9.1f}"
-          f"{'':>9}{'':>8}  (--jobs {args.jobs}; batas bawah: bench/sertifikat.py)", flush=True)
-    pages, seconds, _ = run_kind("halaman-verifikasi", folder, args.jobs, False)
-    total += seconds
-    print(f"{'halaman-verifikasi':<22}{'-':>9}{seconds:>9.1f}", flush=True)
+        print(f"{kind.name:<22}{pages or '-':>9}{seconds:>9.1f}{floor:>9.1f}{ratio:>8}", flush=True)
 
     from bursa_cli.recap import build_recap, load_for_recap
     from bursa_cli.recap.report import write_report
@@ -108,9 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'jumlah':<22}{'':>9}{total:>9.1f}  (target <= 120 s pada 2 inti)")
 
     village = event.desa[len(event.desa) // 2].kode
-    engine.print_certificates(folder, engine.Options(desa=[village], ulang=True))  # warms the process
+    produce("sertifikat", folder, Options(desa=[village], ulang=True))  # warms the process
     t0 = time.perf_counter()
-    engine.print_certificates(folder, engine.Options(desa=[village], ulang=True))
+    produce("sertifikat", folder, Options(desa=[village], ulang=True))
     print(f"satu sertifikat atas permintaan (--desa {village}, proses hangat): "
           f"{time.perf_counter() - t0:.2f} s (target <= 1,5 s)")
     return 0

@@ -194,3 +194,13 @@ def session_processes(sid: int) -> list[int]:
             if int(fields[3]) == sid and fields[0] != "Z":
                 found.append(int(entry.name))
     return found
+
+
+def print_certificates(root: Path, options=None, **changes):
+    """`bursa cetak sertifikat` through the pipeline: what its batches left (`render.batches.Kept`)."""
+    import dataclasses
+
+    from bursa_cli.render.job import Options, produce
+
+    options = dataclasses.replace(options or Options(), **changes)
+    return produce("sertifikat", root, options).outputs[0].kept

@@ -263,10 +263,9 @@ def test_every_preview_page_has_one_contoh_stamp(contoh_event, kind, options):
 
 def test_sertifikat_preview_has_one_contoh_stamp_per_page(contoh_event):
     """A batch of certificates is one document: the stamp must not repeat once per certificate."""
-    from bursa_cli.certify.batch import Options as CertificateOptions, print_certificates
-
-    printed = print_certificates(contoh_event, CertificateOptions(contoh=3))
-    texts = [p.extract_text() for p in PdfReader(printed.folder / "sertifikat-contoh.pdf").pages]
+    produce("sertifikat", contoh_event, Options(contoh=3))
+    texts = [p.extract_text() for p in PdfReader(contoh_event / "keluaran" / "sertifikat" /
+                                                  "sertifikat-contoh.pdf").pages]
     assert [t.count("CONTOH") for t in texts] == [1, 1, 1]
 
 

@@ -122,7 +122,8 @@ def test_cetak_undangan_and_validasi_agree_on_a_missing_emblem(tmp_path: Path):
 
 
 def test_sertifikat_refuses_a_signer_without_nip(tmp_path: Path):
-    from bursa_cli.certify.batch import Options, print_certificates
+    from bursa_cli.render.job import Options
+    from support import print_certificates
 
     root = make_event(tmp_path / "acara", {**_acara(penyelenggara__kepala__nip=None), **DAY})
     with pytest.raises(DataError) as caught:

@@ -113,7 +113,7 @@ def test_every_certificate_of_contoh_kabupaten_passes(contoh_copy):
 
 
 def certificate_document(folder: Path, limit: int | None = None, change=None):
-    from bursa_cli.certify import batch
+    from bursa_cli.render import sertifikat as batch
     from bursa_cli.certify.data import collect
     from bursa_cli.check.gate import gate
     from bursa_cli.render.pdf import Renderer
@@ -125,7 +125,7 @@ def certificate_document(folder: Path, limit: int | None = None, change=None):
         certificates = change(certificates)
     items = [{**c.as_dict(), "qr": qr_svg(c.tautan)} for c in certificates]
     renderer = Renderer(event, today=TODAY)
-    html = renderer.html(batch.TEMPLATE, {"sertifikat": items, "penanda": batch._signer(event, []),
+    html = renderer.html(batch.TEMPLATE, {"sertifikat": items, "penanda": batch.signer(event, []),
                                           "alamat_verifikasi": event.acara.dokumen.alamat_verifikasi or "",
                                           "contoh": False}, "Sertifikat")
     document = renderer.document(html)

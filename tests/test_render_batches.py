@@ -50,9 +50,9 @@ def test_batched_kartu_komitmen_equals_one_document(minimal_event, monkeypatch, 
 
 
 def test_jobs_must_be_positive(minimal_event):
-    result = bursa("cetak", "poster", minimal_event, "--jobs", "0")
+    result = bursa("cetak", "poster", minimal_event, "--proses", "0")
     assert result.exit_code == 2
-    assert "--jobs harus paling sedikit 1." in plain(result.output)
+    assert "--proses harus paling sedikit 1." in plain(result.output)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bursa_cli.certify.batch import Options, print_certificates
+from bursa_cli.render.job import Options
 from bursa_cli.certify.codes import KEY_FILE, load_key
 from bursa_cli.errors import UsageError
-from support import bursa, make_event, plain
+from support import bursa, make_event, plain, print_certificates
 
 CARDS = {"log/komitmen/J3-1.yaml": [
     {"waktu": "2026-11-12T10:00:00+07:00", "desa": "33.23.01.2001", "inovasi": ["INO-001"],
@@ -52,7 +52,7 @@ def test_key_for_an_existing_event_is_made_once(tmp_path):
     again = bursa("kunci-sertifikat", "buat", root)
     assert again.exit_code == 2 and "sudah ada; kunci tidak pernah ditimpa" in plain(again.output)
     assert load_key(root, create=False) == key
-    assert print_certificates(root, Options()).certificates == 1
+    assert print_certificates(root, Options()).items == 1
 
 
 def test_key_command_needs_an_event_folder(tmp_path):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from bursa_cli.certify.batch import Options, print_certificates
+from bursa_cli.render.job import Options
 from bursa_cli.certify.data import collect, refuse_unsigned
 from bursa_cli.errors import DataError
 from bursa_cli.recap import load_for_recap
-from support import bursa, make_event, plain
+from support import bursa, make_event, plain, print_certificates
 
 SIGNED = {"tahun_apbdes": 2027, "ttd_kepala_desa": True, "ttd_ketua_bpd": True}
 ONLY_KADES = {"tahun_apbdes": 2027, "ttd_kepala_desa": True, "ttd_ketua_bpd": False}

@@ -1,6 +1,5 @@
-"""`bursa cetak halaman-verifikasi`: a static page anyone can use to check a certificate.
+"""What the verification page publishes (`render.verifikasi` prints it).
 
-Writes `keluaran/verifikasi/index.html` and `keluaran/verifikasi/sertifikat.json`.
 The page works offline (open the file) and on the district's website: its
 JavaScript derives a key from the typed code with WebCrypto and opens that
 certificate's entry; nothing is fetched.
@@ -14,15 +13,10 @@ The JSON beside it holds the same data for other tools.
 
 from __future__ import annotations
 
-import json
-
 from .. import indo
 from .codes import load_key, page_salt
 from .data import collect
 from .verify import PAGE_ITERATIONS, seal_all
-
-FOLDER = "verifikasi"
-TEMPLATE = "verifikasi.html"
 
 
 def page_data(event, key: bytes) -> dict:
@@ -47,23 +41,3 @@ def page_data(event, key: bytes) -> dict:
         "sandi": "AES-256-GCM",
         "sertifikat": seal_all(items, salt),
     }
-
-
-def build(job) -> None:
-    """Queue the page and its JSON (the pipeline writes both atomically into keluaran/)."""
-    event = job.event
-    # Never create the key here (not even for --contoh): the page only publishes
-    # codes of certificates already printed, and those made the key.
-    key = load_key(event.root, create=False)
-    data = page_data(event, key)
-    if not data["sertifikat"]:
-        job.problem("Belum ada Kartu Komitmen yang tercatat, jadi belum ada sertifikat untuk diverifikasi.",
-                    file="log/komitmen")
-        return
-    title = f"Verifikasi Sertifikat {event.acara.nama}"
-    job.file(f"{FOLDER}/index.html",
-             lambda: job.renderer.html(TEMPLATE, {"data": data}, title),
-             f"halaman verifikasi ({len(data['sertifikat'])} sertifikat), dapat dibuka tanpa internet")
-    job.file(f"{FOLDER}/sertifikat.json",
-             lambda: json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-             "data verifikasi (isi sertifikat tersandi dengan kunci dari kodenya)")

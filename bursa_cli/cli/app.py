@@ -139,7 +139,6 @@ perangkat.command("daftar")(edge(layani.daftar))
 perangkat.command("cabut")(edge(layani.cabut))
 for kind in KINDS:  # one `bursa cetak JENIS` per entry of the document registry
     cetak.command(kind.name)(edge(cetak_cmd.command_for(kind)))
-cetak.command("sertifikat")(edge(rekap.sertifikat))
 templat.command("daftar")(edge(cetak_cmd.daftar))
 templat.command("salin")(edge(cetak_cmd.salin))
 kunci_sertifikat.command("buat")(edge(kunci.buat))

@@ -24,27 +24,52 @@ RAPAT = typer.Option(None, "--rapat", metavar="KODE",
                      help="Hanya satu rapat: kode tahapan (mis. rapat-bursa) atau hari-h. Bawaan: semua.")
 
 
+# The further options a kind may declare (`Kind.options`): the field of `Options`, its type and option.
+EXTRA = {
+    "rapat": (Optional[str], RAPAT),
+    "batch": (Optional[int], typer.Option(None, "--batch", metavar="N",
+                                          help="Jumlah butir per berkas PDF (bawaan: 50).")),
+    "gabung": (bool, typer.Option(False, "--gabung", help="Tulis juga satu PDF gabungan semua batch.")),
+    "ulang": (bool, typer.Option(False, "--ulang", help="Cetak ulang semua batch, juga yang tidak berubah.")),
+    "desa": (Optional[list[str]], typer.Option(None, "--desa", metavar="KODE",
+                                               help="Hanya desa ini (kode atau nama); boleh diulang.")),
+    "kecamatan": (Optional[list[str]], typer.Option(
+        None, "--kecamatan", metavar="KODE", help="Hanya kecamatan ini (kode atau nama); boleh diulang.")),
+    "lewati_belum_lengkap": (bool, typer.Option(
+        False, "--lewati-belum-lengkap",
+        help="Cetak desa lainnya bila ada Kartu Komitmen yang belum ditandatangani lengkap.")),
+}
+
+
 def command_for(kind: Kind):
-    """The Typer command of one document kind."""
-    if kind.rapat:
-        def run(folder: Path = FOLDER, rapat: Optional[str] = RAPAT, contoh: Optional[int] = CONTOH,
-                tanggal: Optional[str] = TANGGAL, jobs: Optional[int] = JOBS) -> None:
-            _produce(kind.name, folder, contoh, tanggal, rapat, jobs)
-    else:
-        def run(folder: Path = FOLDER, contoh: Optional[int] = CONTOH,
-                tanggal: Optional[str] = TANGGAL, jobs: Optional[int] = JOBS) -> None:
-            _produce(kind.name, folder, contoh, tanggal, None, jobs)
+    """The Typer command of one document kind: the common options, then those the kind declares."""
+    import inspect
+
+    common = [("folder", Path, FOLDER), ("contoh", Optional[int], CONTOH), ("tanggal", Optional[str], TANGGAL),
+              ("jobs", Optional[int], JOBS)]
+    declared = [(name, *EXTRA[name]) for name in kind.options]
+    params = common[:1] + declared + common[1:]
+
+    def run(**values) -> None:
+        _produce(kind.name, **values)
+
+    run.__signature__ = inspect.Signature(
+        [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+         for name, annotation, default in params])
+    run.__annotations__ = {name: annotation for name, annotation, _ in params}
     run.__doc__ = kind.help
     run.__name__ = kind.name.replace("-", "_")
     return run
 
 
-def _produce(kind: str, folder: Path, contoh: int | None, tanggal: str | None, rapat: str | None,
-             jobs: int | None) -> None:
+def _produce(kind: str, folder: Path, contoh: int | None, tanggal: str | None, jobs: int | None,
+             **declared) -> None:
     from ..present import cetak as show
     from ..render.job import Options, produce
 
-    options = Options(contoh=contoh, rapat=rapat, today=parse_date(tanggal) if tanggal else None, jobs=jobs)
+    lists = {name: value or [] for name, value in declared.items() if name in ("desa", "kecamatan")}
+    options = Options(contoh=contoh, today=parse_date(tanggal) if tanggal else None, jobs=jobs,
+                      **{**declared, **lists})
     with show.BatchProgress() as progress:
         produced = produce(kind, folder, options, on_batch=progress.on_batch)
     show.produced(produced)

@@ -1,4 +1,4 @@
-"""Commands after the event: rekap, verifikasi, cetak sertifikat, cetak halaman-verifikasi."""
+"""Commands after the event: rekap and verifikasi (certificates are printed by `bursa cetak sertifikat`)."""
 
 from __future__ import annotations
 
@@ -53,33 +53,6 @@ def rekap(
 
         written = [write_report(event, recap, target)]
     show.show_written(written, folder)
-
-
-def sertifikat(
-    folder: Path = FOLDER,
-    batch: int = typer.Option(50, "--batch", metavar="N", help="Jumlah sertifikat per berkas PDF."),
-    gabung: bool = typer.Option(False, "--gabung", help="Tulis juga satu PDF gabungan semua batch."),
-    jobs: Optional[int] = typer.Option(None, "--proses", "--jobs", "-j", metavar="N",
-                                       help="Jumlah proses paralel (bawaan: jumlah inti CPU)."),
-    ulang: bool = typer.Option(False, "--ulang", help="Cetak ulang semua batch, juga yang tidak berubah."),
-    desa: Optional[list[str]] = typer.Option(None, "--desa", help="Hanya desa ini (kode atau nama); boleh diulang."),
-    kecamatan: Optional[list[str]] = typer.Option(
-        None, "--kecamatan", help="Hanya kecamatan ini (kode atau nama); boleh diulang."),
-    contoh: Optional[int] = typer.Option(None, "--contoh", metavar="N",
-                                         help="Pratinjau N sertifikat pertama (bercap CONTOH)."),
-    lewati: bool = typer.Option(False, "--lewati-belum-lengkap",
-                                help="Cetak desa lainnya bila ada Kartu Komitmen yang belum ditandatangani lengkap."),
-) -> None:
-    """Sertifikat komitmen per desa (A4 melintang), per batch, dapat dilanjutkan bila terhenti."""
-    from ..certify.batch import Options, print_certificates
-    from ..present import rekap as show
-    from ..render.batches import default_jobs
-
-    options = Options(batch=batch, jobs=default_jobs() if jobs is None else jobs, gabung=gabung, ulang=ulang, desa=desa or [],
-                      kecamatan=kecamatan or [], contoh=contoh, lewati_belum_lengkap=lewati)
-    with show.CertificateProgress() as progress:
-        printed = print_certificates(folder, options, on_plan=progress.on_plan, on_batch=progress.on_batch)
-    show.show_printed(printed, folder)
 
 
 def verifikasi(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 
 from . import console, success, warn
+from ..errors import rel
 
 
 def produced(result) -> None:
@@ -15,15 +17,47 @@ def produced(result) -> None:
     table.add_column("Berkas", style="bold")
     table.add_column("Halaman", justify="right")
     table.add_column("Isi")
+    kept = [output.kept for output in result.outputs if output.kept is not None]
     for output in result.outputs:
-        table.add_row(f"{result.folder.name}/{output.name}",
-                      "" if output.pages is None else str(output.pages), output.what)
+        if output.kept is None:
+            table.add_row(f"{result.folder.name}/{output.name}",
+                          "" if output.pages is None else str(output.pages), output.what)
+        else:
+            table.add_row(f"{rel(output.kept.folder, result.folder.parent)}/",
+                          str(output.pages), f"{output.what}, {len(output.kept.done)} berkas")
     console().print(table)
+    for output in kept:
+        _kept(output, result.folder.parent)
     for note in result.notes:
         warn(note)
+    if result.omitted:
+        warn(f"{len(result.omitted)} {result.omitted_heading}")
+        for problem in result.omitted:
+            console().print(f"  {escape(problem.location())}  {escape(problem.message)}")
     if result.preview:
         warn("Ini CONTOH (--contoh): hanya sebagian butir, bertanda CONTOH, nomor surat tidak dicatat.")
-    success(f"{len(result.outputs)} berkas ditulis ke {result.folder}")
+    written = len(result.outputs) - len(kept) + sum(not d.skipped for k in kept for d in k.done)
+    if written:
+        success(f"{written} berkas ditulis ke {result.folder}")
+    else:
+        success(f"Tidak ada yang berubah; berkas di {result.folder} sudah terbaru.")
+
+
+def _kept(kept, root: Path) -> None:
+    """What an output kept in batches (certificates) did: rendered, kept, removed, merged."""
+    out = console()
+    rendered = [d for d in kept.done if not d.skipped]
+    skipped = [d for d in kept.done if d.skipped]
+    out.print(f"[green]✔[/green] {kept.items} {kept.unit} dalam {len(kept.done)} berkas "
+              f"({kept.pages} halaman) di {rel(kept.folder, root)}")
+    if rendered:
+        out.print(f"  dicetak: {len(rendered)} batch dalam {kept.seconds:.1f} detik")
+    if skipped:
+        out.print(f"  dilewati (tidak berubah): {len(skipped)} batch. Cetak ulang semua: --ulang")
+    if kept.removed:
+        out.print(f"  dihapus (tidak dipakai lagi): {', '.join(kept.removed)}")
+    if kept.merged:
+        out.print(f"  gabungan: {rel(kept.merged, root)}")
 
 
 def copied(path: Path) -> None:

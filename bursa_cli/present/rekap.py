@@ -74,60 +74,6 @@ def show_written(paths: list[Path], root: Path | None) -> None:
 # --------------------------------------------------------------------------- certificates
 
 
-class CertificateProgress:
-    """A rich progress bar fed by `print_certificates`'s callbacks."""
-
-    def __init__(self):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), console=console(), transient=False)
-        self.task = None
-
-    def __enter__(self) -> "CertificateProgress":
-        self.progress.__enter__()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.progress.__exit__(*exc)
-
-    def on_plan(self, plan) -> None:
-        skipped = len(plan.batches) - len(plan.todo)
-        note = f" ({skipped} batch tidak berubah, dilewati)" if skipped else ""
-        self.task = self.progress.add_task(f"Sertifikat{note}", total=plan.certificates)
-
-    def on_batch(self, done) -> None:
-        if self.task is not None:
-            self.progress.advance(self.task, done.certificates)
-
-
-def show_printed(printed, root: Path | None) -> None:
-    out = console()
-    rendered = [d for d in printed.done if not d.skipped]
-    skipped = [d for d in printed.done if d.skipped]
-    pages = sum(d.pages for d in printed.done)
-    out.print(f"[green]✔[/green] {printed.certificates} sertifikat dalam {len(printed.done)} berkas "
-              f"({pages} halaman) di {rel(printed.folder, root)}")
-    if rendered:
-        out.print(f"  dicetak: {len(rendered)} batch dalam {printed.seconds:.1f} detik")
-    if skipped:
-        out.print(f"  dilewati (tidak berubah): {len(skipped)} batch. Cetak ulang semua: --ulang")
-    if printed.removed:
-        out.print(f"  dihapus (tidak dipakai lagi): {', '.join(printed.removed)}")
-    if printed.merged:
-        out.print(f"  gabungan: {rel(printed.merged, root)}")
-    if printed.preview:
-        out.print("[yellow]![/yellow] Ini contoh (bercap CONTOH), bukan untuk diserahkan.")
-    if printed.left_out:
-        out.print(f"[yellow]![/yellow] {len(printed.left_out)} desa tidak dicetak karena Kartu Komitmennya belum "
-                  "ditandatangani lengkap:")
-        for problem in printed.left_out:
-            out.print(f"  {escape(problem.location())}  {escape(problem.message)}")
-    if printed.key_created:
-        out.print("[yellow]![/yellow] Kunci kode verifikasi dibuat: kunci-sertifikat.txt. Commit berkas ini "
-                  "ke git supaya semua laptop memakai kunci yang sama; jangan diterbitkan.")
-
-
 def show_verification(result) -> None:
     """The answer of `bursa verifikasi`: what the code certifies, or why it does not."""
     from rich.panel import Panel

@@ -30,6 +30,12 @@ class Options:
     rapat: str | None = None  # one meeting (kode tahapan or "hari-h") instead of all
     today: date | None = None  # the date of printing (fixed in tests)
     jobs: int | None = None  # worker processes for long outputs (bawaan: the cores)
+    batch: int | None = None  # items per batch of a long output (bawaan: the document's own)
+    ulang: bool = False  # render every batch of a resumable output again
+    gabung: bool = False  # a resumable output also as one merged file
+    desa: list[str] = field(default_factory=list)  # only these villages (kode or name)
+    kecamatan: list[str] = field(default_factory=list)  # only these kecamatan (kode or name)
+    lewati_belum_lengkap: bool = False  # print the others when some items cannot be printed yet
 
 
 @dataclass
@@ -42,6 +48,8 @@ class Output:
     title: str = ""
     split: str = ""  # for a long PDF: the list of its context rendered in batches (render/batches.py)
     size: int = 0  # items per batch
+    apart: Any = None  # a `batches.Apart`: the batches stay files of their own, resumable
+    kept: Any = None  # for an output kept apart: the `batches.Kept` it left, after rendering
 
 
 @dataclass
@@ -54,6 +62,8 @@ class Job:
     problems: list[Problem] = field(default_factory=list)
     outputs: list[Output] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    omitted: list[Problem] = field(default_factory=list)  # items left out of this print, with the reason
+    omitted_heading: str = ""
     on_batch: Callable[[int, int, str], None] | None = None  # (batches done, batches, file name)
     _before_commit: list[Callable[[], None]] = field(default_factory=list)
     _finally: list[Callable[[], None]] = field(default_factory=list)
@@ -78,6 +88,11 @@ class Job:
         """The first N items under `--contoh N`, all of them otherwise."""
         return items if self.options.contoh is None else items[: self.options.contoh]
 
+    def left_out(self, problems: list[Problem], heading: str) -> None:
+        """Items this print leaves out on purpose (the user asked to skip them), shown after it."""
+        self.omitted.extend(problems)
+        self.omitted_heading = heading if problems else self.omitted_heading
+
     def problem(self, message: str, item=None, field_name: str = "", file: str = "", line: int = 0,
                 column: int = 0) -> None:
         """Something the document needs and the data lacks, placed at its source."""
@@ -94,31 +109,52 @@ class Job:
             self.problems.append(source.problem(path, message))
 
     def pdf(self, name: str, template: str, context: dict[str, Any], title: str, what: str = "",
-            parts: list[tuple[str, dict[str, Any]]] | None = None, split: str = "", size: int = 0) -> None:
+            parts: list[tuple[str, dict[str, Any]]] | None = None, split: str = "", size: int = 0,
+            apart=None) -> None:
         """Queue a PDF: one template, or several `parts` joined into one file.
 
         `split` names the long list of `context` (one page or sheet per item):
-        the pipeline then renders it in batches of `size`, in parallel, into
-        this one file.
+        the pipeline then renders it in batches of `size` (or `--batch`), in
+        parallel, into this one file. With `apart` (a `batches.Apart`) the
+        batches stay files of their own beside a manifest, and a killed run
+        resumes where it stopped.
         """
         from .batches import BATCH
 
         output = Output(name, lambda: b"", what or title, parts=[(template, context), *(parts or [])],
-                        title=title, split=split, size=size or BATCH)
+                        title=title, split=split, size=size or BATCH, apart=apart)
+        if split and self.options.batch:
+            output.size = self.options.batch
 
         def make() -> bytes:
             if output.split:
                 from .batches import default_jobs, render_batched
 
-                report = self.on_batch and (lambda done, total: self.on_batch(done, total, output.name))
                 data, output.pages = render_batched(self.renderer, output.parts, title, output.split,
-                                                    output.size, self.options.jobs or default_jobs(), report)
+                                                    output.size, self.jobs, self._report(output.name))
             else:
                 data, output.pages = self.renderer.pdf_joined(output.parts, title)
             return data
 
         output.make = make
         self.outputs.append(output)
+
+    @property
+    def jobs(self) -> int:
+        from .batches import default_jobs
+
+        return self.options.jobs or default_jobs()
+
+    def _report(self, name: str):
+        return self.on_batch and (lambda done, total: self.on_batch(done, total, name))
+
+    def keep_apart(self, output: Output, out_dir: Path) -> None:
+        """Render an output whose batches stay apart, into its folder (each batch written when done)."""
+        from .batches import render_apart
+
+        output.kept = render_apart(self.renderer, output.parts, output.title, output.split, output.size,
+                                   self.jobs, out_dir / output.name, output.apart, self._report(output.name))
+        output.pages = output.kept.pages
 
     def file(self, name: str, make: Callable[[], bytes | str], what: str) -> None:
         """Queue any other file (DOCX, CSV)."""
@@ -146,6 +182,8 @@ class Produced:
     outputs: list[Output]
     notes: list[str]
     preview: bool
+    omitted: list[Problem] = field(default_factory=list)
+    omitted_heading: str = ""
 
 
 def produce(kind: str, folder: Path, options: Options | None = None,
@@ -162,7 +200,10 @@ def produce(kind: str, folder: Path, options: Options | None = None,
         staging = Staging()
         try:
             for output in job.outputs:
-                staging.add(out_dir / output.name, output.make())
+                if output.apart is not None:  # written batch by batch, so a killed run resumes
+                    job.keep_apart(output, out_dir)
+                else:
+                    staging.add(out_dir / output.name, output.make())
             if not (out_dir / ".gitignore").exists():  # outputs never go into git
                 staging.add(out_dir / ".gitignore", "# Dibuat bursa cetak: hasil cetak tidak disimpan di git.\n*\n")
             for action in job._before_commit:
@@ -173,7 +214,7 @@ def produce(kind: str, folder: Path, options: Options | None = None,
         staging.commit()
     finally:
         job.finish()
-    return Produced(kind, out_dir, job.outputs, job.notes, job.preview)
+    return Produced(kind, out_dir, job.outputs, job.notes, job.preview, job.omitted, job.omitted_heading)
 
 
 def plan(kind: str, folder: Path, options: Options | None = None,
@@ -192,7 +233,7 @@ def plan(kind: str, folder: Path, options: Options | None = None,
     if options.contoh is not None and options.contoh < 1:
         raise UsageError("--contoh harus paling sedikit 1.")
     if options.jobs is not None and options.jobs < 1:
-        raise UsageError("--jobs harus paling sedikit 1.")
+        raise UsageError("--proses harus paling sedikit 1.")
     folder = Path(folder)
     passed = gate(folder, f"cetak:{kind}")
     job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin))

@@ -1,9 +1,13 @@
 """The registry of printable documents: one entry per `bursa cetak JENIS`.
 
 Kept free of heavy imports (only names and dotted paths), so the CLI can list
-the kinds for `bursa cetak --help` without loading WeasyPrint. To add a
-document, write `build(job)` in a module of `bursa_cli.render` and add one
-`Kind` line below.
+the kinds for `bursa cetak --help` without loading WeasyPrint. Every target is
+a `build(job)` in a module of `bursa_cli.render`: the registry never points up
+to the CLI or across to the recap and certificate data. To add a document,
+write `build(job)` there and add one `Kind` line below.
+
+Every kind takes `--contoh`, `--tanggal` and `--proses`; `options` names the
+further options of `render.job.Options` its command offers (see `cli/cetak.py`).
 """
 
 from __future__ import annotations
@@ -16,19 +20,19 @@ class Kind:
     name: str  # the word after `bursa cetak`
     target: str  # "module:function" taking a `Job`
     help: str  # one Indonesian line for --help
-    rapat: bool = False  # accepts --rapat KODE
+    options: tuple[str, ...] = ()  # further fields of `Options` the command offers, e.g. ("rapat",)
 
 
 KINDS: list[Kind] = [
     Kind("undangan", "bursa_cli.render.undangan:build",
          "Surat undangan rapat persiapan dan hari-H, satu surat per penerima, dengan daftar distribusi.",
-         rapat=True),
+         options=("rapat",)),
     Kind("sk", "bursa_cli.render.sk:build",
          "Rancangan Keputusan pembentukan Tim Inovasi Kabupaten dan Panitia (PDF dan DOCX)."),
     Kind("susunan-acara", "bursa_cli.render.hari:build_susunan",
          "Susunan acara hari-H di Ruang Pleno."),
     Kind("daftar-hadir", "bursa_cli.render.hari:build_daftar_hadir",
-         "Daftar hadir per rapat dan untuk hari-H, dengan kolom tanda tangan.", rapat=True),
+         "Daftar hadir per rapat dan untuk hari-H, dengan kolom tanda tangan.", options=("rapat",)),
     Kind("poster", "bursa_cli.render.poster:build_poster",
          "Poster A3/A4, satu per inovasi yang dipertahankan, dengan stan, meja dan QR dokumen."),
     Kind("katalog", "bursa_cli.render.poster:build_katalog",
@@ -43,7 +47,10 @@ KINDS: list[Kind] = [
          "Kartu Komitmen, satu per desa, berisi nama Kepala Desa dan Ketua BPD serta kotak stempel."),
     Kind("kartu-ide", "bursa_cli.render.kartu:build_ide",
          "Kartu Ide kosong, dua kartu per lembar A4."),
-    Kind("halaman-verifikasi", "bursa_cli.certify.page:build",
+    Kind("sertifikat", "bursa_cli.render.sertifikat:build",
+         "Sertifikat komitmen per desa (A4 melintang), per batch, dapat dilanjutkan bila terhenti.",
+         options=("batch", "gabung", "ulang", "desa", "kecamatan", "lewati_belum_lengkap")),
+    Kind("halaman-verifikasi", "bursa_cli.render.verifikasi:build",
          "Halaman web statis (HTML + JSON) untuk memeriksa kode sertifikat, juga tanpa internet."),
 ]
 

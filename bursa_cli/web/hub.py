@@ -215,7 +215,7 @@ class Hub:
 
         Refused (with the reason) while its card in force lacks a signature.
         """
-        from ..certify.batch import Options, print_certificates
+        from ..render.job import Options, produce
 
         with self._lock:
             self.day.refresh()
@@ -225,8 +225,8 @@ class Hub:
             raise BursaError(f"Kartu Komitmen {self.day.desa_label(kode)} belum tercatat.")
         with self._certificate_lock:  # rendering takes a second: other desks keep being served meanwhile
             # An unsigned card in force is refused there, with the card's file and line.
-            printed = print_certificates(self.root, Options(desa=[kode], ulang=True))
-            path = printed.folder / printed.done[0].name
+            kept = produce("sertifikat", self.root, Options(desa=[kode], ulang=True)).outputs[0].kept
+            path = kept.folder / kept.done[0].name
             return path.read_bytes(), f"sertifikat-{kode}.pdf"
 
     def summary(self) -> dict[str, Any]:
