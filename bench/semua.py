@@ -8,8 +8,8 @@ In one run, on a synthetic event (bench/sintetis.py), for each document:
   `--jobs` processes where the document declares them);
 - its WeasyPrint floor: the same PDFs each rendered as ONE document in one process, divided by
   `--jobs`, measured right after; and the ratio of the whole command to that floor.
-The certificates are one of those documents (their batches kept apart, as the command keeps
-them); then the recap PDF, the total, and one village's certificate on demand from a warm
+The certificates and the recap PDF are among those documents (the certificates' batches kept
+apart, as the command keeps them); then the total, and one village's certificate on demand from a warm
 process (Jendela 3: `cetak sertifikat --desa KODE`, as `bursa layani` prints it).
 """
 
@@ -87,15 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{seconds / floor:7.2f}x" if floor else "      -"
         print(f"{kind.name:<22}{pages or '-':>9}{seconds:>9.1f}{floor:>9.1f}{ratio:>8}", flush=True)
 
-    from bursa_cli.recap import build_recap, load_for_recap
-    from bursa_cli.recap.report import write_report
+    from bursa_cli.recap import load_for_recap
 
-    t0 = time.perf_counter()
     event = load_for_recap(folder)
-    write_report(event, build_recap(event), folder / "keluaran" / "rekap" / "rekap.pdf")
-    seconds = time.perf_counter() - t0
-    total += seconds
-    print(f"{'rekap --format pdf':<22}{'':>9}{seconds:>9.1f}")
     print(f"{'jumlah':<22}{'':>9}{total:>9.1f}  (target <= 120 s pada 2 inti)")
 
     village = event.desa[len(event.desa) // 2].kode

@@ -89,6 +89,20 @@ def test_pdf_report_text_and_pages(contoh_event):
     assert landscape and reader.pages[0].mediabox.width < reader.pages[0].mediabox.height
 
 
+def test_pdf_report_is_a_registered_kind_and_goes_where_asked(contoh_event, tmp_path):
+    """`cetak rekap --kecamatan` and `rekap --format pdf --keluaran` print through the one pipeline."""
+    result = runner.invoke(app, ["cetak", "rekap", str(contoh_event), "--kecamatan", "Bulu"])
+    assert result.exit_code == 0, result.output
+    assert "keluaran/rekap/rekap.pdf" in plain(result.output)
+    only = "\n".join(p.extract_text() for p in PdfReader(contoh_event / "keluaran" / "rekap" / "rekap.pdf").pages)
+    others = [k.nama for k in recap_event(contoh_event).kecamatan if k.nama != "Bulu"]
+    assert "Bulu" in only and others and not any(f"\n{name} " in only for name in others)
+    target = tmp_path / "untuk-bupati.pdf"
+    moved = runner.invoke(app, ["rekap", str(contoh_event), "--format", "pdf", "--keluaran", str(target)])
+    assert moved.exit_code == 0, moved.output
+    assert "LAPORAN REKAPITULASI HASIL" in PdfReader(target).pages[0].extract_text()
+
+
 @pytest.mark.parametrize("args, expected", [
     ([], ["Ringkasan", "Rekap per kecamatan", "Tindak lanjut per P2KTD"]),
     (["--kecamatan", "Bulu"], ["hanya kecamatan Bulu"]),

@@ -35,6 +35,8 @@ EXTRA = {
                                                help="Hanya desa ini (kode atau nama); boleh diulang.")),
     "kecamatan": (Optional[list[str]], typer.Option(
         None, "--kecamatan", metavar="KODE", help="Hanya kecamatan ini (kode atau nama); boleh diulang.")),
+    "bidang": (Optional[str], typer.Option(None, "--bidang", metavar="BIDANG",
+                                           help="Hanya satu bidang: kewirausahaan, psdm, infrastruktur.")),
     "lewati_belum_lengkap": (bool, typer.Option(
         False, "--lewati-belum-lengkap",
         help="Cetak desa lainnya bila ada Kartu Komitmen yang belum ditandatangani lengkap.")),

@@ -36,6 +36,12 @@ def rekap(
     from ..recap import build_recap, load_for_recap
     from ..recap import export
 
+    if format is RecapFormat.pdf:  # printed by the pipeline of every document (render/rekap.py)
+        from ..render.job import Options, produce
+
+        produced = produce("rekap", folder, Options(kecamatan=kecamatan or [], bidang=bidang, keluaran=keluaran))
+        show.show_written([keluaran or produced.folder / produced.outputs[0].name], folder)
+        return
     event = load_for_recap(folder)
     recap = build_recap(event, kecamatan=kecamatan, bidang=bidang)
     if format is RecapFormat.tabel:
@@ -46,12 +52,8 @@ def rekap(
         written = [export.write_xlsx(recap, target)]
     elif format is RecapFormat.csv:
         written = export.write_csv(recap, target)
-    elif format is RecapFormat.json:
-        written = [export.write_json(recap, target)]
     else:
-        from ..recap.report import write_report
-
-        written = [write_report(event, recap, target)]
+        written = [export.write_json(recap, target)]
     show.show_written(written, folder)
 
 

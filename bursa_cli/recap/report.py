@@ -1,13 +1,10 @@
-"""The recap as a PDF report for the Bupati: kop, summary numbers, bar charts, tables.
+"""The charts of the recap's PDF report for the Bupati (printed by `render.rekap`).
 
 Charts are drawn here as inline SVG (horizontal bars, since the labels are
 long names), so the PDF needs no chart library and fetches nothing.
 """
 
 from __future__ import annotations
-
-from datetime import date
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -63,19 +60,3 @@ def charts(recap: Recap, top: int = 10, font: str = "Liberation Sans") -> dict[s
         "kecamatan": bar_chart(per_kecamatan, bar_height=4.2, gap=1.4, font=font),
         "inovasi": bar_chart(per_inovasi, label_width=78, font=font),
     }
-
-
-def write_report(event, recap: Recap, path: Path, today: date | None = None) -> Path:
-    """Render the report of `recap` to `path` (atomically) and return the path."""
-    from ..fsutil import write_atomic
-    from ..render.pdf import Renderer
-
-    from ..render.env import HURUF
-
-    renderer = Renderer(event, today=today)
-    font = HURUF[event.acara.dokumen.huruf]
-    context = {"rekap": recap, "grafik": charts(recap, font=font), "bidang_singkat": bidang_short,
-               "warna": COLORS, "penanda": event.acara.penyelenggara.kepala}
-    data = renderer.pdf(TEMPLATE, context, f"Rekap {recap.nama_acara}")
-    write_atomic(Path(path), data)
-    return Path(path)

@@ -36,6 +36,8 @@ class Options:
     desa: list[str] = field(default_factory=list)  # only these villages (kode or name)
     kecamatan: list[str] = field(default_factory=list)  # only these kecamatan (kode or name)
     lewati_belum_lengkap: bool = False  # print the others when some items cannot be printed yet
+    bidang: str | None = None  # only one bidang (the recap)
+    keluaran: Path | None = None  # write the one output here instead of keluaran/ (`rekap --keluaran`)
 
 
 @dataclass
@@ -128,7 +130,7 @@ class Job:
 
         def make() -> bytes:
             if output.split:
-                from .batches import default_jobs, render_batched
+                from .batches import render_batched
 
                 data, output.pages = render_batched(self.renderer, output.parts, title, output.split,
                                                     output.size, self.jobs, self._report(output.name))
@@ -203,7 +205,7 @@ def produce(kind: str, folder: Path, options: Options | None = None,
                 if output.apart is not None:  # written batch by batch, so a killed run resumes
                     job.keep_apart(output, out_dir)
                 else:
-                    staging.add(out_dir / output.name, output.make())
+                    staging.add(_target(job, out_dir, output), output.make())
             if not (out_dir / ".gitignore").exists():  # outputs never go into git
                 staging.add(out_dir / ".gitignore", "# Dibuat bursa cetak: hasil cetak tidak disimpan di git.\n*\n")
             for action in job._before_commit:
@@ -215,6 +217,15 @@ def produce(kind: str, folder: Path, options: Options | None = None,
     finally:
         job.finish()
     return Produced(kind, out_dir, job.outputs, job.notes, job.preview, job.omitted, job.omitted_heading)
+
+
+def _target(job: Job, out_dir: Path, output: Output) -> Path:
+    """Where an output goes: `keluaran/NAME`, or the file the user named for a single output."""
+    if job.options.keluaran is None:
+        return out_dir / output.name
+    if len(job.outputs) != 1:
+        raise UsageError("--keluaran hanya dapat dipakai untuk dokumen yang menjadi satu berkas.")
+    return Path(job.options.keluaran)
 
 
 def plan(kind: str, folder: Path, options: Options | None = None,
@@ -235,7 +246,7 @@ def plan(kind: str, folder: Path, options: Options | None = None,
     if options.jobs is not None and options.jobs < 1:
         raise UsageError("--proses harus paling sedikit 1.")
     folder = Path(folder)
-    passed = gate(folder, f"cetak:{kind}")
+    passed = gate(folder, spec.need or f"cetak:{kind}")
     job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin))
     job.notes.extend(note.message for note in passed.notes)
     module, _, function = spec.target.partition(":")

@@ -21,6 +21,7 @@ class Kind:
     target: str  # "module:function" taking a `Job`
     help: str  # one Indonesian line for --help
     options: tuple[str, ...] = ()  # further fields of `Options` the command offers, e.g. ("rapat",)
+    need: str = ""  # what the gate checks (check/gate.py); bawaan: "cetak:NAME"
 
 
 KINDS: list[Kind] = [
@@ -52,6 +53,9 @@ KINDS: list[Kind] = [
          options=("batch", "gabung", "ulang", "desa", "kecamatan", "lewati_belum_lengkap")),
     Kind("halaman-verifikasi", "bursa_cli.render.verifikasi:build",
          "Halaman web statis (HTML + JSON) untuk memeriksa kode sertifikat, juga tanpa internet."),
+    Kind("rekap", "bursa_cli.render.rekap:build",
+         "Laporan rekap untuk Bupati (PDF): ringkasan, grafik per bidang, kecamatan dan inovasi, tabel.",
+         options=("kecamatan", "bidang"), need="rekap"),
 ]
 
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
