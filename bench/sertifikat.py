@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
     event = load_for_recap(folder)
     certificates = collect(event).certificates
-    signer = engine.signer(event, [])
+    signer = engine.signer(event)
     count = len(certificates)
     per_cert = sum(len(c.inovasi) for c in certificates) / count
     print(f"{count} sertifikat, rata-rata {per_cert:.1f} inovasi per sertifikat; {os.cpu_count()} inti, "

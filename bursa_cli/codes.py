@@ -374,6 +374,29 @@ _c("BUR-C019", "Mata acara nomor {no} memakai ruang {ruang} bersamaan dengan mat
    "Mata acara di ruang berbeda boleh berlangsung bersamaan (ditandai 'bersamaan' di susunan acara); di "
    "ruang yang sama jamnya bertabrakan.", WARNING)
 
+_c("BUR-C020", "Pola nomor surat '{pola}' tidak dapat dipakai: {rincian}.",
+   "penomoran.pola menyusun nomor setiap undangan dan SK dari isian {klasifikasi} {urut} {unit} {bulan} "
+   "{bulan_romawi} {tahun}, mis. `{klasifikasi}/{urut}/{unit}/{tahun}`. Pola yang tidak dapat diisi, atau "
+   "tanpa {urut}, membuat nomor surat tidak dapat diterbitkan; `cetak undangan` dan `cetak sk` menolak.")
+_c("BUR-C021", "Rapat {rapat} tidak punya penerima undangan: kelompok {kelompok} belum berisi siapa pun; isi "
+   "rapat.penerima atau datanya.",
+   "Undangan dan daftar hadir sebuah rapat dibuat untuk kelompok di rapat.penerima (opd, tik, panitia, "
+   "kepala-desa, ...). Bila kelompok itu belum berisi orang (mis. tik sebelum panitia.yaml diisi), tidak ada "
+   "surat yang dapat dibuat; `cetak undangan` dan `cetak daftar-hadir` menolak.")
+_c("BUR-C022", "Tidak ada peserta yang akan hadir (konfirmasi bukan \"tidak\") untuk daftar hadir hari-H.",
+   "Daftar hadir hari-H memuat setiap peserta di peserta.yaml yang konfirmasinya bukan \"tidak\", per "
+   "kecamatan dan desa.")
+_c("BUR-C023", "Inovasi {id} \"{judul}\" belum punya ruang bursa: isi ruang (kode ruang bursa) atau meja.",
+   "Poster dan katalog menyebut ruang, stan dan meja setiap inovasi. Ruangnya diambil dari `ruang`, dari "
+   "ruang mejanya, atau dari satu-satunya ruang bursa yang menampung bidangnya; bila tidak satu pun, "
+   "`cetak poster` dan `cetak katalog` menolak.")
+_c("BUR-C024", "Belum ada Kartu Komitmen bertanda tangan lengkap yang tercatat, jadi belum ada sertifikat "
+   "untuk diverifikasi.",
+   "Halaman verifikasi memuat kode sertifikat yang sudah terbit, dan sertifikat dibuat dari Kartu Komitmen "
+   "yang dicatat di Jendela 3 pada hari-H (`bursa komitmen`), ditandatangani Kepala Desa dan Ketua BPD. `bursa validasi` mencatatnya sejak log "
+   "hari-H pertama ada (tidak dihitung sebagai masalah); `cetak halaman-verifikasi` menolak sampai kartu "
+   "pertama tercatat.")
+
 # --------------------------------------------------------------------------- BUR-I impor
 
 _c("BUR-I001", "{pesan}", "Baris sheet yang diimpor tidak mengisi kolom yang wajib (nama, jabatan, desa, judul, "

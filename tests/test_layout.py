@@ -125,7 +125,7 @@ def certificate_document(folder: Path, limit: int | None = None, change=None):
         certificates = change(certificates)
     items = [{**c.as_dict(), "qr": qr_svg(c.tautan)} for c in certificates]
     renderer = Renderer(event, today=TODAY)
-    html = renderer.html(batch.TEMPLATE, {"sertifikat": items, "penanda": batch.signer(event, []),
+    html = renderer.html(batch.TEMPLATE, {"sertifikat": items, "penanda": batch.signer(event),
                                           "alamat_verifikasi": event.acara.dokumen.alamat_verifikasi or "",
                                           "contoh": False}, "Sertifikat")
     document = renderer.document(html)

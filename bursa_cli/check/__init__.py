@@ -16,7 +16,7 @@ from ..schema.event import Event, load_event
 from ..schema.models import TAHAPAN_KODE
 from . import links, readiness
 from .readiness import StageResult, check_readiness, check_tahapan_list
-from .requirements import PROGRESS, REQUIREMENTS, check_requirements
+from .requirements import DAY, PROGRESS, REQUIREMENTS, check_requirements
 
 
 @dataclass
@@ -66,6 +66,10 @@ def validate_event(folder: Path, up_to_stage: str | None = None, strict: bool = 
         if _blocked(event, STAGE_READS.get(stage.kode, ())):
             stage.problems, stage.blocked = [], True  # judged once the file it reads can be read
     for problem in check_requirements(event):
+        if problem.stage == DAY:  # waits for the day itself: worth knowing once it has begun, never counted
+            if any(event.log_files.values()):
+                problems.append(replace(problem, level=NOTE))
+            continue
         stage = by_stage[problem.stage]
         stage.problems.append(problem)
         if stage.enforced or problem.code in PROGRESS:  # progress counts from its stage on, like readiness

@@ -15,7 +15,6 @@ from ..errors import Problem
 from ..schema.event import Event, locate
 from ..schema.models import TAHAPAN_JUDUL, TAHAPAN_KODE, Tahap
 from ..indo import tanggal
-from ..seating import check_seating
 
 
 def _meeting(event: Event, kode: str, needs: tuple[str, ...]) -> Iterable[Problem]:
@@ -115,8 +114,7 @@ def ready_survei_lokasi(event: Event) -> Iterable[Problem]:
     if bursa and total < confirmed:
         yield locate(event.acara, field_name=f"tempat.ruang.{bursa[0][0]}.kapasitas", value=str(total),
                      **say("BUR-T032", kapasitas=total, hadir=confirmed))
-    if any(r.jenis == "pleno" for r in rooms):
-        yield from check_seating(event)  # everyone who is coming gets a seat in the pleno
+    # everyone coming has a seat in the pleno: a rule of the denah and Kartu ID (requirements.py)
 
 
 MATERI_LABEL = {"kartu_komitmen": "Kartu Komitmen", "kartu_id": "Kartu ID", "kartu_ide": "Kartu Ide",

@@ -17,10 +17,12 @@ from typing import Callable, Iterable
 from .. import indo
 from ..codes import say
 from ..errors import Problem
+from ..penerima import HARI_H, meetings, recipients
 from ..schema.event import Event, locate
 from ..schema.models import TAHAPAN_KODE
-from ..schema.types import is_kelurahan
-from ..seating import needs_seat
+from ..schema.types import is_kelurahan, number_pattern_fault
+from ..seating import check_seating, needs_seat
+from ..stands import assign_stands
 
 # The stage at which each document is first needed.
 KIND_STAGE: dict[str, str] = {
@@ -42,9 +44,15 @@ KIND_STAGE: dict[str, str] = {
 KIND_LABEL = {"undangan": "undangan", "sk": "SK", "sertifikat": "sertifikat"}
 
 
-def _needed(problem: Problem | dict, kinds: tuple[str, ...]) -> Problem:
-    """`problem` marked with the documents it blocks, and the earliest stage among theirs."""
-    stage = min((KIND_STAGE[k] for k in kinds), key=TAHAPAN_KODE.index)
+# The stage of what only the day itself produces (the Kartu Komitmen): none of the ten.
+DAY = ""
+
+
+def _needed(problem: Problem | dict, kinds: tuple[str, ...], stage: str | None = None) -> Problem:
+    """`problem` marked with the documents it blocks, and its stage: `stage`, else the earliest
+    stage among the documents'."""
+    if stage is None:
+        stage = min((KIND_STAGE[k] for k in kinds), key=TAHAPAN_KODE.index)
     return replace(problem, needed_by=kinds, stage=stage)
 
 
@@ -100,6 +108,60 @@ def need_kop(event: Event) -> Iterable[Problem]:
         yield _needed(_at(event, ("penyelenggara", "logo"), value=logo, **say("BUR-R017", logo=logo)), kinds)
     elif not path.resolve().is_relative_to(root):
         yield _needed(_at(event, ("penyelenggara", "logo"), value=logo, **say("BUR-R018", logo=logo)), kinds)
+
+
+def need_numbering(event: Event) -> Iterable[Problem]:
+    """The letter-number pattern can be filled in, and gives every letter its own running number."""
+    pola = event.acara.penomoran.pola
+    fault = number_pattern_fault(pola)
+    if fault:
+        yield _needed(_at(event, ("penomoran", "pola"), value=pola, **say("BUR-C020", pola=pola, rincian=fault)),
+                      ("undangan", "sk"))
+
+
+def need_invitees(event: Event) -> Iterable[Problem]:
+    """Every meeting has someone to invite, and the day's attendance list someone coming.
+
+    A meeting counts from its own stage (the day's letter from the materi stage,
+    when invitations are confirmed), not from the first letter's.
+    """
+    for meeting in meetings(event):
+        stage = "materi" if meeting.kode == HARI_H else meeting.kode
+        if not recipients(event, meeting.groups):
+            # the day invites every village and kecamatan of acara.yaml; a meeting, its rapat.penerima
+            where = "wilayah.kecamatan" if meeting.kode == HARI_H else "rapat.penerima"
+            yield _needed(locate(meeting.item, field_name=where, **say(
+                "BUR-C021", rapat=meeting.kode, kelompok=", ".join(meeting.groups) or "(kosong)")),
+                ("undangan", "daftar-hadir"), stage)
+    if not any(p.konfirmasi != "tidak" for p in event.peserta):
+        yield _needed(Problem(file="peserta.yaml", line=1, column=1, **say("BUR-C022")), ("daftar-hadir",),
+                      "materi")
+
+
+def need_stands(event: Event) -> Iterable[Problem]:
+    """Every kept innovation stands in a Bursa room: written, by its desk, or the one room of its bidang."""
+    stands = assign_stands(event)
+    for inovasi in event.inovasi_terpilih:
+        if stands[inovasi.id].ruang is None:
+            yield _needed(locate(inovasi, field_name="ruang", **say("BUR-C023", id=inovasi.id,
+                                                                    judul=inovasi.judul)), ("poster", "katalog"))
+
+
+def need_seating(event: Event) -> Iterable[Problem]:
+    """Everyone coming has a seat in the Ruang Pleno: the seat list and every Kartu ID print it."""
+    for problem in check_seating(event):
+        yield _needed(problem, ("denah", "kartu-id"))
+
+
+def need_certificates(event: Event) -> Iterable[Problem]:
+    """The verification page publishes the codes of certificates, so it waits for the first Kartu Komitmen
+    in force signed by both the Kepala Desa and the Ketua BPD.
+
+    Why no stage: the cards are handed in on the day, after every preparation
+    stage; validasi notes it, and `cetak halaman-verifikasi` refuses until then.
+    """
+    if not any(c.ttd_kepala_desa and c.ttd_ketua_bpd for c in event.komitmen_berlaku.values()):
+        yield _needed(Problem(file="log/komitmen", **say("BUR-C024")), ("halaman-verifikasi",), DAY)
 
 
 def need_sk(event: Event) -> Iterable[Problem]:
@@ -227,6 +289,13 @@ def need_materials(event: Event) -> Iterable[Problem]:
 REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...], str, bool], ...] = (
     (need_signers, ("acara.yaml",), "penanda tangan surat, SK dan sertifikat", True),
     (need_kop, ("acara.yaml",), "lambang di kop surat", True),
+    (need_numbering, ("acara.yaml",), "pola nomor surat", True),
+    (need_invitees, ("acara.yaml", "tahapan.yaml", "desa.yaml", "peserta.yaml", "panitia.yaml", "opd.yaml",
+                     "p2ktd.yaml"), "penerima undangan dan daftar hadir", True),
+    (need_stands, ("acara.yaml", "inovasi.yaml"), "ruang bursa setiap inovasi", True),
+    (need_seating, ("acara.yaml", "peserta.yaml"), "tempat duduk di ruang pleno", True),
+    (need_certificates, ("acara.yaml", "desa.yaml", "peserta.yaml"), "sertifikat untuk halaman verifikasi",
+     True),
     (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK", True),
     (need_citations, ("acara.yaml",), "dasar hukum Mengingat SK", True),
     (need_programme, ("acara.yaml",), "jam susunan acara", True),
@@ -234,7 +303,7 @@ REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...],
     (need_village_roles, ("desa.yaml", "peserta.yaml"), "nama di Kartu Komitmen", True),
     (need_materials, ("acara.yaml", "desa.yaml", "inovasi.yaml", "peserta.yaml"), "bahan Bursa Kit", False),
 )
-PROGRESS = {"BUR-C011", "BUR-C012", "BUR-C013", "BUR-C014", "BUR-C015", "BUR-C016"}
+PROGRESS = {"BUR-C011", "BUR-C012", "BUR-C013", "BUR-C014", "BUR-C015", "BUR-C016", "BUR-C022"}
 
 
 def check_requirements(event: Event, kind: str | None = None) -> list[Problem]:

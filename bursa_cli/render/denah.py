@@ -7,23 +7,12 @@ the seat list to the registration desk.
 from __future__ import annotations
 
 from .floorplan import draw_floorplan
-from ..seating import SeatPlan, check_seating, origin_lines, plan_seating, role_label
-
-
-def seat_plan(job) -> SeatPlan | None:
-    """The seat plan; None, with the problems in `job`, when the rooms cannot hold everyone
-    coming (the same problem `bursa validasi` shows)."""
-    job.problems.extend(problem for problem in check_seating(job.event) if problem.is_error)
-    if job.problems:
-        return None
-    return plan_seating(job.event)
+from ..seating import origin_lines, plan_seating, role_label
 
 
 def build(job) -> None:
     """The floor plan (landscape, poster paper, with the banner list) and the seat list (A4 portrait)."""
-    plan = seat_plan(job)
-    if plan is None:
-        return
+    plan = plan_seating(job.event)  # rooms too small for everyone coming: refused by the gate
     event = job.event
     rows = []
     for group, members in plan.groups():

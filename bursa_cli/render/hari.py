@@ -66,14 +66,9 @@ def _minutes(value) -> int:
 
 
 def build_daftar_hadir(job) -> None:
-    acara = job.acara
+    acara = job.acara  # a meeting with nobody invited is refused by the gate (check/requirements.py)
     for m in chosen_meetings(job):
         rows = day_rows(job.event) if m.kode == HARI_H else meeting_rows(job.event, m.groups)
-        people = [r for r in rows if not r.kelompok]
-        if not people:
-            job.problem(f"Daftar hadir {m.kode}: belum ada orang yang diundang; isi rapat.penerima atau datanya.",
-                        item=m.item, field_name="rapat.penerima")
-            continue
         rows = _sample_rows(job, rows)
         context = {
             "judul": m.hal.removeprefix("Undangan ").strip(),

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, is_kelurahan, kecamatan_of, spare_card_id
-from .denah import seat_plan
 from .poster import fit
 from .qr import qr_svg
 from ..day.logwrite import now
@@ -81,14 +80,9 @@ NAME_STEPS = ((18, 14.0), (24, 12.0), (30, 10.5), (38, 9.0), (10**9, 8.0))
 
 def build_id(job) -> None:
     """Name badges in seat order, imposed on A4 sheets with cut marks."""
-    plan = seat_plan(job)
-    if plan is None:
-        return
+    # nobody coming, or too few seats for everyone coming: refused by the gate (check/requirements.py)
     event = job.event
-    if not plan.seated:
-        job.problem("Tidak ada peserta yang akan hadir (konfirmasi bukan \"tidak\") untuk dibuatkan Kartu ID.",
-                    file="peserta.yaml")
-        return
+    plan = plan_seating(event)
     cards = [{
         "peserta": item.peserta, "peran": role_label(item.peserta), "asal": origin_lines(event, item)[:3],
         "kursi": item.seat.label, "official": item.official, "kosong": False,
@@ -105,12 +99,7 @@ def build_cadangan(job) -> None:
     the walk-in's id, so the desks can scan them like any other badge."""
     acara = job.acara
     seated = len(plan_seating(job.event).seated)
-    spare = acara.materi.kartu_id - seated
-    if spare <= 0:
-        job.problem_at(("materi", "kartu_id"),
-                       f"materi.kartu_id ({acara.materi.kartu_id}) tidak menyisakan Kartu ID cadangan: "
-                       f"{seated} kartu untuk peserta di peserta.yaml. Naikkan jumlahnya.")
-        return
+    spare = acara.materi.kartu_id - seated  # none left over: refused by the gate
     used = {entry.peserta for entry in job.event.registrasi}  # numbers already handed out on the day
     ids = (spare_card_id(number) for number in range(1, spare + len(used) + 1))
     free = [card_id for card_id in ids if card_id not in used][:spare]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import string
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -30,7 +29,6 @@ from ..fsutil import write_atomic
 REGISTER = REGISTER_FILE
 HEADER = ("# Register nomor surat yang diterbitkan bursa: satu baris satu nomor.\n"
           "# Jangan mengubah atau menghapus baris; nomor yang tercatat tidak dipakai lagi.\n")
-FIELDS = ("klasifikasi", "urut", "unit", "bulan", "bulan_romawi", "tahun")
 
 
 @dataclass(frozen=True)
@@ -42,21 +40,6 @@ class Issued:
     tanggal: date
     perihal: str
     baru: bool  # issued in this run (not yet in the register)
-
-
-def check_pattern(pola: str) -> str | None:
-    """An Indonesian message when `pola` is not a usable pattern, else None."""
-    try:
-        names = [name for _, name, _, _ in string.Formatter().parse(pola) if name is not None]
-    except ValueError:
-        return f"Pola nomor '{pola}' tidak sah: periksa tanda kurung kurawal {{ }}."
-    unknown = [n for n in names if n not in FIELDS]
-    if unknown:
-        return (f"Isian {{{unknown[0]}}} di pola nomor tidak dikenal; yang boleh: "
-                + " ".join("{" + f + "}" for f in FIELDS) + ".")
-    if "urut" not in names:
-        return "Pola nomor harus memuat {urut} (nomor urut), agar setiap surat bernomor lain."
-    return None
 
 
 _NEEDED = {

@@ -35,14 +35,10 @@ def clamp(text: str, limit: int) -> str:
 
 
 def kept_items(job) -> list[tuple[Inovasi, Stand]]:
-    """Kept innovations with their stands, checking every one has a room; problems go to `job`."""
+    """Kept innovations with their stands (none kept, or one without a room: refused by the gate)."""
     event = job.event
-    kept = event.inovasi_terpilih  # none kept: refused by the gate (check/requirements.py)
+    kept = event.inovasi_terpilih
     stands = assign_stands(event)
-    for inovasi in kept:
-        if stands[inovasi.id].ruang is None:
-            job.problem(f"Inovasi {inovasi.id} \"{inovasi.judul}\" belum punya ruang bursa: isi ruang "
-                        f"(kode ruang bursa) atau meja.", item=inovasi, field_name="ruang")
     return [(i, stands[i.id]) for i in kept]
 
 
@@ -64,8 +60,6 @@ def describe(event, inovasi: Inovasi, stand: Stand) -> dict:
 def build_poster(job) -> None:
     """One poster per kept innovation, in acara.yaml's poster paper."""
     items = kept_items(job)
-    if job.problems:
-        return
     event = job.event
     posters = []
     clamped = 0
@@ -96,8 +90,6 @@ def build_poster(job) -> None:
 def build_katalog(job) -> None:
     """The catalogue booklet: cover, the three Jendela, every innovation by bidang and room, an index."""
     items = kept_items(job)
-    if job.problems:
-        return
     event = job.event
     items = job.sample(items)
     sections = []

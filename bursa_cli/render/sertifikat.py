@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from ..certify.data import Sertifikat, collect, refuse_unsigned
-from ..errors import Problem, UsageError
+from ..errors import UsageError
 from .batches import Apart
 from .qr import qr_svg
 
@@ -35,7 +35,7 @@ def build(job) -> None:
     job.left_out(refuse_unsigned(gathered, options.lewati_belum_lengkap),
                  "desa tidak dicetak karena Kartu Komitmennya belum ditandatangani lengkap:")
     job.problems.extend(gathered.problems)
-    penanda = signer(event, job.problems)
+    penanda = signer(event)
     if job.problems:
         return
     certificates = gathered.certificates
@@ -59,18 +59,11 @@ def build(job) -> None:
             size=options.batch or 50, apart=apart)
 
 
-def signer(event, problems: list) -> object:
-    """The Kepala Dinas or the Bupati, as `acara.dokumen.penanda_tangan_sk` says."""
+def signer(event) -> object:
+    """The Kepala Dinas or the Bupati, as `acara.dokumen.penanda_tangan_sk` says (a signer
+    missing is a check rule, BUR-C001 and BUR-C010, so the gate refused already)."""
     acara = event.acara
-    if acara.dokumen.penanda_tangan_sk == "bupati":
-        if acara.bupati is None:
-            source = event.sources.get("acara.yaml")
-            message = ("dokumen.penanda_tangan_sk adalah bupati, tetapi data bupati belum diisi "
-                       "(nama, jabatan) di acara.yaml.")
-            problems.append(source.problem(("dokumen", "penanda_tangan_sk"), message) if source
-                            else Problem(message, file="acara.yaml"))
-        return acara.bupati
-    return acara.penyelenggara.kepala
+    return acara.bupati if acara.dokumen.penanda_tangan_sk == "bupati" else acara.penyelenggara.kepala
 
 
 def _file_digest(path: Path) -> str:

@@ -48,8 +48,6 @@ def build(job) -> None:
     note_kop(job)
     members = [a for a in job.event.panitia if a.tim == "TIK"] + [a for a in job.event.panitia if a.tim == "Panitia"]
     register = None if by_bupati else open_register(job)
-    if job.problems or signer is None:
-        return
     tanggal = acara.sk.tanggal or job.today
     daerah = acara.wilayah.nama
     dinas = indo.judul(acara.penyelenggara.nama, [acara.penyelenggara.singkatan])

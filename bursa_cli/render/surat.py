@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..safepath import event_file
-from .nomor import Register, check_pattern
+from .nomor import Register
 
 PICTURE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")  # pictures Word (python-docx) can place
 
@@ -36,13 +36,9 @@ def note_kop(job) -> None:
                          f"({Path(p.logo).with_suffix('.png').name}) di sampingnya.")
 
 
-def open_register(job) -> Register | None:
-    """The letter-number register, locked until the run ends; None (with a problem) when unusable."""
+def open_register(job) -> Register:
+    """The letter-number register, locked until the run ends (its pattern is a check rule)."""
     penomoran = job.acara.penomoran
-    message = check_pattern(penomoran.pola)
-    if message:
-        job.problem_at(("penomoran", "pola"), message)
-        return None
     register = Register(Path(job.event.root), penomoran.pola, penomoran.unit, penomoran.urut_awal).open()
     job.cleanup(register.close)
     job.problems.extend(register.problems)

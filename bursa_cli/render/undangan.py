@@ -34,19 +34,12 @@ def chosen_meetings(job) -> list[Pertemuan]:
 def build(job) -> None:
     event, acara = job.event, job.acara
     chosen = chosen_meetings(job)
-    note_kop(job)  # the signer and the emblem file are checked by the gate (check/requirements.py)
+    note_kop(job)  # the signer, the emblem file and the number pattern are check rules (check/requirements.py)
     register = open_register(job)
     signer = acara.penyelenggara.kepala
     default_tembusan = [f"{head_title(acara.wilayah.nama)} (sebagai laporan)"]
     for m in chosen:
-        people = recipients(event, m.groups)
-        if not people:
-            job.problem(f"Undangan {m.kode}: tidak ada penerima untuk kelompok "
-                        f"{', '.join(m.groups) or '(kosong)'}; isi rapat.penerima atau datanya.",
-                        item=m.item, field_name="rapat.penerima")
-            continue
-        if register is None:
-            continue
+        people = recipients(event, m.groups)  # nobody to invite: refused by the gate
         issued = register.number(f"undangan/{m.kode}", acara.penomoran.klasifikasi_undangan,
                                  job.today, m.hal)
         if issued.tanggal > m.tanggal:

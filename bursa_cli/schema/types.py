@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from datetime import time
 from typing import Annotated, Literal
 
@@ -24,6 +25,25 @@ BIDANG_SHORT: dict[str, str] = {
     "psdm": "PSDM",
     "infrastruktur": "Infrastruktur",
 }
+
+# The fields a letter-number pattern (penomoran.pola) may use.
+NOMOR_FIELDS = ("klasifikasi", "urut", "unit", "bulan", "bulan_romawi", "tahun")
+
+
+def number_pattern_fault(pola: str) -> str | None:
+    """What makes `pola` unusable as a letter-number pattern, in Indonesian; None when it is usable."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(pola) if name is not None]
+    except ValueError:
+        return "periksa tanda kurung kurawal { }"
+    unknown = [n for n in names if n not in NOMOR_FIELDS]
+    if unknown:
+        return (f"isian {{{unknown[0]}}} tidak dikenal; yang boleh: "
+                + " ".join("{" + f + "}" for f in NOMOR_FIELDS))
+    if "urut" not in names:
+        return "pola harus memuat {urut} (nomor urut), agar setiap surat bernomor lain"
+    return None
+
 
 ZonaWaktu = Literal["WIB", "WITA", "WIT"]
 ZONA_OFFSET_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
