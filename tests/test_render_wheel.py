@@ -58,3 +58,23 @@ def test_wheel_version_and_licence_come_from_one_place(wheel):
     metadata = zipfile.ZipFile(wheel).read(f"bursa-{__version__}.dist-info/METADATA").decode()
     assert f"\nVersion: {__version__}\n" in metadata
     assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE") for n in names)
+
+
+def test_sdist_carries_the_one_home_of_the_templates(tmp_path):
+    """The sdist holds `bursa_cli/templates/` (not the root link), and a wheel built from it too."""
+    pytest.importorskip("hatchling")
+    import tarfile
+
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+                   cwd=REPO, check=True, capture_output=True)
+    [sdist] = tmp_path.glob("bursa-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
+        archive.extractall(tmp_path / "src", filter="data")
+    root = names[0].split("/")[0]
+    builtin = {f"{root}/bursa_cli/templates/{p.name}" for p in BUILTIN_TEMPLATES.iterdir()}
+    assert builtin <= set(names) and not any(n.startswith(f"{root}/templates") for n in names)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(tmp_path / "src" / root), "--no-deps",
+                    "--no-build-isolation", "-q", "-w", str(tmp_path / "whl")], check=True, capture_output=True)
+    [wheel] = (tmp_path / "whl").glob("bursa-*.whl")
+    assert {n.split("/", 1)[1] for n in builtin} <= set(zipfile.ZipFile(wheel).namelist())
