@@ -168,3 +168,26 @@ def test_bidang_palette_and_order_are_defined_once():
                 borrowed += [(where, node.module, a.name) for a in node.names if a.name in names]
     assert sorted(defined) == [("schema/types.py", "BIDANG_ORDER"), ("schema/types.py", "BIDANG_WARNA")]
     assert borrowed == []
+
+
+def test_kartu_komitmen_instruction_names_the_box_of_the_grid_mode(tmp_path):
+    """40 desks in 3 rooms: on A5 one band per room, and the card says so; on A4 a box per desk."""
+    from support import make_event, minimal_data
+
+    def card_text(kertas: str) -> str:
+        acara = minimal_data("acara.yaml")
+        bursa = acara["tempat"]["ruang"][1]
+        acara["tempat"]["ruang"][1:2] = [
+            {**bursa, "kode": kode, "nama": f"Bursa {kode}", "meja": [f"{kode}-{n:02d}" for n in range(1, count + 1)]}
+            for kode, count in (("A", 14), ("B", 13), ("C", 13))]
+        acara["dokumen"] = {"kertas_kartu_komitmen": kertas}
+        root = make_event(tmp_path / kertas, {"acara.yaml": acara})
+        return " ".join(" ".join(pdf_pages(run("kartu-komitmen", root, contoh=1).folder /
+                                           "kartu-komitmen-contoh.pdf")).split())
+
+    text = card_text("A5")
+    assert "stempel pada kotak ruang tempat Bapak/Ibu berkonsultasi, dari meja mana pun di ruang itu" in text
+    assert "kotak meja" not in text and "Meja A-01 s.d. A-14" in text
+    text = card_text("A4")
+    assert "stempel pada kotak meja tempat Bapak/Ibu berkonsultasi" in text and "kotak ruang" not in text
+    assert "A-14 Bursa A" in text

@@ -199,10 +199,10 @@ def stamp_grid(event, kertas: str) -> tuple[list[dict], dict]:
                 break
         if not per_desk:  # one full-width band per room: room for several stamps side by side
             return boxes, {"kolom": 1, "lebar": 100.0, "tinggi": round(min(27.0, height / len(boxes) - 1.6), 1),
-                           "ringkas": False}
+                           "ringkas": False, "per_ruang": True}
         if box_h >= STAMP_MIN_H:
             return boxes, {"kolom": cols, "lebar": math.floor(10000 / cols) / 100,
-                           "tinggi": round(max(box_h, STAMP_MIN_H), 1), "ringkas": box_w < 24}
+                           "tinggi": round(max(box_h, STAMP_MIN_H), 1), "ringkas": box_w < 24, "per_ruang": False}
     raise AssertionError("unreachable")  # pragma: no cover
 
 
