@@ -62,6 +62,7 @@ def run_kind(name: str, folder: Path, jobs: int, floor: bool) -> tuple[int, floa
                 job.renderer.pdf_joined(output.parts, output.title)
                 single += time.perf_counter() - t0
     finally:
+        job.drop_work()  # the batches' work folders, as the command removes them once merged
         job.finish()
     return pages, seconds, single / jobs
 

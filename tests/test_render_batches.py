@@ -49,6 +49,52 @@ def test_batched_kartu_komitmen_equals_one_document(minimal_event, monkeypatch, 
     assert PdfReader(str(path)).metadata.title == output.title
 
 
+def test_an_interrupted_batched_print_resumes_where_it_stopped(minimal_event, monkeypatch):
+    """Ctrl-C after the first of two batches: the next run renders only the second, then merges."""
+    monkeypatch.setattr(batches, "BATCH", 1)
+    rendered = []
+    real = batches._render
+    monkeypatch.setattr(batches, "_render", lambda *a, **k: (rendered.append(a[1][0][1]["kartu"]), real(*a, **k))[1])
+
+    def interrupt(done, total, name):
+        if done == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run("kartu-komitmen", minimal_event, jobs=1, on_batch=interrupt)
+    out, work = minimal_event / "keluaran", minimal_event / "keluaran" / ".sebagian"
+    assert not (out / "kartu-komitmen.pdf").exists() and len(rendered) == 1
+    assert [p.name for p in work.glob("*/*.pdf")] == ["batch-001.pdf"]
+    first = rendered[0]
+    result = run("kartu-komitmen", minimal_event, jobs=1)
+    assert len(rendered) == 2 and rendered[1] != first  # only the batch still missing
+    assert result.outputs[0].pages == 2 and not work.exists()
+    fresh = run("kartu-komitmen", minimal_event, jobs=1)  # nothing held over: both batches again
+    assert len(rendered) == 4 and fresh.outputs[0].pages == 2
+    assert pdf_pages(out / "kartu-komitmen.pdf")[0].split() != []
+
+
+def test_a_refused_batched_print_leaves_no_batches(minimal_event, monkeypatch):
+    """A template error in a later batch is the user's to fix: no work folder is left for it."""
+    monkeypatch.setattr(batches, "BATCH", 1)
+    real = batches._render
+
+    def fail_second(renderer, parts, *args):
+        if parts[0][1]["kartu"] != first[0]:
+            raise UsageError("rusak")
+        return real(renderer, parts, *args)
+
+    from bursa_cli.errors import UsageError
+
+    job = plan("kartu-komitmen", minimal_event, Options(today=TODAY), origin=ORIGIN)
+    job.finish()
+    first = [job.outputs[0].parts[0][1]["kartu"][:1]]
+    monkeypatch.setattr(batches, "_render", fail_second)
+    with pytest.raises(UsageError):
+        run("kartu-komitmen", minimal_event, jobs=1)
+    assert sorted(p.name for p in (minimal_event / "keluaran").iterdir()) == []
+
+
 def test_jobs_must_be_positive(minimal_event):
     result = bursa("cetak", "poster", minimal_event, "--proses", "0")
     assert result.exit_code == 2

@@ -16,13 +16,17 @@ event, the renderer and the contexts without sending them anywhere. Where fork
 is not available (Windows, macOS), the batches are rendered here, one by one.
 Every worker dies with the command, even after `kill -9` (`render.lifeline`).
 
+Every batched output resumes: each finished batch is written to a work folder
+(`keluaran/.sebagian/NAMA/`) beside a manifest that records, per batch, a hash
+of everything the batch is made of (its HTML and the event files it shows). A
+batch whose hash is unchanged and whose file exists is kept; the manifest is
+rewritten atomically after each batch, so a run killed at any moment leaves
+only whole batch files, and the next run renders only the rest before merging.
+The work folder goes once the merged file is in place.
+
 An output may also keep its batches apart (`job.pdf(..., apart=Apart(...))`):
 certificates are handed out a batch at a time, so each batch is its own file
-`NAMA-001.pdf` ... beside a manifest. The manifest records, per batch, a hash
-of everything the batch is made of; a batch whose hash is unchanged and whose
-file exists is kept, and the manifest is rewritten atomically after each
-batch, so a run killed at any moment leaves only whole files and the next run
-finishes the rest.
+`NAMA-001.pdf` ... beside its manifest, with a hash the document defines.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,31 +57,17 @@ def batches(parts: list[tuple[str, dict[str, Any]]], split: str, size: int) -> l
     return cut
 
 
-def render_batched(renderer, parts: list[tuple[str, dict]], title: str, split: str, size: int,
-                   jobs: int, on_batch: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
-    """One PDF (bytes, pages) made of batches laid out apart, in `jobs` processes, then merged."""
-    cut = batches(parts, split, size)
-    results: list[tuple[bytes, int] | None] = [None] * len(cut)
-
-    def done(index: int, result: tuple[bytes, int], seconds: float) -> None:
-        results[index] = result
-        if on_batch:
-            on_batch(sum(r is not None for r in results), len(cut))
-
-    render_all(renderer, cut, title, jobs, done)
-    if len(results) == 1:
-        return results[0]
-    return merge([data for data, _ in results]), sum(pages for _, pages in results)
-
-
 def render_all(renderer, cut: list[list[tuple[str, dict]]], title: str, jobs: int,
-               done: Callable[[int, tuple[bytes, int], float], None], whole_fonts: list[bool] | None = None) -> None:
+               done: Callable[[int, tuple[bytes, int], float], None], whole_fonts: list[bool] | None = None,
+               htmls: list[list[str]] | None = None) -> None:
     """Lay out every batch of `cut`, in up to `jobs` forked workers; `done(index, (pdf, pages), seconds)`
-    hears of each one in this process, as it finishes. `whole_fonts[i]`: batch i embeds whole fonts."""
+    hears of each one in this process, as it finishes. `whole_fonts[i]`: batch i embeds whole fonts;
+    `htmls[i]`: batch i's HTML, when already made."""
     whole_fonts = whole_fonts or [False] * len(cut)
+    htmls = htmls or [None] * len(cut)
     workers = min(jobs, len(cut))
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _FORKED.update(renderer=renderer, batches=cut, title=title, whole_fonts=whole_fonts)
+        _FORKED.update(renderer=renderer, batches=cut, title=title, whole_fonts=whole_fonts, htmls=htmls)
         try:
             with multiprocessing.get_context("fork").Pool(workers, initializer=_init_forked) as pool:
                 for index, result, seconds in pool.imap_unordered(_render_forked, range(len(cut))):
@@ -86,14 +77,15 @@ def render_all(renderer, cut: list[list[tuple[str, dict]]], title: str, jobs: in
     else:
         for index, batch in enumerate(cut):
             started = time.perf_counter()
-            result = _render(renderer, batch, title, whole_fonts[index])
+            result = _render(renderer, batch, title, whole_fonts[index], htmls[index])
             done(index, result, time.perf_counter() - started)
 
 
-def _render(renderer, parts: list[tuple[str, dict]], title: str, whole_fonts: bool = False) -> tuple[bytes, int]:
+def _render(renderer, parts: list[tuple[str, dict]], title: str, whole_fonts: bool = False,
+            htmls: list[str] | None = None) -> tuple[bytes, int]:
     """One batch as PDF bytes and its page count."""
-    documents = [renderer.document(renderer.html(template, context, title), share_style=True)
-                 for template, context in parts]
+    htmls = htmls or [renderer.html(template, context, title) for template, context in parts]
+    documents = [renderer.document(html, share_style=True) for html in htmls]
     pages = [page for doc in documents for page in doc.pages]
     document = documents[0] if len(documents) == 1 else documents[0].copy(pages)
     return renderer.write(document, batch=whole_fonts), len(pages)
@@ -108,7 +100,7 @@ def _init_forked() -> None:
 def _render_forked(index: int) -> tuple[int, tuple[bytes, int], float]:
     started = time.perf_counter()
     result = _render(_FORKED["renderer"], _FORKED["batches"][index], _FORKED["title"],
-                     _FORKED["whole_fonts"][index])
+                     _FORKED["whole_fonts"][index], _FORKED["htmls"][index])
     return index, result, time.perf_counter() - started
 
 
@@ -128,12 +120,13 @@ class Apart:
     `label` how the manifest names an item (a village code).
     """
 
-    shared: str
-    item: Callable[[Any], str]
-    label: Callable[[Any], str]
+    shared: str = ""
+    item: Callable[[Any], str] | None = None  # None: a batch's hash is that of its HTML and files
+    label: Callable[[Any], str] | None = None
     merged: str = ""  # also write every batch as this one file (`--gabung`)
     fresh: bool = False  # render every batch again (`--ulang`)
     unit: str = "butir"  # what one item is, for the terminal
+    whole_fonts: bool = True  # a long batch embeds whole fonts (files handed out; not for merged ones)
 
 
 @dataclass
@@ -174,8 +167,14 @@ def render_apart(renderer, parts: list[tuple[str, dict]], title: str, split: str
     cut = batches(parts, split, size)
     items = list(parts[0][1][split])
     names = [f"{stem}-{n:03d}.pdf" for n in range(1, len(cut) + 1)]
-    digests = [hashlib.sha256((apart.shared + "\n".join(apart.item(i) for i in batch[0][1][split])).encode())
-               .hexdigest() for batch in cut]
+    htmls = None
+    if apart.item is None:
+        htmls = [[renderer.html(template, context, title) for template, context in batch] for batch in cut]
+        digests = [_html_digest(renderer, html) for html in htmls]
+    else:
+        digests = [hashlib.sha256((apart.shared + "\n".join(apart.item(i) for i in batch[0][1][split])).encode())
+                   .hexdigest() for batch in cut]
+    label = apart.label or (lambda item: "")
     held = read_manifest(folder).get("berkas", {})
     todo = [i for i, name in enumerate(names)
             if apart.fresh or held.get(name, {}).get("hash") != digests[i] or not (folder / name).is_file()]
@@ -186,7 +185,7 @@ def render_apart(renderer, parts: list[tuple[str, dict]], title: str, split: str
 
     def record(index: int, result: BatchDone, write: bool = True) -> None:
         manifest["berkas"][names[index]] = {"hash": digests[index], "halaman": result.pages,
-                                           "butir": [apart.label(i) for i in cut[index][0][1][split]]}
+                                           "butir": [label(i) for i in cut[index][0][1][split]]}
         if write:
             write_manifest(folder, manifest)
         done.append(result)
@@ -205,13 +204,13 @@ def render_apart(renderer, parts: list[tuple[str, dict]], title: str, split: str
         record(index, BatchDone(names[index], result[1], len(cut[index][0][1][split]), False, seconds))
 
     whole = [cut[i] for i in todo]
+    whole_fonts = [apart.whole_fonts and len(batch[0][1][split]) >= WHOLE_FONTS_FROM for batch in whole]
     started = time.perf_counter()
     if whole:
         # Whole fonts pay off in a long batch (no subsetting per file); for the one certificate
         # printed on demand at Jendela 3 they cost more: measured on the largest event, 2.25 s
         # against 1.2 s to render and 879 KB against 19 KB.
-        render_all(renderer, whole, title, jobs, finished,
-                   [len(batch[0][1][split]) >= WHOLE_FONTS_FROM for batch in whole])
+        render_all(renderer, whole, title, jobs, finished, whole_fonts, htmls and [htmls[i] for i in todo])
     seconds = time.perf_counter() - started
     removed = []
     for name in sorted(held):  # files of an earlier run this run no longer makes (fewer items)
@@ -228,6 +227,37 @@ def render_apart(renderer, parts: list[tuple[str, dict]], title: str, split: str
             write_manifest(folder, manifest)
     done.sort(key=lambda d: d.name)
     return Kept(folder, done, removed, merged, len(items), apart.unit, seconds)
+
+
+def render_resumable(renderer, parts: list[tuple[str, dict]], title: str, split: str, size: int, jobs: int,
+                     work: Path, fresh: bool = False,
+                     on_batch: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
+    """One PDF (bytes, pages) from batches kept in the work folder `work`, so a killed run resumes.
+
+    The caller removes `work` once the merged file is in place.
+    """
+    kept = render_apart(renderer, parts, title, split, size, jobs, work / "batch.pdf", Apart(fresh=fresh, whole_fonts=False),
+                        on_batch)
+    pdfs = [(kept.folder / done.name).read_bytes() for done in kept.done]
+    return (pdfs[0] if len(pdfs) == 1 else merge(pdfs)), kept.pages
+
+
+_LINKED = re.compile(r"""(?:src|href)\s*=\s*["']([^"'#?]+)["']""")
+
+
+def _html_digest(renderer, htmls: list[str]) -> str:
+    """What a batch's PDF is made of: its HTML, and the event files it links (logo, photos)."""
+    digest = hashlib.sha256(FORMAT_VERSION.to_bytes(2, "big"))
+    root = renderer.root.resolve()
+    for html in htmls:
+        digest.update(html.encode())
+        for link in sorted(set(_LINKED.findall(html))):
+            if ":" in link:  # data:, http:, file: — not an event file named by a relative path
+                continue
+            path = (root / link).resolve()
+            if path.is_relative_to(root) and path.is_file():
+                digest.update(link.encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def read_manifest(folder: Path) -> dict:

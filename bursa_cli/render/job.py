@@ -9,6 +9,7 @@ temporary file and move them all into `keluaran/` at the end.
 from __future__ import annotations
 
 import importlib
+import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,8 @@ from ..errors import DataError, Problem, UsageError
 from .kinds import KIND_BY_NAME, KINDS
 from ..fsutil import Staging
 from .output import OUTPUT_DIR
+
+WORK_DIR = ".sebagian"  # inside keluaran/: finished batches of an output not yet merged
 from .origin import Provenance
 from .pdf import Renderer
 
@@ -68,6 +71,7 @@ class Job:
     omitted_heading: str = ""
     on_batch: Callable[[int, int, str], None] | None = None  # (batches done, batches, file name)
     _before_commit: list[Callable[[], None]] = field(default_factory=list)
+    _work: list[Path] = field(default_factory=list)
     _finally: list[Callable[[], None]] = field(default_factory=list)
 
     @property
@@ -129,11 +133,14 @@ class Job:
             output.size = self.options.batch
 
         def make() -> bytes:
-            if output.split:
-                from .batches import render_batched
+            if output.split:  # in batches kept in a work folder until merged, so a killed run resumes
+                from .batches import render_resumable
 
-                data, output.pages = render_batched(self.renderer, output.parts, title, output.split,
-                                                    output.size, self.jobs, self._report(output.name))
+                work = self.work_folder(output.name)
+                self._work.append(work)
+                data, output.pages = render_resumable(self.renderer, output.parts, title, output.split,
+                                                      output.size, self.jobs, work, self.options.ulang,
+                                                      self._report(output.name))
             else:
                 data, output.pages = self.renderer.pdf_joined(output.parts, title)
             return data
@@ -149,6 +156,23 @@ class Job:
 
     def _report(self, name: str):
         return self.on_batch and (lambda done, total: self.on_batch(done, total, name))
+
+    def work_folder(self, name: str) -> Path:
+        """Where the finished batches of output `name` wait until it is merged (`keluaran/.sebagian/`)."""
+        return Path(self.event.root) / OUTPUT_DIR / WORK_DIR / name.replace("/", "_")
+
+    def drop_work(self) -> None:
+        """Remove the batches' work folders: once merged, or after a refusal (nothing is left behind).
+
+        Kept only when the run is interrupted (Ctrl-C, `kill -9`, power loss), so it resumes.
+        """
+        for work in self._work:
+            shutil.rmtree(work, ignore_errors=True)
+            try:
+                work.parent.rmdir()  # keluaran/.sebagian/, once empty
+            except OSError:
+                pass
+        self._work.clear()
 
     def keep_apart(self, output: Output, out_dir: Path) -> None:
         """Render an output whose batches stay apart, into its folder (each batch written when done)."""
@@ -210,10 +234,13 @@ def produce(kind: str, folder: Path, options: Options | None = None,
                 staging.add(out_dir / ".gitignore", "# Dibuat bursa cetak: hasil cetak tidak disimpan di git.\n*\n")
             for action in job._before_commit:
                 action()
-        except BaseException:
+        except BaseException as exc:
             staging.discard()
+            if not isinstance(exc, KeyboardInterrupt):
+                job.drop_work()
             raise
         staging.commit()
+        job.drop_work()
     finally:
         job.finish()
     return Produced(kind, out_dir, job.outputs, job.notes, job.preview, job.omitted, job.omitted_heading)
