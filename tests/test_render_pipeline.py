@@ -19,7 +19,7 @@ from bursa_cli.render.origin import NO_GIT, provenance
 from bursa_cli.render.pdf import Renderer
 from bursa_cli.render.templat import copy_template
 from bursa_cli.schema.event import load_event
-from render_helpers import pdf_fonts, pdf_pages, run, written
+from render_helpers import ORIGIN, TODAY, pdf_fonts, pdf_pages, run, written
 from support import make_event, minimal_data
 
 
@@ -337,3 +337,27 @@ def test_printing_leaves_no_stray_files_in_the_event(minimal_event):
     after = sorted(p.relative_to(minimal_event).as_posix() for p in minimal_event.rglob("*")
                    if not p.relative_to(minimal_event).as_posix().startswith("keluaran"))
     assert after == sorted([*before, "register-nomor.yaml"])
+
+
+def test_a_warm_process_sees_an_override_added_or_changed_later(minimal_event):
+    """The process keeps each event's templates compiled, yet an override added or edited is used."""
+    import time
+
+    from bursa_cli.render.pdf import Renderer
+    from bursa_cli.schema.event import load_event
+
+    event = load_event(minimal_event).event
+
+    def shown() -> str:
+        return Renderer(event, today=TODAY, origin=ORIGIN).html("surat.css", {}, "t")
+
+    builtin = shown()
+    assert builtin == shown() and "satu" not in builtin
+    (minimal_event / "templates").mkdir(exist_ok=True)
+    (minimal_event / "templates" / "surat.css").write_text("/* satu */", encoding="utf-8")
+    assert shown() == "/* satu */"
+    time.sleep(0.01)
+    (minimal_event / "templates" / "surat.css").write_text("/* dua, lebih panjang */", encoding="utf-8")
+    assert shown() == "/* dua, lebih panjang */"
+    (minimal_event / "templates" / "surat.css").unlink()
+    assert shown() == builtin

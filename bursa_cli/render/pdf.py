@@ -20,7 +20,7 @@ from jinja2.sandbox import SecurityError
 from ..errors import DataError, Problem, UsageError
 from .. import indo
 from ..paths import BUILTIN_TEMPLATES
-from .env import BUILTIN_PREFIX, make_env
+from .env import BUILTIN_PREFIX, EVENT_TEMPLATES, make_env
 from .origin import Provenance, provenance
 
 
@@ -32,7 +32,7 @@ class Renderer:
         self.root = Path(event.root)
         self.today = today or date.today()
         self.origin = origin or provenance(self.root)
-        self.env = make_env(self.root)
+        self.env = _event_env(self.root)
         self.base_url = self.root.resolve().as_uri() + "/"
 
     # ---- HTML
@@ -137,17 +137,49 @@ class Renderer:
         if found is None:
             return html, {}
         text = found.group(1)
-        held = getattr(self, "_style", None)
-        if held is None or held[0] != text:
+        key = (text, self.base_url)
+        held = _STYLES.get(key)
+        if held is None:
             fonts = FontConfiguration()
             sheet = CSS(string=text, base_url=self.base_url, url_fetcher=self.fetcher, font_config=fonts)
-            held = self._style = (text, sheet, fonts)
-        return html[:found.start()] + html[found.end():], {"stylesheets": [held[1]], "font_config": held[2]}
+            if len(_STYLES) >= 8:
+                _STYLES.clear()
+            held = _STYLES[key] = (sheet, fonts)
+        return html[:found.start()] + html[found.end():], {"stylesheets": [held[0]], "font_config": held[1]}
 
     @staticmethod
     def write(document, batch: bool = False) -> bytes:
         """The PDF bytes of a laid-out document; `batch` for one file of a batched output."""
         return document.write_pdf(**(BATCH_PDF_OPTIONS if batch else PDF_OPTIONS))
+
+
+# Kept for the life of the process (a warm `bursa layani` printing one certificate at a time):
+# compiling the templates and parsing the style with its fonts cost ~0.4 s and ~0.3 s a print.
+_ENVS: dict[tuple, Any] = {}
+_STYLES: dict[tuple[str, str], tuple] = {}
+
+
+def _event_env(root: Path):
+    """The event's Jinja environment, made once per process while its templates/ folder is unchanged.
+
+    Jinja reloads a template whose file changed; a file added to or removed from the
+    event's templates/ (an override appearing) changes the key, so a new one is made.
+    """
+    folder = root / EVENT_TEMPLATES
+    try:
+        listing = tuple(sorted((p.relative_to(folder).as_posix(), p.stat().st_mtime_ns)
+                               for p in folder.rglob("*"))) if folder.is_dir() else ()
+    except OSError:
+        listing = None
+    key = (str(root.resolve()), listing)
+    env = _ENVS.get(key) if listing is not None else None
+    if env is None:
+        env = make_env(root)
+        if listing is not None:
+            if len(_ENVS) >= 8:
+                _ENVS.clear()
+            _ENVS[key] = env
+    return env
 
 
 PDF_OPTIONS = {"custom_metadata": True}
