@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
+from .errors import UsageError
 from .schema.models import TAHAPAN_JUDUL
 from .schema.types import kecamatan_of
 
@@ -232,3 +233,15 @@ def meetings(event) -> list[Pertemuan]:
     out.append(Pertemuan(HARI_H, HAL[HARI_H], a.tanggal, a.jam_mulai, a.jam_selesai,
                          f"{a.tempat.nama}, {a.tempat.alamat}", a.nama, list(HARI_H_GROUPS), [], a))
     return out
+
+
+def chosen_meetings(event, rapat: str | None = None) -> list[Pertemuan]:
+    """Every meeting, or only the one `rapat` (`--rapat`) names; an unknown name stops the run."""
+    found = meetings(event)
+    if not rapat:
+        return found
+    chosen = [m for m in found if m.kode == rapat]
+    if not chosen:
+        raise UsageError(f"Rapat '{rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
+                         f"Pilihan --rapat: {', '.join(m.kode for m in found)}.")
+    return chosen

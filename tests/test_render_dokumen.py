@@ -73,8 +73,40 @@ def test_day_letter_attaches_the_programme_and_addresses_readers_one_way(contoh_
     text = " ".join(" ".join(pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")).split())
     assert "Lampiran : 1 (satu) lembar susunan acara" in text
     assert "susunan acara terlampir" in text
-    assert any("bursa cetak susunan-acara" in note for note in result.notes)
     assert "Bapak/Ibu " not in text.replace("Bapak/Ibu/Saudara", "")
+
+
+def test_day_letter_carries_the_programme_on_the_pages_after_it(contoh_event, tmp_path):
+    """The lampiran is printed: after every letter, the susunan acara headed with the letter's number;
+    the DOCX master letter states and carries the same; `lampiran_undangan: []` prints none."""
+    import shutil
+
+    from render_helpers import docx_text
+
+    result = run("undangan", contoh_event, rapat="hari-h", contoh=2)
+    pages = [" ".join(p.split()) for p in pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")]
+    nomor = next(p for p in pages[0].split("Nomor : ")[1:]).split(" Sifat")[0]
+    assert len(pages) == 4  # two letters, each followed by its one-page lampiran
+    for letter, lampiran in (pages[0:2], pages[2:4]):
+        assert "Lampiran : 1 (satu) lembar susunan acara" in letter and "SUSUNAN ACARA" not in letter
+        assert lampiran.startswith("LAMPIRAN SURAT KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA KABUPATEN "
+                                   f"TEMANGGUNG NOMOR : {nomor} TANGGAL : ")
+        assert "SUSUNAN ACARA" in lampiran and "Penutupan dan foto bersama" in lampiran
+    docx = docx_text(result.folder / "undangan-hari-h-contoh.docx")
+    assert "1 (satu) lembar susunan acara dan 1 (satu) berkas daftar distribusi" in docx
+    assert "LAMPIRAN SURAT KEPALA DINAS" in docx and "Penutupan dan foto bersama" in docx
+
+    plain = tmp_path / "tanpa-lampiran"
+    shutil.copytree(contoh_event, plain, ignore=shutil.ignore_patterns("keluaran"))
+    acara = plain / "acara.yaml"
+    text = acara.read_text(encoding="utf-8").replace("dokumen:\n", "dokumen:\n  lampiran_undangan: []\n", 1)
+    acara.write_text(text, encoding="utf-8")
+    result = run("undangan", plain, rapat="hari-h", contoh=2)
+    pages = [" ".join(p.split()) for p in pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")]
+    assert len(pages) == 2 and all("Lampiran : - " in p and "SUSUNAN ACARA" not in p for p in pages)
+    assert "susunan acara terlampir" not in " ".join(pages)
+    docx = docx_text(result.folder / "undangan-hari-h-contoh.docx").splitlines()
+    assert "1 (satu) berkas daftar distribusi" in docx and not any("SUSUNAN ACARA" in line for line in docx)
 
 
 def test_an_addressee_line_never_repeats_the_office(contoh_event):

@@ -202,7 +202,7 @@ def test_register_line_missing_several_fields_reports_each(minimal_event):
 def test_preview_renders_few_and_records_nothing(contoh_event):
     result = run("undangan", contoh_event, rapat="hari-h", contoh=3)
     pages = pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")
-    assert len(pages) == 3 and all(p.count("CONTOH") == 1 for p in pages)
+    assert len(pages) == 6 and all(p.count("CONTOH") == 1 for p in pages)  # each letter, then its lampiran
     assert [o.name for o in result.outputs] == [
         "undangan-hari-h-contoh.pdf", "undangan-hari-h-contoh-distribusi.pdf",
         "undangan-hari-h-contoh-distribusi.csv", "undangan-hari-h-contoh.docx"]

@@ -179,8 +179,9 @@ def letters_docx(job, context: dict) -> bytes:
     kop(doc, root, acara.penyelenggara)
     para(doc, f"{surat['tempat']}, {indo.tanggal(surat['tanggal'])}", align=WD_ALIGN_PARAGRAPH.RIGHT,
          space_after=8)
+    attached = "" if surat["lampiran"] == "-" else f"{surat['lampiran']} dan "  # the same as every letter's
     label_table(doc, [("Nomor", surat["nomor"]), ("Sifat", surat["sifat"]),
-                      ("Lampiran", "1 (satu) berkas daftar distribusi"), ("Hal", surat["hal"])],
+                      ("Lampiran", f"{attached}1 (satu) berkas daftar distribusi"), ("Hal", surat["hal"])],
                 bold_last=True)
     para(doc)
     first = doc.add_paragraph("Yth. ")
@@ -200,7 +201,36 @@ def letters_docx(job, context: dict) -> bytes:
     para(doc)
     signature(doc, context["penanda_tangan"])
     tembusan(doc, context["tembusan"])
+    if context.get("lampiran"):
+        programme_pages(doc, context["lampiran"], surat)
     return save(doc)
+
+
+def programme_pages(doc, lampiran: dict, surat: dict) -> None:
+    """The susunan acara after the letter, as in the PDF: its own pages, headed as the letter's lampiran."""
+    page_break(doc)
+    for line in (f"LAMPIRAN SURAT {lampiran['pejabat']}", f"NOMOR    : {surat['nomor']}",
+                 f"TANGGAL : {indo.tanggal(surat['tanggal'])}"):
+        para(doc, line, indent_mm=80, size=10)
+    para(doc)
+    s = lampiran["susunan"]
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "SUSUNAN ACARA", bold=True, align=center)
+    for line in (s["judul"].upper(), s["hari_tanggal"], s["tempat"]):
+        para(doc, line, align=center)
+    para(doc)
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("No", f"Waktu ({s['zona']})", "Acara", "Petugas/Pengisi", "Tempat")):
+        cell.paragraphs[0].add_run(text).bold = True
+    for number, b in enumerate(s["baris"], 1):
+        cells = table.add_row().cells
+        acara = b["acara"] + (f" (bersamaan dengan No {', '.join(map(str, b['bersamaan']))})" if b["bersamaan"] else "")
+        for cell, text in zip(cells, (str(number), b["waktu"], acara, b["pengisi"], b["tempat"])):
+            cell.paragraphs[0].add_run(text)
+    for row in table.rows:
+        for cell, width in zip(row.cells, (9, 26, 60, 40, 30)):
+            cell.width = Mm(width)
 
 
 def sk_docx(job, context: dict) -> bytes:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from .. import indo
 from ..seating import role_label
-from ..penerima import HARI_H, recipients
-from .undangan import chosen_meetings
+from ..penerima import HARI_H, chosen_meetings, recipients
 
 BLANK_ROWS = 5  # for attendees who were not on any list
 
@@ -25,27 +24,31 @@ class Baris:
     kelompok: str = ""  # a group heading row when set (kecamatan)
 
 
-def build_susunan(job) -> None:
-    acara = job.acara  # an empty susunan_acara is refused by the gate (check/requirements.py)
-    zona = acara.zona_waktu
+def programme(event, items) -> dict:
+    """What the susunan acara shows, as a document of its own or as the hari-H letter's lampiran."""
+    acara = event.acara
     rows = []
-    items = job.sample(acara.susunan_acara)
     together = parallel_items(items)
     for index, item in enumerate(items):
-        ruang = job.event.ruang_by_kode.get(item.ruang) if item.ruang else None
+        ruang = event.ruang_by_kode.get(item.ruang) if item.ruang else None
         waktu = indo.jam_angka(item.mulai) + (f"–{indo.jam_angka(item.selesai)}" if item.selesai else "–selesai")
         rows.append({"waktu": waktu, "acara": item.acara, "pengisi": item.pengisi or "-",
                      # an item without a room is held across the venue (a break, the Bursa rooms)
                      "tempat": ruang.nama if ruang else (item.ruang or acara.tempat.nama),
                      "bersamaan": [n + 1 for n in together.get(index, [])]})
-    context = {
+    return {
         "judul": acara.nama,
         "hari_tanggal": indo.hari_tanggal(acara.tanggal),
         "tempat": f"{acara.tempat.nama}, {acara.tempat.alamat}",
-        "zona": zona,
+        "zona": acara.zona_waktu,
         "baris": rows,
-        "contoh": job.preview,
     }
+
+
+def build_susunan(job) -> None:
+    acara = job.acara  # an empty susunan_acara is refused by the gate (check/requirements.py)
+    context = {**programme(job.event, job.sample(acara.susunan_acara)), "contoh": job.preview}
+    rows = context["baris"]
     job.pdf(job.output_name("susunan-acara"), "susunan-acara.html", context,
             title=f"Susunan Acara {acara.nama}", what=f"susunan acara, {len(rows)} mata acara")
 
@@ -67,7 +70,7 @@ def _minutes(value) -> int:
 
 def build_daftar_hadir(job) -> None:
     acara = job.acara  # a meeting with nobody invited is refused by the gate (check/requirements.py)
-    for m in chosen_meetings(job):
+    for m in chosen_meetings(job.event, job.options.rapat):
         rows = day_rows(job.event) if m.kode == HARI_H else meeting_rows(job.event, m.groups)
         rows = _sample_rows(job, rows)
         context = {

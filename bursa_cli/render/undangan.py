@@ -13,27 +13,15 @@ import csv
 import io
 
 from ..cells import csv_cell
-from ..errors import UsageError
 from .. import indo
-from ..penerima import HARI_H, Penerima, Pertemuan, head_title, meetings, recipients
+from ..penerima import HARI_H, Penerima, Pertemuan, chosen_meetings, head_title, recipients
+from .hari import programme
 from .surat import note_kop, open_register
-
-
-def chosen_meetings(job) -> list[Pertemuan]:
-    """Every meeting, or only the one `--rapat` names (an unknown name stops the run)."""
-    found = meetings(job.event)
-    if not job.options.rapat:
-        return found
-    chosen = [m for m in found if m.kode == job.options.rapat]
-    if not chosen:
-        raise UsageError(f"Rapat '{job.options.rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
-                         f"Pilihan --rapat: {', '.join(m.kode for m in found)}.")
-    return chosen
 
 
 def build(job) -> None:
     event, acara = job.event, job.acara
-    chosen = chosen_meetings(job)
+    chosen = chosen_meetings(event, job.options.rapat)
     note_kop(job)  # the signer, the emblem file and the number pattern are check rules (check/requirements.py)
     register = open_register(job)
     signer = acara.penyelenggara.kepala
@@ -48,9 +36,8 @@ def build(job) -> None:
         shown = job.sample(people)
         context = letter_context(job, m, issued, shown, signer, m.tembusan or default_tembusan)
         stem = f"undangan-{m.kode}"
-        if m.kode == HARI_H and acara.susunan_acara:
-            job.notes.append("Surat hari-H menyebut susunan acara sebagai lampiran: cetak "
-                             "`bursa cetak susunan-acara` dan sertakan selembar pada setiap surat.")
+        if context["lampiran"]:
+            count_lampiran(job, context)
         job.pdf(job.output_name(stem), "undangan.html", context, title=f"{m.hal} ({issued.nomor})",
                 what=f"{len(shown)} surat undangan {m.kode}, nomor {issued.nomor}", split="penerima")
         job.pdf(job.output_name(stem, "-distribusi.pdf"), "distribusi.html", context,
@@ -64,14 +51,14 @@ def build(job) -> None:
 def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, tembusan) -> dict:
     acara = job.acara
     village_day = m.kode == HARI_H
+    attached = village_day and "susunan-acara" in acara.dokumen.lampiran_undangan and bool(acara.susunan_acara)
     return {
         "surat": {
             "nomor": issued.nomor,
             "tanggal": issued.tanggal,
             "tempat": acara.wilayah.ibu_kota,
             "sifat": "Penting",
-            # The day's letter carries the susunan acara (bursa cetak susunan-acara) as its attachment.
-            "lampiran": "1 (satu) lembar susunan acara" if village_day and acara.susunan_acara else "-",
+            "lampiran": "-",  # the day's letter: its pages counted by `count_lampiran`
             "hal": m.hal,
         },
         "rapat": {
@@ -79,17 +66,43 @@ def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, te
             "hari_tanggal": indo.hari_tanggal(m.tanggal),
             "waktu": indo.waktu(m.mulai, m.selesai, acara.zona_waktu),
             "tempat": m.tempat,
-            "acara": m.acara + ("; susunan acara terlampir" if village_day and acara.susunan_acara else ""),
+            "acara": m.acara + ("; susunan acara terlampir" if attached else ""),
         },
         "pembuka": opening(acara, m),
         "catatan": notes_by_group(village_day),
         "penutup": ("Mengingat pentingnya acara tersebut, kami mohon Bapak/Ibu/Saudara hadir tepat waktu. "
                     "Atas perhatian dan kehadirannya, kami ucapkan terima kasih."),
         "penerima": people,
+        # The day's letter carries the susunan acara on the pages after it (dokumen.lampiran_undangan).
+        "lampiran": {"pejabat": lampiran_office(acara, signer),
+                     "susunan": programme(job.event, acara.susunan_acara)} if attached else None,
         "penanda_tangan": signer,
         "tembusan": tembusan,
         "contoh": job.preview,
     }
+
+
+def lampiran_office(acara, signer) -> str:
+    """Whose letter the lampiran belongs to: the office signed for ("a.n."), with the region."""
+    office = signer.atas_nama if signer.status == "an" and signer.atas_nama else signer.jabatan
+    region = acara.wilayah.nama
+    return (office if region.lower() in office.lower() else f"{office} {region}").upper()
+
+
+def count_lampiran(job, context: dict) -> None:
+    """'Lampiran: 1 (satu) lembar susunan acara', counted from the laid-out pages.
+
+    Why lay it out: the programme may run to a second page, and a letter that
+    says "1 (satu) lembar" over two is corrected by hand at the post desk.
+    """
+    renderer = job.renderer
+    one = {**context, "penerima": context["penerima"][:1]}
+
+    def pages(lampiran) -> int:
+        return len(renderer.document(renderer.html("undangan.html", {**one, "lampiran": lampiran}, "")).pages)
+
+    lembar = pages(context["lampiran"]) - pages(None)
+    context["surat"]["lampiran"] = f"{lembar} ({indo.terbilang(lembar)}) lembar susunan acara"
 
 
 def notes_by_group(village_day: bool) -> dict[str, str]:

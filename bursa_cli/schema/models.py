@@ -143,6 +143,9 @@ class Dokumen(Model):
     kertas_katalog: Literal["A5", "A4"] = Field("A5", description="Kertas katalog inovasi: A5 (buklet) atau A4")
     huruf: Literal["sans", "serif"] = Field("sans", description="Jenis huruf: sans (mirip Arial) atau serif (mirip Times)")
     ukuran_huruf: float = Field(12, ge=9, le=14, description="Ukuran huruf surat dalam poin")
+    lampiran_undangan: list[Literal["susunan-acara"]] = Field(
+        ["susunan-acara"], description="Lampiran surat undangan hari-H, dicetak sesudah setiap surat: "
+                                       "susunan-acara, atau [] tanpa lampiran")
     penanda_tangan_sk: Literal["kepala_dinas", "bupati"] = Field(
         "kepala_dinas", description="Penanda tangan SK dan sertifikat: kepala_dinas atau bupati")
     alamat_verifikasi: Optional[str] = Field(
