@@ -42,4 +42,37 @@ def test_strict_and_jobs_have_indonesian_names_and_keep_the_old_ones(minimal_eve
         assert result.exit_code == 0, result.output
     for flag in ("--proses", "--jobs"):
         result = bursa("cetak", "poster", minimal_event, flag, "0")
-        assert result.exit_code == 2 and "--jobs harus paling sedikit 1." in plain(result.output)
+        assert result.exit_code == 2 and "--proses harus paling sedikit 1." in plain(result.output)
+
+
+def command_paths(command, path=()) -> list[tuple[str, ...]]:
+    """Every command and subcommand of `bursa`, as the words typed before --help."""
+    paths = [path]
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        paths += command_paths(sub, (*path, name))
+    return paths
+
+
+def test_every_help_names_its_values_in_indonesian():
+    """No Typer type names (`<bool>`, `<list[str]>`, `<path>`, TEXT, PATH) and no English panel words,
+    in `bursa --help` and every `bursa X --help`; a flag shows no value name at all."""
+    import re
+
+    import typer
+
+    from bursa_cli.cli.app import app, speak_indonesian
+    from support import bursa
+
+    speak_indonesian()  # as the entry point does
+    paths = command_paths(typer.main.get_command(app))
+    assert ("cetak", "sertifikat") in paths and ("perangkat", "tambah") in paths
+    english = re.compile(r"<(bool|str|int|float|path|file|directory|datetime|list\[[^>]*\])( range)?>|"
+                         r"\b(TEXT|INTEGER|BOOLEAN|FLOAT|PATH|Usage|Options|Arguments|Commands|Show this)\b")
+    for path in paths:
+        result = bursa(*path, "--help")
+        assert result.exit_code == 0, (path, result.output)
+        found = english.findall(result.output)
+        assert not found, (path, found)
+    said = plain(bursa("init", "--help").output)
+    assert "--kecamatan TEKS... Batasi" in said and "--pasang-hook Pasang" in said
+    assert "folder FOLDER Folder acara baru." in said and "--wilayah BERKAS" in said

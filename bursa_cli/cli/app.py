@@ -160,6 +160,31 @@ HELP_WORDS = {
 HELP_OPTION_TEXT = "Tampilkan bantuan ini lalu keluar."
 USAGE_PREFIX = "Pemakaian: "
 USAGE_WORDS = (("[OPTIONS]", "[PILIHAN]"), ("COMMAND [ARGS]...", "PERINTAH [ARGUMEN]..."))
+# The value names of the help, for Typer's type names (`<str>`, `<list[str]>`, `<path>`; TEXT, PATH
+# in older Typer). A flag takes no value, so it shows none.
+TYPE_WORDS = {"str": "TEKS", "text": "TEKS", "int": "ANGKA", "integer": "ANGKA", "float": "ANGKA",
+              "int range": "ANGKA", "integer range": "ANGKA", "float range": "ANGKA", "path": "BERKAS",
+              "file": "BERKAS", "filename": "BERKAS", "directory": "FOLDER", "datetime": "TANGGAL",
+              "bool": "", "boolean": ""}
+
+
+def value_name(param, english: str | None) -> str | None:
+    """The value name help shows for `param`: its own metavar, else Typer's type name said in Indonesian."""
+    if param.metavar is not None:
+        return param.metavar
+    if getattr(param, "is_flag", False) or english is None:
+        return None
+    label = english.strip("<>").removesuffix("...")
+    many = english.endswith("...") or label.startswith("list[")
+    label = label.removeprefix("list[").removesuffix("]")
+    if "|" in label:  # the choices are the values themselves, already in Indonesian
+        return english
+    word = TYPE_WORDS.get(label.lower(), label.upper())
+    if word in ("BERKAS", "FOLDER") and "folder" in (param.name or ""):
+        word = "FOLDER"
+    if not word:
+        return None
+    return word + "..." if many else word
 
 
 def speak_indonesian() -> None:
@@ -200,6 +225,16 @@ def speak_indonesian() -> None:
         for english, indonesian in USAGE_WORDS:
             pieces = pieces.replace(english, indonesian)
         formatter.write_usage(ctx.command_path, pieces, USAGE_PREFIX)
+
+    def with_indonesian_type(english):
+        def display_type_rich(self, ctx):
+            return value_name(self, english(self, ctx))
+
+        return display_type_rich
+
+    for param_class in (core.TyperOption, core.TyperArgument):
+        if hasattr(param_class, "display_type_rich"):  # Typer 0.2x: the type column of the help
+            param_class.display_type_rich = with_indonesian_type(param_class.display_type_rich)
 
     for command_class in (core.TyperCommand, core.TyperGroup):
         command_class.format_help = with_indonesian_panels(command_class.format_help)
