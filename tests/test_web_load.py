@@ -162,3 +162,59 @@ def test_one_stamp_sent_by_ten_devices_at_once_is_recorded_once(minimal_event):
             thread.join(60)
     assert sorted(statuses) == ["perlu_konfirmasi"] * 9 + ["tercatat"]
     assert len(load_event(minimal_event).event.stempel) == 1
+
+
+
+TERMINAL_STAMP = """
+import sys, time
+from pathlib import Path
+from bursa_cli.day import Day, stamp
+day = Day.open(Path(sys.argv[1]))
+started = time.monotonic()
+recorded = stamp(day, "A-01", "P-0002")
+print(recorded.file, time.monotonic() - started)
+"""
+
+
+def test_a_terminal_desk_beside_a_busy_induk_gets_in_and_its_stamp_is_seen(minimal_event, monkeypatch):
+    """The induk keeps every log lock while entries keep coming; a terminal desk writing the same
+    folder still gets in within `HOLD` seconds, and the induk counts its stamp at once."""
+    from bursa_cli.web import hub
+    from web_support import served
+
+    monkeypatch.setattr(hub, "HOLD", 2.0)
+    monkeypatch.setattr(hub, "IDLE", 60.0)  # so only the HOLD limit ever lets the locks go
+    raters = [pair(minimal_event, "nilai") for _ in range(4)]
+    desk = pair(minimal_event, "stempel", "A-01")
+    done = threading.Event()
+    sent: list[int] = []
+    with served(minimal_event) as base:
+        def keep_busy(index: int, token: str) -> None:
+            with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
+                number = 0
+                while not done.is_set():
+                    path, body = entry("nilai", index, number)
+                    assert client.post(path, json=body).json()["status"] == "tercatat"
+                    number += 1
+                sent.append(number)
+
+        threads = [threading.Thread(target=keep_busy, args=(n, token)) for n, token in enumerate(raters)]
+        for thread in threads:
+            thread.start()
+        try:
+            time.sleep(0.5)  # the induk holds the locks now, writing ratings
+            terminal = subprocess.run([sys.executable, "-c", TERMINAL_STAMP, str(minimal_event)], capture_output=True,
+                                      text=True, timeout=60)
+        finally:
+            done.set()
+            for thread in threads:
+                thread.join(60)
+        answer = httpx.post(f"{base}/api/v1/stempel", headers={"Authorization": f"Bearer {desk}"},
+                            json={"id_entri": "samping-0001", "peserta": "P-0002"}, timeout=30).json()
+    assert terminal.returncode == 0, terminal.stderr
+    file, waited = terminal.stdout.split()
+    assert file == "log/stempel/A-01.yaml"
+    assert float(waited) < hub.HOLD + hub.PAUSE + 1.0
+    assert len(sent) == len(raters) and all(sent)
+    assert answer["status"] == "perlu_konfirmasi", answer
+    assert answer["berkas"] == "log/stempel/A-01.yaml" and answer["baris"] == 4

@@ -523,7 +523,7 @@ def _check_resent(day: Day, kind: str, id_entri: str | None, **key: Any) -> None
 
 def _write(day: Day, kind: str, name: str, entry: dict[str, Any]) -> str:
     path = log_path(day.root, kind, name)
-    append_entry(path, entry, header_for(kind, name))
+    day.take_written(kind, append_entry(path, entry, header_for(kind, name)))
     return _shown(day, path)
 
 

@@ -11,8 +11,12 @@ moves it aside later.
 from __future__ import annotations
 
 import os
+import stat
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import lru_cache
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -26,6 +30,7 @@ from ..schema.types import ZONA_OFFSET_HOURS
 
 LOG_DIR = "log"
 LOCK_TIMEOUT = 30.0
+SYNCERS = 8  # threads that fsync the logs of one group side by side
 
 # What each kind of log holds, for the comment at the top of a new file.
 KIND_TITLE = {
@@ -44,6 +49,7 @@ HEADER_TAIL = (
 _locks: dict[str, FileLock] = {}
 
 
+@lru_cache(maxsize=1024)
 def log_path(root: Path, kind: str, name: str) -> Path:
     """`root/log/<kind>/<name>.yaml`."""
     return Path(root) / LOG_DIR / kind / f"{name}.yaml"
@@ -68,23 +74,59 @@ def lock_for(path: Path, suffixed: bool = True) -> FileLock:
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the lock of one log; a lock held elsewhere too long is a user error, not a traceback."""
-    with _holding(lock_for(Path(path)), f"Log {Path(path).name}"):
+    """Hold the lock of one log; a lock held elsewhere too long is a user error, not a traceback.
+
+    Inside `group_commit` the lock is taken once and held until the group has
+    synced: the laptop induk appends many entries to one log per group, and
+    the log is not rewritten (`bursa perbaiki`) between an append and its fsync.
+    """
+    lock = lock_for(path)
+    if _group.held is not None:
+        if id(lock) not in _group.held:
+            _acquire(lock, f"Log {os.path.basename(path)}")
+            _group.held[id(lock)] = lock
+        yield
+        return
+    with _holding(lock, f"Log {os.path.basename(path)}"):
         yield
 
 
 @contextmanager
+def keep_locks() -> Iterator[None]:
+    """The lock of each log appended to inside is taken once and held until the block ends.
+
+    Why: taking a log's lock costs more than appending a line to it; the
+    laptop induk keeps the locks of the logs it writes while entries keep
+    coming, and lets them go when it falls idle.
+    """
+    if _group.held is not None:
+        yield  # an outer block keeps them
+        return
+    _group.held = {}
+    try:
+        yield
+    finally:
+        held, _group.held = _group.held, None
+        for lock in reversed(list(held.values())):
+            lock.release()
+
+
+@contextmanager
 def _holding(lock: FileLock, what: str) -> Iterator[None]:
+    _acquire(lock, what)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _acquire(lock: FileLock, what: str) -> None:
     try:
         lock.acquire()
     except Timeout:
         raise BursaError(
             f"{what} sedang dikunci oleh proses lain lebih dari {LOCK_TIMEOUT:.0f} detik.",
             hint="Tutup perintah bursa lain yang menulis ke log ini, lalu coba lagi.") from None
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def kind_lock_path(root: Path, kind: str) -> Path:
@@ -95,8 +137,15 @@ def kind_lock_path(root: Path, kind: str) -> Path:
 
 def holds_kind_lock(root: Path, kind: str) -> bool:
     """Whether this thread holds the lock of `kind` already."""
-    lock = _locks.get(os.path.abspath(kind_lock_path(root, kind)))
-    return lock is not None and lock.is_locked
+    return _kinds.held.get((os.path.abspath(root), kind), 0) > 0
+
+
+class _Kinds(threading.local):
+    def __init__(self) -> None:
+        self.held: dict[tuple[str, str], int] = {}  # (event folder, kind) -> depth, in this thread
+
+
+_kinds = _Kinds()
 
 
 @contextmanager
@@ -104,8 +153,13 @@ def kind_locked(root: Path, kind: str) -> Iterator[None]:
     """Hold the lock of every log of `kind`; reentrant within one process."""
     path = kind_lock_path(root, kind)
     path.parent.mkdir(parents=True, exist_ok=True)
+    key = (os.path.abspath(root), kind)
     with _holding(lock_for(path, suffixed=False), f"Log {kind}"):
-        yield
+        _kinds.held[key] = _kinds.held.get(key, 0) + 1
+        try:
+            yield
+        finally:
+            _kinds.held[key] -= 1
 
 
 def header_for(kind: str, name: str) -> str:
@@ -119,39 +173,59 @@ def now(zona: str = "WIB") -> str:
     return datetime.now(zone).isoformat(timespec="seconds")
 
 
-def append_entry(path: Path, entry: dict[str, Any], header: str = "") -> None:
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """What one append put where: the bytes written from `start`, and the file right after.
+
+    Why: a reader in the same process (the laptop induk's `Day`) takes its own
+    entries in from these bytes instead of reading the log again.
+    """
+
+    path: Path
+    start: int  # the file's size before the write
+    data: bytes  # exactly the bytes written (a new file's header included)
+    identity: tuple[int, int]  # (device, inode) of the file written
+    size: int  # the file's size right after the write
+    mtime: int  # st_mtime_ns right after the write
+
+
+def append_entry(path: Path, entry: dict[str, Any], header: str = "") -> Appended:
     """Append `entry` as one durable line; a new file gets `header` first."""
-    append_entries(path, [entry], header)
+    return append_entries(path, [entry], header)
 
 
-def append_entries(path: Path, entries: list[dict[str, Any]], header: str = "") -> None:
+def append_entries(path: Path, entries: list[dict[str, Any]], header: str = "") -> Appended | None:
     """Append `entries`, one line each, in a single write; a new file gets `header` first."""
     if not entries:
-        return
-    path = Path(path)
+        return None
+    path = path if isinstance(path, Path) else Path(path)
     lines = "".join(format_entry(entry) for entry in entries).encode("utf-8")
     with locked(path):
-        _append_locked(path, lines, header)
+        return _append_locked(path, lines, header)
 
 
-def _append_locked(path: Path, line: bytes, header: str) -> None:
-    created = not path.exists()
-    if created:
+def _append_locked(path: Path, line: bytes, header: str) -> Appended:
+    try:
+        created = False
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            # Appending through a symlink would write a desk's line into a file elsewhere on the laptop.
+            raise UsageError(f"{path.as_posix()} adalah tautan (symlink), bukan log biasa; tidak ada yang dicatat.",
+                             hint="Ganti tautan itu dengan berkas log yang sebenarnya, lalu ulangi.")
+    except FileNotFoundError:
+        created = True
         path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_symlink():
-        # Appending through a symlink would write a desk's line into a file elsewhere on the laptop.
-        raise UsageError(f"{path.as_posix()} adalah tautan (symlink), bukan log biasa; tidak ada yang dicatat.",
-                         hint="Ganti tautan itu dengan berkas log yang sebenarnya, lalu ulangi.")
-    # O_NOFOLLOW: a symlink put there between the check and the open is refused too.
-    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    # O_NOFOLLOW: a symlink put there between the check and the open is refused too. Read and
+    # write, so the last byte is read through the same descriptor.
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o644)
     try:
         size = os.fstat(fd).st_size
         if size == 0:
             line = header.encode("utf-8") + line
-        elif _last_byte(path, size) != b"\n":
+        elif _last_byte(fd, path, size) != b"\n":
             line = b"\n" + line  # never glue a new entry to a torn line
         _write_all(fd, line)
+        after = os.fstat(fd)
         if _group.paths is None:
             os.fsync(fd)
     finally:
@@ -160,10 +234,12 @@ def _append_locked(path: Path, line: bytes, header: str) -> None:
         _group.paths.setdefault(path, created)  # made durable when the group ends
     elif created:
         fsync_dir(path.parent)
+    return Appended(path, size, line, (after.st_dev, after.st_ino), after.st_size, after.st_mtime_ns)
 
 
 class _Group(threading.local):
     paths: dict[Path, bool] | None = None  # log -> whether it was created, while a group is open
+    held: dict[int, FileLock] | None = None  # logs' locks kept, inside `keep_locks`
 
 
 _group = _Group()
@@ -177,26 +253,52 @@ def group_commit() -> Iterator[None]:
     caps it at the disk's fsyncs per second. The appends are written (and seen
     by every reader) at once; the caller answers "tercatat" only after this
     block has returned, so no desk is ever told of an entry that is not on disk.
+    Each log's lock is held from its first append until it has been synced, so
+    no `bursa perbaiki` rewrites it in between.
     """
     if _group.paths is not None:
         yield  # already inside a group: the outer one syncs
         return
-    _group.paths = {}
+    with keep_locks():
+        _group.paths = {}
+        try:
+            yield
+        finally:
+            paths, _group.paths = _group.paths, None
+            if len(paths) > 1:
+                # Side by side: the file system commits fsyncs that wait together in one go,
+                # where one after another each waits for its own.
+                list(_syncers().map(_fsync_path, paths))
+            else:
+                for path in paths:
+                    _fsync_path(path)
+            for folder in {path.parent for path, created in paths.items() if created}:
+                fsync_dir(folder)
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _syncers() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=SYNCERS, thread_name_prefix="fsync-log")
+        return _pool
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))  # Windows syncs only writable files
     try:
-        yield
+        os.fsync(fd)
     finally:
-        paths, _group.paths = _group.paths, None
-        for path, created in paths.items():
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))  # Windows syncs only writable files
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        for folder in {path.parent for path, created in paths.items() if created}:
-            fsync_dir(folder)
+        os.close(fd)
 
 
-def _last_byte(path: Path, size: int) -> bytes:
+def _last_byte(fd: int, path: Path, size: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, 1, size - 1)
     with open(path, "rb") as handle:
         handle.seek(size - 1)
         return handle.read(1)

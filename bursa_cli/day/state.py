@@ -8,15 +8,18 @@ across all files without reloading the event.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import ValidationError
 
 from ..errors import DataError
 from ..schema.event import Event
+from ..schema.logfile import LogLine
 from ..schema.models import LOG_KINDS, Desa, Inovasi, Peserta
+from .logwrite import Appended
 from .tail import LogTail
 
 
@@ -50,6 +53,7 @@ class Day:
         self.menu: dict[str, Inovasi] = {i.id: i for i in event.inovasi_terpilih}
         self.desa: dict[str, Desa] = event.desa_by_kode
         self._tails = {kind: LogTail(self.root, kind) for kind in LOG_KINDS}
+        self._settled = False
         self._clear()
         self.refresh()
 
@@ -74,6 +78,7 @@ class Day:
             self.checked_in: dict[str, Seen] = {}
         if "stempel" in kinds:
             self.stamps: dict[tuple[str, str], Seen] = {}
+            self.stamps_of: dict[str, list[str]] = {}  # participant -> innovations stamped, in log order
         if "penilaian" in kinds:
             self.ratings: dict[tuple[str, str], Seen] = {}
         if "komitmen" in kinds:
@@ -85,25 +90,61 @@ class Day:
 
         Why only some kinds: an action looks at the logs before each entry it
         writes, and a look costs a stat per log file; a Kartu Ide need not look
-        at the stamps of 40 desks.
+        at the stamps of 40 desks. Inside `settled()` nothing can have changed,
+        and a refresh does nothing.
         """
+        if self._settled:
+            return
+        self._refresh(kinds)
+
+    @contextmanager
+    def settled(self) -> Iterator[None]:
+        """Look at every log once, then trust this `Day` until the block ends.
+
+        Only for a caller that holds the lock of every kind of log (the laptop
+        induk's writer, for one batch of entries): no other process can then
+        append, the entries written meanwhile are taken in by `take_written`,
+        and a look before each entry would only stat every log file again.
+        """
+        self._refresh(None)
+        self._settled = True
+        try:
+            yield
+        finally:
+            self._settled = False
+
+    def take_written(self, kind: str, written: Appended) -> None:
+        """Take in an entry this process has just appended, from the bytes it wrote.
+
+        The log is read instead when it holds anything else not yet seen.
+        """
+        taken = self._tails[kind].advance(written)
+        if taken is None:
+            self._refresh((kind,))
+            return
+        for shown, line in taken:
+            self._take_line(kind, shown, line)
+
+    def _refresh(self, kinds: tuple[str, ...] | None) -> None:
         for kind, tail in self._tails.items():
             if kinds is not None and kind not in kinds:
                 continue
             read = tail.read_new()
             if read.reset:
                 self._clear(kind)
-            model = LOG_KINDS[kind]
             for shown, line in read.entries:
-                try:
-                    entry = model.model_validate(line.data)
-                except ValidationError:
-                    continue  # `bursa validasi` reports it; a desk keeps going
-                by = line.data.get("petugas") or line.data.get("meja") or Path(shown).stem
-                seen = Seen(shown, line.line, str(line.data.get("waktu", "")), str(by))
-                self._take(kind, entry, seen)
-                if entry.id_entri:
-                    self.by_id_entri[kind].setdefault(entry.id_entri, (seen, line.data))
+                self._take_line(kind, shown, line)
+
+    def _take_line(self, kind: str, shown: str, line: LogLine) -> None:
+        try:
+            entry = LOG_KINDS[kind].model_validate(line.data)
+        except ValidationError:
+            return  # `bursa validasi` reports it; a desk keeps going
+        by = line.data.get("petugas") or line.data.get("meja") or Path(shown).stem
+        seen = Seen(shown, line.line, str(line.data.get("waktu", "")), str(by))
+        self._take(kind, entry, seen)
+        if entry.id_entri:
+            self.by_id_entri[kind].setdefault(entry.id_entri, (seen, line.data))
 
     def _take(self, kind: str, entry: Any, seen: Seen) -> None:
         if kind == "registrasi":
@@ -111,7 +152,9 @@ class Day:
                 self.walk_ins[entry.peserta] = entry.tanpa_undangan.as_peserta(entry.peserta)
             self.checked_in.setdefault(entry.peserta, seen)
         elif kind == "stempel":
-            self.stamps.setdefault((entry.peserta, entry.inovasi), seen)
+            if (entry.peserta, entry.inovasi) not in self.stamps:
+                self.stamps[(entry.peserta, entry.inovasi)] = seen
+                self.stamps_of.setdefault(entry.peserta, []).append(entry.inovasi)
         elif kind == "penilaian":
             self.ratings.setdefault((entry.peserta, entry.inovasi), seen)
         elif kind == "komitmen":

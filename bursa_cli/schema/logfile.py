@@ -130,6 +130,11 @@ def read_log(path: Path, shown_as: str, offset: int = 0, first_line: int = 1) ->
     return LogRead(entries, problems, offset + len(blob), line_no, torn)
 
 
+def read_written(blob: bytes, first_line: int = 1) -> list[LogLine] | None:
+    """The entries in bytes just written by `format_entry` (None when they are anything else)."""
+    return _read_clean(blob, first_line)
+
+
 def _read_clean(blob: bytes, first_line: int) -> list[LogLine] | None:
     """All entries of a log written only by `format_entry`, with one JSON parse.
 

@@ -7,7 +7,7 @@ method and returns its answer; nothing here reads or writes a log.
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from ..day.devices import Perangkat
 from .auth import paired, role
@@ -17,8 +17,9 @@ router = APIRouter(prefix="/api/v1")
 DESKS = ("registrasi", "stempel", "nilai", "ide", "komitmen")
 
 
-def _answer(jawaban: Jawaban) -> JSONResponse:
-    return JSONResponse(jawaban.model_dump(mode="json"), status_code=jawaban.http_status)
+def _answer(jawaban: Jawaban) -> Response:
+    # Serialised by pydantic in one step, not dumped to a dict and then to JSON.
+    return Response(jawaban.model_dump_json(), status_code=jawaban.http_status, media_type="application/json")
 
 
 def _hub(request: Request):
@@ -56,34 +57,34 @@ def desa(kode: str, request: Request, device: Perangkat = Depends(role("komitmen
 
 @router.post("/registrasi")
 async def registrasi(asked: RegistrasiMasuk, request: Request,
-               device: Perangkat = Depends(role("registrasi"))) -> JSONResponse:
+               device: Perangkat = Depends(role("registrasi"))) -> Response:
     return _answer(await _hub(request).register(device, asked))
 
 
 @router.post("/registrasi/baru")
 async def registrasi_baru(asked: PesertaBaruMasuk, request: Request,
-                    device: Perangkat = Depends(role("registrasi"))) -> JSONResponse:
+                    device: Perangkat = Depends(role("registrasi"))) -> Response:
     return _answer(await _hub(request).register_walk_in(device, asked))
 
 
 @router.post("/stempel")
-async def stempel(asked: StempelMasuk, request: Request, device: Perangkat = Depends(role("stempel"))) -> JSONResponse:
+async def stempel(asked: StempelMasuk, request: Request, device: Perangkat = Depends(role("stempel"))) -> Response:
     return _answer(await _hub(request).stamp(device, asked))
 
 
 @router.post("/penilaian")
-async def penilaian(asked: NilaiMasuk, request: Request, device: Perangkat = Depends(role("nilai"))) -> JSONResponse:
+async def penilaian(asked: NilaiMasuk, request: Request, device: Perangkat = Depends(role("nilai"))) -> Response:
     return _answer(await _hub(request).rate(device, asked))
 
 
 @router.post("/ide")
-async def ide(asked: IdeMasuk, request: Request, device: Perangkat = Depends(role("ide"))) -> JSONResponse:
+async def ide(asked: IdeMasuk, request: Request, device: Perangkat = Depends(role("ide"))) -> Response:
     return _answer(await _hub(request).idea(device, asked))
 
 
 @router.post("/komitmen")
 async def komitmen(asked: KomitmenMasuk, request: Request,
-             device: Perangkat = Depends(role("komitmen"))) -> JSONResponse:
+             device: Perangkat = Depends(role("komitmen"))) -> Response:
     return _answer(await _hub(request).commit(device, asked))
 
 

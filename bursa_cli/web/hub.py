@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import queue
-from contextlib import ExitStack
 import threading
+import time
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
@@ -26,7 +27,7 @@ from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commit
 from ..day.actions import (
     Duplicate, known_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
 )
-from ..day.logwrite import group_commit, kind_locked
+from ..day.logwrite import group_commit, keep_locks, kind_locked
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
 from .models import (
@@ -35,6 +36,9 @@ from .models import (
 
 
 BATCH = 64  # actions answered together after one fsync per log file
+HOLD = 5.0  # seconds the writer keeps every lock at most while entries keep coming
+PAUSE = 0.06  # then a gap longer than the 0.05 s at which another process polls a lock
+IDLE = 0.003  # seconds without an entry after which the writer lets the locks go
 
 
 class Forbidden(BursaError):
@@ -269,30 +273,66 @@ class Hub:
         return await job
 
     def _write_loop(self) -> None:
-        """The one writer: takes every action waiting, runs them in turn, syncs once, then answers all."""
+        """The one writer: takes every action waiting, runs them in turn, syncs once, then answers all.
+
+        While entries keep coming it keeps the lock of every kind of log (and of
+        each log it wrote), so it looks at the logs once when it takes them, not
+        before every entry. It lets them go once no entry came for `IDLE` seconds,
+        and at least every `HOLD` seconds, so a terminal desk writing the same
+        folder gets in.
+        """
         while True:
             batch = [self._jobs.get()]
-            while len(batch) < BATCH:
+            since = time.monotonic()
+            with ExitStack() as held:
                 try:
-                    batch.append(self._jobs.get_nowait())
-                except queue.Empty:
-                    break
-            answers: list[tuple[Callable, Jawaban | None, BaseException | None]] = []
-            try:
-                with self._lock, group_commit(), ExitStack() as held:
-                    # Hold every kind's lock for the whole batch: each action's own locking is
-                    # then only a reentrant count, not a trip to the file system.
                     for kind in LOG_KINDS:
                         held.enter_context(kind_locked(self.root, kind))
-                    for run, deliver in batch:
-                        try:
-                            answers.append((deliver, self._answer(run), None))
-                        except BaseException as error:  # handed to the request that asked
-                            answers.append((deliver, None, error))
-            except BaseException as error:  # the sync itself failed: nobody may be told "tercatat"
-                answers = [(deliver, None, error) for _, deliver in batch]
-            for deliver, answer, error in answers:
-                deliver(answer, error)
+                    held.enter_context(keep_locks())
+                    with self._lock:
+                        # Under every kind's lock nobody else appends: one look at the logs serves
+                        # every batch until the locks go, and each entry written is taken in from
+                        # its own bytes.
+                        held.enter_context(self.day.settled())
+                except BaseException as error:  # a lock held elsewhere too long, an unreadable log
+                    for _, deliver in batch:
+                        deliver(None, error)
+                    continue
+                while batch:
+                    self._write_batch(batch)
+                    if time.monotonic() - since > HOLD:
+                        break
+                    batch = self._waiting()
+            if batch:  # held for HOLD seconds: leave a gap longer than another process's lock poll
+                time.sleep(PAUSE)
+
+    def _waiting(self) -> list:
+        """The actions waiting now, or arriving within `IDLE` seconds."""
+        try:
+            batch = [self._jobs.get(timeout=IDLE)]
+        except queue.Empty:
+            return []
+        while len(batch) < BATCH:
+            try:
+                batch.append(self._jobs.get_nowait())
+            except queue.Empty:
+                break
+        return batch
+
+    def _write_batch(self, batch: list) -> None:
+        """Run each action of `batch`, fsync every log written once, then answer them all."""
+        answers: list[tuple[Callable, Jawaban | None, BaseException | None]] = []
+        try:
+            with self._lock, group_commit():
+                for run, deliver in batch:
+                    try:
+                        answers.append((deliver, self._answer(run), None))
+                    except BaseException as error:  # handed to the request that asked
+                        answers.append((deliver, None, error))
+        except BaseException as error:  # the sync itself failed: nobody may be told "tercatat"
+            answers = [(deliver, None, error) for _, deliver in batch]
+        for deliver, answer, error in answers:
+            deliver(answer, error)
 
     @staticmethod
     def _answer(run: Callable[[], Jawaban]) -> Jawaban:
@@ -319,7 +359,7 @@ class Hub:
             "peran_label": PERAN_LABEL.get(peserta.peran, peserta.peran),
             "desa": peserta.desa, "desa_label": self.day.desa_label(peserta.desa), "instansi": peserta.instansi,
             "terdaftar": peserta.id in self.day.checked_in,
-            "stempel": sorted(i for (p, i) in self.day.stamps if p == peserta.id),
+            "stempel": sorted(self.day.stamps_of.get(peserta.id, ())),
         }
         if device.peran == "registrasi":
             data["telepon"] = peserta.telepon
