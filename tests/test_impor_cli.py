@@ -256,7 +256,7 @@ def test_sheet_question_explains_a_wrong_answer(tmp_path, root, monkeypatch):
 
 def test_export_defaults_are_decided_by_the_core(root):
     from bursa_cli.impor import export_list, export_templates, load_checked
-    from bursa_cli.render.output import OUTPUT_DIR
+    from bursa_cli.paths import OUTPUT_DIR
 
     event = load_checked(root, "peserta")
     count, path = export_list("peserta", event)

@@ -22,7 +22,7 @@ from .columns import KINDS
 from .values import text
 from ..fsutil import write_atomic
 from ..cells import csv_cell, literal_cells
-from ..render.output import OUTPUT_DIR
+from ..paths import OUTPUT_DIR
 
 # The columns written, in order, per kind (field names of columns.KINDS, "no" = row number).
 LAYOUT = {

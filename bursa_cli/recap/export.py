@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..cells import csv_cell, literal_cells
 from ..fsutil import write_atomic
-from ..render.output import OUTPUT_DIR
+from ..paths import OUTPUT_DIR
 from .build import Recap
 from .tables import DECIMAL, INT, LIST, RUPIAH, YEAR, YESNO, Table, cell_text, recap_tables
 

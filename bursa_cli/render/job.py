@@ -18,7 +18,7 @@ from typing import Any, Callable
 from ..errors import DataError, Problem, UsageError
 from .kinds import KIND_BY_NAME, KINDS
 from ..fsutil import Staging
-from .output import OUTPUT_DIR
+from ..paths import OUTPUT_DIR
 
 WORK_DIR = ".sebagian"  # inside keluaran/: finished batches of an output not yet merged
 from .origin import Provenance
