@@ -132,6 +132,10 @@ def ensure_chromium() -> None:
 def uji(extra: list[str]) -> int:
     python = setup("[test]")
     ensure_chromium()
+    if not any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in extra):
+        # Every core: one pytest worker per core; the tests of one file stay on one worker,
+        # so a file's fixtures are built once.
+        extra = ["-n", "auto", "--dist", "loadscope", *extra]
     say("menjalankan seluruh uji")
     return run([python, "-m", "pytest", *extra], check=False)
 
