@@ -196,6 +196,22 @@ def session_processes(sid: int) -> list[int]:
     return found
 
 
+def forked_workers(pid: int) -> list[int]:
+    """The processes of session `pid` forked from the command itself (the same command line).
+
+    Why not every process of the session: importing WeasyPrint runs short-lived helpers
+    (gcc and ld, looking for the Pango and HarfBuzz libraries) in the same session.
+    """
+    def command_line(of: int) -> bytes:
+        try:
+            return Path(f"/proc/{of}/cmdline").read_bytes()
+        except OSError:
+            return b""
+
+    line = command_line(pid)
+    return [other for other in session_processes(pid) if other != pid and command_line(other) == line]
+
+
 def print_certificates(root: Path, options=None, **changes):
     """`bursa cetak sertifikat` through the pipeline: what its batches left (`render.batches.Kept`)."""
     import dataclasses

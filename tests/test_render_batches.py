@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from bursa_cli.render import batches
 from bursa_cli.render.job import Options, plan
 from render_helpers import ORIGIN, TODAY, pdf_pages, run
-from support import bursa, plain, session_processes
+from support import bursa, forked_workers, plain, session_processes
 
 
 def test_batches_cut_the_long_list_and_keep_the_other_parts_last():
@@ -111,9 +111,8 @@ def test_kill_9_of_a_batched_print_leaves_no_worker(contoh_event):
         deadline = time.monotonic() + 90
         workers: list[int] = []
         while time.monotonic() < deadline and process.poll() is None:
-            session = session_processes(process.pid)  # the command and two workers, seen in one look
-            if len(session) >= 3:
-                workers = [pid for pid in session if pid != process.pid]
+            workers = forked_workers(process.pid)  # the command's two workers, seen in one look
+            if len(workers) >= 2:
                 break
             time.sleep(0.05)
         os.kill(process.pid, signal.SIGKILL)

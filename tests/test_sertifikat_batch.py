@@ -20,7 +20,7 @@ from bursa_cli.cli.app import app
 from bursa_cli.errors import DataError, UsageError
 from bursa_cli.render import batches as batch_module
 from bursa_cli.render.job import Options, produce
-from support import make_event, minimal_data, plain, print_certificates, session_processes
+from support import forked_workers, make_event, minimal_data, plain, print_certificates, session_processes
 
 runner = CliRunner()
 real_write_manifest = batch_module.write_manifest
@@ -245,10 +245,9 @@ def test_kill_9_leaves_no_worker_alive(contoh_event, moment):
         deadline = time.monotonic() + 90
         helpers: list[int] = []
         while time.monotonic() < deadline and process.poll() is None:
-            # the command and its two forked workers, seen in one look
-            session = session_processes(process.pid)
-            if len(session) >= 3 and (moment == "workers-started" or any(out.glob("sertifikat-*.pdf"))):
-                helpers = [pid for pid in session if pid != process.pid]
+            workers = forked_workers(process.pid)  # the command's two workers, seen in one look
+            if len(workers) >= 2 and (moment == "workers-started" or any(out.glob("sertifikat-*.pdf"))):
+                helpers = workers
                 break
             time.sleep(0.05)
         os.kill(process.pid, signal.SIGKILL)
