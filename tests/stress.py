@@ -5,12 +5,16 @@ villages, 62 consultation desks in 3 Bursa rooms) and then pushed further where
 the documents break first, in the items printed first (so a `--contoh` preview
 lays out the worst cases): the longest real village and kecamatan names of the
 region list, long titled names, long OPD names and innovation titles, a Plt.
-Bupati signing the SK and an a.n. signer for the Dinas, on F4 or A4 paper.
+Bupati signing the SK and an a.n. signer for the Dinas, on F4 or A4 paper. The
+first two villages' Kartu Komitmen in force name 5 long innovations (the card's
+maximum) and 10 (what a certificate holds in two columns), so their certificates
+are the first printed.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import sys
 from pathlib import Path
@@ -104,12 +108,33 @@ def make_stress_event(root: Path, kertas: str = "F4") -> Path:
             item["kepala"] = f"Kepala {name}"
 
     def inovasi(data):
-        for item, title in zip(data, LONG_TITLES):
-            item["judul"] = title
+        for n, item in enumerate(data[:2 * len(LONG_TITLES)]):
+            item["judul"] = LONG_TITLES[n % len(LONG_TITLES)] + (" Tahap Lanjutan" if n >= len(LONG_TITLES) else "")
 
     edit("desa.yaml", desa)
     edit("acara.yaml", acara)
     edit("peserta.yaml", peserta)
     edit("opd.yaml", opd)
     edit("inovasi.yaml", inovasi)
+    longest_cards(folder)
     return folder
+
+
+def longest_cards(folder: Path) -> None:
+    """A later card in force for the first two villages (by kode): 5 and 10 long innovations, each with
+    the reason it was chosen without a stamp, as Jendela 3 records it."""
+    log = folder / "log" / "komitmen" / "J3-1.yaml"
+    first = json.loads(next(line for line in log.read_text(encoding="utf-8").splitlines()
+                            if line.startswith("- "))[2:])
+    kode = sorted(d["kode"] for d in yaml.safe_load((folder / "desa.yaml").read_text(encoding="utf-8")))
+    ids = [f"INO-{n:03d}" for n in range(1, 2 * len(LONG_TITLES) + 1)]
+    lines = []
+    for minute, (desa, count) in enumerate(((kode[0], len(LONG_TITLES)), (kode[1], 2 * len(LONG_TITLES)))):
+        chosen = ids[:count]
+        lines.append("- " + json.dumps({
+            "waktu": f"2026-11-12T23:{minute:02d}:00+07:00", "petugas": first["petugas"], "desa": desa,
+            "inovasi": chosen, "tahun_apbdes": first["tahun_apbdes"], "ttd_kepala_desa": True,
+            "ttd_ketua_bpd": True, "alasan": {i: "Dibahas bersama pendamping desa." for i in chosen}},
+            ensure_ascii=False) + "\n")
+    with log.open("a", encoding="utf-8") as handle:
+        handle.writelines(lines)

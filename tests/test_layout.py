@@ -9,7 +9,6 @@ test shows the check can fail. The registry cases lay out a preview of every kin
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -87,6 +86,24 @@ def test_a_glyph_from_a_system_font():
     assert flaw.rule == "huruf" and "DejaVu" in flaw.message
 
 
+def test_a_font_file_of_the_same_name_that_the_package_does_not_ship(tmp_path):
+    """A Liberation Sans that is not the shipped file (a system copy, another version) is found by its file."""
+    from fontTools.ttLib import TTFont
+
+    other = tmp_path / "LiberationSans-Regular.ttf"
+    font = TTFont(str(FONTS / "LiberationSans-Regular.ttf"))
+    font["head"].fontRevision += 1  # same names, another file
+    font.save(str(other))
+    style = f'@font-face {{ font-family: "Liberation Sans"; src: url("{other.as_uri()}"); }}'
+    html = f"<html><head><style>@page {{ size: 100mm 80mm; }} {style} body {{ font-family: 'Liberation Sans'; }}" \
+           "</style></head><body>Teks biasa</body></html>"
+    from weasyprint import HTML
+
+    [flaw] = check_document(HTML(string=html).render(), "uji.pdf")
+    assert (flaw.page, flaw.rule) == (1, "huruf") and "Liberation Sans" in flaw.message
+    assert "bursa_cli/assets/fonts" in flaw.message
+
+
 @pytest.fixture(scope="module")
 def contoh_copy(tmp_path_factory) -> Path:
     import shutil
@@ -106,33 +123,6 @@ def test_every_registered_document_of_contoh_kabupaten_passes(contoh_copy, kind)
     assert [str(f) for f in flaws] == []
 
 
-def test_every_certificate_of_contoh_kabupaten_passes(contoh_copy):
-    """Until certificates join the registry, their batch template is laid out here."""
-    document = certificate_document(contoh_copy)
-    assert [str(f) for f in check_document(document, "sertifikat.pdf")] == []
-
-
-def certificate_document(folder: Path, limit: int | None = None, change=None):
-    from bursa_cli.render import sertifikat as batch
-    from bursa_cli.certify.data import collect
-    from bursa_cli.check.gate import gate
-    from bursa_cli.render.pdf import Renderer
-    from bursa_cli.render.qr import qr_svg
-
-    event = gate(folder, "cetak:sertifikat").event
-    certificates = collect(event).certificates[:limit]
-    if change is not None:
-        certificates = change(certificates)
-    items = [{**c.as_dict(), "qr": qr_svg(c.tautan)} for c in certificates]
-    renderer = Renderer(event, today=TODAY)
-    html = renderer.html(batch.TEMPLATE, {"sertifikat": items, "penanda": batch.signer(event),
-                                          "alamat_verifikasi": event.acara.dokumen.alamat_verifikasi or "",
-                                          "contoh": False}, "Sertifikat")
-    document = renderer.document(html)
-    assert len(document.pages) == len(items)
-    return SimpleNamespace(pages=document.pages, write_pdf=document.write_pdf)
-
-
 def test_the_whole_day_attendance_list_keeps_group_titles_with_their_rows(contoh_copy):
     """In full (no preview), 'Undangan lain' once ended page 3 without its rows."""
     assert [str(f) for f in check_kind(contoh_copy, "daftar-hadir", Options(today=TODAY, rapat="hari-h"))] == []
@@ -140,7 +130,7 @@ def test_the_whole_day_attendance_list_keeps_group_titles_with_their_rows(contoh
 
 # --------------------------------------------------------------------------- the stress event
 
-from stress import LONG_TITLES, TITLED, WILAYAH, make_stress_event  # noqa: E402
+from stress import LONG_TITLES, WILAYAH, make_stress_event  # noqa: E402
 
 needs_wilayah = pytest.mark.skipif(not WILAYAH.is_file(), reason="wilayah.csv tidak tersedia")
 # The kinds whose paper follows dokumen.kertas_surat: only these are laid out again on A4.
@@ -168,21 +158,16 @@ def test_every_registered_document_of_the_stress_event_passes(stress_event):
 
 
 @needs_wilayah
-@pytest.mark.parametrize("count", [5, 10])
-def test_a_certificate_with_many_long_innovations_stays_in_its_frame(stress_event, count):
-    """5 is the card's maximum; 10 (two cards' worth) goes to two columns, still one page."""
-    from bursa_cli.certify.data import Butir
+def test_the_first_certificates_of_the_stress_event_are_the_longest(stress_event):
+    """What the registered check above lays out first: certificates with 5 (the card's maximum) and
+    10 long innovations (two columns), so a preview of 3 holds the worst."""
+    from bursa_cli.certify.data import collect
+    from bursa_cli.schema.event import load_event
 
     kertas, folder = stress_event
     if kertas != "F4":
         pytest.skip("sertifikat selalu A4 melintang")
-    items = [Butir(f"INO-{n:03d}", LONG_TITLES[n % 5], "psdm", "Pengembangan Ekonomi Lokal dan Kewirausahaan")
-             for n in range(count)]
-
-    def worst(certificates):
-        first = certificates[0]
-        first.inovasi, first.kepala_desa = items, TITLED[0]
-        return [first]
-
-    document = certificate_document(folder, limit=1, change=worst)
-    assert [str(f) for f in check_document(document, "sertifikat.pdf")] == []
+    first = collect(load_event(folder).event).certificates[:2]
+    assert [len(c.inovasi) for c in first] == [5, 10]
+    assert all(b.judul in LONG_TITLES or b.judul.removesuffix(" Tahap Lanjutan") in LONG_TITLES
+               for c in first for b in c.inovasi)

@@ -6,7 +6,9 @@ around it (an element with class `bingkai...`); no line of text is wider than
 its block; an item marked `satu-halaman` fills exactly one page of its own; no
 heading (h1-h6, or an element with class `judul-kelompok`) is the last thing on a page;
 a table with a <thead> shows it on every page it spans; and every glyph comes
-from the fonts the package ships.
+from the font files the package ships (`bursa_cli/assets/fonts`): the laid-out
+text runs are traced to the font file Pango chose, so a system copy of
+Liberation, or a fallback such as DejaVu Sans for a missing glyph, is found.
 
 `check_kind` runs it on one kind of the registry (`render/kinds.py`), so a new
 document gets the check by being registered.
@@ -14,6 +16,7 @@ document gets the check by being registered.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -69,9 +72,12 @@ def check_document(document, name: str = "dokumen", pdf: bytes | None = None) ->
     flaws: list[Flaw] = []
     single: dict[int, set[int]] = {}  # element -> pages, for `satu-halaman` items
     tables: dict[int, list[tuple[int, bool]]] = {}
+    foreign: dict[str, int] = {}  # a font file not shipped -> the first page it is used on
     for number, page in enumerate(document.pages, start=1):
         walk = _PageWalk(name, number, page._page_box)
         flaws.extend(walk.flaws)
+        for family in walk.foreign:
+            foreign.setdefault(family, number)
         for key in walk.single:
             single.setdefault(key, set()).add(number)
         for key, has_header in walk.tables:
@@ -90,8 +96,13 @@ def check_document(document, name: str = "dokumen", pdf: bytes | None = None) ->
             for number, has_header in fragments:
                 if not has_header:
                     flaws.append(Flaw(name, number, "kepala-tabel", "kepala tabel tidak diulang di halaman ini."))
+    for family, number in sorted(foreign.items()):
+        flaws.append(Flaw(name, number, "huruf", f"huruf '{family}' bukan huruf bawaan bursa "
+                                                 "(berkasnya bukan dari bursa_cli/assets/fonts)."))
+    # Text inside SVG (the floor plan) is no box of the tree: its fonts are read from the PDF by name.
     data = pdf if pdf is not None else document.write_pdf()
-    for font in sorted(f for f in pdf_fonts(data) if _font_key(f) not in shipped_fonts()):
+    named = {_font_key(f) for f in foreign}
+    for font in sorted(f for f in pdf_fonts(data) if _font_key(f) not in shipped_fonts() | named):
         flaws.append(Flaw(name, 0, "huruf", f"huruf '{font}' bukan huruf bawaan bursa."))
     return flaws
 
@@ -108,6 +119,7 @@ class _PageWalk:
         self.single: set[int] = set()
         self.tables: list[tuple[int, bool]] = []
         self.last_heading = ""
+        self.foreign: set[str] = set()  # families drawn from a font file the package does not ship
         self._reported: set[int] = set()
         area = (page_box.content_box_x(), page_box.content_box_y(),
                 page_box.content_box_x() + page_box.width, page_box.content_box_y() + page_box.height)
@@ -138,6 +150,8 @@ class _PageWalk:
             heading = _text(box)[:60] or tag
         if tag not in ("html", "body"):  # their height holds the body's margins, not ink
             self._contain(box, frames, element)
+        if isinstance(box, boxes.TextBox) and box.text.strip():
+            self.foreign.update(_foreign_fonts(box))
         if isinstance(box, boxes.LineBox):
             if in_flow:  # a heading before a forced page break (a cover) is meant
                 self.last_heading = "" if forced else heading
@@ -208,6 +222,45 @@ def _describe(box) -> str:
     text = _text(box)[:50]
     name = tag + "".join(f".{c}" for c in classes)
     return f"<{name}> '{text}'" if text else f"<{name}>"
+
+
+_FILES: dict[tuple[int, str], str | None] = {}  # a Pango font -> its family when its file is not shipped
+
+
+def _foreign_fonts(box) -> set[str]:
+    """The families of the fonts the text box's runs are drawn with, whose file the package does not ship.
+
+    Why the file and not the name: a system's own Liberation Sans has the same
+    name as the shipped one, but other metrics may come with another version.
+    """
+    from weasyprint.text.ffi import ffi, pango
+    from weasyprint.text.fonts import get_hb_object_data, get_pango_font_hb_face
+
+    found: set[str] = set()
+    layout = box.pango_layout
+    layout.reactivate(box.style)  # as drawing does: laid out, its Pango layout was let go
+    line, _ = layout.get_first_line()
+    run = line.runs
+    while run != ffi.NULL:
+        font = run.data.item.analysis.font
+        run = run.next
+        description = pango.pango_font_describe_with_absolute_size(font)
+        key = (int(ffi.cast("uintptr_t", font)), ffi.string(pango.pango_font_description_to_string(description)))
+        if key not in _FILES:
+            digest = hashlib.sha256(get_hb_object_data(get_pango_font_hb_face(font))).hexdigest()
+            family = ffi.string(pango.pango_font_description_get_family(description)).decode()
+            _FILES[key] = None if digest in shipped_files() else family
+        pango.pango_font_description_free(description)
+        if _FILES[key]:
+            found.add(_FILES[key])
+    layout.deactivate()
+    return found
+
+
+@lru_cache(maxsize=1)
+def shipped_files() -> frozenset[str]:
+    """The SHA-256 of every font file in the package's assets."""
+    return frozenset(hashlib.sha256(path.read_bytes()).hexdigest() for path in Path(FONTS).glob("*.[ot]tf"))
 
 
 def _font_key(name: str) -> str:
