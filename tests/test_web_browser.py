@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,33 @@ def test_a_desk_offline_queues_and_every_entry_arrives_once(browser, minimal_eve
         expect(page.locator("#koneksi")).to_have_text("terhubung", timeout=15000)
         assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-001", "A-01"),
                                 ("P-0003", "INO-001", "A-01")]
+        assert page.errors == []
+
+
+@pytest.mark.parametrize("size,name", [(PHONE, "hp"), (LAPTOP, "laptop")])
+def test_a_desk_page_reloaded_without_the_induk_opens_from_the_browser_with_its_queue(browser, minimal_event,
+                                                                                     size, name):
+    root = minimal_event
+    token = pair(root, "stempel", "A-01")
+    with served(root) as base:
+        page = desk(browser, base, token, size)
+        deadline = time.monotonic() + 15
+        while not page.evaluate("navigator.serviceWorker.controller !== null") and time.monotonic() < deadline:
+            page.wait_for_timeout(100)  # the service worker installs, then takes the page over
+        page.context.set_offline(True)
+        scan(page, "P-0001")
+        expect(page.locator("#koneksi")).to_have_text("offline: 1 menunggu")
+        page.reload()  # without the service worker: the browser's own "no internet" page
+        expect(page.locator("header.atas strong")).to_have_text("Meja konsultasi (stempel) · Meja A-01")
+        expect(page.locator(".daftar-inovasi")).to_contain_text("INO-001")
+        expect(page.locator("#koneksi")).to_have_text("offline: 1 menunggu")
+        shot(page, f"stempel-muat-ulang-offline-{name}")
+        scan(page, "P-0002")
+        expect(page.locator("#koneksi")).to_have_text("offline: 2 menunggu")
+        assert stamps(root) == []
+        page.context.set_offline(False)
+        expect(page.locator("#koneksi")).to_have_text("terhubung", timeout=15000)
+        assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-001", "A-01")]
         assert page.errors == []
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -22,6 +22,7 @@ from .models import PerangkatMasuk
 
 router = APIRouter()
 PAGES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
 COOKIE_DAYS = 4
 
 _env = SandboxedEnvironment(loader=FileSystemLoader(PAGES), autoescape=True, undefined=StrictUndefined,
@@ -73,6 +74,12 @@ def desk(request: Request, device=Depends(paired)) -> HTMLResponse:
     hub = request.app.state.hub
     return render("meja.html", device=device, peran=ROLES[device.peran], data=hub.about(device),
                   csrf=csrf_token(hub.secret, device.id))
+
+
+@router.get("/meja-sw.js", include_in_schema=False)
+def service_worker() -> Response:
+    """The desk pages' service worker, from the site's root so that its scope can be /meja."""
+    return FileResponse(STATIC / "sw-meja.js", media_type="text/javascript", headers={"Cache-Control": "no-cache"})
 
 
 @router.get("/keluar", include_in_schema=False)

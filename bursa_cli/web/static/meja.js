@@ -609,6 +609,11 @@
       scanned(text);
     });
   }
+  // Where the browser allows it (HTTPS, or the laptop induk itself), a reload without the
+  // induk opens this page from the browser's copy (static/sw-meja.js), queue and all.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register("/meja-sw.js", { scope: "/meja" }).catch(function () {});
+  }
   if (ROLE.start) ROLE.start();
   startCamera();
   drawHistory();
