@@ -214,7 +214,7 @@ def test_a_terminal_desk_beside_a_busy_induk_gets_in_and_its_stamp_is_seen(minim
     assert terminal.returncode == 0, terminal.stderr
     file, waited = terminal.stdout.split()
     assert file == "log/stempel/A-01.yaml"
-    assert float(waited) < hub.HOLD + hub.PAUSE + 1.0
+    assert float(waited) < hub.HOLD + 5.0  # starved, it would wait out the lock timeout (30 s) and fail
     assert len(sent) == len(raters) and all(sent)
     assert answer["status"] == "perlu_konfirmasi", answer
     assert answer["berkas"] == "log/stempel/A-01.yaml" and answer["baris"] == 4
