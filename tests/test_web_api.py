@@ -215,6 +215,30 @@ def test_jendela_3_downloads_the_certificate_of_a_signed_card(contoh_event):
     assert unknown.status_code == 422 and "tidak ada di desa.yaml" in unknown.json()["pesan"]
 
 
+def test_an_entry_whose_sync_failed_is_synced_before_a_resend_is_told_sudah_tercatat(desks, monkeypatch):
+    client, tokens, root = desks
+    import bursa_cli.day.logwrite as logwrite
+
+    synced: list[str] = []
+    sync = logwrite._fsync_path
+
+    def failing(path):
+        raise OSError(5, "Input/output error", str(path))
+
+    def counted(path):
+        synced.append(path.relative_to(root).as_posix())
+        sync(path)
+
+    monkeypatch.setattr(logwrite, "_fsync_path", failing)
+    first = client.post("/api/v1/stempel", headers=bearer(tokens["stempel"]), json=STAMP)
+    assert first.status_code == 503 and "BELUM tercatat" in first.json()["pesan"]
+    monkeypatch.setattr(logwrite, "_fsync_path", counted)
+    again = client.post("/api/v1/stempel", headers=bearer(tokens["stempel"]), json=STAMP)
+    assert again.json()["status"] == "sudah_tercatat"
+    assert again.json()["berkas"] == synced[0] and synced[0].startswith("log/stempel/")
+    assert len(load_event(root).event.stempel) == 1
+
+
 def test_a_log_that_cannot_be_written_is_a_503_and_the_desk_keeps_its_entry(desks, monkeypatch):
     client, tokens, root = desks
     import bursa_cli.day.logwrite as logwrite

@@ -276,6 +276,19 @@ def group_commit() -> Iterator[None]:
                 fsync_dir(folder)
 
 
+def sync_with_group(path: Path) -> None:
+    """Make a log durable before the group's answers go out (at once, outside a group).
+
+    Why: an entry sent again is answered "sudah tercatat" from what was read;
+    if the first sync of its log failed, that line must reach the disk before
+    the desk is told so.
+    """
+    if _group.paths is not None:
+        _group.paths.setdefault(Path(path), False)
+    else:
+        _fsync_path(Path(path))
+
+
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 

@@ -27,7 +27,7 @@ from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commit
 from ..day.actions import (
     Duplicate, known_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
 )
-from ..day.logwrite import group_commit, keep_locks, kind_locked
+from ..day.logwrite import group_commit, keep_locks, kind_locked, sync_with_group
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
 from .models import (
@@ -334,12 +334,12 @@ class Hub:
         for deliver, answer, error in answers:
             deliver(answer, error)
 
-    @staticmethod
-    def _answer(run: Callable[[], Jawaban]) -> Jawaban:
+    def _answer(self, run: Callable[[], Jawaban]) -> Jawaban:
         """One action's outcome as an answer; a refusal is an answer too, a bug is not."""
         try:
             return run()
         except Duplicate as resent:
+            sync_with_group(self.root / resent.earlier.file)  # "sudah tercatat" only once it is on disk
             return Jawaban(status="sudah_tercatat", pesan=resent.message, berkas=resent.earlier.file,
                            baris=resent.earlier.line)
         except Repeat as repeat:
