@@ -22,6 +22,7 @@ def test_an_unknown_command_is_said_in_indonesian_with_its_suggestion(tmp_path):
     said = plain(result.stdout + result.stderr)
     assert result.returncode == 2
     assert "Perintah 'cetka' tidak dikenal. Mungkin maksudnya 'cetak'" in said
+    assert "'cetak', 'rekap'" not in said  # several suggestions are joined with "atau"
     assert "No such command" not in said and "Did you mean" not in said
 
 

@@ -277,6 +277,9 @@ def say_usage_error(message: str) -> str:
         found = re.match(pattern, message.strip(), re.S)
         if found:
             parts = [g for g in found.groups() if g is not None]
+            if extra and len(parts) > 1 and ", " in parts[1]:  # suggestions: "'cetak' atau 'rekap'"
+                head, _, last = parts[1].rpartition(", ")
+                parts[1] = f"{head} atau {last}"
             said = text.format(*parts)
             if extra and len(parts) > 1:
                 said += extra.format(*parts)
