@@ -41,6 +41,7 @@ class Problem:
     stage: str = ""  # kode tahapan for readiness problems, empty otherwise
     code: str = ""  # stable code from the catalogue in `bursa_cli.codes`, e.g. BUR-K002
     needed_by: tuple[str, ...] = ()  # the documents (`cetak JENIS`) this problem stops
+    rapat: str = ""  # the one meeting (kode tahapan or hari-h) it concerns: printing another meeting passes
 
     @property
     def is_error(self) -> bool:

@@ -123,3 +123,16 @@ def test_documents_print_once_the_rules_hold(tmp_path: Path):
     root = make_event(tmp_path / "acara")
     for kind in ("kartu-id", "kartu-cadangan", "poster", "denah"):
         assert run(kind, root).outputs, kind
+
+
+@pytest.mark.parametrize("kind", ["undangan", "daftar-hadir"])
+def test_a_meeting_without_invitees_stops_only_its_own_print(kind, tmp_path: Path):
+    """`cetak undangan --rapat hari-h` is not held up by another meeting's empty invitation list;
+    printing that meeting, or every meeting, is."""
+    root = make_event(tmp_path / "acara", _empty_meeting())
+    assert gate(root, f"cetak:{kind}", rapat="hari-h").event.acara is not None
+    for rapat in ("rapat-pembukaan", None):
+        with pytest.raises(DataError) as caught:
+            gate(root, f"cetak:{kind}", rapat=rapat)
+        assert [(p.code, p.rapat) for p in caught.value.problems] == [("BUR-C021", "rapat-pembukaan")]
+    assert run(kind, root, rapat="hari-h").outputs

@@ -77,8 +77,11 @@ def _reads(problem: Problem, files: tuple[str, ...] | None) -> bool:
     return files is None or problem.file.startswith(files)
 
 
-def gate(root: Path, need: str) -> Passed:
-    """Load the event at `root` for a command that needs `need`; refuse with every blocking problem."""
+def gate(root: Path, need: str, rapat: str | None = None) -> Passed:
+    """Load the event at `root` for a command that needs `need`; refuse with every blocking problem.
+
+    `rapat` narrows a print to one meeting: a problem of another meeting does not refuse it.
+    """
     wanted = need_of(need)
     loaded = load_event(Path(root))
     event = loaded.event
@@ -88,6 +91,8 @@ def gate(root: Path, need: str) -> Passed:
     notes: list[Problem] = []
     if event.acara is not None and wanted.kind:
         for problem in check_requirements(event, wanted.kind):
+            if rapat and problem.rapat and problem.rapat != rapat:
+                continue
             (blocking if problem.is_error else notes).append(problem)
     if blocking or event.acara is None:
         loading = any(p in loaded.problems for p in blocking)

@@ -130,11 +130,11 @@ def need_invitees(event: Event) -> Iterable[Problem]:
         if not recipients(event, meeting.groups):
             # the day invites every village and kecamatan of acara.yaml; a meeting, its rapat.penerima
             where = "wilayah.kecamatan" if meeting.kode == HARI_H else "rapat.penerima"
-            yield _needed(locate(meeting.item, field_name=where, **say(
-                "BUR-C021", rapat=meeting.kode, kelompok=", ".join(meeting.groups) or "(kosong)")),
-                ("undangan", "daftar-hadir"), stage)
+            problem = locate(meeting.item, field_name=where, **say(
+                "BUR-C021", rapat=meeting.kode, kelompok=", ".join(meeting.groups) or "(kosong)"))
+            yield _needed(replace(problem, rapat=meeting.kode), ("undangan", "daftar-hadir"), stage)
     if not any(p.konfirmasi != "tidak" for p in event.peserta):
-        yield _needed(Problem(file="peserta.yaml", line=1, column=1, **say("BUR-C022")), ("daftar-hadir",),
+        yield _needed(Problem(file="peserta.yaml", line=1, column=1, rapat=HARI_H, **say("BUR-C022")), ("daftar-hadir",),
                       "materi")
 
 

@@ -273,7 +273,7 @@ def plan(kind: str, folder: Path, options: Options | None = None,
     if options.jobs is not None and options.jobs < 1:
         raise UsageError("--proses harus paling sedikit 1.")
     folder = Path(folder)
-    passed = gate(folder, spec.need or f"cetak:{kind}")
+    passed = gate(folder, spec.need or f"cetak:{kind}", rapat=options.rapat)
     job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin))
     job.notes.extend(note.message for note in passed.notes)
     module, _, function = spec.target.partition(":")
