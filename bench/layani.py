@@ -1,7 +1,7 @@
 """Benchmark: `bursa layani` with many desks at once (target: p95 <= 50 ms, >= 300 entries/s).
 
     .venv/bin/python bench/layani.py [--meja 30] [--jumlah 100] [--ukuran terbesar]
-                                     [--banding FOLDER] [--ulang 3] [--jeda 2-5]
+                                     [--banding FOLDER] [--ulang 3] [--jeda 2-5 | --laju 330]
 
 Runs on the synthetic event of the largest kabupaten (10,000 stamps already in
 the logs). `--meja` paired desks (a third stamp desks, a third rating points,
@@ -9,7 +9,10 @@ a third Kartu Ide points) each send `--jumlah` entries over loopback HTTP to a
 real `bursa layani` process. By default each desk sends its next entry as soon
 as the answer comes (a closed loop: the most the server can take); with
 `--jeda 2-5` each desk scans at a human pace instead, one entry every 2 to 5
-seconds at random (an open loop: the load of a real hall). Side by side in the
+seconds at random (an open loop: the load of a real hall); with `--laju 330`
+the desks together send 330 entries a second on a schedule that does not wait
+for the answers (an open loop at a chosen rate: the latency a desk sees while
+the induk takes that many entries a second). Side by side in the
 same run, on the same disk: the bare durable append path (`append_entry`:
 lock, O_APPEND write, fsync) for the same number of entries. Prints entries
 per second and the p50/p95 time from sending an entry to its "tercatat".
@@ -70,10 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ukuran", default="terbesar", help="terbesar, median atau klaster")
     parser.add_argument("--banding", type=Path, help="salinan sumber lain yang diukur bergantian")
     parser.add_argument("--ulang", type=int, default=0, help="putaran per versi (bawaan 1, atau 3 dengan --banding)")
-    parser.add_argument("--jeda", help="detik antara dua pindaian per meja, mis. 2-5 (beban terbuka)")
+    pacing = parser.add_mutually_exclusive_group()
+    pacing.add_argument("--jeda", help="detik antara dua pindaian per meja, mis. 2-5 (beban terbuka)")
+    pacing.add_argument("--laju", type=float,
+                        help="entri per detik dari semua meja bersama, terjadwal tanpa menunggu jawaban (beban terbuka)")
     args = parser.parse_args(argv)
     total = args.meja * args.jumlah
     pace = tuple(float(x) for x in args.jeda.split("-")) if args.jeda else None
+    if args.laju:  # each desk one entry every meja/laju seconds, give or take a fifth
+        pace = (0.8 * args.meja / args.laju, 1.2 * args.meja / args.laju)
     rounds = args.ulang or (3 if args.banding else 1)
     variants = [("ini", None)] + ([(f"banding {args.banding.name}", args.banding.resolve())] if args.banding else [])
 
@@ -94,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     event = load_event(base).event
     print(f"acara sintetis {args.ukuran}: {len(event.peserta)} peserta, {len(event.meja_ruang)} meja konsultasi; "
           f"{args.meja} perangkat x {args.jumlah} entri = {total}; "
-          + (f"tiap meja memindai setiap {args.jeda} detik (beban terbuka)" if pace else
+          + (f"semua meja bersama mengirim {args.laju:.0f} entri/detik terjadwal (beban terbuka)" if args.laju else
+             f"tiap meja memindai setiap {args.jeda} detik (beban terbuka)" if pace else
              "tiap meja mengirim begitu dijawab (beban tertutup)"))
     print(f"beban rata-rata mesin (1/5/15 menit): sebelum {_load(load_before)}, sesudah {_load(load_after)}; "
           f"{rounds} putaran")
@@ -121,8 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         other = summary[variants[1][0]]
         print(f"rasio ini / banding: laju {rate / other[0]:.2f}, p50 {p50 / other[1]:.2f}, p95 {p95 / other[2]:.2f}, "
               f"CPU server per entri {cpu / other[4]:.2f}")
-    ok = p95 <= TARGET_P95_MS and (pace or rate >= TARGET_RATE) and not refused
-    print(f"target p95 <= {TARGET_P95_MS:.0f} ms" + ("" if pace else f" dan >= {TARGET_RATE:.0f} /detik")
+    # At a human pace (--jeda) the rate is what the desks send, so only the latency is judged.
+    judge_rate = not args.jeda
+    ok = p95 <= TARGET_P95_MS and (not judge_rate or rate >= TARGET_RATE) and not refused
+    print(f"target p95 <= {TARGET_P95_MS:.0f} ms" + (f" dan >= {TARGET_RATE:.0f} /detik" if judge_rate else "")
+          + (" (beban tertutup: p95 di sini antrean 30 meja yang tak pernah berhenti)" if not pace else "")
           + f": {'TERCAPAI' if ok else 'TIDAK tercapai'}")
     return 0 if ok else 1
 
