@@ -26,6 +26,22 @@ def test_batches_cut_the_long_list_and_keep_the_other_parts_last():
     assert parts[0][1]["kartu"] == list(range(7))  # the plan's own context is not changed
 
 
+@pytest.mark.parametrize("count, size, jobs, expected", [
+    (150, 50, 2, 38),  # 4 batches: 2 each, not 3 batches (100 against 50)
+    (167, 50, 2, 42),  # Kartu ID sheets: 42, 42, 42, 41
+    (852, 50, 2, 48),  # 18 batches
+    (100, 50, 2, 50),  # already even
+    (30, 50, 2, 15),  # one batch each
+    (1, 50, 2, 1),
+    (150, 50, 1, 50),  # one process: the declared size
+])
+def test_batches_are_sized_so_every_worker_gets_as_many(count, size, jobs, expected):
+    got = batches.balanced(count, size, jobs)
+    assert got == expected and got <= size
+    cut = -(-count // got)
+    assert cut % jobs == 0 or cut < jobs
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_batched_kartu_komitmen_equals_one_document(minimal_event, monkeypatch, jobs):
     """One card a batch, rendered here or in 2 workers: one file, the same pages as one document."""

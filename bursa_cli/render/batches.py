@@ -229,6 +229,18 @@ def render_apart(renderer, parts: list[tuple[str, dict]], title: str, split: str
     return Kept(folder, done, removed, merged, len(items), apart.unit, seconds)
 
 
+def balanced(count: int, size: int, jobs: int) -> int:
+    """Items per batch so that every worker gets as many batches, none longer than `size`.
+
+    Why: 150 posters in batches of 50 give 3 batches to 2 workers, so one worker lays out
+    100 posters while the other waits after 50; 4 batches of 38 keep both busy to the end.
+    """
+    if count <= 0 or jobs <= 1:
+        return size
+    rounds = -(-count // (size * jobs))  # batches per worker
+    return -(-count // (rounds * jobs))
+
+
 def render_resumable(renderer, parts: list[tuple[str, dict]], title: str, split: str, size: int, jobs: int,
                      work: Path, fresh: bool = False,
                      on_batch: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
@@ -236,8 +248,9 @@ def render_resumable(renderer, parts: list[tuple[str, dict]], title: str, split:
 
     The caller removes `work` once the merged file is in place.
     """
-    kept = render_apart(renderer, parts, title, split, size, jobs, work / "batch.pdf", Apart(fresh=fresh, whole_fonts=False),
-                        on_batch)
+    size = balanced(len(parts[0][1][split]), size, jobs)
+    kept = render_apart(renderer, parts, title, split, size, jobs, work / "batch.pdf",
+                        Apart(fresh=fresh, whole_fonts=False), on_batch)
     pdfs = [(kept.folder / done.name).read_bytes() for done in kept.done]
     return (pdfs[0] if len(pdfs) == 1 else merge(pdfs)), kept.pages
 
