@@ -167,6 +167,22 @@ def minimal_data(name: str) -> Any:
     return copy.deepcopy(MINIMAL[name])
 
 
+def edited(name: str, changes: dict[str, Any]) -> Any:
+    """One file of the minimal event with each dotted path of `changes` set (a number is a list
+    index); a `None` value removes the key."""
+    data = minimal_data(name)
+    for path, value in changes.items():
+        *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        target = data
+        for part in parents:
+            target = target[part]
+        if value is None:
+            target.pop(last, None)
+        else:
+            target[last] = value
+    return data
+
+
 _BOX = str.maketrans({c: " " for c in "│╭╮╰╯─┃┏┓┗┛━┡┩┠┨╇┼┳┻╋┃┣┫┬┴├┤└┘┌┐"})
 
 

@@ -15,7 +15,7 @@ from bursa_cli.check import validate_event
 from bursa_cli.check.gate import gate
 from bursa_cli.codes import CODES, explain
 from bursa_cli.errors import DataError
-from support import bursa, make_event, minimal_data, plain
+from support import bursa, edited, make_event, minimal_data, plain
 
 CARD = ('- {"waktu": "2026-11-12T12:00:00+07:00", "desa": "33.23.01.2001", "inovasi": ["INO-001"], '
         '"tahun_apbdes": 2027, "ttd_kepala_desa": true, "ttd_ketua_bpd": true}\n')
@@ -24,17 +24,7 @@ DAY = {"log/komitmen/J3-1.yaml": "# log\n" + CARD, "log/stempel/A-01.yaml": "# l
 
 
 def _acara(**changes):
-    acara = minimal_data("acara.yaml")
-    for path, value in changes.items():
-        *parents, last = path.split("__")
-        target = acara
-        for part in parents:
-            target = target[part]
-        if value is None:
-            target.pop(last, None)
-        else:
-            target[last] = value
-    return {"acara.yaml": acara}
+    return {"acara.yaml": edited("acara.yaml", {path.replace("__", "."): value for path, value in changes.items()})}
 
 
 def _panitia_without_nip():

@@ -12,7 +12,7 @@ from bursa_cli.check import validate_event
 from bursa_cli.check.gate import gate
 from bursa_cli.errors import DataError
 from render_helpers import run
-from support import make_event, minimal_data
+from support import edited, make_event, minimal_data
 
 STAMP = '- {"waktu": "2026-11-12T09:00:00+07:00", "peserta": "P-0001", "inovasi": "INO-001", "meja": "A-01"}\n'
 CARD = ('- {"waktu": "2026-11-12T12:00:00+07:00", "desa": "33.23.01.2001", "inovasi": ["INO-001"], '
@@ -20,16 +20,7 @@ CARD = ('- {"waktu": "2026-11-12T12:00:00+07:00", "desa": "33.23.01.2001", "inov
 
 
 def _edit(name: str, path: str, value):
-    data = minimal_data(name)
-    *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
-    target = data
-    for part in parents:
-        target = target[part]
-    if value is None:
-        target.pop(last, None)
-    else:
-        target[last] = value
-    return data
+    return edited(name, {path: value})
 
 
 def _nobody_coming():
