@@ -32,7 +32,8 @@ def test_batches_cut_the_long_list_and_keep_the_other_parts_last():
     (852, 50, 2, 48),  # 18 batches
     (100, 50, 2, 50),  # already even
     (30, 50, 2, 15),  # one batch each
-    (1, 50, 2, 1),
+    (1, 50, 2, 8),  # a few items: one batch, no worker started (MIN_BATCH)
+    (12, 50, 2, 8),
     (150, 50, 1, 50),  # one process: the declared size
 ])
 def test_batches_are_sized_so_every_worker_gets_as_many(count, size, jobs, expected):
@@ -40,6 +41,30 @@ def test_batches_are_sized_so_every_worker_gets_as_many(count, size, jobs, expec
     assert got == expected and got <= size
     cut = -(-count // got)
     assert cut % jobs == 0 or cut < jobs
+
+
+def test_a_daemonic_process_lays_out_its_batches_itself(monkeypatch):
+    """Inside a worker of another pool (which may not have children), the batches are laid out there."""
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "daemon", property(lambda self: True))
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: pytest.fail("a pool was started"))
+
+    class Renderer:
+        def html(self, template, context, title):
+            return "".join(f"<p>{item}</p>" for item in context["butir"])
+
+        def document(self, html, share_style=False):
+            from weasyprint import HTML
+            return HTML(string=html).render()
+
+        def write(self, document, batch=False):
+            return document.write_pdf()
+
+    cut = batches.batches([("x.html", {"butir": list(range(20))})], "butir", 10)
+    done = []
+    batches.render_all(Renderer(), cut, "judul", 2, lambda index, result, seconds: done.append((index, result[1])))
+    assert done == [(0, 1), (1, 1)]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -142,3 +167,41 @@ def test_kill_9_of_a_batched_print_leaves_no_worker(contoh_event):
     finally:
         for pid in session_processes(process.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def _items(count: int, repeated_rows: int, first_pages: int = 1) -> str:
+    """`count` items (the first `first_pages` pages long) and, after the first, a section marked to repeat."""
+    from bursa_cli.render.pdf import ITEM, REPEATED
+
+    body = []
+    for number in range(1, count + 1):
+        extra = "".join(f'<p style="break-before: page">Butir {number} halaman {page}</p>'
+                        for page in range(2, first_pages + 1)) if number == 1 else ""
+        body.append(f'<section id="{ITEM}{number}" style="break-before: page"><p>Butir {number}</p>{extra}</section>')
+        if number == 1 and repeated_rows:
+            rows = "".join(f"<p>Baris {row}</p>" for row in range(repeated_rows))
+            body.append(f'<section id="{REPEATED}lampiran" style="break-before: page"><p>Lampiran</p>{rows}</section>')
+    return f"<html><body>{''.join(body)}</body></html>"
+
+
+@pytest.mark.parametrize("count, rows, first_pages, laid, expected", [
+    (3, 5, 1, 4, ["Butir 1", "Lampiran", "Butir 2", "Lampiran", "Butir 3", "Lampiran"]),
+    # a two-page lampiran after a two-page first item: both its pages follow every item
+    (2, 40, 2, 5, ["Butir 1", "Butir 1 halaman 2", "Lampiran", "Baris", "Butir 2", "Lampiran", "Baris"]),
+    (1, 5, 1, 2, ["Butir 1", "Lampiran"]),
+    (3, 0, 1, 3, ["Butir 1", "Butir 2", "Butir 3"]),  # nothing marked: the pages as laid out
+])
+def test_a_section_laid_out_once_is_printed_after_every_item(count, rows, first_pages, laid, expected, tmp_path):
+    """The hari-H letter's lampiran: laid out once, after the first letter, its pages drawn after each."""
+    from weasyprint import HTML
+
+    from bursa_cli.render.pdf import joined
+
+    laid_out = HTML(string=_items(count, rows, first_pages)).render()
+    assert len(laid_out.pages) == laid
+    document, pages = joined([laid_out])
+    target = tmp_path / "hasil.pdf"
+    target.write_bytes(document.write_pdf())
+    texts = pdf_pages(target)
+    assert pages == len(texts) == len(expected)
+    assert [text.strip().startswith(start) for text, start in zip(texts, expected)] == [True] * len(expected), texts

@@ -438,7 +438,7 @@ def test_group_notes(contoh_event, rapat, group, note):
         html = job.renderer.html(*letters.parts[0], letters.title)
     finally:
         job.finish()
-    sections = html.split('<section class="surat">')[1:]
+    sections = re.split(r'<section class="surat"[^>]*>', html)[1:]
     pages = [" ".join(re.sub(r"<[^>]+>", " ", section).split()) for section in sections]
     assert len(pages) == len(letters.parts[0][1]["penerima"])
     with_group = [p for p in pages if group in p.split("di Tempat")[0]]

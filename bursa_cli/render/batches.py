@@ -42,7 +42,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .pdf import joined
+
 BATCH = 50  # items per batch: long enough to pay WeasyPrint's start once, short enough to stay linear
+MIN_BATCH = 8  # fewer items are laid out in one batch: starting a worker would cost more than it saves
 
 _FORKED: dict = {}  # what the forked workers inherit: the renderer and the batches of the output
 
@@ -66,7 +69,8 @@ def render_all(renderer, cut: list[list[tuple[str, dict]]], title: str, jobs: in
     whole_fonts = whole_fonts or [False] * len(cut)
     htmls = htmls or [None] * len(cut)
     workers = min(jobs, len(cut))
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    # A daemonic process (a worker of someone else's pool) may not start workers of its own.
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon:
         _FORKED.update(renderer=renderer, batches=cut, title=title, whole_fonts=whole_fonts, htmls=htmls)
         try:
             with multiprocessing.get_context("fork").Pool(workers, initializer=_init_forked) as pool:
@@ -86,9 +90,8 @@ def _render(renderer, parts: list[tuple[str, dict]], title: str, whole_fonts: bo
     """One batch as PDF bytes and its page count."""
     htmls = htmls or [renderer.html(template, context, title) for template, context in parts]
     documents = [renderer.document(html, share_style=True) for html in htmls]
-    pages = [page for doc in documents for page in doc.pages]
-    document = documents[0] if len(documents) == 1 else documents[0].copy(pages)
-    return renderer.write(document, batch=whole_fonts), len(pages)
+    document, pages = joined(documents)
+    return renderer.write(document, batch=whole_fonts), pages
 
 
 def _init_forked() -> None:
@@ -238,7 +241,7 @@ def balanced(count: int, size: int, jobs: int) -> int:
     if count <= 0 or jobs <= 1:
         return size
     rounds = -(-count // (size * jobs))  # batches per worker
-    return -(-count // (rounds * jobs))
+    return min(size, max(MIN_BATCH, -(-count // (rounds * jobs))))
 
 
 def render_resumable(renderer, parts: list[tuple[str, dict]], title: str, split: str, size: int, jobs: int,

@@ -118,9 +118,8 @@ class Renderer:
         documents = [self.document(self.html(template, context, title)) for template, context in parts]
         if not documents:
             raise ValueError("no parts to render")
-        pages = [page for doc in documents for page in doc.pages]
-        document = documents[0] if len(documents) == 1 else documents[0].copy(pages)
-        return self.write(document), len(pages)
+        document, pages = joined(documents)
+        return self.write(document), pages
 
     def shared_style(self, html: str) -> tuple[str, dict]:
         """The HTML without its <style>, and that style parsed once for this Renderer.
@@ -151,6 +150,50 @@ class Renderer:
     def write(document, batch: bool = False) -> bytes:
         """The PDF bytes of a laid-out document; `batch` for one file of a batched output."""
         return document.write_pdf(**(BATCH_PDF_OPTIONS if batch else PDF_OPTIONS))
+
+
+REPEATED = "ulangi-"  # id of a section laid out once, after the first item, and printed after every item
+ITEM = "butir-"  # id of each item's section (a letter), where its pages begin
+
+
+def joined(documents) -> tuple[Any, int]:
+    """The laid-out documents as one (the first, or a copy holding every page), and its page count.
+
+    A document may hold a section marked `id="ulangi-…"` after its first item
+    (the hari-H letter's lampiran): it is laid out once, and its pages are put
+    after every item's pages (`id="butir-…"`) instead of being laid out 1,745
+    times. The same page drawn again costs no layout.
+    """
+    pages = [page for doc in documents for page in _repeated_after_each(doc.pages)]
+    if len(documents) == 1 and len(pages) == len(documents[0].pages):
+        return documents[0], len(pages)
+    return documents[0].copy(pages), len(pages)
+
+
+def _repeated_after_each(pages: list) -> list:
+    # A section split over pages carries its id on each of them: an item starts where its id is first seen.
+    def first_pages(prefix: str) -> list[int]:
+        seen: set[str] = set()
+        firsts = []
+        for index, page in enumerate(pages):
+            new = {name for name in page.anchors if name.startswith(prefix)} - seen
+            if new:
+                firsts.append(index)
+                seen |= new
+        return firsts
+
+    repeated = first_pages(REPEATED)
+    if not repeated:
+        return pages
+    starts = first_pages(ITEM)
+    end = next((s for s in starts if s > repeated[0]), len(pages))
+    shared = pages[repeated[0]:end]
+    result: list = []
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(pages)
+        result += [page for index, page in enumerate(pages[start:stop], start) if not repeated[0] <= index < end]
+        result += shared
+    return pages[:starts[0]] + result if starts else pages
 
 
 # Kept for the life of the process (a warm `bursa layani` printing one certificate at a time):
