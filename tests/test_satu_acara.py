@@ -4,7 +4,6 @@ letter numbers and seats issued under one lock, and device names that cannot col
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 

@@ -14,7 +14,7 @@ The JSON beside it holds the same data for other tools.
 from __future__ import annotations
 
 from .. import indo
-from .codes import load_key, page_salt
+from .codes import page_salt
 from .data import collect
 from .verify import PAGE_ITERATIONS, seal_all
 

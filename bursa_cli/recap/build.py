@@ -23,7 +23,7 @@ from typing import Iterable
 
 from ..errors import UsageError
 from ..schema.event import Event, cards_in_force as latest_cards
-from ..schema.models import Ide, Komitmen
+from ..schema.models import Ide
 from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, BIDANG_SHORT, kecamatan_of
 
 

@@ -99,21 +99,6 @@ class Job:
         self.omitted.extend(problems)
         self.omitted_heading = heading if problems else self.omitted_heading
 
-    def problem(self, message: str, item=None, field_name: str = "", file: str = "", line: int = 0,
-                column: int = 0) -> None:
-        """Something the document needs and the data lacks, placed at its source."""
-        if item is not None:
-            file, line, column = item._file, item._line, item._column
-        self.problems.append(Problem(message, file=file, line=line, column=column, path=field_name))
-
-    def problem_at(self, path: tuple, message: str, file: str = "acara.yaml") -> None:
-        """A problem at a field path of a whole-file map (acara.yaml)."""
-        source = self.event.sources.get(file)
-        if source is None:
-            self.problems.append(Problem(message, file=file, path=".".join(map(str, path))))
-        else:
-            self.problems.append(source.problem(path, message))
-
     def pdf(self, name: str, template: str, context: dict[str, Any], title: str, what: str = "",
             parts: list[tuple[str, dict[str, Any]]] | None = None, split: str = "", size: int = 0,
             apart=None) -> None:
