@@ -154,6 +154,9 @@ def test_a_desk_page_reloaded_without_the_induk_opens_from_the_browser_with_its_
         while not page.evaluate("navigator.serviceWorker.controller !== null") and time.monotonic() < deadline:
             page.wait_for_timeout(100)  # the service worker installs, then takes the page over
         page.context.set_offline(True)
+        # Chromium's offline emulation does not hold for every request of a page a service worker
+        # controls, so the induk's API is also made unreachable by the browser context itself.
+        page.context.route("**/api/v1/**", lambda route: route.abort("internetdisconnected"))
         scan(page, "P-0001")
         expect(page.locator("#koneksi")).to_have_text("offline: 1 menunggu")
         page.reload()  # without the service worker: the browser's own "no internet" page
@@ -164,6 +167,7 @@ def test_a_desk_page_reloaded_without_the_induk_opens_from_the_browser_with_its_
         scan(page, "P-0002")
         expect(page.locator("#koneksi")).to_have_text("offline: 2 menunggu")
         assert stamps(root) == []
+        page.context.unroute("**/api/v1/**")
         page.context.set_offline(False)
         expect(page.locator("#koneksi")).to_have_text("terhubung", timeout=15000)
         assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-001", "A-01")]
