@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -56,7 +57,5 @@ def test_child_dies_with_its_parent_after_kill_9(tmp_path, platform, how):
         assert not _alive(child)
     finally:
         parent.kill()
-        try:
+        with contextlib.suppress(ProcessLookupError):  # the group is already gone
             os.killpg(parent.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass

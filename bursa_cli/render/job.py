@@ -8,6 +8,7 @@ temporary file and move them all into `keluaran/` at the end.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import shutil
 from dataclasses import dataclass, field
@@ -153,10 +154,8 @@ class Job:
         """
         for work in self._work:
             shutil.rmtree(work, ignore_errors=True)
-            try:
+            with contextlib.suppress(OSError):  # another output's batches still wait there
                 work.parent.rmdir()  # keluaran/.sebagian/, once empty
-            except OSError:
-                pass
         self._work.clear()
 
     def keep_apart(self, output: Output, out_dir: Path) -> None:
