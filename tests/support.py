@@ -228,6 +228,40 @@ def forked_workers(pid: int) -> list[int]:
     return [other for other in session_processes(pid) if other != pid and command_line(other) == line]
 
 
+def kill_9_with_workers(args: list[str], ready=lambda: True) -> list[int]:
+    """Start `bursa ARGS` in its own session and kill -9 it once two forked workers are seen and
+    `ready()` holds; assert that the command died of it and that no process of its session
+    outlives it. Returns the workers seen, for the test to count."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "bursa_cli", *args], start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        seen: list[int] = []
+        while time.monotonic() < deadline and process.poll() is None:
+            workers = forked_workers(process.pid)  # the command's two workers, seen in one look
+            if len(workers) >= 2 and ready():
+                seen = workers
+                break
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        assert process.returncode == -signal.SIGKILL, "the run finished before it could be interrupted"
+        deadline = time.monotonic() + 15
+        while session_processes(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert session_processes(process.pid) == [], "a worker outlived kill -9 of its command"
+        return seen
+    finally:
+        for pid in session_processes(process.pid):
+            os.kill(pid, signal.SIGKILL)
+
+
 def print_certificates(root: Path, options=None, **changes):
     """`bursa cetak sertifikat` through the pipeline: what its batches left (`render.batches.Kept`)."""
     import dataclasses

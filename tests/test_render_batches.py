@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -14,7 +10,7 @@ from pypdf import PdfReader
 from bursa_cli.render import batches
 from bursa_cli.render.job import Options, plan
 from render_helpers import ORIGIN, TODAY, pdf_pages, run
-from support import bursa, forked_workers, plain, session_processes
+from support import bursa, kill_9_with_workers, plain
 
 
 def test_batches_cut_the_long_list_and_keep_the_other_parts_last():
@@ -145,28 +141,9 @@ def test_jobs_must_be_positive(minimal_event):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_of_a_batched_print_leaves_no_worker(contoh_event):
     """kill -9 of `cetak undangan --jobs 2` (104 letters, 3 batches): its forked workers die too."""
-    process = subprocess.Popen([sys.executable, "-m", "bursa_cli", "cetak", "undangan", str(contoh_event),
-                                "--rapat", "hari-h", "--jobs", "2"], start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 90
-        workers: list[int] = []
-        while time.monotonic() < deadline and process.poll() is None:
-            workers = forked_workers(process.pid)  # the command's two workers, seen in one look
-            if len(workers) >= 2:
-                break
-            time.sleep(0.05)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        assert process.returncode == -signal.SIGKILL and len(workers) == 2
-        deadline = time.monotonic() + 15
-        while session_processes(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert session_processes(process.pid) == []
-        assert not list((contoh_event / "keluaran").glob("undangan-hari-h*"))  # nothing half-written
-    finally:
-        for pid in session_processes(process.pid):
-            os.kill(pid, signal.SIGKILL)
+    seen = kill_9_with_workers(["cetak", "undangan", str(contoh_event), "--rapat", "hari-h", "--jobs", "2"])
+    assert len(seen) == 2
+    assert not list((contoh_event / "keluaran").glob("undangan-hari-h*"))  # nothing half-written
 
 
 def _items(count: int, repeated_rows: int, first_pages: int = 1) -> str:

@@ -20,7 +20,7 @@ from bursa_cli.cli.app import app
 from bursa_cli.errors import DataError, UsageError
 from bursa_cli.render import batches as batch_module
 from bursa_cli.render.job import Options, produce
-from support import forked_workers, make_event, minimal_data, plain, print_certificates, session_processes
+from support import kill_9_with_workers, make_event, minimal_data, plain, print_certificates
 
 runner = CliRunner()
 real_write_manifest = batch_module.write_manifest
@@ -238,26 +238,6 @@ def test_no_cards_yet(minimal_event):
 def test_kill_9_leaves_no_worker_alive(contoh_event, moment):
     """After kill -9 of `cetak sertifikat --jobs 2`, its workers die too."""
     out = contoh_event / "keluaran" / "sertifikat"
-    process = subprocess.Popen([sys.executable, "-m", "bursa_cli", "cetak", "sertifikat", str(contoh_event),
-                                "--jobs", "2", "--batch", "1"], start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 90
-        helpers: list[int] = []
-        while time.monotonic() < deadline and process.poll() is None:
-            workers = forked_workers(process.pid)  # the command's two workers, seen in one look
-            if len(workers) >= 2 and (moment == "workers-started" or any(out.glob("sertifikat-*.pdf"))):
-                helpers = workers
-                break
-            time.sleep(0.05)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        assert process.returncode == -signal.SIGKILL, "the run finished before it could be interrupted"
-        assert len(helpers) == 2
-        deadline = time.monotonic() + 15
-        while session_processes(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert session_processes(process.pid) == []
-    finally:
-        for pid in session_processes(process.pid):
-            os.kill(pid, signal.SIGKILL)
+    seen = kill_9_with_workers(["cetak", "sertifikat", str(contoh_event), "--jobs", "2", "--batch", "1"],
+                                   ready=lambda: moment == "workers-started" or any(out.glob("sertifikat-*.pdf")))
+    assert len(seen) == 2
