@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from bursa_cli.schema.event import load_event
-from web_support import LAPTOP, PHONE, browser, pair, served  # noqa: F401, F811  (browser is a fixture)
+from web_support import LAPTOP, PHONE, browser, induk, pair, served  # noqa: F401, F811  (browser is a fixture)
 
 BULU = "33.23.01.2001"
 SHOTS = os.environ.get("BURSA_FOTO")
@@ -148,18 +148,15 @@ def test_a_desk_page_reloaded_without_the_induk_opens_from_the_browser_with_its_
                                                                                      size, name):
     root = minimal_event
     token = pair(root, "stempel", "A-01")
-    with served(root) as base:
-        page = desk(browser, base, token, size)
+    with induk(root) as running:
+        page = desk(browser, running.base, token, size)
         deadline = time.monotonic() + 15
         while not page.evaluate("navigator.serviceWorker.controller !== null") and time.monotonic() < deadline:
             page.wait_for_timeout(100)  # the service worker installs, then takes the page over
-        page.context.set_offline(True)
-        # Chromium's offline emulation does not hold for every request of a page a service worker
-        # controls, so the induk's API is also made unreachable by the browser context itself.
-        page.context.route("**/api/v1/**", lambda route: route.abort("internetdisconnected"))
+        running.down()  # the laptop induk is switched off: its port refuses every connection
         scan(page, "P-0001")
         expect(page.locator("#koneksi")).to_have_text("offline: 1 menunggu")
-        page.reload()  # without the service worker: the browser's own "no internet" page
+        page.reload()  # the desk page now comes from the browser's copy, without the induk
         expect(page.locator("header.atas strong")).to_have_text("Meja konsultasi (stempel) · Meja A-01")
         expect(page.locator(".daftar-inovasi")).to_contain_text("INO-001")
         expect(page.locator("#koneksi")).to_have_text("offline: 1 menunggu")
@@ -167,8 +164,7 @@ def test_a_desk_page_reloaded_without_the_induk_opens_from_the_browser_with_its_
         scan(page, "P-0002")
         expect(page.locator("#koneksi")).to_have_text("offline: 2 menunggu")
         assert stamps(root) == []
-        page.context.unroute("**/api/v1/**")
-        page.context.set_offline(False)
+        running.up()  # the induk is back on the same address
         expect(page.locator("#koneksi")).to_have_text("terhubung", timeout=15000)
         assert stamps(root) == [("P-0001", "INO-001", "A-01"), ("P-0002", "INO-001", "A-01")]
         assert page.errors == []

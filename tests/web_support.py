@@ -29,30 +29,56 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class Induk:
+    """`bursa layani` for `root` on one loopback port, in this process, that a test can take down
+    and bring back on the same port, as when the laptop induk is switched off or restarted."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.server = None
+        self.thread: threading.Thread | None = None
+
+    def up(self) -> None:
+        import uvicorn
+
+        from bursa_cli.web.app import create_app
+
+        config = uvicorn.Config(create_app(self.root, base_url=self.base), host="127.0.0.1", port=self.port,
+                                log_level="warning", access_log=False)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("bursa layani tidak mulai dalam 20 detik")
+            time.sleep(0.05)
+
+    def down(self) -> None:
+        """Stops the server: from here on a connection to its port is refused."""
+        if self.server is not None:
+            self.server.should_exit = True
+            self.thread.join(10)
+            self.server = None
+
+
+@contextmanager
+def induk(root: Path) -> Iterator[Induk]:
+    running = Induk(root)
+    running.up()
+    try:
+        yield running
+    finally:
+        running.down()
+
+
 @contextmanager
 def served(root: Path) -> Iterator[str]:
     """`bursa layani` for `root` on a free loopback port, in this process; yields its base URL."""
-    import uvicorn
-
-    from bursa_cli.web.app import create_app
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    config = uvicorn.Config(create_app(root, base_url=base), host="127.0.0.1", port=port, log_level="warning",
-                            access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("bursa layani tidak mulai dalam 20 detik")
-        time.sleep(0.05)
-    try:
-        yield base
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with induk(root) as running:
+        yield running.base
 
 
 def pair(root: Path, peran: str, meja: str | None = None, nama: str = "") -> str:
