@@ -68,14 +68,6 @@ def test_an_incomplete_citation_is_a_warning_at_its_line(tmp_path):
     assert "Peraturan Pemerintah Nomor 60" in lines[found[1].line - 1]
 
 
-def test_day_letter_attaches_the_programme_and_addresses_readers_one_way(contoh_event):
-    result = run("undangan", contoh_event, rapat="hari-h", contoh=40)
-    text = " ".join(" ".join(pdf_pages(result.folder / "undangan-hari-h-contoh.pdf")).split())
-    assert "Lampiran : 1 (satu) lembar susunan acara" in text
-    assert "susunan acara terlampir" in text
-    assert "Bapak/Ibu " not in text.replace("Bapak/Ibu/Saudara", "")
-
-
 def test_day_letter_carries_the_programme_on_the_pages_after_it(contoh_event, tmp_path):
     """The lampiran is printed: after every letter, the susunan acara headed with the letter's number;
     the DOCX master letter states and carries the same; `lampiran_undangan: []` prints none."""

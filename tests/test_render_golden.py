@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from bursa_cli.paths import FONTS
-from bursa_cli.render.job import Options, plan
-from render_helpers import ORIGIN, TODAY
+from render_helpers import planned_html
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -27,14 +26,8 @@ CASES = [
 
 
 def render_golden(folder: Path, kind: str, options: dict, name: str) -> str:
-    job = plan(kind, folder, Options(today=TODAY, **options), origin=ORIGIN)
-    try:
-        [output] = [o for o in job.outputs if o.name == name]
-        html = "".join(job.renderer.html(template, context, output.title) for template, context in output.parts)
-    finally:
-        job.finish()
     # Where the package is installed differs per machine; the rest must not.
-    return html.replace(FONTS.as_uri(), "@FONTS@")
+    return planned_html(kind, folder, **options)[name].replace(FONTS.as_uri(), "@FONTS@")
 
 
 @pytest.mark.parametrize("golden, kind, options, name", CASES, ids=[c[0] for c in CASES])
