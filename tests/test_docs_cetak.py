@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from docs_support import event_changes
+from render_helpers import pdf_pages
 from pypdf import PdfReader
 from support import dump_yaml, make_event
 from typer.testing import CliRunner
@@ -31,7 +32,7 @@ def pdf_of(root: Path, kind: str, name: str = "", **options) -> tuple[PdfReader,
     output = next(o for o in produced.outputs if o.name == name or (not name and o.name.endswith(".pdf")))
     reader = PdfReader(root / "keluaran" / output.name)
     assert output.pages == len(reader.pages)
-    return reader, [page.extract_text() for page in reader.pages]
+    return reader, pdf_pages(root / "keluaran" / output.name)
 
 
 def flat(text: str) -> str:
@@ -81,7 +82,7 @@ def test_long_title_and_summary_fit_on_one_page(tmp_path):
     produced = produce("poster", root, Options(today=TODAY), origin=ORIGIN)
     assert produced.outputs[0].pages == 1
     assert any("dipotong" in note for note in produced.notes)
-    text = flat(PdfReader(root / "keluaran" / "poster.pdf").pages[0].extract_text())
+    text = flat(pdf_pages(root / "keluaran" / "poster.pdf")[0])
     assert "dan 3 manfaat lain" in text and "Stan 1" in text and "Rp1.000.000" in text
 
 
@@ -236,7 +237,7 @@ def test_contoh_preview_renders_first_n_marked(medium, kind, pages):
     produced = produce(kind, medium, Options(today=TODAY, contoh=2), origin=ORIGIN)
     [output] = produced.outputs
     assert output.name == f"{kind}-contoh.pdf"  # never replaces the real file
-    texts = [p.extract_text() for p in PdfReader(medium / "keluaran" / output.name).pages]
+    texts = pdf_pages(medium / "keluaran" / output.name)
     assert len(texts) == pages and all(t.count("CONTOH") == 1 for t in texts)
 
 
@@ -254,18 +255,16 @@ def test_every_preview_page_has_one_contoh_stamp(contoh_event, kind, options):
     pdfs = [o.name for o in produced.outputs if o.name.endswith(".pdf")]
     assert pdfs and all("-contoh" in name for name in pdfs)
     for name in pdfs:
-        texts = [p.extract_text() for p in PdfReader(contoh_event / "keluaran" / name).pages]
+        texts = pdf_pages(contoh_event / "keluaran" / name)
         assert texts and [t.count("CONTOH") for t in texts] == [1] * len(texts), name
     real = produce("susunan-acara", contoh_event, Options(today=TODAY), origin=ORIGIN)
-    assert "CONTOH" not in " ".join(p.extract_text() for p in PdfReader(
-        contoh_event / "keluaran" / real.outputs[0].name).pages)
+    assert "CONTOH" not in " ".join(pdf_pages(contoh_event / "keluaran" / real.outputs[0].name))
 
 
 def test_sertifikat_preview_has_one_contoh_stamp_per_page(contoh_event):
     """A batch of certificates is one document: the stamp must not repeat once per certificate."""
     produce("sertifikat", contoh_event, Options(contoh=3))
-    texts = [p.extract_text() for p in PdfReader(contoh_event / "keluaran" / "sertifikat" /
-                                                  "sertifikat-contoh.pdf").pages]
+    texts = pdf_pages(contoh_event / "keluaran" / "sertifikat" / "sertifikat-contoh.pdf")
     assert [t.count("CONTOH") for t in texts] == [1, 1, 1]
 
 
@@ -443,18 +442,11 @@ GOLDEN_CASES = [
 @pytest.mark.parametrize("golden_name, kind, name", GOLDEN_CASES, ids=[c[0] for c in GOLDEN_CASES])
 def test_golden_html(contoh_event, perbarui_golden, golden_name, kind, name):
     """Every change to a document's HTML is reviewed; regenerate with `pytest --perbarui-golden`."""
-    from render_helpers import ORIGIN as GOLDEN_ORIGIN, TODAY as GOLDEN_TODAY
+    from render_helpers import planned_html
 
     from bursa_cli.paths import FONTS
-    from bursa_cli.render.job import plan
 
-    job = plan(kind, contoh_event, Options(today=GOLDEN_TODAY), origin=GOLDEN_ORIGIN)
-    try:
-        [output] = [o for o in job.outputs if o.name == name]
-        html = "".join(job.renderer.html(t, c, output.title) for t, c in output.parts)
-    finally:
-        job.finish()
-    html = html.replace(FONTS.as_uri(), "@FONTS@")
+    html = planned_html(kind, contoh_event)[name].replace(FONTS.as_uri(), "@FONTS@")
     golden = GOLDEN / f"{golden_name}.html"
     if perbarui_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)

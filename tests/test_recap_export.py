@@ -15,6 +15,7 @@ from bursa_cli.cli.app import app
 from bursa_cli.recap import recap_event
 from bursa_cli.recap.export import write_csv, write_json, write_xlsx
 from bursa_cli.recap.tables import recap_tables
+from render_helpers import pdf_pages
 from support import plain
 
 SHEETS = ["Ringkasan", "Rekap per desa", "Rekap per kecamatan", "Rekap per inovasi", "Rekap per bidang",
@@ -76,7 +77,7 @@ def test_pdf_report_text_and_pages(contoh_event):
     result = runner.invoke(app, ["rekap", str(contoh_event), "--format", "pdf"])
     assert result.exit_code == 0, result.output
     reader = PdfReader(contoh_event / "keluaran" / "rekap" / "rekap.pdf")
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = "\n".join(pdf_pages(contoh_event / "keluaran" / "rekap" / "rekap.pdf"))
     recap = recap_event(contoh_event)
     assert "LAPORAN REKAPITULASI HASIL" in text
     assert "LAMPIRAN: REKAP PER DESA" in text
@@ -94,13 +95,13 @@ def test_pdf_report_is_a_registered_kind_and_goes_where_asked(contoh_event, tmp_
     result = runner.invoke(app, ["cetak", "rekap", str(contoh_event), "--kecamatan", "Bulu"])
     assert result.exit_code == 0, result.output
     assert "keluaran/rekap/rekap.pdf" in plain(result.output)
-    only = "\n".join(p.extract_text() for p in PdfReader(contoh_event / "keluaran" / "rekap" / "rekap.pdf").pages)
+    only = "\n".join(pdf_pages(contoh_event / "keluaran" / "rekap" / "rekap.pdf"))
     others = [k.nama for k in recap_event(contoh_event).kecamatan if k.nama != "Bulu"]
     assert "Bulu" in only and others and not any(f"\n{name} " in only for name in others)
     target = tmp_path / "untuk-bupati.pdf"
     moved = runner.invoke(app, ["rekap", str(contoh_event), "--format", "pdf", "--keluaran", str(target)])
     assert moved.exit_code == 0, moved.output
-    assert "LAPORAN REKAPITULASI HASIL" in PdfReader(target).pages[0].extract_text()
+    assert "LAPORAN REKAPITULASI HASIL" in pdf_pages(target)[0]
 
 
 @pytest.mark.parametrize("args, expected", [

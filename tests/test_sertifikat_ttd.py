@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from bursa_cli.render.job import Options
 from bursa_cli.certify.data import collect, refuse_unsigned
 from bursa_cli.errors import DataError
 from bursa_cli.recap import load_for_recap
+from render_helpers import pdf_pages
 from support import bursa, make_event, plain, print_certificates
 
 SIGNED = {"tahun_apbdes": 2027, "ttd_kepala_desa": True, "ttd_ketua_bpd": True}
@@ -23,8 +23,7 @@ CARDS = {"log/komitmen/J3-1.yaml": [
 
 
 def _pages(folder: Path) -> list[str]:
-    return [" ".join(page.extract_text().split())
-            for pdf in sorted(folder.glob("sertifikat-0*.pdf")) for page in PdfReader(pdf).pages]
+    return [" ".join(page.split()) for pdf in sorted(folder.glob("sertifikat-0*.pdf")) for page in pdf_pages(pdf)]
 
 
 def test_unsigned_card_is_refused_at_its_line(tmp_path):

@@ -7,7 +7,6 @@ to keep a screenshot of every page at phone and laptop width.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import time
@@ -15,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from bursa_cli.schema.event import load_event
+from render_helpers import pdf_pages
 from web_support import LAPTOP, PHONE, browser, induk, pair, served  # noqa: F401, F811  (browser is a fixture)
 
 BULU = "33.23.01.2001"
@@ -105,8 +104,8 @@ def test_a_fair_in_small_across_five_browsers(browser, minimal_event):
         window.wait_for_selector("#hasil a.tombol")
         with window.expect_download() as download:
             window.click("#hasil a.tombol")
-        pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
-        assert len(pdf.pages) == 1 and "Bulu" in pdf.pages[0].extract_text()
+        pages = pdf_pages(Path(download.value.path()))
+        assert len(pages) == 1 and "Bulu" in pages[0]
         expect(board.locator("#n-desa")).to_have_text("1")
         cards = load_event(root).event.komitmen
         assert [(c.desa, c.inovasi) for c in cards] == [(BULU, ["INO-001", "INO-002"])]
