@@ -86,6 +86,14 @@ def test_a_glyph_from_a_system_font():
     assert flaw.rule == "huruf" and "DejaVu" in flaw.message
 
 
+@pytest.mark.parametrize("family, found", [("DejaVu Sans", True), ("Liberation Sans", False)])
+def test_text_inside_an_svg_drawn_with_a_system_font(family, found):
+    """SVG text is no box of the tree (the floor plan, the rekap's charts): its fonts are read from the PDF."""
+    svg = f'<svg width="60mm" height="10mm"><text x="2" y="20" font-family="{family}">Ruang A</text></svg>'
+    flaws = [(flaw.rule, "DejaVu" in flaw.message) for flaw in check_document(laid_out(svg), "uji.pdf")]
+    assert flaws == ([("huruf", True)] if found else [])
+
+
 def test_a_font_file_of_the_same_name_that_the_package_does_not_ship(tmp_path):
     """A Liberation Sans that is not the shipped file (a system copy, another version) is found by its file."""
     from fontTools.ttLib import TTFont

@@ -73,9 +73,12 @@ def check_document(document, name: str = "dokumen", pdf: bytes | None = None) ->
     single: dict[int, set[int]] = {}  # element -> pages, for `satu-halaman` items
     tables: dict[int, list[tuple[int, bool]]] = {}
     foreign: dict[str, int] = {}  # a font file not shipped -> the first page it is used on
+    with_svg = []  # the pages that draw an SVG image
     for number, page in enumerate(document.pages, start=1):
         walk = _PageWalk(name, number, page._page_box)
         flaws.extend(walk.flaws)
+        if walk.svg:
+            with_svg.append(page)
         for family in walk.foreign:
             foreign.setdefault(family, number)
         for key in walk.single:
@@ -99,8 +102,11 @@ def check_document(document, name: str = "dokumen", pdf: bytes | None = None) ->
     for family, number in sorted(foreign.items()):
         flaws.append(Flaw(name, number, "huruf", f"huruf '{family}' bukan huruf bawaan bursa "
                                                  "(berkasnya bukan dari bursa_cli/assets/fonts)."))
-    # Text inside SVG (the floor plan) is no box of the tree: its fonts are read from the PDF by name.
-    data = pdf if pdf is not None else document.write_pdf()
+    # Text inside SVG (the floor plan, the rekap's charts) is no box of the tree: its fonts are read
+    # from the PDF of those pages alone, by name. Every other glyph was a text box, checked above.
+    if pdf is None and not with_svg:
+        return flaws
+    data = pdf if pdf is not None else document.copy(with_svg).write_pdf()
     named = {_font_key(f) for f in foreign}
     for font in sorted(f for f in pdf_fonts(data) if _font_key(f) not in shipped_fonts() | named):
         flaws.append(Flaw(name, 0, "huruf", f"huruf '{font}' bukan huruf bawaan bursa."))
@@ -112,14 +118,16 @@ class _PageWalk:
 
     def __init__(self, name: str, number: int, page_box):
         from weasyprint.formatting_structure import boxes
+        from weasyprint.images import SVGImage
 
-        self.boxes = boxes
+        self.boxes, self.svg_image = boxes, SVGImage
         self.name, self.number = name, number
         self.flaws: list[Flaw] = []
         self.single: set[int] = set()
         self.tables: list[tuple[int, bool]] = []
         self.last_heading = ""
         self.foreign: set[str] = set()  # families drawn from a font file the package does not ship
+        self.svg = False  # an SVG image is drawn on the page: its text is no box of the tree
         self._reported: set[int] = set()
         area = (page_box.content_box_x(), page_box.content_box_y(),
                 page_box.content_box_x() + page_box.width, page_box.content_box_y() + page_box.height)
@@ -152,6 +160,8 @@ class _PageWalk:
             self._contain(box, frames, element)
         if isinstance(box, boxes.TextBox) and box.text.strip():
             self.foreign.update(_foreign_fonts(box))
+        if isinstance(box, boxes.ReplacedBox) and isinstance(box.replacement, self.svg_image):
+            self.svg = True
         if isinstance(box, boxes.LineBox):
             if in_flow:  # a heading before a forced page break (a cover) is meant
                 self.last_heading = "" if forced else heading
@@ -224,7 +234,9 @@ def _describe(box) -> str:
     return f"<{name}> '{text}'" if text else f"<{name}>"
 
 
-_FILES: dict[tuple[int, str], str | None] = {}  # a Pango font -> its family when its file is not shipped
+# A HarfBuzz face (one per font file, shared by all its sizes) -> (the face, kept referenced so its
+# address is never reused by another file; its family when the file is not shipped).
+_FILES: dict[int, tuple[object, str | None]] = {}
 
 
 def _foreign_fonts(box) -> set[str]:
@@ -244,15 +256,16 @@ def _foreign_fonts(box) -> set[str]:
     while run != ffi.NULL:
         font = run.data.item.analysis.font
         run = run.next
-        description = pango.pango_font_describe_with_absolute_size(font)
-        key = (int(ffi.cast("uintptr_t", font)), ffi.string(pango.pango_font_description_to_string(description)))
+        face = get_pango_font_hb_face(font)
+        key = int(ffi.cast("uintptr_t", face))
         if key not in _FILES:
-            digest = hashlib.sha256(get_hb_object_data(get_pango_font_hb_face(font))).hexdigest()
+            digest = hashlib.sha256(get_hb_object_data(face)).hexdigest()
+            description = pango.pango_font_describe_with_absolute_size(font)
             family = ffi.string(pango.pango_font_description_get_family(description)).decode()
-            _FILES[key] = None if digest in shipped_files() else family
-        pango.pango_font_description_free(description)
-        if _FILES[key]:
-            found.add(_FILES[key])
+            pango.pango_font_description_free(description)
+            _FILES[key] = (face, None if digest in shipped_files() else family)
+        if _FILES[key][1]:
+            found.add(_FILES[key][1])
     layout.deactivate()
     return found
 
