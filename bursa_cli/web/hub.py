@@ -282,7 +282,7 @@ class Hub:
         folder gets in.
         """
         while True:
-            batch = [self._jobs.get()]
+            batch = self._waiting(None)
             since = time.monotonic()
             with ExitStack() as held:
                 try:
@@ -302,14 +302,15 @@ class Hub:
                     self._write_batch(batch)
                     if time.monotonic() - since > HOLD:
                         break
-                    batch = self._waiting()
+                    batch = self._waiting(IDLE)
             if batch:  # held for HOLD seconds: leave a gap longer than another process's lock poll
                 time.sleep(PAUSE)
 
-    def _waiting(self) -> list:
-        """The actions waiting now, or arriving within `IDLE` seconds."""
+    def _waiting(self, timeout: float | None) -> list:
+        """Up to `BATCH` actions: all that wait now, once one has come within `timeout` seconds
+        (None: however long it takes)."""
         try:
-            batch = [self._jobs.get(timeout=IDLE)]
+            batch = [self._jobs.get(timeout=timeout)]
         except queue.Empty:
             return []
         while len(batch) < BATCH:
