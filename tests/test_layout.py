@@ -136,6 +136,11 @@ def test_the_whole_day_attendance_list_keeps_group_titles_with_their_rows(contoh
     assert [str(f) for f in check_kind(contoh_copy, "daftar-hadir", Options(today=TODAY, rapat="hari-h"))] == []
 
 
+def test_the_whole_recap_passes(contoh_copy):
+    """In full (no preview): the annex and the long lists run over pages and repeat their headers."""
+    assert [str(f) for f in check_kind(contoh_copy, "rekap", Options(today=TODAY))] == []
+
+
 # --------------------------------------------------------------------------- the stress event
 
 from stress import LONG_TITLES, WILAYAH, make_stress_event  # noqa: E402
@@ -158,7 +163,8 @@ def stress_event(request, tmp_path_factory) -> tuple[str, Path]:
 
 @needs_wilayah
 def test_every_registered_document_of_the_stress_event_passes(stress_event):
-    """The worst items are printed first, so a preview of 3 of each lays them out."""
+    """The worst items are printed first, so a preview of 3 of each lays them out (in the rekap, the
+    first rows of each list: the annex opens with the longest names and the 5 and 10 innovations)."""
     kertas, folder = stress_event
     kinds = [k.name for k in KINDS if (kertas == "F4" or k.name in LETTER_KINDS) and k.name not in NO_PAGES]
     flaws = {kind: [str(f) for f in check_kind(folder, kind, Options(today=TODAY, contoh=3))] for kind in kinds}

@@ -90,6 +90,24 @@ def test_pdf_report_text_and_pages(contoh_event):
     assert landscape and reader.pages[0].mediabox.width < reader.pages[0].mediabox.height
 
 
+def test_pdf_report_preview_cuts_each_long_list_and_keeps_the_totals(contoh_event):
+    """`cetak rekap --contoh 2`: two rows per list, the summary and charts still of every village."""
+    result = runner.invoke(app, ["cetak", "rekap", str(contoh_event), "--contoh", "2"])
+    assert result.exit_code == 0, result.output
+    pages = pdf_pages(contoh_event / "keluaran" / "rekap" / "rekap-contoh.pdf")
+    text = "\n".join(pages)
+    recap = recap_event(contoh_event)
+    assert "Contoh: setiap daftar hanya memuat 2 baris pertama." in " ".join(text.split())
+    assert f"dari {recap.ringkasan.desa_diundang} desa diundang" in text
+    assert all(row.nama in text for row in recap.kecamatan)  # the table per kecamatan stays whole
+    annex = text[text.index("LAMPIRAN: REKAP PER DESA"):]
+    shown = [d.nama for d in recap.desa if f" {d.nama} " in f" {annex} ".replace("\n", " ")]
+    assert shown[:2] == [recap.desa[0].nama, recap.desa[1].nama] and recap.desa[-1].nama not in annex
+    assert recap.inovasi[0].judul in text and recap.inovasi[-1].judul not in text.split("IV.")[1].split("V.")[0]
+    assert f"Halaman 1 dari {len(pages)}" in text and len(pages) < 8
+    assert not (contoh_event / "keluaran" / "rekap" / "rekap.pdf").exists()  # never replaces the real one
+
+
 def test_pdf_report_is_a_registered_kind_and_goes_where_asked(contoh_event, tmp_path):
     """`cetak rekap --kecamatan` and `rekap --format pdf --keluaran` print through the one pipeline."""
     result = runner.invoke(app, ["cetak", "rekap", str(contoh_event), "--kecamatan", "Bulu"])
