@@ -40,7 +40,7 @@ ORIGIN = Provenance("bench")
 TODAY = date(2026, 9, 15)
 
 
-def run_kind(name: str, folder: Path, jobs: int, floor: bool) -> tuple[int, float, float]:
+def run_kind(name: str, folder: Path, jobs: int, floor: bool, rapat: str | None = None) -> tuple[int, float, float]:
     """(pages, seconds of the whole command, its floor) of `bursa cetak NAME`.
 
     The floor is WeasyPrint's own time for the same PDFs, each as ONE document in
@@ -48,7 +48,7 @@ def run_kind(name: str, folder: Path, jobs: int, floor: bool) -> tuple[int, floa
     the command, on the same plan.
     """
     started = time.perf_counter()
-    job = plan(name, folder, Options(today=TODAY, jobs=jobs, ulang=True), origin=ORIGIN)
+    job = plan(name, folder, Options(today=TODAY, jobs=jobs, ulang=True, rapat=rapat), origin=ORIGIN)
     pages, single = 0, 0.0
     try:
         for output in job.outputs:
@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tanpa-batas", action="store_true", help="skip the floor (one document, one process)")
     parser.add_argument("--jenis", nargs="+", choices=[k.name for k in KINDS],
                         help="only these documents (and no certificate on demand); the total is theirs")
+    parser.add_argument("--rapat", help="only this meeting's letters and attendance list (e.g. hari-h)")
     args = parser.parse_args(argv)
     folder = HERE / "_data" / f"semua-{args.ukuran}"
     t0 = time.perf_counter()
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind in sorted(KINDS, key=lambda k: k.name == "halaman-verifikasi"):
         if args.jenis and kind.name not in args.jenis:
             continue
-        pages, seconds, floor = run_kind(kind.name, folder, args.jobs, not args.tanpa_batas)
+        pages, seconds, floor = run_kind(kind.name, folder, args.jobs, not args.tanpa_batas, args.rapat)
         total += seconds
         ratio = f"{seconds / floor:7.2f}x" if floor else "      -"
         print(f"{kind.name:<22}{pages or '-':>9}{seconds:>9.1f}{floor:>9.1f}{ratio:>8}"

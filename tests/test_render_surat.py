@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -401,6 +402,27 @@ def test_daftar_hadir(contoh_event, rapat):
     for page in pages:  # the header repeats on every page
         assert "No Nama Jabatan/Desa Tanda Tangan" in " ".join(page.split())
     assert pages[-1].strip().endswith(f"Halaman {len(pages)} dari {len(pages)}")
+
+
+def test_day_attendance_list_in_batches_is_the_one_document(contoh_event, tmp_path):
+    """One kecamatan per batch, in two workers: the same pages as one batch in one process. Each
+    kecamatan opens its page, the numbers run on, and the page numbers count the whole sheet."""
+    single = run("daftar-hadir", contoh_event, rapat="hari-h", jobs=1)
+    whole = pdf_pages(single.folder / "daftar-hadir-hari-h.pdf")
+    (single.folder / "daftar-hadir-hari-h.pdf").rename(tmp_path / "satu.pdf")
+    batched = run("daftar-hadir", contoh_event, rapat="hari-h", jobs=2, batch=1)
+    pages = pdf_pages(batched.folder / "daftar-hadir-hari-h.pdf")
+    assert pages == whole
+    groups = [p for p in pages if "Kecamatan " in p or "Undangan lain" in p]
+    assert len(groups) == len(load_event(contoh_event).event.kecamatan_nama) + 1
+    for number, page in enumerate(pages, start=1):
+        words = " ".join(page.split())
+        assert words.endswith(f"Halaman {number} dari {len(pages)}")
+        if number > 1:  # a group heading comes right under the repeated table header, or none at all
+            after = words.split("No Nama Jabatan/Desa Tanda Tangan ", 1)[1]
+            assert after.startswith(("Kecamatan ", "Undangan lain")) or "Kecamatan " not in after
+    numbers = [int(n) for n in re.findall(r"(?m)^(\d+)\.$", "\n".join(pages))]
+    assert numbers == list(range(1, len(numbers) + 1))  # the signature column's numbers run on
 
 
 def _print_meeting(folder: str, rapat: str) -> None:

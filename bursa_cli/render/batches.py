@@ -51,10 +51,15 @@ _FORKED: dict = {}  # what the forked workers inherit: the renderer and the batc
 
 
 def batches(parts: list[tuple[str, dict[str, Any]]], split: str, size: int) -> list[list[tuple[str, dict]]]:
-    """The output's first part cut into batches of `size` items of `context[split]`; other parts last."""
+    """The output's first part cut into batches of `size` items of `context[split]`; other parts last.
+
+    Each batch's context says whether it opens the document (`bagian_awal`: a kop, a title) and
+    whether it ends it (`bagian_akhir`: a signature); a template without such parts ignores them.
+    """
     (template, context), rest = parts[0], parts[1:]
     items = list(context[split])
-    cut = [[(template, {**context, split: items[start:start + size]})]
+    cut = [[(template, {**context, split: items[start:start + size],
+                        "bagian_awal": start == 0, "bagian_akhir": start + size >= len(items)})]
            for start in range(0, len(items), size)] or [[(template, context)]]
     cut[-1].extend(rest)
     return cut
@@ -74,7 +79,10 @@ def render_all(renderer, cut: list[list[tuple[str, dict]]], title: str, jobs: in
         _FORKED.update(renderer=renderer, batches=cut, title=title, whole_fonts=whole_fonts, htmls=htmls)
         try:
             with multiprocessing.get_context("fork").Pool(workers, initializer=_init_forked) as pool:
-                for index, result, seconds in pool.imap_unordered(_render_forked, range(len(cut))):
+                results = pool.imap_unordered(_render_forked, range(len(cut)))
+                if htmls[0]:  # meanwhile, the style and its fonts parsed here too, for the page stamp after
+                    renderer.shared_style(htmls[0][0])
+                for index, result, seconds in results:
                     done(index, result, seconds)
         finally:
             _FORKED.clear()
@@ -289,6 +297,30 @@ def write_manifest(folder: Path, manifest: dict) -> None:
 
     text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
     write_atomic(folder / MANIFEST, text + "\n")
+
+
+def numbered(renderer, data: bytes, part: tuple[str, dict], title: str) -> bytes:
+    """`data` with its page numbers stamped on, as the template's block `nomor_halaman` writes them.
+
+    Why: a batch cannot count the pages of the batches beside it, so "Halaman X dari Y" of a
+    document laid out in batches is laid out once the batches are joined: the same template,
+    with `cap_halaman`, gives only the numbers on as many empty pages of the same size, and
+    each one is drawn over its page. Measured on the largest event's day list (88 F4 pages): 0.5
+    to 0.7 s, against 5 to 6 s for its two batches side by side.
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    template, context = part
+    reader = PdfReader(io.BytesIO(data))
+    html = renderer.html(template, {**context, "cap_halaman": len(reader.pages)}, title)
+    # The numbers' own rules are a second <style>: the first is the batches' one, parsed already.
+    stamps = PdfReader(io.BytesIO(renderer.write(renderer.document(html, share_style=True))))
+    writer = PdfWriter(clone_from=reader)
+    for page, stamp in zip(writer.pages, stamps.pages, strict=True):
+        page.merge_page(stamp)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def merge(pdfs: list[bytes]) -> bytes:

@@ -4,6 +4,13 @@ The attendance sheet is what the finance office asks for afterwards (SPJ), so
 it follows the usual paper form: No, Nama, Jabatan/Desa and a signature
 column where odd rows sign on the left and even rows on the right, the header
 repeated on every page, and blank rows for people nobody listed.
+
+The day's sheet is grouped by kecamatan, and each kecamatan begins on a page of
+its own: the registration desks share the sheets out by kecamatan without
+cutting a page in two. It also lets the pipeline lay out a long sheet in
+parallel batches of whole kecamatan (`split="kelompok"`) that join into exactly
+the one document; the row numbers run on from group to group, and "Halaman X
+dari Y" is stamped after the batches are joined (`numbered`).
 """
 
 from __future__ import annotations
@@ -22,6 +29,29 @@ class Baris:
     nama: str
     jabatan: str
     kelompok: str = ""  # a group heading row when set (kecamatan)
+
+
+@dataclass
+class Kelompok:
+    """The rows under one heading (a kecamatan; no heading for a meeting's list), numbered on from
+    `nomor_awal`: the people before it."""
+
+    judul: str
+    nomor_awal: int
+    baris: list[Baris]
+
+
+def grouped(rows: list[Baris]) -> list[Kelompok]:
+    """The rows cut at their group headings, each group numbered on from the one before."""
+    groups: list[Kelompok] = []
+    counted = 0
+    for row in rows:
+        if row.kelompok or not groups:
+            groups.append(Kelompok(row.kelompok, counted, []))
+        if not row.kelompok:
+            groups[-1].baris.append(row)
+            counted += 1
+    return groups
 
 
 def programme(event, items) -> dict:
@@ -73,13 +103,16 @@ def build_daftar_hadir(job) -> None:
     for m in chosen_meetings(job.event, job.options.rapat):
         rows = day_rows(job.event) if m.kode == HARI_H else meeting_rows(job.event, m.groups)
         rows = _sample_rows(job, rows)
+        groups = grouped(rows)
+        count = sum(len(g.baris) for g in groups)
         context = {
             "judul": m.hal.removeprefix("Undangan ").strip(),
             "acara_rapat": m.acara,
             "hari_tanggal": indo.hari_tanggal(m.tanggal),
             "waktu": indo.waktu(m.mulai, m.selesai, acara.zona_waktu),
             "tempat": m.tempat,
-            "baris": rows,
+            "kelompok": groups,
+            "jumlah": count,
             "kosong": 0 if job.preview else BLANK_ROWS,
             # The SPJ wants the sheet on the Dinas's kop, signed by the official who invited.
             "penanda_tangan": acara.penyelenggara.kepala,
@@ -87,10 +120,10 @@ def build_daftar_hadir(job) -> None:
             "tanggal_ttd": m.tanggal,
             "contoh": job.preview,
         }
-        count = sum(1 for r in rows if not r.kelompok)
         job.pdf(job.output_name(f"daftar-hadir-{m.kode}"), "daftar-hadir.html", context,
                 title=f"Daftar Hadir {context['judul']}",
-                what=f"daftar hadir {m.kode}, {count} nama dan {context['kosong']} baris kosong")
+                what=f"daftar hadir {m.kode}, {count} nama dan {context['kosong']} baris kosong",
+                split="kelompok", numbered=True)
 
 
 def meeting_rows(event, groups: list[str]) -> list[Baris]:

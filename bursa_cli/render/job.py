@@ -55,6 +55,7 @@ class Output:
     split: str = ""  # for a long PDF: the list of its context rendered in batches (render/batches.py)
     size: int = 0  # items per batch
     apart: Any = None  # a `batches.Apart`: the batches stay files of their own, resumable
+    numbered: bool = False  # the page numbers stamped after the batches are joined (`batches.numbered`)
     kept: Any = None  # for an output kept apart: the `batches.Kept` it left, after rendering
 
 
@@ -102,19 +103,20 @@ class Job:
 
     def pdf(self, name: str, template: str, context: dict[str, Any], title: str, what: str = "",
             parts: list[tuple[str, dict[str, Any]]] | None = None, split: str = "", size: int = 0,
-            apart=None) -> None:
+            apart=None, numbered: bool = False) -> None:
         """Queue a PDF: one template, or several `parts` joined into one file.
 
         `split` names the long list of `context` (one page or sheet per item):
         the pipeline then renders it in batches of `size` (or `--batch`), in
         parallel, into this one file. With `apart` (a `batches.Apart`) the
         batches stay files of their own beside a manifest, and a killed run
-        resumes where it stopped.
+        resumes where it stopped. With `numbered` the template's block
+        `nomor_halaman` is stamped on every page once the batches are joined.
         """
         from .batches import BATCH
 
         output = Output(name, lambda: b"", what or title, parts=[(template, context), *(parts or [])],
-                        title=title, split=split, size=size or BATCH, apart=apart)
+                        title=title, split=split, size=size or BATCH, apart=apart, numbered=numbered)
         if split and self.options.batch:
             output.size = self.options.batch
 
@@ -129,6 +131,10 @@ class Job:
                                                       self._report(output.name))
             else:
                 data, output.pages = self.renderer.pdf_joined(output.parts, title)
+            if output.numbered:
+                from .batches import numbered as stamped
+
+                data = stamped(self.renderer, data, output.parts[0], title)
             return data
 
         output.make = make
