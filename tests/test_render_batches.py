@@ -109,6 +109,31 @@ def test_an_interrupted_batched_print_resumes_where_it_stopped(minimal_event, mo
     assert pdf_pages(out / "kartu-komitmen.pdf")[0].split() != []
 
 
+def test_a_print_resumed_with_other_jobs_keeps_the_batches_it_has(minimal_event, monkeypatch):
+    """Killed with --proses 2 (two batches of one card) after the first, resumed with --proses 1,
+    whose batch would hold both cards: the finished batch is kept, only the second is laid out."""
+    monkeypatch.setattr(batches, "BATCH", 2)
+    monkeypatch.setattr(batches, "MIN_BATCH", 1)
+    assert batches.balanced(2, 2, 2) == 1 and batches.balanced(2, 2, 1) == 2
+
+    def interrupt(done, total, name):
+        if done == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run("kartu-komitmen", minimal_event, jobs=2, on_batch=interrupt)
+    work = minimal_event / "keluaran" / ".sebagian"
+    [kept] = work.glob("*/batch-00?.pdf")  # the workers run side by side: either may finish first
+    before = kept.read_bytes()
+    rendered = []
+    real = batches._render
+    monkeypatch.setattr(batches, "_render", lambda *a, **k: (rendered.append(a[1][0][1]["kartu"]), real(*a, **k))[1])
+    result = run("kartu-komitmen", minimal_event, jobs=1)
+    assert len(rendered) == 1 and len(rendered[0]) == 1  # the second card's batch only
+    assert result.outputs[0].pages == 2 and not work.exists()
+    assert before[:4] == b"%PDF"
+
+
 def test_a_refused_batched_print_leaves_no_batches(minimal_event, monkeypatch):
     """A template error in a later batch is the user's to fix: no work folder is left for it."""
     monkeypatch.setattr(batches, "BATCH", 1)

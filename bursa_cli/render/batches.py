@@ -191,7 +191,7 @@ def render_apart(renderer, parts: list[tuple[str, dict]], title: str, split: str
             if apart.fresh or held.get(name, {}).get("hash") != digests[i] or not (folder / name).is_file()]
     # Entries of batches that no longer exist are dropped before rendering, so
     # the manifest never vouches for a file about to be removed.
-    manifest = {"versi": FORMAT_VERSION, "berkas": {n: v for n, v in held.items() if n in names}}
+    manifest = {"versi": FORMAT_VERSION, "ukuran": size, "berkas": {n: v for n, v in held.items() if n in names}}
     done: list[BatchDone] = []
 
     def record(index: int, result: BatchDone, write: bool = True) -> None:
@@ -257,9 +257,13 @@ def render_resumable(renderer, parts: list[tuple[str, dict]], title: str, split:
                      on_batch: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
     """One PDF (bytes, pages) from batches kept in the work folder `work`, so a killed run resumes.
 
-    The caller removes `work` once the merged file is in place.
+    The caller removes `work` once the merged file is in place. Batches a killed run left there
+    keep their size, so a run restarted with another `--proses` resumes them all the same.
     """
     size = balanced(len(parts[0][1][split]), size, jobs)
+    left = read_manifest(work).get("ukuran")
+    if isinstance(left, int) and left > 0 and not fresh:
+        size = left
     kept = render_apart(renderer, parts, title, split, size, jobs, work / "batch.pdf",
                         Apart(fresh=fresh, whole_fonts=False), on_batch)
     pdfs = [(kept.folder / done.name).read_bytes() for done in kept.done]
