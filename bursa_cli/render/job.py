@@ -128,7 +128,7 @@ class Job:
                 self._work.append(work)
                 data, output.pages = render_resumable(self.renderer, output.parts, title, output.split,
                                                       output.size, self.jobs, work, self.options.ulang,
-                                                      self._report(output.name))
+                                                      self._report(output.name), warm=output.numbered)
             else:
                 data, output.pages = self.renderer.pdf_joined(output.parts, title)
             if output.numbered:
