@@ -90,17 +90,19 @@ class Renderer:
 
         With `share_style`, the page's <style> is parsed once per Renderer and
         handed to WeasyPrint already parsed, with its fonts (see `shared_style`).
-        Other `options` go to WeasyPrint's `render`.
+        Other `options` go to WeasyPrint's `render`. The user-agent sheet is
+        lean where the document allows it (see `useragent`).
         """
-        from weasyprint import HTML
-
         from .fetch import Refused
+        from .useragent import PrintHTML, can_be_lean
 
+        lean = can_be_lean(html)
         if share_style:
             html, shared = self.shared_style(html)
             options = {**shared, **options}
         try:
-            return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(**options)
+            return PrintHTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher,
+                             lean=lean).render(**options)
         except Refused as exc:
             raise DataError(exc.message) from None
 
