@@ -11,8 +11,9 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
+from bursa_cli.certify import sealcache
 from bursa_cli.certify.codes import KEY_FILE, load_key, page_salt
-from bursa_cli.certify.verify import derive, open_entry
+from bursa_cli.certify.verify import PAGE_ITERATIONS, bare_code, derive, open_entry
 from bursa_cli.certify.data import collect
 from bursa_cli.certify.page import page_data
 from bursa_cli.cli.app import app
@@ -129,7 +130,7 @@ def test_page_never_creates_the_key(contoh_event, args):
 
 
 def test_page_spells_the_dinas_as_the_letters_do(contoh_event, monkeypatch):
-    monkeypatch.setattr("bursa_cli.certify.page.seal_all", lambda items, salt: {})  # only the header matters here
+    monkeypatch.setattr("bursa_cli.certify.page.seal_all", lambda items, salt, masters=None: {})  # only the header matters
     acara_yaml = contoh_event / "acara.yaml"
     text = acara_yaml.read_text(encoding="utf-8")
     acara_yaml.write_text(text.replace("nama: DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
@@ -165,3 +166,74 @@ def test_page_in_chromium_from_the_file_verifies_a_real_code(page, browser):
             tab.wait_for_selector("#hasil.tidak-sah", timeout=30_000)
     finally:
         tab.close()
+
+
+# ---- what the sealing derived is kept, sealed, for the next print (certify/sealcache.py)
+
+def _print_counting_derivations(root, monkeypatch) -> tuple[int, bytes]:
+    """(PBKDF2 derivations made, the published JSON) of one `bursa cetak halaman-verifikasi`."""
+    import hashlib
+
+    made = []
+    real = hashlib.pbkdf2_hmac
+
+    def counted(*args, **kwargs):
+        made.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hashlib, "pbkdf2_hmac", counted)
+    result = runner.invoke(app, ["cetak", "halaman-verifikasi", str(root)])
+    monkeypatch.setattr(hashlib, "pbkdf2_hmac", real)
+    assert result.exit_code == 0, result.output
+    return len(made), (root / "keluaran" / "verifikasi" / "sertifikat.json").read_bytes()
+
+
+def test_a_reprint_derives_only_the_codes_it_has_not_derived(contoh_event, monkeypatch):
+    certs = collect(load_for_recap(contoh_event)).certificates
+    assert len(certs) >= 3
+    first, page = _print_counting_derivations(contoh_event, monkeypatch)
+    assert first == len(certs)
+    again, same_page = _print_counting_derivations(contoh_event, monkeypatch)
+    assert again == 0 and same_page == page
+
+    # Kept for all but two codes (as after two corrected cards): only those two are derived.
+    key = load_key(contoh_event)
+    salt = page_salt(key)
+    cache = contoh_event / "keluaran" / sealcache.CACHE_FILE
+    kept = sealcache.read(cache, key, salt, PAGE_ITERATIONS)
+    assert set(kept) == {bare_code(c.kode) for c in certs}
+    for cert in certs[:2]:
+        del kept[bare_code(cert.kode)]
+    cache.write_bytes(sealcache.sealed(key, salt, PAGE_ITERATIONS, kept))
+    partly, page_again = _print_counting_derivations(contoh_event, monkeypatch)
+    assert partly == 2 and page_again == page
+    assert len(sealcache.read(cache, key, salt, PAGE_ITERATIONS)) == len(certs)
+
+    # It is not in the published folder, git ignores it, and it tells neither a code nor a master.
+    keluaran = contoh_event / "keluaran"
+    assert keluaran / "verifikasi" not in cache.parents
+    assert "*" in (keluaran / ".gitignore").read_text(encoding="utf-8").split()
+    content, masters = cache.read_bytes(), sealcache.read(cache, key, salt, PAGE_ITERATIONS)
+    for cert in certs:
+        master = masters[bare_code(cert.kode)]
+        assert bare_code(cert.kode).encode() not in content and cert.kode.encode() not in content
+        assert master not in content and master.hex().encode() not in content
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut", "other-key", "other-salt", "other-rounds", "bad-master"])
+def test_a_kept_file_that_does_not_open_is_ignored(tmp_path, damage):
+    key, salt = b"k" * 32, b"s" * 16
+    masters = {"K7QXM4PD9HTA": bytes(range(32)), "M4PDK7QX9HTA": bytes(32)}
+    path = tmp_path / "segel-verifikasi"
+    path.write_bytes(sealcache.sealed(key, salt, PAGE_ITERATIONS, masters))
+    assert sealcache.read(path, key, salt, PAGE_ITERATIONS) == masters
+    path.write_bytes({
+        "garbage": b"bukan simpanan",
+        "cut": path.read_bytes()[:-7],
+        "other-key": sealcache.sealed(b"x" * 32, salt, PAGE_ITERATIONS, masters),
+        "other-salt": sealcache.sealed(key, b"x" * 16, PAGE_ITERATIONS, masters),
+        "other-rounds": sealcache.sealed(key, salt, 1000, masters),
+        "bad-master": sealcache.sealed(key, salt, PAGE_ITERATIONS, {"K7QXM4PD9HTA": b"pendek"}),
+    }[damage])
+    assert sealcache.read(path, key, salt, PAGE_ITERATIONS) == {}
+    assert sealcache.read(tmp_path / "tidak-ada", key, salt, PAGE_ITERATIONS) == {}

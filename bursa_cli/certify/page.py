@@ -19,8 +19,12 @@ from .data import collect
 from .verify import PAGE_ITERATIONS, seal_all
 
 
-def page_data(event, key: bytes) -> dict:
-    """What the page publishes: per code hash, what the certificate says."""
+def page_data(event, key: bytes, masters: dict[str, bytes] | None = None) -> dict:
+    """What the page publishes: per code hash, what the certificate says.
+
+    `masters` (see `verify.seal_all`): what an earlier print derived, and afterwards
+    what this one did.
+    """
     acara = event.acara
     salt = page_salt(key)
     items = [(cert.kode, {
@@ -39,5 +43,5 @@ def page_data(event, key: bytes) -> dict:
         "garam": salt.hex(),
         "iterasi": PAGE_ITERATIONS,
         "sandi": "AES-256-GCM",
-        "sertifikat": seal_all(items, salt),
+        "sertifikat": seal_all(items, salt, masters=masters),
     }

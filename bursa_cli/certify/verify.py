@@ -67,22 +67,33 @@ PAGE_ITERATIONS = 600_000
 _ID, _KEY, _IV = b"bursa-verifikasi-id", b"bursa-verifikasi-kunci", b"bursa-verifikasi-iv"
 
 
-def derive(code: str, salt: bytes, iterations: int = PAGE_ITERATIONS) -> tuple[str, bytes, bytes]:
-    """(lookup id in hex, AES key, master) for a code written as printed (K7QX-M4PD-9HTA) or bare."""
+def bare_code(code: str) -> str:
+    """A code as the derivation takes it: K7QX-M4PD-9HTA as K7QXM4PD9HTA."""
+    return normalize(code).replace("-", "")
+
+
+def derive(code: str, salt: bytes, iterations: int = PAGE_ITERATIONS,
+           master: bytes | None = None) -> tuple[str, bytes, bytes]:
+    """(lookup id in hex, AES key, master) for a code written as printed (K7QX-M4PD-9HTA) or bare.
+
+    `master`, when this code's was derived before (`sealcache`), skips the PBKDF2.
+    """
     import hashlib
     import hmac
 
-    bare = normalize(code).replace("-", "").encode("ascii")
-    master = hashlib.pbkdf2_hmac("sha256", bare, salt, iterations, 32)
+    if master is None:
+        master = hashlib.pbkdf2_hmac("sha256", bare_code(code).encode("ascii"), salt, iterations, 32)
     ident = hmac.new(master, _ID, hashlib.sha256).digest()[:16].hex()
     return ident, hmac.new(master, _KEY, hashlib.sha256).digest(), master
 
 
-def seal(code: str, salt: bytes, content: dict, iterations: int = PAGE_ITERATIONS) -> tuple[str, dict]:
+def seal(code: str, salt: bytes, content: dict, iterations: int = PAGE_ITERATIONS,
+         master: bytes | None = None) -> tuple[str, dict, bytes]:
     """The page entry of one certificate: its lookup id, and its content sealed with AES-GCM.
 
     The nonce is an HMAC of the content (a synthetic IV), so a page rebuilt from the
     same data is byte-identical, and changed content never reuses a nonce under one key.
+    Also returns the code's master, to keep for the next print.
     """
     import base64
     import hashlib
@@ -91,21 +102,35 @@ def seal(code: str, salt: bytes, content: dict, iterations: int = PAGE_ITERATION
 
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    ident, key, master = derive(code, salt, iterations)
+    ident, key, master = derive(code, salt, iterations, master)
     plain = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
     nonce = hmac.new(master, _IV + hashlib.sha256(plain).digest(), hashlib.sha256).digest()[:12]
     sealed = AESGCM(key).encrypt(nonce, plain, ident.encode("ascii"))
-    return ident, {"iv": base64.b64encode(nonce).decode("ascii"), "isi": base64.b64encode(sealed).decode("ascii")}
+    entry = {"iv": base64.b64encode(nonce).decode("ascii"), "isi": base64.b64encode(sealed).decode("ascii")}
+    return ident, entry, master
 
 
-def seal_all(items: list[tuple[str, dict]], salt: bytes, iterations: int = PAGE_ITERATIONS) -> dict[str, dict]:
-    """Every certificate's entry, derived in parallel (hashlib releases the GIL)."""
+def seal_all(items: list[tuple[str, dict]], salt: bytes, iterations: int = PAGE_ITERATIONS,
+             masters: dict[str, bytes] | None = None) -> dict[str, dict]:
+    """Every certificate's entry, derived in parallel (hashlib releases the GIL).
+
+    `masters` (bare code -> master, from `sealcache`) is used where it holds a code and
+    is left holding exactly the codes sealed now, for the next print.
+    """
     import os
     from concurrent.futures import ThreadPoolExecutor
 
+    known = dict(masters or {})
+
+    def one(item: tuple[str, dict]) -> tuple[str, dict, bytes]:
+        return seal(item[0], salt, item[1], iterations, known.get(bare_code(item[0])))
+
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-        sealed = pool.map(lambda item: seal(item[0], salt, item[1], iterations), items)
-        return dict(sorted(sealed))
+        sealed = list(pool.map(one, items))
+    if masters is not None:
+        masters.clear()
+        masters.update({bare_code(code): master for (code, _), (_, _, master) in zip(items, sealed)})
+    return dict(sorted((ident, entry) for ident, entry, _ in sealed))
 
 
 def open_entry(data: dict, typed: str) -> dict | None:
