@@ -16,6 +16,7 @@ from ..certify.codes import load_key, page_salt
 from ..certify.page import page_data
 from ..certify.verify import PAGE_ITERATIONS
 from ..paths import OUTPUT_DIR
+from ..safepath import event_file
 
 FOLDER = "verifikasi"
 TEMPLATE = "verifikasi.html"
@@ -28,7 +29,8 @@ def build(job) -> None:
     # codes of certificates already printed, and those made the key.
     key = load_key(event.root, create=False)
     salt = page_salt(key)
-    masters = sealcache.read(Path(event.root) / OUTPUT_DIR / sealcache.CACHE_FILE, key, salt, PAGE_ITERATIONS)
+    kept = event_file(event.root, Path(OUTPUT_DIR) / sealcache.CACHE_FILE)  # never a file outside the event
+    masters = sealcache.read(kept, key, salt, PAGE_ITERATIONS) if kept else {}
     data = page_data(event, key, masters)  # no signed card in force yet: refused by the gate (BUR-C024)
     title = f"Verifikasi Sertifikat {event.acara.nama}"
     job.file(f"{FOLDER}/index.html",
