@@ -56,7 +56,11 @@ def run_kind(name: str, folder: Path, jobs: int, floor: bool, rapat: str | None 
             if output.apart is not None:  # certificates: each batch its own file, as the command writes them
                 job.keep_apart(output, folder / "keluaran")
             else:
-                output.make()
+                made = output.make()
+                if output.parts is None:  # a plain file (DOCX, CSV, the verification page): written, as the command does
+                    target = folder / "keluaran" / output.name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(made if isinstance(made, bytes) else made.encode("utf-8"))
             pages += output.pages or 0
         seconds = time.perf_counter() - started
         for output in job.outputs if floor else []:
