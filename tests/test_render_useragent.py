@@ -28,14 +28,17 @@ def _first_items(context: dict, count: int = 3) -> dict:
 @pytest.mark.parametrize("kind", PRINTED)
 def test_the_lean_sheet_prints_each_builtin_document_byte_for_byte(contoh_event: Path, kind, monkeypatch):
     job = plan(kind, contoh_event, Options(today=TODAY, ulang=True), origin=ORIGIN)
-    output = next(output for output in job.outputs if output.parts)
-    template, context = output.parts[0]
-    html = job.renderer.html(template, _first_items(context), output.title)
-    assert useragent.can_be_lean(html), f"{template} holds a word that needs the full sheet"
+    try:
+        output = next(output for output in job.outputs if output.parts)
+        template, context = output.parts[0]
+        html = job.renderer.html(template, _first_items(context), output.title)
+        assert useragent.can_be_lean(html), f"{template} holds a word that needs the full sheet"
 
-    lean = job.renderer.write(job.renderer.document(html, share_style=True))
-    monkeypatch.setattr(useragent, "can_be_lean", lambda html: False)
-    full = job.renderer.write(job.renderer.document(html, share_style=True))
+        lean = job.renderer.write(job.renderer.document(html, share_style=True))
+        monkeypatch.setattr(useragent, "can_be_lean", lambda html: False)
+        full = job.renderer.write(job.renderer.document(html, share_style=True))
+    finally:
+        job.finish()
     assert len(pdf_pages(lean)) >= 1
     assert lean == full
 
