@@ -8,6 +8,7 @@ as author, the creation date and the git commit of the event data).
 
 from __future__ import annotations
 
+import atexit
 import re
 from datetime import date, datetime, time, timezone
 from functools import cached_property
@@ -202,6 +203,9 @@ def _repeated_after_each(pages: list) -> list:
 # compiling the templates and parsing the style with its fonts cost ~0.4 s and ~0.3 s a print.
 _ENVS: dict[tuple, Any] = {}
 _STYLES: dict[tuple[str, str], tuple] = {}
+# Dropped before the interpreter tears its modules down: a font configuration deleted after
+# that prints "Exception ignored in FontConfiguration.__del__" on an officer's terminal.
+atexit.register(_STYLES.clear)
 
 
 def _event_env(root: Path):
