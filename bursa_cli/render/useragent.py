@@ -42,18 +42,18 @@ def full_sheet_text() -> str:
     return (Path(weasyprint.__file__).parent / "css" / "html5_ua.css").read_text(encoding="utf-8")
 
 
-def lean_sheet_text() -> str:
-    """WeasyPrint's sheet without the footnote and note rules, `::marker` as `li::marker`."""
-    return _DROPPED.sub("", full_sheet_text()).replace(_MARKER, "\nli::marker {")
+def lean_sheet_text(full: str | None = None) -> str:
+    """WeasyPrint's sheet (or `full`) without the footnote and note rules, `::marker` as `li::marker`."""
+    return _DROPPED.sub("", full if full is not None else full_sheet_text()).replace(_MARKER, "\nli::marker {")
 
 
 @lru_cache(maxsize=1)
 def lean_sheet() -> CSS | None:
     """The lean sheet parsed once per process; None if this WeasyPrint's sheet is not the one we know."""
-    full, lean = full_sheet_text(), lean_sheet_text()
+    full = full_sheet_text()
     if len(_DROPPED.findall(full)) != 5 or _MARKER not in full:
         return None
-    return CSS(string=lean)
+    return CSS(string=lean_sheet_text(full))
 
 
 def can_be_lean(html: str) -> bool:
