@@ -61,7 +61,8 @@ def test_every_help_names_its_values_in_indonesian():
 
     import typer
 
-    from bursa_cli.cli.app import app, speak_indonesian
+    from bursa_cli.cli.app import app
+    from bursa_cli.cli.kata import speak_indonesian
     from support import bursa
 
     speak_indonesian()  # as the entry point does
