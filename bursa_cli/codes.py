@@ -16,6 +16,7 @@ Families:
   BUR-D  peran di desa                 BUR-T  tahapan dan kesiapannya
   BUR-C  syarat cetak dokumen          BUR-P  tempat duduk (kursi)
   BUR-N  register nomor surat          BUR-I  impor dari Excel/CSV
+  BUR-W  jaringan dan keamanan `bursa layani`
 """
 
 from __future__ import annotations
@@ -449,11 +450,72 @@ _c("BUR-N003", "Surat {kunci} bernomor {nomor} di sini, tetapi {nomor_lain} di {
    "hanya satu nomor yang dikirim, dan hapus baris nomor yang lain dari register.", WARNING)
 
 
+# --------------------------------------------------------------------------- BUR-W jaringan bursa layani
+
+_c("BUR-W001", "Perangkat ini belum dipasangkan. Minta petugas laptop induk membuat QR pemasangan, lalu "
+   "pindai dengan kamera ponsel.",
+   "Permintaan datang tanpa token perangkat dan tanpa sesi browser. Hanya perangkat yang dipasangkan yang "
+   "dilayani; isi permintaannya tidak dibaca sama sekali. Pasangkan perangkat dari layar induk atau dengan "
+   "`bursa perangkat tambah`.")
+_c("BUR-W002", "Perangkat ini tidak dikenal atau sudah dicabut. Minta QR pemasangan baru ke petugas laptop induk.",
+   "Token atau sesi browser yang dibawa permintaan tidak cocok dengan perangkat aktif mana pun: perangkatnya "
+   "dicabut, atau folder .layani/ diganti. Pasangkan ulang perangkat itu.")
+_c("BUR-W003", "Permintaan ditolak: tidak datang dari halaman {halaman} ini (CSRF). Muat ulang halaman.",
+   "Setiap penulisan lewat browser harus membawa tanda CSRF halaman yang dilayani ke perangkat itu, agar "
+   "situs lain yang terbuka di browser yang sama tidak dapat mencatat atas nama meja.")
+_c("BUR-W004", "Perangkat {perangkat} ({peran}) tidak boleh melakukan ini; hanya untuk: {boleh}.",
+   "Setiap perangkat terikat pada satu peran (dan meja konsultasi pada satu meja). Pasangkan perangkat "
+   "dengan peran yang sesuai.")
+_c("BUR-W005", "Isi permintaan lebih besar dari {batas}; tidak ada entri meja sebesar itu.",
+   "Permintaan yang lebih besar dari batas ditolak sebelum isinya dibaca, agar laptop induk tidak kehabisan "
+   "memori. Entri meja yang paling besar (Kartu Komitmen dengan alasan setiap inovasi) jauh di bawah batas ini.")
+_c("BUR-W006", "Permintaan tidak sah: {rincian}.",
+   "Isi permintaan bukan JSON yang sah, atau isiannya tidak sesuai bentuk yang diminta. Halaman meja dan "
+   "meja terminal selalu mengirim bentuk yang benar; periksa program yang mengirimnya.")
+_c("BUR-W007", "Layar induk hanya dapat dibuka di laptop induk sendiri.",
+   "/induk memasangkan dan mencabut perangkat, jadi hanya dilayani untuk browser di laptop induk itu "
+   "sendiri (alamat 127.0.0.1), tidak untuk perangkat lain di Wi-Fi.")
+_c("BUR-W008", "Layar induk hanya dibuka dengan alamat http://127.0.0.1 atau http://localhost; alamat '{host}' "
+   "ditolak.",
+   "Sebuah halaman web yang terbuka di laptop induk dapat memakai nama lain yang diarahkan ke 127.0.0.1 "
+   "(DNS rebinding) untuk membaca layar induk. Karena itu /induk hanya menjawab bila alamat yang diketik "
+   "adalah 127.0.0.1 atau localhost.")
+_c("BUR-W009", "Isi permintaan terlalu lambat datang; sambungan ditutup.",
+   "Permintaan yang mengirim isinya sangat lambat ditutup setelah beberapa detik, agar sambungan tidak "
+   "dapat ditahan selamanya. Meja mengirim ulang entrinya sendiri.")
+_c("BUR-W010", "Alamat {alamat} tidak dikenal.",
+   "Laptop induk tidak melayani alamat ini. Buka alamat yang tercetak saat `bursa layani` mulai.")
+_c("BUR-W011", "QR ini sudah dipakai; minta QR baru ke petugas laptop induk.",
+   "Satu QR pemasangan hanya memasangkan satu browser, sekali. QR yang difoto orang lain tidak dapat "
+   "dipakai lagi. Petugas membuat QR baru untuk perangkat itu di layar induk (tombol QR baru).")
+_c("BUR-W012", "QR ini sudah kedaluwarsa (berlaku sampai pukul {sampai}); minta QR baru ke petugas laptop induk.",
+   "QR pemasangan berlaku beberapa menit saja (bawaan 15 menit, diatur dengan --qr-berlaku). Petugas "
+   "membuat QR baru untuk perangkat itu di layar induk.")
+_c("BUR-W013", "QR pemasangan ini tidak dikenal atau perangkatnya sudah dicabut; minta QR baru ke petugas "
+   "laptop induk.",
+   "Kode di QR tidak cocok dengan perangkat aktif mana pun.")
+_c("BUR-W014", "Terlalu banyak sambungan dari alamat {alamat}; coba lagi sebentar lagi.",
+   "Satu alamat di Wi-Fi hanya boleh memegang sejumlah sambungan sekaligus (sebuah browser memakai "
+   "sekitar 6), agar satu perangkat tidak dapat menghabiskan layanan untuk semua meja.")
+_c("BUR-W015", "Laptop induk tidak dapat menulis{berkas} ({sebab}); entri ini BELUM tercatat dan akan dikirim "
+   "ulang. Periksa ruang disk laptop induk.",
+   "Log hari-H tidak dapat ditulis (disk penuh atau berkas hanya-baca). Tidak ada yang tercatat; meja "
+   "menyimpan entrinya dan mengirim ulang.")
+_c("BUR-W016", "{pesan}",
+   "Meja mengirim entri yang tidak dapat dicatat (peserta atau inovasi yang tidak dikenal, meja yang "
+   "salah). Pesannya menjelaskan sebabnya; masalah yang punya kode sendiri membawa kode itu.")
+_c("BUR-W017", "Laptop ini belum tersambung ke jaringan mana pun (Wi-Fi atau hotspot), jadi belum ada alamat "
+   "yang dapat dibuka ponsel meja.",
+   "`bursa layani` mencari alamat laptop di setiap antarmuka jaringan (bukan alamat 127.0.0.1, yang di "
+   "ponsel berarti ponsel itu sendiri). Sambungkan laptop ke hotspot atau Wi-Fi yang sama dengan ponsel "
+   "meja, lalu jalankan lagi.")
+
+
 FAMILY_TITLE = {
     "Y": "Berkas dan penulisan YAML", "S": "Isi berkas tidak sesuai skema", "L": "Log hari-H yang rusak",
     "R": "Rujukan antarberkas", "H": "Entri log hari-H", "K": "Kartu Komitmen", "D": "Peran di desa",
     "T": "Tahapan dan kesiapannya", "C": "Syarat cetak dokumen", "P": "Tempat duduk (kursi)",
-    "N": "Register nomor surat", "I": "Impor dari Excel/CSV",
+    "N": "Register nomor surat", "I": "Impor dari Excel/CSV", "W": "Jaringan dan keamanan bursa layani",
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from bursa_cli.codes import CODES
 from bursa_cli.day.devices import add_device, revoke_device
 from bursa_cli.scaffold import GITIGNORE
 from bursa_cli.schema.event import load_event
@@ -73,6 +74,7 @@ def test_refusals_say_why_and_write_nothing(desks, device, method, path, body, s
     assert answer.status_code == status
     assert answer.json()["status"] == "ditolak"
     assert words in answer.json()["pesan"]
+    assert answer.json()["kode"] in CODES  # every refusal carries a code from the catalogue
     assert logs(root) == before
 
 
@@ -163,13 +165,15 @@ def test_pairing_sets_the_cookie_and_serves_the_role_page(desks):
     client, tokens, root = desks
     refused = client.get("/meja")
     assert refused.status_code == 401 and "belum dipasangkan" in refused.text
-    paired = client.get(f"/pasang?t={tokens['stempel']}", follow_redirects=False)
+    made = add_device(root, "stempel", "A-01", known_desks={"A-01"})
+    paired = client.get(f"/pasang?k={made.kode}", follow_redirects=False)
     assert paired.status_code == 303 and paired.headers["location"] == "/meja"
     assert "httponly" in paired.headers["set-cookie"].lower()
+    assert made.kode not in paired.headers["set-cookie"] and made.token not in paired.headers["set-cookie"]
     page = client.get("/meja")
     assert page.status_code == 200 and "Meja A-01" in page.text and "Posyandu Remaja" in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    assert client.get("/pasang?t=palsu").status_code == 401
+    assert client.get("/pasang?k=palsu").status_code == 401
 
 
 def test_jendela_3_sees_stamps_from_every_desk_and_records_the_card(desks):

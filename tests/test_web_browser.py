@@ -17,18 +17,18 @@ from playwright.sync_api import expect
 
 from bursa_cli.schema.event import load_event
 from render_helpers import pdf_pages
-from web_support import LAPTOP, PHONE, browser, induk, pair, served  # noqa: F401, F811  (browser is a fixture)
+from web_support import LAPTOP, PHONE, browser, induk, pair_path, served  # noqa: F401, F811  (browser is a fixture)
 
 BULU = "33.23.01.2001"
 SHOTS = os.environ.get("BURSA_FOTO")
 
 
-def desk(browser, base: str, token: str, size=LAPTOP):
+def desk(browser, base: str, pairing: str, size=LAPTOP):
     context = browser.new_context(viewport=size, accept_downloads=True)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{base}/pasang?t={token}")
+    page.goto(f"{base}{pairing}")
     page.wait_for_selector("#koneksi")
     page.errors = errors
     return page
@@ -51,8 +51,8 @@ def stamps(root: Path) -> list[tuple[str, str, str]]:
 
 def test_a_fair_in_small_across_five_browsers(browser, minimal_event):
     root = minimal_event
-    tokens = {"reg": pair(root, "registrasi"), "a01": pair(root, "stempel", "A-01"),
-              "a02": pair(root, "stempel", "A-02"), "j3": pair(root, "komitmen"), "papan": pair(root, "pantau")}
+    tokens = {"reg": pair_path(root, "registrasi"), "a01": pair_path(root, "stempel", "A-01"),
+              "a02": pair_path(root, "stempel", "A-02"), "j3": pair_path(root, "komitmen"), "papan": pair_path(root, "pantau")}
     with served(root) as base:
         board = desk(browser, base, tokens["papan"])
         expect(board.locator("#n-stempel")).to_have_text("0")
@@ -116,7 +116,7 @@ def test_a_fair_in_small_across_five_browsers(browser, minimal_event):
 
 def test_a_desk_offline_queues_and_every_entry_arrives_once(browser, minimal_event):
     root = minimal_event
-    token = pair(root, "stempel", "A-01")
+    token = pair_path(root, "stempel", "A-01")
     with served(root) as base:
         page = desk(browser, base, token, PHONE)
         page.context.set_offline(True)
@@ -135,7 +135,7 @@ def test_a_desk_offline_queues_and_every_entry_arrives_once(browser, minimal_eve
 def test_a_desk_page_reloaded_without_the_induk_opens_from_the_browser_with_its_queue(browser, minimal_event,
                                                                                      size, name):
     root = minimal_event
-    token = pair(root, "stempel", "A-01")
+    token = pair_path(root, "stempel", "A-01")
     with induk(root) as running:
         page = desk(browser, running.base, token, size)
         deadline = time.monotonic() + 15
@@ -166,7 +166,7 @@ def test_every_other_page_loads_without_errors(browser, minimal_event, role, mej
             page = context.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(f"{base}/induk" if role == "induk" else f"{base}/pasang?t={pair(minimal_event, role, meja)}")
+            page.goto(f"{base}/induk" if role == "induk" else f"{base}{pair_path(minimal_event, role, meja)}")
             page.wait_for_load_state("networkidle")
             assert errors == []
             width = page.evaluate("document.documentElement.scrollWidth")

@@ -17,19 +17,23 @@ def test_a_device_is_paired_listed_and_revoked(minimal_event):
     assert made.exit_code == 0, made.output
     answer = json.loads(made.output)
     assert answer["id"] == "MEJA-1" and answer["meja"] == "A-01"
-    assert answer["url"].endswith(f":8123/pasang?t={answer['token']}")
+    assert ":8123/pasang?k=" in answer["url"] and answer["token"] not in answer["url"]  # the QR never holds the token
     assert device_for_token(list_devices(minimal_event), answer["token"]).id == "MEJA-1"
 
-    shown = bursa("perangkat", "tambah", minimal_event, "--peran", "registrasi")
-    assert shown.exit_code == 0 and "REG-1" in shown.output and "/pasang?t=" in shown.output
+    shown = bursa("perangkat", "tambah", minimal_event, "--peran", "registrasi", "--qr-berlaku", "5")
+    assert shown.exit_code == 0 and "REG-1" in shown.output and "/pasang?k=" in shown.output
     assert "█" in shown.output  # the QR code, drawn in the terminal
+    assert "satu browser, sekali" in plain(shown.output)
 
     listed = plain(bursa("perangkat", "daftar", minimal_event).output)
     assert "MEJA-1 stempel A-01 HP Bu Sri" in listed and "REG-1 registrasi" in listed
 
-    revoked = bursa("perangkat", "cabut", "MEJA-1", minimal_event)
-    assert revoked.exit_code == 0 and "dicabut" in revoked.output
+    revoked = bursa("perangkat", "cabut", minimal_event, "MEJA-1")  # the folder first, as in `tambah`
+    assert revoked.exit_code == 0 and "dicabut" in revoked.output and "urutan" not in revoked.output
     assert device_for_token(list_devices(minimal_event), answer["token"]) is None
+    old = bursa("perangkat", "cabut", "REG-1", minimal_event)  # the old order still works, with a hint
+    assert old.exit_code == 0 and "REG-1" in old.output
+    assert f"bursa perangkat cabut {minimal_event} REG-1" in plain(old.output).replace("\n", "")
     assert "dicabut" in plain(bursa("perangkat", "daftar", minimal_event).output)
 
 
@@ -40,6 +44,9 @@ def test_a_device_is_paired_listed_and_revoked(minimal_event):
     (["perangkat", "tambah", "{root}", "--peran", "ide", "--meja", "A-01"], "--meja hanya untuk perangkat"),
     (["perangkat", "tambah", "{root}", "--peran", "ide", "--format", "xml"], "--format 'xml' tidak dikenal"),
     (["perangkat", "cabut", "MEJA-9", "{root}"], "Perangkat 'MEJA-9' tidak dikenal."),
+    (["perangkat", "cabut", "{root}", "MEJA-9"], "Perangkat 'MEJA-9' tidak dikenal."),
+    (["perangkat", "cabut", "{root}"], "Id perangkat belum ditulis."),
+    (["perangkat", "tambah", "{root}", "--peran", "ide", "--qr-berlaku", "0"], "--qr-berlaku"),
     (["perangkat", "daftar", "{root}/tidak-ada"], "bukan folder acara"),
     (["layani", "{root}/tidak-ada"], "bukan folder acara"),
 ])

@@ -33,8 +33,9 @@ class Induk:
     """`bursa layani` for `root` on one loopback port, in this process, that a test can take down
     and bring back on the same port, as when the laptop induk is switched off or restarted."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, http=None) -> None:
         self.root = root
+        self.http = http  # uvicorn's HTTP protocol; bursa layani's guarded one unless given
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.server = None
@@ -45,8 +46,10 @@ class Induk:
 
         from bursa_cli.web.app import create_app
 
+        from bursa_cli.web.guard import guarded_protocol
+
         config = uvicorn.Config(create_app(self.root, base_url=self.base), host="127.0.0.1", port=self.port,
-                                log_level="warning", access_log=False)
+                                log_level="warning", access_log=False, http=self.http or guarded_protocol())
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
@@ -65,8 +68,8 @@ class Induk:
 
 
 @contextmanager
-def induk(root: Path) -> Iterator[Induk]:
-    running = Induk(root)
+def induk(root: Path, http=None) -> Iterator[Induk]:
+    running = Induk(root, http)
     running.up()
     try:
         yield running
@@ -82,9 +85,19 @@ def served(root: Path) -> Iterator[str]:
 
 
 def pair(root: Path, peran: str, meja: str | None = None, nama: str = "") -> str:
-    """A token for a new device of the event at `root`."""
+    """A token for a new device of the event at `root` (as a terminal desk's --token)."""
+    return paired(root, peran, meja, nama).token
+
+
+def paired(root: Path, peran: str, meja: str | None = None, nama: str = ""):
+    """A new device of the event at `root`: its token, and the one-time code of its pairing QR."""
     desks = set(load_event(root).event.meja_ruang)
-    return add_device(root, peran, meja, nama, known_desks=desks).token
+    return add_device(root, peran, meja, nama, known_desks=desks)
+
+
+def pair_path(root: Path, peran: str, meja: str | None = None, nama: str = "") -> str:
+    """The path of a new device's pairing QR, /pasang?k=..., which pairs one browser once."""
+    return f"/pasang?k={paired(root, peran, meja, nama).kode}"
 
 
 def chromium_or_skip() -> str:

@@ -10,6 +10,8 @@ import typer
 from .common import FOLDER
 
 PERAN_HELP = "registrasi, stempel, nilai, ide, komitmen atau pantau."
+QR_BERLAKU = typer.Option(15, "--qr-berlaku", min=1, max=24 * 60,
+                          help="Berapa menit QR pemasangan berlaku; setiap QR memasangkan satu browser, sekali.")
 
 
 def _event_root(folder: Path) -> Path:
@@ -23,9 +25,10 @@ def _event_root(folder: Path) -> Path:
 def layani(
     folder: Path = FOLDER,
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port yang dibuka untuk meja."),
-    alamat: str = typer.Option("0.0.0.0", "--alamat", help="Alamat yang didengarkan (bawaan: semua jaringan laptop ini)."),
-    https: bool = typer.Option(False, "--https", help="Pakai HTTPS dengan sertifikat buatan sendiri (perlu untuk kamera ponsel)."),
+    alamat: str = typer.Option("0.0.0.0", "--alamat", help="Alamat laptop ini yang diberikan ke meja (bawaan: semua jaringan, alamat hotspot dipilih sendiri)."),
+    https: bool = typer.Option(False, "--https", help="Pakai HTTPS dengan sertifikat buatan sendiri (kamera langsung di halaman; tiap ponsel harus menerima peringatan sertifikat)."),
     commit_tiap: int = typer.Option(0, "--commit-tiap", min=0, help="Commit log ke git setiap N menit (0 = tidak)."),
+    qr_berlaku: int = QR_BERLAKU,
 ) -> None:
     """Laptop induk hari-H: semua meja bekerja lewat browser, satu laptop memegang semua log.
 
@@ -38,7 +41,8 @@ def layani(
 
     root = _event_root(folder)
     acara = Day.open(root).acara.nama  # refuses an unusable acara.yaml before the port opens
-    serve(root, alamat, port, https, commit_tiap, on_start=lambda serving: show.show_serving(serving, acara))
+    serve(root, alamat, port, https, commit_tiap, on_start=lambda serving: show.show_serving(serving, acara),
+          qr_minutes=qr_berlaku)
     show.show_stopped()
 
 
@@ -51,6 +55,7 @@ def tambah(
     alamat: str = typer.Option("0.0.0.0", "--alamat", help="Alamat laptop induk di jaringan (bawaan: dicari sendiri)."),
     https: bool = typer.Option(False, "--https", help="Alamat pemasangan memakai https."),
     format: str = typer.Option("teks", "--format", help="teks (alamat dan QR) atau json."),
+    qr_berlaku: int = QR_BERLAKU,
 ) -> None:
     """Pasangkan perangkat baru: token, alamat pemasangan dan QR-nya."""
     from ..day import Day
@@ -63,8 +68,10 @@ def tambah(
         raise UsageError(f"--format '{format}' tidak dikenal; pilih teks atau json.")
     root = _event_root(folder)
     day = Day.open(root)
-    paired = add_device(root, peran, meja, nama, known_desks=set(day.event.meja_ruang), zona=day.acara.zona_waktu)
-    show.show_paired(paired, pairing_url(base_url(alamat, port, https), paired.token), format)
+    base = base_url(alamat, port, https)  # no LAN: refused before a device is made
+    paired = add_device(root, peran, meja, nama, known_desks=set(day.event.meja_ruang), zona=day.acara.zona_waktu,
+                        berlaku=qr_berlaku)
+    show.show_paired(paired, pairing_url(base, paired.kode), format)
 
 
 def daftar(folder: Path = FOLDER) -> None:
@@ -76,11 +83,23 @@ def daftar(folder: Path = FOLDER) -> None:
 
 
 def cabut(
-    perangkat_id: str = typer.Argument(..., metavar="ID", help="Id perangkat, mis. MEJA-3."),
-    folder: Path = FOLDER,
+    folder: Path = typer.Argument(Path("."), metavar="FOLDER", show_default=False,
+                                  help="Folder acara (bawaan: folder ini)."),
+    perangkat_id: Optional[str] = typer.Argument(None, metavar="ID", help="Id perangkat, mis. MEJA-3."),
 ) -> None:
-    """Cabut perangkat: tokennya langsung ditolak; lognya tetap ada."""
+    """Cabut perangkat: tokennya dan setiap sesi browsernya langsung ditolak; lognya tetap ada.
+
+    Urutan lama `bursa perangkat cabut ID [FOLDER]` tetap diterima.
+    """
     from ..day.devices import revoke_device
+    from ..errors import UsageError
     from ..present import layani as show
 
-    show.show_revoked(revoke_device(_event_root(folder), perangkat_id))
+    old_order = not (Path(folder) / "acara.yaml").is_file() and (
+        perangkat_id is None or (Path(perangkat_id) / "acara.yaml").is_file())
+    if old_order:  # `cabut ID [FOLDER]`, as older docs and scripts write it
+        folder, perangkat_id = Path(perangkat_id or "."), str(folder)
+    if not perangkat_id:
+        raise UsageError("Id perangkat belum ditulis.", hint="Tulis: bursa perangkat cabut FOLDER ID, mis. "
+                                                              "bursa perangkat cabut . MEJA-3.")
+    show.show_revoked(revoke_device(_event_root(folder), perangkat_id), folder if old_order else None)

@@ -30,8 +30,13 @@ def _terminal_qr(data: str) -> str:
 def show_serving(serving: "Serving", acara: str) -> None:
     body = Text()
     body.append(f"{acara}\n\n")
-    body.append("Alamat untuk meja: ")
+    body.append("Alamat laptop induk untuk meja: ")
     body.append(serving.url, style="bold")
+    if serving.addresses:
+        body.append("\nLaptop ini tersambung ke beberapa jaringan; meja memakai alamat bertanda ✔ "
+                    "(pilih yang lain dengan --alamat):")
+        for url, interface, chosen in serving.addresses:
+            body.append(f"\n  {'✔' if chosen else ' '} {url}  ({interface})", style="bold" if chosen else "")
     body.append("\nLayar induk (daftar perangkat, QR pemasangan), di laptop ini: ")
     body.append(serving.induk_url, style="bold")
     if serving.fingerprint:
@@ -42,10 +47,11 @@ def show_serving(serving: "Serving", acara: str) -> None:
                     f"dipindah ke {repair.side_file}.", style="yellow")
     if serving.commit_every:
         body.append(f"\nLog di-commit ke git setiap {serving.commit_every} menit.")
-    body.append("\n\nPasangkan meja dengan `bursa perangkat tambah --peran ...`. Tekan Ctrl+C untuk berhenti.")
+    body.append(f"\n\nPasangkan ponsel meja dari layar induk: setiap QR pemasangan memasangkan satu ponsel, "
+                f"sekali, dalam {serving.qr_minutes} menit. Alamat di atas bukan QR pemasangan. "
+                "Tekan Ctrl+C untuk berhenti.")
     console().print(Panel(body, title="bursa layani berjalan", title_align="left", border_style="green",
                           expand=False))
-    console().print(_terminal_qr(serving.url), markup=False, highlight=False)
 
 
 def show_stopped() -> None:
@@ -55,17 +61,20 @@ def show_stopped() -> None:
 def show_paired(paired: "Paired", url: str, fmt: str = "teks") -> None:
     if fmt == "json":
         console().print(json.dumps({"id": paired.device.id, "peran": paired.device.peran,
-                                    "meja": paired.device.meja, "token": paired.token, "url": url}),
+                                    "meja": paired.device.meja, "token": paired.token, "url": url,
+                                    "qr_berlaku_sampai": paired.sampai}),
                         markup=False, highlight=False, soft_wrap=True)
         return
     device = paired.device
     where = f" meja {device.meja}" if device.meja else ""
     console().print(f"[green]✔[/] Perangkat [bold]{escape(device.id)}[/] ({escape(device.peran)}{escape(where)}) "
-                    "dibuat. Pindai QR ini dengan perangkatnya, atau buka alamat ini di browsernya:")
+                    "dibuat. Pindai QR ini dengan kamera ponselnya, atau buka alamat ini di browsernya, "
+                    f"sebelum pukul {escape(paired.sampai[11:16])}:")
     console().print(url, markup=False, highlight=False, soft_wrap=True)
     console().print(_terminal_qr(url), markup=False, highlight=False)
-    console().print("Token ini hanya tampil sekali; yang disimpan hanya sidiknya. Cabut dengan "
-                    f"`bursa perangkat cabut {escape(device.id)}`.")
+    console().print("QR ini memasangkan satu browser, sekali. Meja terminal memakai token (hanya tampil sekali):")
+    console().print(paired.token, markup=False, highlight=False, soft_wrap=True)
+    console().print(f"Cabut dengan `bursa perangkat cabut FOLDER {escape(device.id)}`.")
 
 
 def show_devices(devices: Sequence["Perangkat"]) -> None:
@@ -82,5 +91,9 @@ def show_devices(devices: Sequence["Perangkat"]) -> None:
     console().print(table)
 
 
-def show_revoked(device: "Perangkat") -> None:
-    console().print(f"[green]✔[/] Perangkat [bold]{escape(device.id)}[/] dicabut: tokennya langsung ditolak.")
+def show_revoked(device: "Perangkat", old_order_folder=None) -> None:
+    console().print(f"[green]✔[/] Perangkat [bold]{escape(device.id)}[/] dicabut: tokennya dan setiap sesi "
+                    "browsernya langsung ditolak.")
+    if old_order_folder is not None:
+        console().print(f"[yellow]Catatan:[/] urutan yang baku kini folder dulu, seperti `perangkat tambah`: "
+                        f"`bursa perangkat cabut {escape(str(old_order_folder))} {escape(device.id)}`.")

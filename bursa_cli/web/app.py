@@ -2,7 +2,8 @@
 
 Nothing is fetched from outside: every script, style and font is served from
 the package. Every answer carries strict security headers, and every refusal
-is JSON with an Indonesian `pesan` (or an Indonesian page for a browser).
+is JSON with an Indonesian `pesan` and a BUR-W code (or an Indonesian page for
+a browser). `guard.Guard` stands in front of it all.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..codes import say
 from ..errors import BursaError
 from ..paths import FONTS
 from . import api, pages
+from .address import Alamat
+from .guard import BodyRefused, Guard
 from .hub import Forbidden, Hub
 
 STATIC = Path(__file__).parent / "static"
@@ -34,23 +38,44 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0.0.1:8000") -> FastAPI:
-    """The server for the event at `root` (its `Hub` opened here unless given)."""
+def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0.0.1:8000",
+               addresses: tuple[Alamat, ...] = (), qr_minutes: int = 15) -> FastAPI:
+    """The server for the event at `root` (its `Hub` opened here unless given).
+
+    `base_url` is the address desks are given, `addresses` every LAN address of this laptop
+    (shown on /induk), `qr_minutes` how long a pairing QR made on /induk stays valid.
+    """
     app = FastAPI(title="bursa layani", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.hub = hub or Hub(Path(root))
     app.state.base_url = base_url
+    app.state.addresses = addresses
+    app.state.qr_minutes = qr_minutes
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/statis", StaticFiles(directory=STATIC), name="statis")
     app.mount("/huruf", StaticFiles(directory=FONTS), name="huruf")
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(Guard, hub=app.state.hub)
+    app.add_middleware(SecurityHeaders)  # outermost: the guard's refusals carry the headers too
 
     @app.exception_handler(StarletteHTTPException)
     async def refused(request: Request, exc: StarletteHTTPException):
-        if not request.url.path.startswith("/api/") and exc.status_code in (401, 403, 404):
+        cause = exc.__cause__
+        if isinstance(cause, BodyRefused):  # too big or too slow while the route read it
+            return _refusal(cause.status, cause.code, **cause.fields)
+        code = getattr(exc, "kode", "")
+        if not code:
+            if exc.status_code in (404, 405):
+                return _refusal(exc.status_code, "BUR-W010", alamat=request.url.path[:80])
+            # FastAPI's own "There was an error parsing the body", in English: said again in Indonesian.
+            return _refusal(exc.status_code, "BUR-W006", rincian="isinya tidak dapat dibaca sebagai JSON")
+        if not request.url.path.startswith("/api/") and exc.status_code in (401, 403):
             return pages.refusal_page(request, exc.status_code, str(exc.detail))
-        return _refusal(exc.status_code, str(exc.detail) if exc.status_code != 404 else "Alamat tidak dikenal.")
+        return _refusal(exc.status_code, code, pesan=str(exc.detail))
+
+    @app.exception_handler(BodyRefused)
+    async def body_refused(request: Request, exc: BodyRefused):
+        return _refusal(exc.status, exc.code, **exc.fields)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
@@ -58,23 +83,24 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
         for error in exc.errors()[:5]:
             where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path"))
             parts.append(f"{where or 'isi'}: {_message(error)}")
-        return _refusal(422, "Permintaan tidak sah: " + "; ".join(parts) + ".")
+        return _refusal(422, "BUR-W006", rincian="; ".join(parts))
 
     @app.exception_handler(BursaError)
     async def data_problem(request: Request, exc: BursaError):
         status = 403 if isinstance(exc, Forbidden) else 422
         detail = exc.message
+        code = "BUR-W016"
         if exc.problems:
             first = exc.problems[0]
             detail += f" ({first.location()}: {first.message})"
-        return _refusal(status, detail)
+            code = first.code or code
+        return _answer(status, detail, code)
 
     @app.exception_handler(OSError)
     async def cannot_write(request: Request, exc: OSError):
         # A full disk or a read-only log: nothing was recorded, and the desk keeps the entry queued.
         where = f" {exc.filename}" if exc.filename else ""
-        return _refusal(503, f"Laptop induk tidak dapat menulis{where} ({exc.strerror or exc}); entri ini BELUM "
-                             "tercatat dan akan dikirim ulang. Periksa ruang disk laptop induk.")
+        return _refusal(503, "BUR-W015", berkas=where, sebab=exc.strerror or str(exc))
 
     return app
 
@@ -103,8 +129,13 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def _refusal(status: int, pesan: str) -> JSONResponse:
-    return JSONResponse({"status": "ditolak", "pesan": pesan}, status_code=status)
+def _answer(status: int, pesan: str, code: str) -> JSONResponse:
+    return JSONResponse({"status": "ditolak", "pesan": pesan, "kode": code}, status_code=status)
+
+
+def _refusal(status: int, code: str, pesan: str = "", **fields) -> JSONResponse:
+    """A refusal with the catalogue's message for `code` (or `pesan`, already said from it)."""
+    return _answer(status, pesan or say(code, **fields)["message"], code)
 
 
 MESSAGES = {

@@ -1,10 +1,11 @@
 """Who may ask what: paired devices only, each limited to its role and desk.
 
-A device proves itself with its token, either as `Authorization: Bearer` (the
-terminal desks, scripts) or as the HttpOnly cookie set when its pairing URL
-was opened (the pages). A cookie is sent by the browser on its own, so a
-write made with it must also carry the page's CSRF token, which only a page
-served to that device knows.
+A device proves itself with its token as `Authorization: Bearer` (the
+terminal desks, scripts), or with the session the browser was given in an
+HttpOnly cookie when it opened its pairing QR (the pages). A cookie is sent by
+the browser on its own, so a write made with it must also carry the page's
+CSRF token, which only a page served to that device knows. Every refusal
+carries a BUR-W code and its Indonesian message.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hmac
 
 from fastapi import HTTPException, Request
 
+from ..codes import say
 from ..day.devices import ROLES, Perangkat
 
 COOKIE = "bursa_perangkat"
@@ -23,7 +25,11 @@ LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 class Refusal(HTTPException):
-    """An HTTP refusal whose Indonesian `pesan` the answer carries."""
+    """An HTTP refusal whose Indonesian `pesan` and code (BUR-W...) the answer carries."""
+
+    def __init__(self, status: int, code: str, **fields):
+        super().__init__(status, say(code, **fields)["message"])
+        self.kode = code
 
 
 def csrf_token(secret: bytes, device_id: str) -> str:
@@ -43,15 +49,15 @@ async def paired(request: Request) -> Perangkat:
     hub = request.app.state.hub
     token, by_cookie = token_of(request)
     if not token:
-        raise Refusal(401, "Perangkat ini belum dipasangkan. Pindai QR pemasangan dari `bursa perangkat tambah`.")
-    device = hub.authenticate(token)
+        raise Refusal(401, "BUR-W001")
+    # The guard has checked an API request's token already, before its body was read.
+    device = request.scope.get("state", {}).get("device") or hub.authenticate(token)
     if device is None:
-        raise Refusal(401, "Token perangkat tidak dikenal atau sudah dicabut. Minta QR pemasangan baru ke "
-                           "petugas laptop induk.")
+        raise Refusal(401, "BUR-W002")
     if by_cookie and request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent, csrf_token(hub.secret, device.id)):
-            raise Refusal(403, "Permintaan ditolak: tidak datang dari halaman meja ini (CSRF). Muat ulang halaman.")
+            raise Refusal(403, "BUR-W003", halaman="meja")
     return device
 
 
@@ -64,19 +70,22 @@ def role(*allowed: str):
     async def check(request: Request) -> Perangkat:
         device = await paired(request)
         if device.peran not in allowed:
-            names = ", ".join(ROLES[r] for r in allowed)
-            raise Refusal(403, f"Perangkat {device.id} ({ROLES[device.peran]}) tidak boleh melakukan ini; "
-                               f"hanya untuk: {names}.")
+            raise Refusal(403, "BUR-W004", perangkat=device.id, peran=ROLES[device.peran],
+                          boleh=", ".join(ROLES[r] for r in allowed))
         return device
     return check
 
 
 def from_induk(request: Request) -> None:
-    """The laptop induk's own screen: only from this laptop itself, and only with its CSRF token for writes."""
+    """The laptop induk's own screen: only from this laptop itself, and only with its CSRF token for writes.
+
+    The guard has refused other clients and foreign Host names already; this checks again, for an
+    app served without it.
+    """
     host = request.client.host if request.client else ""
     if host not in LOOPBACK:
-        raise Refusal(403, "Layar induk hanya dapat dibuka di laptop induk sendiri.")
+        raise Refusal(403, "BUR-W007")
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent, csrf_token(request.app.state.hub.secret, "induk")):
-            raise Refusal(403, "Permintaan ditolak: tidak datang dari layar induk (CSRF). Muat ulang halaman.")
+            raise Refusal(403, "BUR-W003", halaman="layar induk")

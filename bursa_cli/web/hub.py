@@ -351,7 +351,8 @@ class Hub:
             raise
         except BursaError as error:
             pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")
-            return Jawaban(status="ditolak", pesan=pesan)
+            coded = [p.code for p in error.problems if p.code]
+            return Jawaban(status="ditolak", pesan=pesan, kode=coded[0] if coded else "BUR-W016")
 
 
     def _peserta(self, device: Perangkat, peserta: Peserta) -> dict[str, Any]:

@@ -89,6 +89,7 @@ class Jawaban(Model):
     berkas: Optional[str] = Field(None, description="Log tempat entri tercatat, mis. log/stempel/A-01.yaml")
     baris: Optional[int] = None
     data: dict[str, Any] = Field(default_factory=dict)
+    kode: Optional[str] = Field(None, description="Kode masalah dari katalog, untuk penolakan, mis. BUR-H002")
 
     @property
     def http_status(self) -> int:

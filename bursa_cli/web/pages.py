@@ -14,10 +14,13 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..day.devices import ROLES, add_device, revoke_device
+import hmac
+from urllib.parse import parse_qs
+
+from ..day.devices import ROLES, PairingRefused, add_device, end_session, redeem_pairing, renew_pairing, revoke_device
 from ..render.qr import qr_svg
 from .address import pairing_url
-from .auth import COOKIE, csrf_token, from_induk, paired
+from .auth import COOKIE, Refusal, csrf_token, from_induk, paired, token_of
 from .models import PerangkatMasuk
 
 router = APIRouter()
@@ -33,9 +36,9 @@ def render(name: str, status: int = 200, **context) -> HTMLResponse:
     return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
 
 
-def refusal_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return render("pesan.html", status, judul="Perangkat belum dipasangkan" if status == 401 else "Ditolak",
-                  pesan=message)
+def refusal_page(request: Request, status: int, message: str, judul: str = "") -> HTMLResponse:
+    judul = judul or ("Perangkat belum dipasangkan" if status == 401 else "Ditolak")
+    return render("pesan.html", status, judul=judul, pesan=message)
 
 
 @router.get("/", include_in_schema=False)
@@ -46,8 +49,8 @@ def home(request: Request) -> Response:
         return RedirectResponse("/induk", status_code=303)
     if hub.authenticate(request.cookies.get(COOKIE, "")) is not None:
         return RedirectResponse("/meja", status_code=303)
-    return refusal_page(request, 401, "Perangkat ini belum dipasangkan. Pindai QR pemasangan yang diberikan "
-                                      "petugas laptop induk.")
+    return refusal_page(request, 401, "Perangkat ini belum dipasangkan. Minta petugas laptop induk membuat QR "
+                                      "pemasangan, lalu pindai dengan kamera ponsel.")
 
 
 @router.get("/favicon.ico", include_in_schema=False)
@@ -55,16 +58,21 @@ def favicon() -> Response:
     return Response(status_code=204)
 
 
+QR_TITLES = {"BUR-W011": "QR ini sudah dipakai", "BUR-W012": "QR ini sudah kedaluwarsa",
+             "BUR-W013": "QR tidak dikenal"}
+
+
 @router.get("/pasang", include_in_schema=False)
-def pair(request: Request, t: str = Query("", max_length=100)) -> Response:
-    """Open a pairing URL: the token becomes this browser's cookie and leaves the address bar."""
+def pair(request: Request, k: str = Query("", max_length=100)) -> Response:
+    """Open a pairing QR: this browser gets a session of its own, the QR is spent, the address bar is cleared."""
     hub = request.app.state.hub
-    device = hub.authenticate(t)
-    if device is None:
-        return refusal_page(request, 401, "QR pemasangan ini tidak dikenal atau sudah dicabut. Minta QR baru ke "
-                                          "petugas laptop induk.")
+    try:
+        device, session = redeem_pairing(hub.root, k, zona=hub.day.acara.zona_waktu)
+    except PairingRefused as refused:
+        return refusal_page(request, 410 if refused.code != "BUR-W013" else 401, refused.message,
+                            judul=QR_TITLES[refused.code])
     response = RedirectResponse("/meja", status_code=303)
-    response.set_cookie(COOKIE, t, max_age=COOKIE_DAYS * 86400, httponly=True, samesite="lax",
+    response.set_cookie(COOKIE, session, max_age=COOKIE_DAYS * 86400, httponly=True, samesite="lax",
                         secure=request.url.scheme == "https", path="/")
     return response
 
@@ -82,10 +90,19 @@ def service_worker() -> Response:
     return FileResponse(STATIC / "sw-meja.js", media_type="text/javascript", headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/keluar", include_in_schema=False)
-def leave() -> Response:
+@router.post("/keluar", include_in_schema=False)
+async def leave(request: Request, device=Depends(paired)) -> Response:
+    """Unpair this browser: a form of the desk page, with its CSRF token (never a link another site can open)."""
+    hub = request.app.state.hub
+    sent = parse_qs((await request.body()).decode("utf-8", "replace")).get("csrf", [""])[0]
+    if not hmac.compare_digest(sent, csrf_token(hub.secret, device.id)):
+        raise Refusal(403, "BUR-W003", halaman="meja")
+    token, by_cookie = token_of(request)
+    if by_cookie:
+        end_session(hub.root, token)
     response = render("pesan.html", judul="Perangkat dilepas",
-                      pesan="Perangkat ini tidak lagi terpasang. Pindai QR pemasangan untuk memasangkannya lagi.")
+                      pesan="Browser ini tidak lagi terpasang. Untuk memakainya lagi, minta QR pemasangan baru "
+                            "ke petugas laptop induk.")
     response.delete_cookie(COOKIE, path="/")
     return response
 
@@ -95,19 +112,41 @@ def induk(request: Request) -> HTMLResponse:
     """The laptop induk's own screen: where desks connect, and the paired devices."""
     hub = request.app.state.hub
     base = request.app.state.base_url
-    return render("induk.html", acara=hub.day.acara.nama, alamat=base, qr=qr_svg(base),
+    return render("induk.html", acara=hub.day.acara.nama, alamat=base, alamat_semua=_urls(request),
                   perangkat=hub.devices(), peran=ROLES, meja=sorted(hub.day.event.meja_ruang),
-                  csrf=csrf_token(hub.secret, "induk"))
+                  csrf=csrf_token(hub.secret, "induk"), menit=request.app.state.qr_minutes)
+
+
+def _urls(request: Request) -> list[tuple[str, str, bool]]:
+    """(url, interface, chosen) for every LAN address of this laptop, when it has more than one."""
+    base = request.app.state.base_url
+    scheme, _, rest = base.partition("://")
+    port = rest.rpartition(":")[2] if rest.count(":") == 1 else ""
+    urls = [(f"{scheme}://{a.ip}" + (f":{port}" if port else ""), a.antarmuka) for a in request.app.state.addresses]
+    return [(url, name, url == base) for url, name in urls] if len(urls) > 1 else []
+
+
+def _pairing_answer(request: Request, made) -> JSONResponse:
+    url = pairing_url(request.app.state.base_url, made.kode)
+    return JSONResponse({"status": "tercatat", "pesan": f"QR pemasangan {made.device.id} dibuat.",
+                         "data": {"id": made.device.id, "url": url, "qr": qr_svg(url), "sampai": made.sampai[11:16]}})
 
 
 @router.post("/induk/perangkat", include_in_schema=False, dependencies=[Depends(from_induk)])
 def add(asked: PerangkatMasuk, request: Request) -> JSONResponse:
     hub = request.app.state.hub
     made = add_device(hub.root, asked.peran, asked.meja or None, asked.nama,
-                      known_desks=set(hub.day.event.meja_ruang), zona=hub.day.acara.zona_waktu)
-    url = pairing_url(request.app.state.base_url, made.token)
-    return JSONResponse({"status": "tercatat", "pesan": f"Perangkat {made.device.id} dibuat.",
-                         "data": {"id": made.device.id, "url": url, "qr": qr_svg(url)}})
+                      known_desks=set(hub.day.event.meja_ruang), zona=hub.day.acara.zona_waktu,
+                      berlaku=request.app.state.qr_minutes)
+    return _pairing_answer(request, made)
+
+
+@router.post("/induk/perangkat/{device_id}/qr", include_in_schema=False, dependencies=[Depends(from_induk)])
+def new_qr(device_id: str, request: Request) -> JSONResponse:
+    """A new pairing QR for a device whose QR was used or has expired."""
+    hub = request.app.state.hub
+    return _pairing_answer(request, renew_pairing(hub.root, device_id, zona=hub.day.acara.zona_waktu,
+                                                  berlaku=request.app.state.qr_minutes))
 
 
 @router.post("/induk/perangkat/{device_id}/cabut", include_in_schema=False, dependencies=[Depends(from_induk)])

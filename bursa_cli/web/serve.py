@@ -16,7 +16,8 @@ from ..day import repair_logs
 from ..day.devices import state_dir
 from ..errors import UsageError
 from ..fsutil import write_atomic
-from .address import base_url, lan_addresses
+from .address import ANY, Alamat, choose_address, lan_addresses, url_for
+from .guard import IDLE_SECONDS, guarded_protocol
 
 TLS_DIR = "tls"
 
@@ -30,6 +31,8 @@ class Serving:
     fingerprint: str = ""  # SHA-256 of the HTTPS certificate, to compare on a phone
     commit_every: int = 0
     repaired: list = field(default_factory=list)  # logs torn by a crash, mended before serving
+    addresses: list = field(default_factory=list)  # (url, interface, chosen) when the laptop has several
+    qr_minutes: int = 15
 
 
 def tls_files(root: Path) -> tuple[Path, Path, str]:
@@ -44,7 +47,8 @@ def tls_files(root: Path) -> tuple[Path, Path, str]:
     if not (cert_path.is_file() and key_path.is_file()):
         key = ec.generate_private_key(ec.SECP256R1())
         name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "bursa layani")])
-        names = [x509.DNSName("localhost")] + [x509.IPAddress(ipaddress.ip_address(a)) for a in lan_addresses()]
+        ips = [a.ip for a in lan_addresses()] + ["127.0.0.1"]
+        names = [x509.DNSName("localhost")] + [x509.IPAddress(ipaddress.ip_address(a)) for a in ips]
         now = dt.datetime.now(dt.timezone.utc)
         cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
                 .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
@@ -81,22 +85,51 @@ def commit_logs(root: Path) -> bool:
     return done.returncode == 0
 
 
-def _check_port(alamat: str, port: int) -> None:
-    """A port already taken (another `bursa layani`?) is a usage error, not uvicorn's traceback."""
+def _listen(alamat: str, port: int) -> socket.socket:
+    """A listening socket on `alamat`; a port already taken (another `bursa layani`?) is a usage
+    error, not uvicorn's traceback."""
     family = socket.AF_INET6 if ":" in alamat else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if family == socket.AF_INET6 and alamat == "::":
+        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+    try:
+        sock.bind((alamat, port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"Alamat {alamat}:{port} tidak dapat dipakai ({exc.strerror}).",
+                         hint="Mungkin `bursa layani` lain sudah berjalan; hentikan dulu, atau pakai --port lain. "
+                              "--alamat harus salah satu alamat laptop ini.") from None
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _listeners(alamat: str, port: int) -> list[socket.socket]:
+    """Where to listen: `alamat`, and loopback too when `alamat` is one LAN address, so that the
+    induk's own screen (http://127.0.0.1:PORT/induk) still opens."""
+    sockets = [_listen(alamat, port)]
+    if alamat not in ANY and not alamat.startswith("127.") and alamat not in ("::1", "localhost"):
         try:
-            probe.bind((alamat, port))
-        except OSError as exc:
-            raise UsageError(f"Alamat {alamat}:{port} tidak dapat dipakai ({exc.strerror}).",
-                             hint="Mungkin `bursa layani` lain sudah berjalan; hentikan dulu, atau pakai --port lain."
-                             ) from None
+            sockets.append(_listen("127.0.0.1", port))
+        except BaseException:
+            sockets[0].close()
+            raise
+    return sockets
+
+
+def _address_list(chosen: str, found: tuple[Alamat, ...], port: int, https: bool) -> list[tuple[str, str, bool]]:
+    urls = [(url_for(a.ip, port, https), a.antarmuka, a.ip == chosen) for a in found]
+    return urls if len(urls) > 1 else []
 
 
 def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every: int = 0,
-          on_start: Callable[[Serving], None] | None = None) -> None:
-    """Serve the event at `root` until Ctrl+C; the logs are committed every `commit_every` minutes."""
+          on_start: Callable[[Serving], None] | None = None, qr_minutes: int = 15) -> None:
+    """Serve the event at `root` until Ctrl+C; the logs are committed every `commit_every` minutes.
+
+    Listening on every interface (the default), desks are given the best LAN address; without
+    any LAN the server refuses to start rather than hand out 127.0.0.1.
+    """
     import uvicorn
 
     from .app import create_app
@@ -104,19 +137,23 @@ def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every:
     root = Path(root)
     if commit_every < 0:
         raise UsageError("--commit-tiap harus 0 (tidak pernah) atau lebih.")
+    if qr_minutes < 1:
+        raise UsageError("--qr-berlaku harus paling sedikit 1 menit.")
+    chosen = choose_address(alamat)
     tls: dict[str, str] = {}
     fingerprint = ""
     if https:
         cert, key, fingerprint = tls_files(root)
         tls = {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
-    _check_port(alamat, port)
+    sockets = _listeners(alamat, port)
     # A laptop induk that died mid-write left at most a torn last line: mend it the way
     # `bursa perbaiki` does before any desk is answered again.
     repaired = repair_logs(root)
-    url = base_url(alamat, port, https)
-    app = create_app(root, base_url=url)
+    url = url_for(chosen.host, port, https)
+    app = create_app(root, base_url=url, addresses=chosen.semua, qr_minutes=qr_minutes)
     config = uvicorn.Config(app, host=alamat, port=port, log_level="warning", access_log=False,
-                            proxy_headers=False, server_header=False, **tls)
+                            proxy_headers=False, server_header=False, http=guarded_protocol(),
+                            timeout_keep_alive=IDLE_SECONDS, **tls)
     server = uvicorn.Server(config)
     stop = threading.Event()
     if commit_every:
@@ -125,10 +162,13 @@ def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every:
                 commit_logs(root)
         threading.Thread(target=archive, name="commit-log", daemon=True).start()
     if on_start:
-        on_start(Serving(url, base_url("127.0.0.1", port, https) + "/induk", fingerprint, commit_every, repaired))
+        on_start(Serving(url, url_for("127.0.0.1", port, https) + "/induk", fingerprint, commit_every, repaired,
+                         _address_list(chosen.host, chosen.semua, port, https), qr_minutes))
     try:
-        server.run()
+        server.run(sockets=sockets)
     finally:
+        for sock in sockets:
+            sock.close()
         stop.set()
         if commit_every:
             commit_logs(root)  # the last entries too, when the induk is stopped
