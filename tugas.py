@@ -129,9 +129,24 @@ def ensure_chromium() -> None:
         sys.stderr.write(CHROMIUM_HELP)
 
 
+HALL_TOOLS = {"ip": "iproute2", "iptables": "iptables"}  # command: Debian package
+
+
+def ensure_hall_tools() -> None:
+    """The hall tests build network namespaces (`ip netns`, iproute2) and drop packets in them
+    (iptables); as root with apt-get, install what is missing, else the tests say why they skip."""
+    missing = [package for command, package in HALL_TOOLS.items() if not shutil.which(command)]
+    if missing and shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say(f"memasang {', '.join(missing)} untuk uji jaringan aula (apt-get)")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=False,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
 def uji(extra: list[str]) -> int:
     python = setup("[test]")
     ensure_chromium()
+    ensure_hall_tools()
     if not any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in extra):
         # Every core: one pytest worker per core; the tests of one file stay on one worker,
         # so a file's fixtures are built once.

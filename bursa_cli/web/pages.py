@@ -17,10 +17,11 @@ from jinja2.sandbox import SandboxedEnvironment
 import hmac
 from urllib.parse import parse_qs
 
+from ..codes import say
 from ..day.devices import ROLES, PairingRefused, add_device, end_session, redeem_pairing, renew_pairing, revoke_device
 from ..render.qr import qr_svg
 from .address import pairing_url
-from .auth import COOKIE, Refusal, csrf_token, from_induk, paired, token_of
+from .auth import COOKIE, csrf_token, from_induk, paired, token_of
 from .models import PerangkatMasuk
 
 router = APIRouter()
@@ -36,9 +37,9 @@ def render(name: str, status: int = 200, **context) -> HTMLResponse:
     return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
 
 
-def refusal_page(request: Request, status: int, message: str, judul: str = "") -> HTMLResponse:
+def refusal_page(request: Request, status: int, message: str, judul: str = "", **extra) -> HTMLResponse:
     judul = judul or ("Perangkat belum dipasangkan" if status == 401 else "Ditolak")
-    return render("pesan.html", status, judul=judul, pesan=message)
+    return render("pesan.html", status, judul=judul, pesan=message, **extra)
 
 
 @router.get("/", include_in_schema=False)
@@ -60,6 +61,9 @@ def favicon() -> Response:
 
 QR_TITLES = {"BUR-W011": "QR ini sudah dipakai", "BUR-W012": "QR ini sudah kedaluwarsa",
              "BUR-W013": "QR tidak dikenal"}
+QR_NOTE = ("Setiap QR pemasangan memasangkan satu ponsel, sekali, dan hanya berlaku beberapa menit. Petugas "
+           "laptop induk membuat QR baru untuk ponsel ini di layar induk (tombol \"QR baru\"), lalu ponsel ini "
+           "memindainya dengan aplikasi kamera.")
 
 
 @router.get("/pasang", include_in_schema=False)
@@ -70,7 +74,7 @@ def pair(request: Request, k: str = Query("", max_length=100)) -> Response:
         device, session = redeem_pairing(hub.root, k, zona=hub.day.acara.zona_waktu)
     except PairingRefused as refused:
         return refusal_page(request, 410 if refused.code != "BUR-W013" else 401, refused.message,
-                            judul=QR_TITLES[refused.code])
+                            judul=QR_TITLES[refused.code], keterangan=QR_NOTE)
     response = RedirectResponse("/meja", status_code=303)
     response.set_cookie(COOKIE, session, max_age=COOKIE_DAYS * 86400, httponly=True, samesite="lax",
                         secure=request.url.scheme == "https", path="/")
@@ -91,13 +95,17 @@ def service_worker() -> Response:
 
 
 @router.post("/keluar", include_in_schema=False)
-async def leave(request: Request, device=Depends(paired)) -> Response:
-    """Unpair this browser: a form of the desk page, with its CSRF token (never a link another site can open)."""
+async def leave(request: Request) -> Response:
+    """Unpair this browser: a form of the desk page, with its CSRF token in the form (never a link
+    another site can open)."""
     hub = request.app.state.hub
+    token, by_cookie = token_of(request)
+    device = hub.authenticate(token)
+    if device is None:
+        return refusal_page(request, 401, say("BUR-W002" if token else "BUR-W001")["message"])
     sent = parse_qs((await request.body()).decode("utf-8", "replace")).get("csrf", [""])[0]
     if not hmac.compare_digest(sent, csrf_token(hub.secret, device.id)):
-        raise Refusal(403, "BUR-W003", halaman="meja")
-    token, by_cookie = token_of(request)
+        return refusal_page(request, 403, say("BUR-W003", halaman="meja")["message"])
     if by_cookie:
         end_session(hub.root, token)
     response = render("pesan.html", judul="Perangkat dilepas",

@@ -45,14 +45,22 @@
 
   // ------------------------------------------------------------------ talking to the induk
 
+  // On a weak hotspot a request can hang for minutes (the TCP retries of a lost Wi-Fi); give up
+  // after a while, so the queue moves on. A resend carries the same id_entri: written once.
+  var CALL_MS = 10000;
+
   function call(method, path, body) {
+    var stop = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = stop ? setTimeout(function () { stop.abort(); }, CALL_MS) : null;
     return fetch(path, {
       method: method,
       headers: { "Content-Type": "application/json", "X-Bursa-CSRF": CSRF },
       body: body ? JSON.stringify(body) : undefined,
       credentials: "same-origin",
-      cache: "no-store"
+      cache: "no-store",
+      signal: stop ? stop.signal : undefined
     }).then(function (response) {
+      clearTimeout(timer);
       return response.json().catch(function () { return {}; }).then(function (data) {
         return { http: response.status, data: data };
       });
