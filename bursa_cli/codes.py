@@ -17,6 +17,7 @@ Families:
   BUR-C  syarat cetak dokumen          BUR-P  tempat duduk (kursi)
   BUR-N  register nomor surat          BUR-I  impor dari Excel/CSV
   BUR-W  jaringan dan keamanan `bursa layani`
+  BUR-G  gladi bersih dan data latihan
 """
 
 from __future__ import annotations
@@ -511,11 +512,40 @@ _c("BUR-W017", "Laptop ini belum tersambung ke jaringan mana pun (Wi-Fi atau hot
    "meja, lalu jalankan lagi.")
 
 
+# --------------------------------------------------------------------------- BUR-G gladi bersih
+
+_c("BUR-G001", "Entri bertanggal {tanggal}, {arah} hari acara ({hari}): data gladi?",
+   "Log di log/ hanya untuk hari acara (acara.yaml: tanggal). Entri yang bertanggal sehari sebelum "
+   "atau sesudahnya biasanya tercatat saat gladi bersih tanpa `--gladi`, atau jam laptop keliru. "
+   "Log tidak boleh disunting; entri ini tetap terhitung di rekap (`bursa rekap --hanya-hari-acara` "
+   "tidak menghitungnya). Jalankan gladi berikutnya dengan `bursa layani --gladi`, yang menulis ke "
+   "gladi/log/.", WARNING)
+_c("BUR-G002", "Entri bertanggal {tanggal}, {selisih} hari {arah} hari acara ({hari}); log/ hanya untuk "
+   "hari acara.",
+   "Entri di log/ bertanggal lebih dari sehari dari hari acara. Periksa tanggal di acara.yaml dan jam "
+   "laptop atau perangkat yang mencatatnya. Data latihan dicatat dengan `bursa layani --gladi` di "
+   "gladi/log/, tidak pernah di log/.")
+_c("BUR-G003", "{peserta} adalah Kartu ID LATIHAN untuk gladi bersih; kartu ini tidak berlaku pada hari "
+   "acara. Minta Kartu ID peserta yang sebenarnya.",
+   "Kartu latihan (`bursa cetak kartu-latihan`, id LAT-01 dst.) hanya diterima meja yang berjalan dalam "
+   "gladi bersih (`bursa layani --gladi`, atau meja terminal dengan `--gladi`). Pada hari acara kartu "
+   "itu ditolak, agar tidak ada entri latihan yang masuk ke log/.")
+_c("BUR-G004", "{jumlah} entri di log/ bertanggal di luar hari acara ({hari}) {nasib}; lihat `bursa "
+   "validasi` untuk berkas dan barisnya.",
+   "Rekap dan Jendela 3 menyebut berapa entri log/ yang tidak bertanggal hari acara (BUR-G001, "
+   "BUR-G002). Entri itu ikut dihitung kecuali `bursa rekap --hanya-hari-acara` dipakai.", WARNING)
+_c("BUR-G005", "Hari ini ({hari_ini}) bukan hari acara ({hari}); entri dicatat di log/ hari-H. Untuk gladi "
+   "bersih jalankan `bursa layani --gladi`.",
+   "`bursa layani` tanpa `--gladi` menulis ke log hari-H. Pada hari lain (gladi bersih, uji coba) "
+   "pakai `--gladi`, agar log/ hanya berisi data hari acara.", WARNING)
+
+
 FAMILY_TITLE = {
     "Y": "Berkas dan penulisan YAML", "S": "Isi berkas tidak sesuai skema", "L": "Log hari-H yang rusak",
     "R": "Rujukan antarberkas", "H": "Entri log hari-H", "K": "Kartu Komitmen", "D": "Peran di desa",
     "T": "Tahapan dan kesiapannya", "C": "Syarat cetak dokumen", "P": "Tempat duduk (kursi)",
     "N": "Register nomor surat", "I": "Impor dari Excel/CSV", "W": "Jaringan dan keamanan bursa layani",
+    "G": "Gladi bersih dan data latihan",
 }
 
 

@@ -36,6 +36,8 @@ log/**/.*.lock
 *.lock
 # Perangkat yang dipasangkan ke `bursa layani` (hanya sidik token) dan sertifikat HTTPS-nya
 .layani/
+# Gladi bersih (`bursa layani --gladi`): data latihan, tidak pernah masuk log/ hari-H
+gladi/
 """
 # Logs and the register are append-only, one entry a line: a merge keeps both sides' lines,
 # and `bursa validasi` then names any number or seat issued twice.

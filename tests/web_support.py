@@ -33,9 +33,10 @@ class Induk:
     """`bursa layani` for `root` on one loopback port, in this process, that a test can take down
     and bring back on the same port, as when the laptop induk is switched off or restarted."""
 
-    def __init__(self, root: Path, http=None) -> None:
+    def __init__(self, root: Path, http=None, gladi: bool = False) -> None:
         self.root = root
         self.http = http  # uvicorn's HTTP protocol; bursa layani's guarded one unless given
+        self.gladi = gladi  # the rehearsal (`bursa layani --gladi`); may change between down() and up()
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.server = None
@@ -48,8 +49,9 @@ class Induk:
 
         from bursa_cli.web.guard import guarded_protocol
 
-        config = uvicorn.Config(create_app(self.root, base_url=self.base), host="127.0.0.1", port=self.port,
-                                log_level="warning", access_log=False, http=self.http or guarded_protocol())
+        config = uvicorn.Config(create_app(self.root, base_url=self.base, gladi=self.gladi), host="127.0.0.1",
+                                port=self.port, log_level="warning", access_log=False,
+                                http=self.http or guarded_protocol())
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
@@ -68,8 +70,8 @@ class Induk:
 
 
 @contextmanager
-def induk(root: Path, http=None) -> Iterator[Induk]:
-    running = Induk(root, http)
+def induk(root: Path, http=None, gladi: bool = False) -> Iterator[Induk]:
+    running = Induk(root, http, gladi)
     running.up()
     try:
         yield running

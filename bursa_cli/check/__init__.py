@@ -102,6 +102,7 @@ READS: dict[str, tuple[str, ...]] = {
     "check_logs": ("acara.yaml", "peserta.yaml", "inovasi.yaml", "desa.yaml", "panitia.yaml"),
     "check_komitmen": ("desa.yaml", "inovasi.yaml", "peserta.yaml", "acara.yaml"),
     "check_held_seats": ("acara.yaml", "peserta.yaml"),
+    "check_log_dates": ("acara.yaml",),
 }
 READ_LABEL: dict[str, str] = {
     "check_wilayah": "kaitan desa dan kecamatan",
@@ -112,6 +113,7 @@ READ_LABEL: dict[str, str] = {
     "check_komitmen": "Kartu Komitmen",
     "check_held_seats": "kursi yang tercetak",
     "check_register": "register nomor surat",
+    "check_log_dates": "tanggal entri log hari-H",
 }
 STAGE_READS: dict[str, tuple[str, ...]] = {
     "konsultasi-agenda": ("acara.yaml", "opd.yaml"),

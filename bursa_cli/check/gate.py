@@ -77,13 +77,14 @@ def _reads(problem: Problem, files: tuple[str, ...] | None) -> bool:
     return files is None or problem.file.startswith(files)
 
 
-def gate(root: Path, need: str, rapat: str | None = None) -> Passed:
+def gate(root: Path, need: str, rapat: str | None = None, logs: str = "log") -> Passed:
     """Load the event at `root` for a command that needs `need`; refuse with every blocking problem.
 
     `rapat` narrows a print to one meeting: a problem of another meeting does not refuse it.
+    `logs`: where the day's entries are read (`gladi/log` for the rehearsal's documents).
     """
     wanted = need_of(need)
-    loaded = load_event(Path(root))
+    loaded = load_event(Path(root), logs)
     event = loaded.event
     blocking = [p for p in loaded.problems if p.is_error and _reads(p, wanted.files)]
     if event.acara is None and not any(p.file == "acara.yaml" for p in blocking):

@@ -15,6 +15,7 @@ from ..schema.event import Event, locate
 from ..schema.models import PERAN_DESA, PERAN_LABEL
 from ..schema.types import BIDANG_SHORT, is_kelurahan, kecamatan_of
 from ..seating import check_held_seats
+from .logdates import check_log_dates
 from .register import check_register
 
 
@@ -289,6 +290,7 @@ LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
     check_komitmen,
     check_held_seats,
     check_register,
+    check_log_dates,
 )
 
 

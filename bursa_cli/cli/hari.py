@@ -71,6 +71,43 @@ def _confirmed(record, question: str, declined: str = ""):
 INDUK = typer.Option(None, "--induk", help="Alamat laptop induk (`bursa layani`), mis. http://192.168.43.10:8000: "
                                           "meja ini lalu mencatat lewat laptop induk, tanpa folder acara.")
 TOKEN = typer.Option(None, "--token", help="Token perangkat ini, dari `bursa perangkat tambah --format json`.")
+GLADI = typer.Option(False, "--gladi", help="Gladi bersih: entri dicatat di gladi/log/, tidak pernah di log/; "
+                                            "kartu latihan (LAT-01 dst.) diterima.")
+
+
+def _open_day(folder: Path, gladi: bool):
+    """The day (or its rehearsal) at `folder`; a rehearsal says so before anything else."""
+    from ..day import Day
+    from ..present import hari as show
+
+    day = Day.open(folder, gladi)
+    if gladi:
+        show.show_rehearsal(day.area.logs)
+    return day
+
+
+def _check_remote(url: str, token: str | None, gladi: bool) -> None:
+    """A desk told `--gladi` only records through an induk that runs the rehearsal; an induk in
+    the rehearsal is said to be one, flag or not."""
+    from ..errors import UsageError
+    from ..present import hari as show
+    from ..web.client import Induk
+
+    remote = bool(Induk(url, token).about().get("gladi"))
+    if gladi and not remote:
+        raise UsageError("Laptop induk ini tidak menjalankan gladi bersih; entri meja ini akan masuk log/ hari-H.",
+                         hint="Jalankan laptop induk dengan `bursa layani --gladi`, atau hilangkan --gladi di meja ini.")
+    if remote:
+        show.show_rehearsal("gladi/log")
+
+
+def _refused(day, peran: str, name: str, error, text: str = "") -> None:
+    """Say why an entry was refused; in a rehearsal the refusal is noted for `rekap --gladi`."""
+    from ..day.refusals import note_refusal
+    from ..present import hari as show
+
+    note_refusal(day, peran, name, error, text)
+    show.show_refused(error)
 
 
 def registrasi(
@@ -79,6 +116,7 @@ def registrasi(
     peserta_id: Optional[str] = typer.Option(None, "--id", help="Catat satu peserta lalu selesai (tanpa putaran)."),
     induk: Optional[str] = INDUK,
     token: Optional[str] = TOKEN,
+    gladi: bool = GLADI,
 ) -> None:
     """Registrasi peserta: pindai Kartu ID, cari nama/desa, atau +baru untuk peserta tanpa undangan.
 
@@ -94,10 +132,11 @@ def registrasi(
 
     _held.clear()
     if induk:
+        _check_remote(induk, token, gladi)
         return _remote_registrasi(induk, token, peserta_id)
     _need(perangkat, "--perangkat")
     check_name(perangkat)  # before the loop: a bad name must not wait for the first scan
-    day = Day.open(folder)
+    day = _open_day(folder, gladi)
     if peserta_id:
         result = check_in(day, perangkat, peserta_id)
         show.show_check_in(result, day.desa_label(result.peserta.desa))
@@ -112,8 +151,8 @@ def registrasi(
         try:
             written += _register_one(day, perangkat, text)
         except Refused as error:
-            show.show_refused(error)
-    show.show_session_end(written, "registrasi", f"log/registrasi/{perangkat}.yaml")
+            _refused(day, "registrasi", perangkat, error, text)
+    show.show_session_end(written, "registrasi", f"{day.area.logs}/registrasi/{perangkat}.yaml")
 
 
 def _register_one(day, perangkat: str, text: str) -> int:
@@ -228,6 +267,7 @@ def stempel(
     ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun stempel yang sama sudah ada."),
     induk: Optional[str] = INDUK,
     token: Optional[str] = TOKEN,
+    gladi: bool = GLADI,
 ) -> None:
     """Meja konsultasi: pindai Kartu ID peserta, pilih inovasi, catat stempel.
 
@@ -243,9 +283,10 @@ def stempel(
 
     _held.clear()
     if induk:
+        _check_remote(induk, token, gladi)
         return _remote_stempel(induk, token, peserta_id, inovasi_id, konsultan, ulang)
     _need(meja, "--meja")
-    day = Day.open(folder)
+    day = _open_day(folder, gladi)
     served = desk_inovasi(day, meja)
     check_konsultan(day, konsultan, meja)  # before the loop: a typo must not wait for the first scan
     if peserta_id:
@@ -280,8 +321,8 @@ def stempel(
             show.show_stamp(result)
             written += 1
         except Refused as error:
-            show.show_refused(error)
-    show.show_session_end(written, "stempel", f"log/stempel/{meja}.yaml")
+            _refused(day, "stempel", meja, error, text)
+    show.show_session_end(written, "stempel", f"{day.area.logs}/stempel/{meja}.yaml")
 
 
 def _choose_inovasi(day, offered) -> str | None:
@@ -477,6 +518,8 @@ def _remote_komitmen(url, token, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasa
         if place is None:
             continue
         show.show_note(place["label"])
+        if place.get("luar_hari"):
+            show.show_warning(place["luar_hari"])
         offered = place["stempel"]
         for number, item in enumerate(offered, start=1):
             show.show_note(f"{number:>2}. {item['id']}  {item['judul']} ({item['jumlah']} stempel, meja "
@@ -583,6 +626,7 @@ def nilai(
     ulang: bool = typer.Option(False, "--ulang", help="Tetap catat walaupun peserta sudah menilai inovasi ini."),
     induk: Optional[str] = INDUK,
     token: Optional[str] = TOKEN,
+    gladi: bool = GLADI,
 ) -> None:
     """Penilaian inovasi oleh peserta (1 sampai 5): inovasi yang distempel untuk peserta ditawarkan lebih dulu."""
     from ..day import Day, Refused, rate
@@ -593,10 +637,11 @@ def nilai(
 
     _held.clear()
     if induk:
+        _check_remote(induk, token, gladi)
         return _remote_nilai(induk, token, peserta_id, inovasi_id, skor, catatan, ulang)
     _need(perangkat, "--perangkat")
     check_name(perangkat)
-    day = Day.open(folder)
+    day = _open_day(folder, gladi)
     if peserta_id:
         if not inovasi_id or skor is None:
             raise UsageError("Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.")
@@ -627,7 +672,7 @@ def nilai(
             if result is not None:
                 show.show_rating(result)
         except Refused as error:
-            show.show_refused(error)
+            _refused(day, "nilai", perangkat, error, text)
 
 
 def _ask_score() -> int | None:
@@ -659,6 +704,7 @@ def ide(
     desa: Optional[str] = typer.Option(None, "--desa", help="Kode desa tempat inovasi dipraktikkan (bawaan: desa pengusul)."),
     induk: Optional[str] = INDUK,
     token: Optional[str] = TOKEN,
+    gladi: bool = GLADI,
 ) -> None:
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
     from ..day import Day, Refused, record_idea
@@ -669,10 +715,11 @@ def ide(
 
     _held.clear()
     if induk:
+        _check_remote(induk, token, gladi)
         return _remote_ide(induk, token, judul, uraian, bidang, peserta_id, desa)
     _need(perangkat, "--perangkat")
     check_name(perangkat)
-    day = Day.open(folder)
+    day = _open_day(folder, gladi)
     if judul:
         show.show_idea(record_idea(day, perangkat, judul, uraian, bidang, peserta_id, desa))
         return
@@ -687,7 +734,7 @@ def ide(
         try:
             peserta = scanned_peserta(day, who) if who.strip() else None  # refused before the card is typed
         except Refused as error:
-            show.show_refused(error)
+            _refused(day, "ide", perangkat, error, who)
             continue
         if peserta is not None:
             show.show_note(show.peserta_label(peserta, day.desa_label(peserta.desa)))
@@ -725,6 +772,7 @@ def komitmen(
     ulang: bool = typer.Option(False, "--ulang", help="Ganti kartu desa ini yang sudah tercatat."),
     induk: Optional[str] = INDUK,
     token: Optional[str] = TOKEN,
+    gladi: bool = GLADI,
 ) -> None:
     """Jendela 3: mencatat Kartu Komitmen desa (inovasi pilihan, tahun APBDes, tanda tangan).
 
@@ -740,10 +788,11 @@ def komitmen(
 
     _held.clear()
     if induk:
+        _check_remote(induk, token, gladi)
         return _remote_komitmen(induk, token, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasan, ulang)
     _need(perangkat, "--perangkat")
     check_name(perangkat)
-    day = Day.open(folder)
+    day = _open_day(folder, gladi)
     if inovasi:
         if not desa:
             raise UsageError("Bentuk satu kali memerlukan --desa bersama --inovasi.")
@@ -784,6 +833,7 @@ def _desa_of_card(day) -> str | None:
 
 def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     from ..day import Refused, record_commitment, stamped_for_desa
+    from ..day.actions import off_day_for_desa
     from ..day.desk import is_participant_scan, parse_card_choice, unstamped
     from ..present import hari as show
 
@@ -791,6 +841,8 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     stamped = stamped_for_desa(day, kode)
     offered = [s.inovasi for s in stamped]
     show.show_stamped(label, stamped)
+    if off_day := off_day_for_desa(day, kode):
+        show.show_warning(off_day)
     answer = show.ask("Inovasi pilihan (nomor dari daftar atau id, pisahkan dengan koma):")
     if answer is None or not answer.strip():
         show.show_note("Kartu tidak dicatat.")
@@ -850,13 +902,17 @@ def pantau(
     folder: Path = FOLDER,
     interval: float = typer.Option(3.0, "--interval", min=0.5, help="Jeda penyegaran layar dalam detik."),
     sekali: bool = typer.Option(False, "--sekali", help="Tampilkan sekali lalu keluar."),
+    gladi: bool = typer.Option(False, "--gladi", help="Pantau gladi bersih (gladi/log/), bukan log/ hari-H."),
 ) -> None:
     """Layar pantauan langsung: registrasi, stempel per ruang dan meja, komitmen per bidang."""
     from ..day import LiveSummary
+    from ..day.area import BAND
     from ..present import hari as show
 
-    live = LiveSummary(folder)
+    live = LiveSummary(folder, gladi)
     title = live.event.acara.nama if live.event.acara else "Bursa Inovasi Desa"
+    if gladi:
+        title = f"{BAND} \u00b7 {title}"
     if sekali:
         show.show_summary(live.refresh(), title)
         return

@@ -29,21 +29,33 @@ def layani(
     https: bool = typer.Option(False, "--https", help="Pakai HTTPS dengan sertifikat buatan sendiri (kamera langsung di halaman; tiap ponsel harus menerima peringatan sertifikat)."),
     commit_tiap: int = typer.Option(0, "--commit-tiap", min=0, help="Commit log ke git setiap N menit (0 = tidak)."),
     qr_berlaku: int = QR_BERLAKU,
+    gladi: bool = typer.Option(False, "--gladi", help="Gladi bersih: meja dan perangkat yang sama, tetapi entri "
+                                                     "dicatat di gladi/log/, tidak pernah di log/."),
+    ulang: bool = typer.Option(False, "--ulang", help="Bersama --gladi: kosongkan dulu area gladi untuk gladi berikutnya."),
 ) -> None:
     """Laptop induk hari-H: semua meja bekerja lewat browser, satu laptop memegang semua log.
 
     Hanya perangkat yang dipasangkan (`bursa perangkat tambah`) yang dilayani, masing-masing
-    sesuai perannya. Tekan Ctrl+C untuk berhenti.
+    sesuai perannya. Dengan --gladi, semua halaman memakai pita GLADI BERSIH dan entrinya masuk
+    gladi/log/; perangkat yang dipasangkan saat gladi tetap terpasang untuk hari-H. Tekan Ctrl+C
+    untuk berhenti.
     """
     from ..day import Day
+    from ..day.area import day_check, empty_rehearsal
+    from ..errors import UsageError
     from ..present import layani as show
     from ..web.serve import serve
 
+    if ulang and not gladi:
+        raise UsageError("--ulang hanya dipakai bersama --gladi: yang dikosongkan adalah area gladi, tidak pernah log/.",
+                         hint="Jalankan `bursa layani --gladi --ulang`.")
     root = _event_root(folder)
-    acara = Day.open(root).acara.nama  # refuses an unusable acara.yaml before the port opens
-    serve(root, alamat, port, https, commit_tiap, on_start=lambda serving: show.show_serving(serving, acara),
-          qr_minutes=qr_berlaku)
-    show.show_stopped()
+    day = Day.open(root, gladi)  # refuses an unusable acara.yaml before the port opens
+    emptied = empty_rehearsal(root) if ulang else None
+    check = day_check(day.event, gladi)
+    serve(root, alamat, port, https, commit_tiap, gladi=gladi, qr_minutes=qr_berlaku,
+          on_start=lambda serving: show.show_serving(serving, day.acara.nama, check, emptied))
+    show.show_stopped(gladi)
 
 
 def tambah(

@@ -30,11 +30,34 @@ def rekap(
         None, "--kecamatan", help="Hanya kecamatan ini (kode atau nama); boleh diulang."),
     bidang: Optional[str] = typer.Option(None, "--bidang", help="Hanya satu bidang: kewirausahaan, psdm, infrastruktur."),
     semua: bool = typer.Option(False, "--semua", help="Di layar: tampilkan semua baris, tidak dipotong."),
+    gladi: bool = typer.Option(False, "--gladi", help="Laporan waktu gladi bersih (gladi/log/): per meja dan peran, "
+                                                     "jeda antarpindaian, penolakan, meja registrasi yang diperlukan."),
+    jendela: int = typer.Option(90, "--jendela", min=1, help="Bersama --gladi: lama kedatangan peserta dalam menit "
+                                                            "(mis. 07.00-08.30 = 90)."),
+    hanya_hari_acara: bool = typer.Option(False, "--hanya-hari-acara",
+                                          help="Entri log/ yang tidak bertanggal hari acara tidak dihitung."),
 ) -> None:
     """Rekap komitmen per desa, kecamatan, inovasi, bidang dan P2KTD, Kartu Ide, desa tanpa komitmen."""
     from ..present import rekap as show
     from ..recap import build_recap, load_for_recap
     from ..recap import export
+
+    if gladi:
+        from ..check.gate import gate
+        from ..errors import UsageError
+        from ..recap.timing import measure_rehearsal
+
+        if format not in (RecapFormat.tabel, RecapFormat.json):
+            raise UsageError("Laporan gladi (--gladi) hanya untuk layar (tabel) atau json.")
+        timing = measure_rehearsal(gate(folder, "hari").event, jendela)
+        if format is RecapFormat.json:
+            from ..day.area import area_of
+
+            target = keluaran or area_of(folder, gladi=True).output / "rekap-gladi.json"
+            show.show_written([export.write_timing_json(timing, target)], folder)
+        else:
+            show.show_timing(timing)
+        return
 
     if format is RecapFormat.pdf:  # printed by the pipeline of every document (render/rekap.py)
         from ..render.job import Options, produce
@@ -43,7 +66,7 @@ def rekap(
         show.show_written([keluaran or produced.folder / produced.outputs[0].name], folder)
         return
     event = load_for_recap(folder)
-    recap = build_recap(event, kecamatan=kecamatan, bidang=bidang)
+    recap = build_recap(event, kecamatan=kecamatan, bidang=bidang, event_day_only=hanya_hari_acara)
     if format is RecapFormat.tabel:
         show.show_recap(recap, everything=semua)
         return

@@ -15,11 +15,17 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from datetime import datetime
+
+from ..codes import say
+from ..indo import hari_tanggal
 from ..errors import BursaError, ExitCode, UsageError
 from ..schema.event import translate
 from ..schema.models import PERAN_DESA, Inovasi, Komitmen, Peserta, PesertaBaru
-from ..schema.types import BIDANG_LABEL, SPARE_CARD
-from .logwrite import append_entry, header_for, holds_kind_lock, kind_locked, log_path, now
+from ..schema.types import BIDANG_LABEL, SPARE_CARD, days_from
+from .latihan import is_practice
+from .refusals import rehearsed
+from .logwrite import append_entry, header_for, holds_kind_lock, kind_locked, log_path
 from .seat import seat_of
 from .state import Day, Seen
 
@@ -30,9 +36,15 @@ ID_ENTRI = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # as IdEntri in schema.types
 
 
 class Refused(UsageError):
-    """An entry the desk must not record; the loop says why and carries on."""
+    """An entry the desk must not record; the loop says why and carries on.
+
+    `code`, when known, is the refusal's problem code (`bursa_cli.codes`)."""
 
     exit_code = ExitCode.DATA
+
+    def __init__(self, message: str, *args, code: str = "", level: str = "", **kwargs):
+        super().__init__(message, *args, **kwargs)
+        self.code = code
 
 
 class Duplicate(BursaError):
@@ -66,6 +78,7 @@ class CheckIn:
     walk_in: bool = False
 
 
+@rehearsed("registrasi")
 def check_in(day: Day, perangkat: str, peserta_id: str, id_entri: str | None = None) -> CheckIn:
     """Record that a participant arrived; a second check-in is reported, not written."""
     check_name(perangkat, "--perangkat")
@@ -86,6 +99,7 @@ def check_in(day: Day, perangkat: str, peserta_id: str, id_entri: str | None = N
     return CheckIn(peserta, seat, list(day.acara.bursa_kit), shown)
 
 
+@rehearsed("registrasi")
 def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | None = None,
                 instansi: str | None = None, telepon: str | None = None, kartu: str | None = None,
                 id_entri: str | None = None) -> CheckIn:
@@ -201,6 +215,7 @@ def desk_inovasi(day: Day, meja: str) -> list[Inovasi]:
     return served
 
 
+@rehearsed("stempel")
 def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
           konsultan: str | None = None, ulang: bool = False, id_entri: str | None = None) -> Recorded:
     """Stamp a participant's Kartu Komitmen for an innovation served at `meja`."""
@@ -267,9 +282,10 @@ def _served(served: list[Inovasi], meja: str, inovasi_id: str | None) -> Inovasi
             return inovasi
     ids = ", ".join(i.id for i in served)
     raise Refused(f"Inovasi '{inovasi_id.strip()}' tidak dilayani di meja {meja}. "
-                  f"Meja ini melayani: {ids}.")
+                  f"Meja ini melayani: {ids}.", code="BUR-H005")
 
 
+@rehearsed("nilai")
 def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int | str,
          catatan: str | None = None, ulang: bool = False, id_entri: str | None = None) -> Recorded:
     """Record a participant's rating (1 to 5) of a menu innovation."""
@@ -297,6 +313,7 @@ def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int 
     return Recorded(file, entries[0], peserta, inovasi)
 
 
+@rehearsed("ide")
 def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
                 bidang: str | None = None, peserta_id: str | None = None,
                 desa: str | None = None, id_entri: str | None = None) -> Recorded:
@@ -355,6 +372,28 @@ def stamped_for_desa(day: Day, desa: str) -> list[Stamped]:
     return sorted(found, key=lambda s: (-s.count, s.inovasi.id))
 
 
+def off_day_for_desa(day: Day, desa: str) -> str:
+    """At Jendela 3 on the day: how many of the village's stamps in `log/` are dated outside the
+    event day (data gladi?), as a warning to show; empty when there are none, and in a rehearsal."""
+    if day.gladi:
+        return ""
+    zona, tanggal = day.acara.zona_waktu, day.acara.tanggal
+    count = 0
+    for (peserta_id, _inovasi), seen in day.stamps.items():
+        peserta = day.peserta(peserta_id)
+        if peserta is None or peserta.desa != desa:
+            continue
+        try:
+            when = datetime.fromisoformat(seen.waktu)
+        except ValueError:
+            continue
+        count += days_from(when, tanggal, zona) != 0
+    if not count:
+        return ""
+    said = say("BUR-G004", jumlah=count, hari=hari_tanggal(tanggal), nasib="ikut terhitung sebagai stempel desa ini")
+    return f"{said['message']} ({said['code']})"
+
+
 def year_bounds() -> tuple[int, int]:
     """The APBDes years a Kartu Komitmen accepts, as the model states them."""
     limits = {type(m).__name__: m for m in Komitmen.model_fields["tahun_apbdes"].metadata}
@@ -381,6 +420,7 @@ def known_desa(day: Day, desa: str) -> str:
     return kode
 
 
+@rehearsed("komitmen")
 def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
                       tahun_apbdes: int | None, ttd_kepala_desa: bool, ttd_ketua_bpd: bool,
                       alasan: dict[str, str] | None = None, ulang: bool = False,
@@ -441,12 +481,14 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
 def known_peserta(day: Day, peserta_id: str) -> Peserta:
     """The listed participant or walk-in with this id; refused, with the reason, when there is none."""
     peserta = day.peserta(peserta_id or "")
+    if peserta is None and is_practice(peserta_id) and not day.gladi:  # a rehearsal's card on the day
+        raise Refused(**say("BUR-G003", peserta=peserta_id.strip().upper()))
     if peserta is None and SPARE_CARD.match((peserta_id or "").strip().upper()):
         raise Refused(f"Kartu ID cadangan {peserta_id.strip().upper()} belum didaftarkan. Pindai kartu ini "
                       "di putaran `bursa registrasi`, yang mencatat nama dan desa pemegangnya.")
     if peserta is None:
         raise Refused(f"Id peserta '{(peserta_id or '').strip()}' tidak dikenal "
-                      "(tidak ada di peserta.yaml maupun di log registrasi).")
+                      "(tidak ada di peserta.yaml maupun di log registrasi).", code="BUR-H002")
     return peserta
 
 
@@ -455,7 +497,7 @@ def _menu_inovasi(day: Day, inovasi_id: str) -> Inovasi:
     if found is None:
         if (inovasi_id or "").strip() in day.event.inovasi_by_id:
             raise Refused(f"Inovasi '{inovasi_id.strip()}' tidak termasuk menu (dicoret atau belum disortir).")
-        raise Refused(f"Inovasi '{(inovasi_id or '').strip()}' tidak ada di inovasi.yaml.")
+        raise Refused(f"Inovasi '{(inovasi_id or '').strip()}' tidak ada di inovasi.yaml.", code="BUR-H004")
     return found
 
 
@@ -467,7 +509,7 @@ def check_name(name: str, option: str = "--perangkat") -> None:
 
 def _entry(day: Day, id_entri: str | None, **fields: Any) -> dict[str, Any]:
     """A log entry: the time first, then the fields that have a value, the client's id last."""
-    entry: dict[str, Any] = {"waktu": now(day.acara.zona_waktu)}
+    entry: dict[str, Any] = {"waktu": day.now()}
     entry.update((key, value) for key, value in fields.items() if value is not None)
     if id_entri:
         entry["id_entri"] = id_entri
@@ -487,14 +529,14 @@ def _record(day: Day, kind: str, name: str, decide: Callable[[], dict[str, Any] 
     under the lock, so the first check stands. Every action therefore looks at
     the kind it writes before it checks.
     """
-    held_before = holds_kind_lock(day.root, kind)
+    held_before = holds_kind_lock(day.base, kind)
     entry = decide()
     if entry is None:
         return None
     if held_before:
         shown = _write(day, kind, name, entry)
     else:
-        with kind_locked(day.root, kind):
+        with kind_locked(day.base, kind):
             day.refresh((kind,))
             entry = decide()
             if entry is None:
@@ -522,7 +564,7 @@ def _check_resent(day: Day, kind: str, id_entri: str | None, **key: Any) -> None
 
 
 def _write(day: Day, kind: str, name: str, entry: dict[str, Any]) -> str:
-    path = log_path(day.root, kind, name)
+    path = log_path(day.base, kind, name)
     day.take_written(kind, append_entry(path, entry, header_for(kind, name)))
     return _shown(day, path)
 

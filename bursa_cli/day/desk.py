@@ -15,6 +15,7 @@ from typing import Literal
 
 from ..schema.models import Inovasi, Peserta
 from ..schema.types import SPARE_CARD
+from .latihan import is_practice
 from .actions import ID_LIKE, Refused, known_peserta, normal_phone, search_desa, search_peserta
 from .state import Day
 
@@ -92,8 +93,11 @@ def resolve_registration(day: Day, text: str) -> Resolved:
         return Resolved("peserta", peserta)
     if SPARE_CARD.match(value.upper()):
         return Resolved("kartu", kartu=value.upper())
+    if is_practice(value):
+        known_peserta(day, value)  # a practice card on the day: refused with its own reason
     if ID_LIKE.match(value):
-        raise Refused(f"Id peserta '{value}' tidak dikenal. Cari dengan nama atau desa, atau ketik +baru.")
+        raise Refused(f"Id peserta '{value}' tidak dikenal. Cari dengan nama atau desa, atau ketik +baru.",
+                      code="BUR-H002")
     found = search_peserta(day, value)
     if not found:
         return Resolved("kosong", message=f"Tidak ada peserta yang cocok dengan '{value}'. "

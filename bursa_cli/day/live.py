@@ -58,8 +58,9 @@ class Summary:
 class LiveSummary:
     """Counts of the day, kept current by reading only what the logs appended."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, gladi: bool = False):
         from ..check.gate import gate
+        from .area import area_of
 
         event = gate(Path(root), "hari").event  # the screen runs through problems elsewhere, as the desks do
         self.root = Path(root)
@@ -68,7 +69,8 @@ class LiveSummary:
         self._listed = {p.id: p for p in event.peserta}
         self._bidang = {i.id: i.bidang for i in event.inovasi}
         self._meja_ruang = dict(event.meja_ruang)
-        self._tails = {kind: LogTail(self.root, kind) for kind in LOG_KINDS}
+        self.gladi = gladi
+        self._tails = {kind: LogTail(self.root, kind, area_of(self.root, gladi).logs) for kind in LOG_KINDS}
         self._latest: deque[Latest] = deque(maxlen=LATEST)
         self._bad: dict[str, list[Problem]] = {kind: [] for kind in LOG_KINDS}
         for kind in LOG_KINDS:

@@ -31,12 +31,13 @@ class Repair:
     side_file: str = ""
 
 
-def repair_logs(root: Path, stamp: str | None = None) -> list[Repair]:
-    """Repair every damaged log of the event at `root`; undamaged logs are left untouched."""
+def repair_logs(root: Path, stamp: str | None = None, logs: str = LOG_DIR) -> list[Repair]:
+    """Repair every damaged log of the event at `root` (in `logs`: `log`, or `gladi/log` in a
+    rehearsal); undamaged logs are left untouched."""
     root = Path(root)
     stamp = stamp or datetime.now().strftime("%Y%m%d-%H%M%S")
     done = []
-    paths = sorted((root / LOG_DIR).glob("*/*.yaml"))
+    paths = sorted((root / logs).glob("*/*.yaml"))
     for path in paths:
         # Rewriting a symlinked log would copy the file it points at into the event's repository.
         if path.is_symlink() or leads_out(root, path) or not path.is_file():

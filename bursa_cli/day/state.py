@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pydantic import ValidationError
 
@@ -19,7 +19,9 @@ from ..errors import DataError
 from ..schema.event import Event
 from ..schema.logfile import LogLine
 from ..schema.models import LOG_KINDS, Desa, Inovasi, Peserta
-from .logwrite import Appended
+from .area import Area, area_of
+from .latihan import practice_peserta
+from .logwrite import Appended, now
 from .tail import LogTail
 
 
@@ -42,28 +44,40 @@ class Seen:
 class Day:
     """The loaded event plus indexes of the day's logs, refreshed incrementally."""
 
-    def __init__(self, event: Event, load_problems: int = 0):
+    def __init__(self, event: Event, load_problems: int = 0, gladi: bool = False):
         if event.acara is None:
             raise DataError("acara.yaml belum sah; perbaiki dulu dengan `bursa validasi`.")
         self.event = event
         self.root: Path = event.root
+        self.area: Area = area_of(event.root, gladi)
+        self.gladi = gladi
+        self.base: Path = self.area.base  # the folder holding the `log/` this day writes
+        self.clock: Callable[[], str] | None = None  # the time of each entry (fixed in tests); bawaan: now
         self.acara = event.acara
         self.load_problems = load_problems
         self.listed: dict[str, Peserta] = {p.id: p for p in event.peserta}
+        # The practice cards' participants (`bursa cetak kartu-latihan`) exist only in a rehearsal.
+        self.practice: dict[str, Peserta] = {p.id: p for p in practice_peserta(event)} if gladi else {}
         self.menu: dict[str, Inovasi] = {i.id: i for i in event.inovasi_terpilih}
         self.desa: dict[str, Desa] = event.desa_by_kode
-        self._tails = {kind: LogTail(self.root, kind) for kind in LOG_KINDS}
+        self._tails = {kind: LogTail(self.root, kind, self.area.logs) for kind in LOG_KINDS}
         self._settled = False
         self._clear()
         self.refresh()
 
     @classmethod
-    def open(cls, root: Path) -> "Day":
-        """Load the event folder at `root`; only an unusable acara.yaml stops the day."""
+    def open(cls, root: Path, gladi: bool = False) -> "Day":
+        """Load the event folder at `root`; only an unusable acara.yaml stops the day.
+
+        `gladi`: the rehearsal, writing to `gladi/log/` instead of `log/`."""
         from ..check.gate import gate
 
         passed = gate(Path(root), "hari")
-        return cls(passed.event, sum(1 for p in passed.problems if p.is_error))
+        return cls(passed.event, sum(1 for p in passed.problems if p.is_error), gladi)
+
+    def now(self) -> str:
+        """The time written on the next entry, in the event's zone."""
+        return self.clock() if self.clock is not None else now(self.acara.zona_waktu)
 
     # ---- state built from the logs
 
@@ -178,17 +192,17 @@ class Day:
     def peserta(self, peserta_id: str) -> Peserta | None:
         """A listed participant or a walk-in, by id (any letter case, as scanners vary)."""
         text = peserta_id.strip()
-        found = self.listed.get(text) or self.walk_ins.get(text)
+        found = self.listed.get(text) or self.walk_ins.get(text) or self.practice.get(text)
         if found is None:
             upper = text.upper()
-            for pool in (self.listed, self.walk_ins):
+            for pool in (self.listed, self.walk_ins, self.practice):
                 for key, value in pool.items():
                     if key.upper() == upper:
                         return value
         return found
 
     def all_peserta(self) -> list[Peserta]:
-        return [*self.listed.values(), *self.walk_ins.values()]
+        return [*self.listed.values(), *self.walk_ins.values(), *self.practice.values()]
 
     def inovasi(self, inovasi_id: str) -> Inovasi | None:
         text = inovasi_id.strip()

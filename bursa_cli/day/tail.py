@@ -44,13 +44,13 @@ class TailRead:
 
 
 class LogTail:
-    """Per-file offsets for `log/<kind>/*.yaml`; new files are picked up as they appear."""
+    """Per-file offsets for `log/<kind>/*.yaml` (or `gladi/log/...`); new files are picked up as they appear."""
 
-    def __init__(self, root: Path, kind: str):
+    def __init__(self, root: Path, kind: str, logs: str = LOG_DIR):
         self.root = Path(root)
         self.kind = kind
-        self.folder = self.root / LOG_DIR / kind
-        self.prefix = f"{LOG_DIR}/{kind}/"  # a file as shown: log/stempel/A-01.yaml
+        self.folder = self.root / logs / kind  # `logs`: "log", or "gladi/log" in a rehearsal
+        self.prefix = f"{logs}/{kind}/"  # a file as shown: log/stempel/A-01.yaml
         self.positions: dict[str, _Position] = {}  # by the file as shown
 
     def read_new(self) -> TailRead:

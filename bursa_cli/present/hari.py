@@ -54,7 +54,14 @@ def show_desk(title: str, lines: Sequence[str], load_problems: int = 0) -> None:
 
 
 def show_refused(error: "BursaError") -> None:
-    console().print(f"[bold red]✘ DITOLAK:[/] {escape(error.message)}")
+    code = getattr(error, "code", "")
+    console().print(f"[bold red]✘ DITOLAK:[/] {escape(error.message)}" + (f" ({code})" if code else ""))
+
+
+def show_rehearsal(logs: str) -> None:
+    """The rehearsal's band at the top of a terminal desk."""
+    console().print(Panel(Text(f"GLADI BERSIH \u2014 data latihan\nEntri dicatat di {logs}/, tidak pernah di log/.",
+                               style="bold black on yellow", justify="center"), border_style="yellow", expand=True))
 
 
 def show_repeat(error: "BursaError") -> None:

@@ -14,6 +14,7 @@ from rich.text import Text
 from . import console
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..day.area import DayCheck
     from ..day.devices import Paired, Perangkat
     from ..web.serve import Serving
 
@@ -27,8 +28,21 @@ def _terminal_qr(data: str) -> str:
     return out.getvalue()
 
 
-def show_serving(serving: "Serving", acara: str) -> None:
+def show_serving(serving: "Serving", acara: str, check: "DayCheck | None" = None,
+                 emptied: int | None = None) -> None:
     body = Text()
+    if serving.gladi:
+        body.append("GLADI BERSIH \u2014 data latihan\n", style="bold black on yellow")
+        body.append("Entri dicatat di gladi/log/, tidak pernah di log/. Perangkat yang dipasangkan sekarang "
+                    "tetap terpasang untuk hari-H.\n", style="yellow")
+        if emptied is not None:
+            body.append(f"Area gladi dikosongkan ({emptied} berkas).\n", style="yellow")
+    elif check is not None:
+        if check.warning:
+            body.append(f"{check.warning} ({check.code})\n", style="bold yellow")
+        if check.rehearsal_files:
+            body.append(f"Log gladi bersih ({check.rehearsal_files} berkas di gladi/log/) tidak dipakai; "
+                        "entri hari ini dicatat di log/.\n")
     body.append(f"{acara}\n\n")
     body.append("Alamat laptop induk untuk meja: ")
     body.append(serving.url, style="bold")
@@ -54,8 +68,9 @@ def show_serving(serving: "Serving", acara: str) -> None:
                           expand=False))
 
 
-def show_stopped() -> None:
-    console().print("[green]✔[/] bursa layani berhenti. Semua entri yang dijawab 'tercatat' sudah tersimpan di log/.")
+def show_stopped(gladi: bool = False) -> None:
+    where = "gladi/log/ (gladi bersih)" if gladi else "log/"
+    console().print(f"[green]✔[/] bursa layani berhenti. Semua entri yang dijawab 'tercatat' sudah tersimpan di {where}.")
 
 
 def show_paired(paired: "Paired", url: str, fmt: str = "teks") -> None:

@@ -26,6 +26,12 @@ def show_recap(recap, everything: bool = False) -> None:
     if filters:
         title += f"  [dim](hanya {'; '.join(filters)})[/dim]"
     out.print(title)
+    if recap.luar_hari:
+        from ..codes import say
+
+        nasib = "ikut dihitung" if recap.luar_hari_dihitung else "tidak dihitung (--hanya-hari-acara)"
+        said = say("BUR-G004", jumlah=recap.luar_hari, hari=recap.hari_acara, nasib=nasib)
+        out.print(f"[bold yellow]! {said['message']} ({said['code']})[/]")
     for table in recap_tables(recap):
         out.print(_rich_table(table, None if everything else SHORT_LIMIT))
     if not everything:
@@ -100,3 +106,50 @@ def show_verification(result) -> None:
     style = "yellow" if result.superseded else "green"
     title = "Kode sah, tetapi sertifikat LAMA" if result.superseded else "Kode SAH"
     out.print(Panel(body, title=title, title_align="left", border_style=style, expand=False))
+
+
+def _seconds(value: float | None) -> str:
+    """42.5 -> "42,5 dtk", 95.0 -> "1 mnt 35 dtk", None -> "-"."""
+    if value is None:
+        return "-"
+    if value < 60:
+        return f"{value:.1f}".removesuffix(".0").replace(".", ",") + " dtk"
+    whole = int(value + 0.5)
+    return f"{whole // 60} mnt {whole % 60} dtk"
+
+
+def _codes(counts) -> str:
+    return ", ".join(f"{code} \u00d7{n}" for code, n in counts.most_common()) or "-"
+
+
+def show_timing(timing) -> None:
+    """`bursa rekap --gladi`: what the rehearsal measured, for the evening briefing."""
+    out = console()
+    out.print("[bold black on yellow] GLADI BERSIH \u2014 data latihan [/] [bold]Laporan waktu gladi bersih[/]")
+    if timing.mulai:
+        out.print(f"Entri pertama {timing.mulai[11:16].replace(':', '.')}, terakhir "
+                  f"{timing.selesai[11:16].replace(':', '.')} (gladi/log/).")
+    for title, rows, by_desk in (("Per peran", timing.peran, False), ("Per meja", timing.meja, True)):
+        view = RichTable(title=title, title_justify="left", title_style="bold")
+        view.add_column("Peran")
+        if by_desk:
+            view.add_column("Meja/perangkat")
+        for header in ("Entri", "Median antarpindaian", "P90", "Jeda >10 mnt"):
+            view.add_column(header, justify="right")
+        view.add_column("Penolakan per kode", overflow="fold")
+        for pace in rows:
+            view.add_row(pace.label, *([pace.meja] if by_desk else []), ribuan(pace.entri), _seconds(pace.median),
+                         _seconds(pace.p90), ribuan(pace.jeda), _codes(pace.tolak))
+        if not rows:
+            view.caption = "(belum ada entri di gladi/log/)"
+        out.print(view)
+    out.print(f"Penolakan seluruhnya: {_codes(timing.tolak)}")
+    registrasi = timing.registrasi
+    if timing.meja_registrasi is None:
+        out.print("[yellow]Belum ada dua registrasi berurutan di satu meja: jumlah meja registrasi belum dapat "
+                  "dihitung.[/]")
+        return
+    out.print(f"[bold]Meja registrasi yang diperlukan: {timing.meja_registrasi}[/] untuk "
+              f"{ribuan(timing.peserta_konfirmasi)} peserta terkonfirmasi dalam {timing.jendela_menit} menit "
+              f"(median {_seconds(registrasi.median)} per registrasi); "
+              f"{timing.meja_registrasi_p90} meja bila setiap registrasi selama p90 ({_seconds(registrasi.p90)}).")

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable
 
+from ..check.logdates import count_off_day, only_event_day
 from ..errors import UsageError
+from ..indo import hari_tanggal
 from ..schema.event import Event, cards_in_force as latest_cards
 from ..schema.models import Ide
 from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, BIDANG_SHORT, kecamatan_of
@@ -157,6 +159,10 @@ class Recap:
     tanpa_komitmen: list[TanpaKomitmen]
     # Kartu Ide from people outside the invited villages (TA P3MD, pendamping, OPD): their own row
     ide_luar_desa: int = 0
+    # Entries of log/ dated outside the event day (data gladi?), and whether they were counted
+    luar_hari: int = 0
+    luar_hari_dihitung: bool = True
+    hari_acara: str = ""  # "Kamis, 12 November 2026", for that note
 
 
 def resolve_kecamatan(event: Event, wanted: Iterable[str]) -> list[str]:
@@ -191,8 +197,14 @@ def resolve_bidang(text: str | None) -> str | None:
 
 
 def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
-                bidang: str | None = None) -> Recap:
-    """All views of the recap for `event`, limited to some kecamatan and/or one bidang."""
+                bidang: str | None = None, event_day_only: bool = False) -> Recap:
+    """All views of the recap for `event`, limited to some kecamatan and/or one bidang.
+
+    Entries of `log/` dated outside the event day are counted in, and their number is
+    reported; `event_day_only` leaves them out (`rekap --hanya-hari-acara`)."""
+    off_day = count_off_day(event).total
+    if event_day_only and off_day:
+        event = only_event_day(event)
     if isinstance(kecamatan, str):
         kecamatan = [kecamatan]
     kec_codes = resolve_kecamatan(event, kecamatan or [])
@@ -356,6 +368,8 @@ def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
         inovasi=inovasi_rows, bidang=bidang_rows, p2ktd=p2ktd_rows, ide=ide_rows,
         tanpa_komitmen=tanpa,
         ide_luar_desa=len(ideas) - sum(ide_desa[r.kode] for r in desa_rows),
+        luar_hari=off_day, luar_hari_dihitung=not event_day_only,
+        hari_acara=hari_tanggal(event.acara.tanggal) if event.acara else "",
     )
 
 

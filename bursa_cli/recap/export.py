@@ -51,6 +51,8 @@ def recap_dict(recap: Recap) -> dict:
         "tahun_apbdes": recap.tahun_apbdes,
         "filter": {"kecamatan": recap.filter_kecamatan, "bidang": recap.filter_bidang},
         "ringkasan": {k: v for k, v in vars(recap.ringkasan).items()},
+        # entries of log/ dated outside the event day, and whether the views count them
+        "luar_hari": recap.luar_hari, "luar_hari_dihitung": recap.luar_hari_dihitung,
     }
     for table in tables[1:]:
         data[table.name] = table.records()
@@ -59,6 +61,12 @@ def recap_dict(recap: Recap) -> dict:
 
 def write_json(recap: Recap, path: Path) -> Path:
     text = json.dumps(recap_dict(recap), ensure_ascii=False, indent=2, default=str)
+    return write_atomic(path, (text + "\n").encode("utf-8"))
+
+
+def write_timing_json(timing, path: Path) -> Path:
+    """The rehearsal's timing report (`rekap --gladi --format json`)."""
+    text = json.dumps(timing.as_dict(), ensure_ascii=False, indent=2)
     return write_atomic(path, (text + "\n").encode("utf-8"))
 
 

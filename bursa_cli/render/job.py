@@ -19,6 +19,7 @@ from typing import Any, Callable
 from ..errors import DataError, Problem, UsageError
 from .kinds import KIND_BY_NAME, KINDS
 from ..fsutil import Staging
+from ..day.area import area_of
 from ..paths import OUTPUT_DIR
 
 WORK_DIR = ".sebagian"  # inside keluaran/: finished batches of an output not yet merged
@@ -42,6 +43,7 @@ class Options:
     lewati_belum_lengkap: bool = False  # print the others when some items cannot be printed yet
     bidang: str | None = None  # only one bidang (the recap)
     keluaran: Path | None = None  # write the one output here instead of keluaran/ (`rekap --keluaran`)
+    gladi: bool = False  # the rehearsal: entries from gladi/log/, outputs in gladi/keluaran/, marked CONTOH
 
 
 @dataclass
@@ -151,7 +153,7 @@ class Job:
 
     def work_folder(self, name: str) -> Path:
         """Where the finished batches of output `name` wait until it is merged (`keluaran/.sebagian/`)."""
-        return Path(self.event.root) / OUTPUT_DIR / WORK_DIR / name.replace("/", "_")
+        return area_of(Path(self.event.root), self.options.gladi).base / OUTPUT_DIR / WORK_DIR / name.replace("/", "_")
 
     def drop_work(self) -> None:
         """Remove the batches' work folders: once merged, or after a refusal (nothing is left behind).
@@ -211,7 +213,7 @@ def produce(kind: str, folder: Path, options: Options | None = None,
     """
     job = plan(kind, folder, options, origin)
     job.on_batch = on_batch
-    out_dir = Path(folder) / OUTPUT_DIR
+    out_dir = area_of(Path(folder), job.options.gladi).base / OUTPUT_DIR
     try:
         staging = Staging()
         try:
@@ -263,7 +265,7 @@ def plan(kind: str, folder: Path, options: Options | None = None,
     if options.jobs is not None and options.jobs < 1:
         raise UsageError("--proses harus paling sedikit 1.")
     folder = Path(folder)
-    passed = gate(folder, spec.need or f"cetak:{kind}", rapat=options.rapat)
+    passed = gate(folder, spec.need or f"cetak:{kind}", rapat=options.rapat, logs=area_of(folder, options.gladi).logs)
     job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin))
     job.notes.extend(note.message for note in passed.notes)
     module, _, function = spec.target.partition(":")

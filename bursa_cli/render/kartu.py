@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, is_kelurahan, kecamatan_of, spare_card_id
 from .poster import fit
 from .qr import qr_svg
+from ..day.latihan import practice_peserta
 from ..day.logwrite import now
 from ..day.seat import record_printed_seats
 from ..seating import desa_name, origin_lines, plan_seating, role_label, seats_to_record
@@ -108,7 +109,20 @@ def build_cadangan(job) -> None:
     _impose(job, cards, "kartu-cadangan", f"Kartu ID cadangan - {acara.nama}", "Kartu ID cadangan")
 
 
-def _impose(job, cards: list[dict], stem: str, title: str, label: str) -> None:
+def build_latihan(job) -> None:
+    """Practice cards for the rehearsal: the fictitious participants LAT-01 ... (`day.latihan`),
+    marked LATIHAN; a desk takes them only in `--gladi` and refuses them on the day."""
+    event = job.event
+    people = job.sample(practice_peserta(event))
+    cards = [{"peserta": person, "peran": role_label(person),
+              "asal": ([desa_name(event.desa_by_kode[person.desa].nama), f"Kec. {event.kecamatan_of_desa(person.desa)}"]
+                       if person.desa in event.desa_by_kode else [person.instansi or ""]),
+              "kursi": "bebas (latihan)", "official": False, "kosong": False} for person in people]
+    _impose(job, cards, "kartu-latihan", f"Kartu ID latihan (gladi bersih) - {job.acara.nama}", "Kartu ID latihan",
+            latihan=True)
+
+
+def _impose(job, cards: list[dict], stem: str, title: str, label: str, latihan: bool = False) -> None:
     """Add the QR and position to each card, and queue the sheets as one PDF."""
     ukuran = job.acara.dokumen.ukuran_kartu_id
     sheet = SHEETS[ukuran]
@@ -119,7 +133,7 @@ def _impose(job, cards: list[dict], stem: str, title: str, label: str) -> None:
     sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
     job.pdf(job.output_name(stem), "kartu-id.html",
             {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(), "ukuran": ukuran,
-             "contoh": job.preview},
+             "contoh": job.preview, **({"latihan": True} if latihan else {})},
             title=title, what=f"{len(cards)} {label} {ukuran} pada {len(sheets)} lembar A4", split="lembar")
 
 

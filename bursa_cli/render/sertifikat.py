@@ -45,7 +45,7 @@ def build(job) -> None:
     certificates = job.sample(certificates)
     context = {"sertifikat": [{**c.as_dict(), "qr": qr_svg(c.tautan)} for c in certificates],
                "penanda": penanda, "alamat_verifikasi": event.acara.dokumen.alamat_verifikasi or "",
-               "contoh": job.preview}
+               "contoh": job.preview or options.gladi}  # a rehearsal's certificate is marked CONTOH
     what = f"{len(certificates)} sertifikat (A4 melintang)"
     if job.preview:  # one file, like every preview
         job.pdf(job.output_name(f"{FOLDER}/sertifikat"), TEMPLATE, context, TITLE, what)

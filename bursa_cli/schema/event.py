@@ -210,13 +210,14 @@ def _without_gc_pauses():
             gc.enable()
 
 
-def load_event(root: Path) -> LoadResult:
-    """Read every file of the event folder at `root`."""
+def load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
+    """Read every file of the event folder at `root`; the day's entries from `logs`
+    (`log`, or `gladi/log` for the rehearsal: the printed seats always come from `log/kursi/`)."""
     with _without_gc_pauses():
-        return _load_event(Path(root))
+        return _load_event(Path(root), logs)
 
 
-def _load_event(root: Path) -> LoadResult:
+def _load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"Folder acara '{root}' tidak ditemukan.",
@@ -244,12 +245,13 @@ def _load_event(root: Path) -> LoadResult:
         setattr(event, name.removesuffix(".yaml"), items)
 
     for kind, model in LOG_KINDS.items():
-        folder = root / LOG_DIR / kind
+        where = LOG_DIR if kind == "kursi" else logs
+        folder = root / where / kind
         entries: list[Any] = []
         event.log_files[kind] = []
         if folder.is_dir():
             for path in sorted(folder.glob("*.yaml")):
-                shown = f"{LOG_DIR}/{kind}/{path.name}"
+                shown = f"{where}/{kind}/{path.name}"
                 event.log_files[kind].append(shown)
                 if leads_out(root, path):  # a symlink to a file elsewhere on the laptop is not read
                     problems.append(Problem(**say("BUR-L003", rincian="tautan (symlink) ke luar folder acara"),

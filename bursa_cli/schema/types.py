@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from datetime import time
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, PlainSerializer, StringConstraints, WithJsonSchema
@@ -47,6 +47,14 @@ def number_pattern_fault(pola: str) -> str | None:
 
 ZonaWaktu = Literal["WIB", "WITA", "WIT"]
 ZONA_OFFSET_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+def days_from(when: datetime, tanggal: date, zona: str = "WIB") -> int:
+    """Whole days from the event day `tanggal` to the date of `when` in the event's zone
+    (-1: the day before, as on the rehearsal; 0: the event day)."""
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone(timedelta(hours=ZONA_OFFSET_HOURS.get(zona, 7))))
+    return (when.date() - tanggal).days
 
 class Doc:
     """Annotation metadata: how docs/referensi-data.md names a value type."""

@@ -39,14 +39,15 @@ SECURITY_HEADERS = {
 
 
 def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0.0.1:8000",
-               addresses: tuple[Alamat, ...] = (), qr_minutes: int = 15) -> FastAPI:
+               addresses: tuple[Alamat, ...] = (), qr_minutes: int = 15, gladi: bool = False) -> FastAPI:
     """The server for the event at `root` (its `Hub` opened here unless given).
 
     `base_url` is the address desks are given, `addresses` every LAN address of this laptop
-    (shown on /induk), `qr_minutes` how long a pairing QR made on /induk stays valid.
+    (shown on /induk), `qr_minutes` how long a pairing QR made on /induk stays valid, `gladi`
+    the rehearsal (entries in gladi/log/).
     """
     app = FastAPI(title="bursa layani", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.hub = hub or Hub(Path(root))
+    app.state.hub = hub or Hub(Path(root), gladi)
     app.state.base_url = base_url
     app.state.addresses = addresses
     app.state.qr_minutes = qr_minutes

@@ -25,7 +25,7 @@ from ..schema.models import LOG_KINDS, PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
 from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commitment, stamp, stamped_for_desa
 from ..day.actions import (
-    Duplicate, known_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
+    Duplicate, known_desa, off_day_for_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
 )
 from ..day.logwrite import group_commit, keep_locks, kind_locked, sync_with_group
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
@@ -48,10 +48,11 @@ class Forbidden(BursaError):
 class Hub:
     """The event, the day's logs and the paired devices, behind one lock."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, gladi: bool = False):
         self.root = Path(root)
-        self.day = Day.open(self.root)
-        self.live = LiveSummary(self.root)
+        self.gladi = gladi  # the rehearsal: entries go to gladi/log/, devices stay the event's
+        self.day = Day.open(self.root, gladi)
+        self.live = LiveSummary(self.root, gladi)
         self.secret = server_secret(self.root)
         self._lock = threading.RLock()
         self._certificate_lock = threading.Lock()
@@ -89,7 +90,7 @@ class Hub:
             acara = self.day.acara
             data: dict[str, Any] = {
                 "perangkat": device.id, "peran": device.peran, "meja": device.meja, "nama": device.nama,
-                "acara": acara.nama, "zona_waktu": acara.zona_waktu,
+                "acara": acara.nama, "zona_waktu": acara.zona_waktu, "gladi": self.gladi,
             }
             if device.peran == "stempel" and device.meja:
                 room = self.day.event.ruang_by_kode.get(self.day.event.meja_ruang.get(device.meja, ""))
@@ -138,6 +139,7 @@ class Hub:
                 "stempel": [{**_inovasi(s.inovasi), "jumlah": s.count, "meja_stempel": sorted(desks.get(s.inovasi.id, ()))}
                             for s in stamped],
                 "kartu": {"berkas": card.file, "baris": card.line, "jam": card.jam} if card else None,
+                "luar_hari": off_day_for_desa(self.day, kode),  # stamps dated outside the event day
             }
 
     # ---- entries
@@ -229,7 +231,7 @@ class Hub:
             raise BursaError(f"Kartu Komitmen {self.day.desa_label(kode)} belum tercatat.")
         with self._certificate_lock:  # rendering takes a second: other desks keep being served meanwhile
             # An unsigned card in force is refused there, with the card's file and line.
-            kept = produce("sertifikat", self.root, Options(desa=[kode], ulang=True)).outputs[0].kept
+            kept = produce("sertifikat", self.root, Options(desa=[kode], ulang=True, gladi=self.gladi)).outputs[0].kept
             path = kept.folder / kept.done[0].name
             return path.read_bytes(), f"sertifikat-{kode}.pdf"
 
@@ -287,7 +289,7 @@ class Hub:
             with ExitStack() as held:
                 try:
                     for kind in LOG_KINDS:
-                        held.enter_context(kind_locked(self.root, kind))
+                        held.enter_context(kind_locked(self.day.base, kind))
                     held.enter_context(keep_locks())
                     with self._lock:
                         # Under every kind's lock nobody else appends: one look at the logs serves

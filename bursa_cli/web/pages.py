@@ -18,6 +18,7 @@ import hmac
 from urllib.parse import parse_qs
 
 from ..codes import say
+from ..day.area import BAND
 from ..day.devices import ROLES, PairingRefused, add_device, end_session, redeem_pairing, renew_pairing, revoke_device
 from ..render.qr import qr_svg
 from .address import pairing_url
@@ -33,13 +34,17 @@ _env = SandboxedEnvironment(loader=FileSystemLoader(PAGES), autoescape=True, und
                             trim_blocks=True, lstrip_blocks=True)
 
 
-def render(name: str, status: int = 200, **context) -> HTMLResponse:
+def render(name: str, status: int = 200, request: Request | None = None, **context) -> HTMLResponse:
+    """A page; with `request`, the base template also learns the server's mode (the rehearsal's band)."""
+    if request is not None:
+        hub = request.app.state.hub
+        context.setdefault("gladi", BAND if getattr(hub, "gladi", False) else "")
     return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
 
 
 def refusal_page(request: Request, status: int, message: str, judul: str = "", **extra) -> HTMLResponse:
     judul = judul or ("Perangkat belum dipasangkan" if status == 401 else "Ditolak")
-    return render("pesan.html", status, judul=judul, pesan=message, **extra)
+    return render("pesan.html", status, request, judul=judul, pesan=message, **extra)
 
 
 @router.get("/", include_in_schema=False)
@@ -84,7 +89,7 @@ def pair(request: Request, k: str = Query("", max_length=100)) -> Response:
 @router.get("/meja", include_in_schema=False)
 def desk(request: Request, device=Depends(paired)) -> HTMLResponse:
     hub = request.app.state.hub
-    return render("meja.html", device=device, peran=ROLES[device.peran], data=hub.about(device),
+    return render("meja.html", request=request, device=device, peran=ROLES[device.peran], data=hub.about(device),
                   csrf=csrf_token(hub.secret, device.id))
 
 
@@ -120,7 +125,7 @@ def induk(request: Request) -> HTMLResponse:
     """The laptop induk's own screen: where desks connect, and the paired devices."""
     hub = request.app.state.hub
     base = request.app.state.base_url
-    return render("induk.html", acara=hub.day.acara.nama, alamat=base, alamat_semua=_urls(request),
+    return render("induk.html", request=request, acara=hub.day.acara.nama, alamat=base, alamat_semua=_urls(request),
                   perangkat=hub.devices(), peran=ROLES, meja=sorted(hub.day.event.meja_ruang),
                   csrf=csrf_token(hub.secret, "induk"), menit=request.app.state.qr_minutes)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..day import repair_logs
+from ..day.area import area_of
 from ..day.devices import state_dir
 from ..errors import UsageError
 from ..fsutil import write_atomic
@@ -33,6 +34,7 @@ class Serving:
     repaired: list = field(default_factory=list)  # logs torn by a crash, mended before serving
     addresses: list = field(default_factory=list)  # (url, interface, chosen) when the laptop has several
     qr_minutes: int = 15
+    gladi: bool = False  # the rehearsal: entries in gladi/log/
 
 
 def tls_files(root: Path) -> tuple[Path, Path, str]:
@@ -124,11 +126,12 @@ def _address_list(chosen: str, found: tuple[Alamat, ...], port: int, https: bool
 
 
 def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every: int = 0,
-          on_start: Callable[[Serving], None] | None = None, qr_minutes: int = 15) -> None:
+          on_start: Callable[[Serving], None] | None = None, qr_minutes: int = 15, gladi: bool = False) -> None:
     """Serve the event at `root` until Ctrl+C; the logs are committed every `commit_every` minutes.
 
     Listening on every interface (the default), desks are given the best LAN address; without
-    any LAN the server refuses to start rather than hand out 127.0.0.1.
+    any LAN the server refuses to start rather than hand out 127.0.0.1. `gladi`: the rehearsal,
+    against `gladi/log/` (never committed); the devices are the event's.
     """
     import uvicorn
 
@@ -148,27 +151,28 @@ def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every:
     sockets = _listeners(alamat, port)
     # A laptop induk that died mid-write left at most a torn last line: mend it the way
     # `bursa perbaiki` does before any desk is answered again.
-    repaired = repair_logs(root)
+    repaired = repair_logs(root, logs=area_of(root, gladi).logs)
     url = url_for(chosen.host, port, https)
-    app = create_app(root, base_url=url, addresses=chosen.semua, qr_minutes=qr_minutes)
+    app = create_app(root, base_url=url, addresses=chosen.semua, qr_minutes=qr_minutes, gladi=gladi)
     config = uvicorn.Config(app, host=alamat, port=port, log_level="warning", access_log=False,
                             proxy_headers=False, server_header=False, http=guarded_protocol(),
                             timeout_keep_alive=IDLE_SECONDS, **tls)
     server = uvicorn.Server(config)
     stop = threading.Event()
-    if commit_every:
+    if commit_every and not gladi:  # a rehearsal's entries never go into git
         def archive() -> None:
             while not stop.wait(commit_every * 60):
                 commit_logs(root)
         threading.Thread(target=archive, name="commit-log", daemon=True).start()
     if on_start:
-        on_start(Serving(url, url_for("127.0.0.1", port, https) + "/induk", fingerprint, commit_every, repaired,
-                         _address_list(chosen.host, chosen.semua, port, https), qr_minutes))
+        on_start(Serving(url, url_for("127.0.0.1", port, https) + "/induk", fingerprint,
+                         0 if gladi else commit_every, repaired,
+                         _address_list(chosen.host, chosen.semua, port, https), qr_minutes, gladi))
     try:
         server.run(sockets=sockets)
     finally:
         for sock in sockets:
             sock.close()
         stop.set()
-        if commit_every:
+        if commit_every and not gladi:
             commit_logs(root)  # the last entries too, when the induk is stopped

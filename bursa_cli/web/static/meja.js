@@ -11,8 +11,11 @@
   var boot = JSON.parse(document.getElementById("bursa-data").textContent);
   var me = boot.perangkat;
   var CSRF = boot.csrf;
-  var QUEUE_KEY = "bursa-antrean-" + me.perangkat;
-  var HISTORY_KEY = "bursa-riwayat-" + me.perangkat;
+  // The rehearsal keeps its own queue and history: an entry queued at the gladi bersih is never
+  // sent to the day's server, even from the same phone.
+  var MODE = me.gladi ? "gladi-" : "";
+  var QUEUE_KEY = "bursa-antrean-" + MODE + me.perangkat;
+  var HISTORY_KEY = "bursa-riwayat-" + MODE + me.perangkat;
   var ID_LIKE = /^[A-Za-z]{1,4}-[A-Za-z0-9-]*\d$/;
   var SPARE_CARD = /^TAMU-[0-9]{3,}$/i;
   var RETRY_MS = 3000;
@@ -485,6 +488,7 @@
       form.dataset.desa = desa.kode;
       $(".nama-desa", form).textContent = desa.label;
       $(".kartu-lama", form).textContent = desa.kartu ? "Kartu desa ini sudah tercatat pukul " + desa.kartu.jam + " (" + desa.kartu.berkas + " baris " + desa.kartu.baris + "); kartu baru akan menggantikannya setelah dikonfirmasi." : "";
+      if (desa.luar_hari) $(".kartu-lama", form).textContent += (desa.kartu ? " " : "") + desa.luar_hari;
       var box = $(".stempel-desa", form);
       box.textContent = "";
       if (!desa.stempel.length) box.appendChild(el("p", { text: "Belum ada stempel untuk desa ini." }));
