@@ -65,9 +65,9 @@ def test_event_is_read_once_before_writing_and_once_after(tmp_path, root, monkey
 
     calls = []
 
-    def counting(folder):
+    def counting(folder, *args):
         calls.append(folder)
-        return load_event(folder)
+        return load_event(folder, *args)
 
     monkeypatch.setattr(impor, "load_event", counting)
     monkeypatch.setattr(apply, "load_event", counting)

@@ -11,13 +11,24 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from bursa_cli.schema.event import load_event
-from support import bursa
+from support import bursa, edited, make_event
 from web_support import free_port, pair
 
 DESKS = 30
 ENTRIES = 100
+
+
+@pytest.fixture
+def today_event(tmp_path: Path) -> Path:
+    """The minimal event, held today: a real `bursa layani` writes the real time, and `validasi`
+    flags entries dated outside the event day (BUR-G001, BUR-G002)."""
+    from datetime import datetime, timedelta, timezone
+
+    today = datetime.now(timezone(timedelta(hours=7))).date()  # WIB, as the event's zone
+    return make_event(tmp_path / "hari-ini", {"acara.yaml": edited("acara.yaml", {"tanggal": str(today)})})
 
 
 def start(root: Path, port: int) -> subprocess.Popen:
@@ -91,10 +102,10 @@ def written_ids(root: Path) -> list[str]:
     return [e.id_entri for e in [*event.stempel, *event.penilaian, *event.ide] if e.id_entri]
 
 
-def test_thirty_desks_at_once_write_exactly_their_entries(minimal_event):
+def test_thirty_desks_at_once_write_exactly_their_entries(today_event):
     port = free_port()
-    devices = pair_desks(minimal_event)
-    server = start(minimal_event, port)
+    devices = pair_desks(today_event)
+    server = start(today_event, port)
     acknowledged: dict[str, str] = {}
     failures: list = []
     try:
@@ -103,17 +114,17 @@ def test_thirty_desks_at_once_write_exactly_their_entries(minimal_event):
         stop(server)
     assert failures == []
     assert len(acknowledged) == DESKS * ENTRIES
-    ids = written_ids(minimal_event)
+    ids = written_ids(today_event)
     assert len(ids) == len(set(ids)) == DESKS * ENTRIES
-    result = bursa("validasi", str(minimal_event))
+    result = bursa("validasi", str(today_event))
     assert result.exit_code == 0, result.output
     assert "0 galat" in result.output
 
 
-def test_kill_9_loses_no_acknowledged_entry_and_a_restart_mends_the_tail(minimal_event):
+def test_kill_9_loses_no_acknowledged_entry_and_a_restart_mends_the_tail(today_event):
     port = free_port()
-    devices = pair_desks(minimal_event)[:10]
-    server = start(minimal_event, port)
+    devices = pair_desks(today_event)[:10]
+    server = start(today_event, port)
     acknowledged: dict[str, str] = {}
     failures: list = []
     sender = threading.Thread(target=send_all, args=(port, devices, acknowledged, failures, True))
@@ -124,13 +135,13 @@ def test_kill_9_loses_no_acknowledged_entry_and_a_restart_mends_the_tail(minimal
     server.wait(10)
     sender.join(60)
     told = set(acknowledged)
-    assert told and told <= set(written_ids(minimal_event))  # every "tercatat" is on disk
+    assert told and told <= set(written_ids(today_event))  # every "tercatat" is on disk
 
     # A torn last line, as a kill during the write leaves it.
-    log = minimal_event / "log" / "ide" / "IDE-1.yaml"
+    log = today_event / "log" / "ide" / "IDE-1.yaml"
     with open(log, "ab") as handle:
         handle.write(b'{waktu: "2026-11-12T10:00:00+07:00", judul: "set')
-    server = start(minimal_event, port)
+    server = start(today_event, port)
     try:
         # Every desk resends what it has: nothing is written twice.
         send_all(port, devices, acknowledged, failures)
@@ -138,10 +149,10 @@ def test_kill_9_loses_no_acknowledged_entry_and_a_restart_mends_the_tail(minimal
         output = stop(server)
     assert "IDE-1.yaml dipulihkan" in output.replace("\n", " ").replace("│", " ")
     assert list(log.parent.glob("IDE-1.yaml.rusak-*"))
-    ids = written_ids(minimal_event)
+    ids = written_ids(today_event)
     assert len(ids) == len(set(ids)) == len(devices) * ENTRIES
     assert failures == []
-    assert bursa("validasi", str(minimal_event)).exit_code == 0
+    assert bursa("validasi", str(today_event)).exit_code == 0
 
 
 def test_one_stamp_sent_by_ten_devices_at_once_is_recorded_once(minimal_event):

@@ -125,7 +125,7 @@ def registrasi(
     dst.) menjadi id-nya. Tanpa kartu cadangan, +baru memberi id W-<perangkat>-NNN.
     Keduanya dicatat di log registrasi; peserta.yaml tidak pernah diubah.
     """
-    from ..day import Day, Refused, check_in
+    from ..day import Refused, check_in
     from ..day.actions import check_name
     from ..present import hari as show
 
@@ -275,7 +275,7 @@ def stempel(
     dicatat setelah petugas mengiyakan, atau dengan --ulang. Peserta yang belum
     registrasi tetap distempel, dengan peringatan.
     """
-    from ..day import Day, Refused, desk_inovasi, stamp
+    from ..day import Refused, desk_inovasi, stamp
     from ..day.actions import check_konsultan
     from ..day.desk import not_checked_in, scanned_peserta
     from ..present import hari as show
@@ -629,7 +629,7 @@ def nilai(
     gladi: bool = GLADI,
 ) -> None:
     """Penilaian inovasi oleh peserta (1 sampai 5): inovasi yang distempel untuk peserta ditawarkan lebih dulu."""
-    from ..day import Day, Refused, rate
+    from ..day import Refused, rate
     from ..day.actions import check_name
     from ..day.desk import rating_choices, scanned_peserta
     from ..errors import UsageError
@@ -707,7 +707,7 @@ def ide(
     gladi: bool = GLADI,
 ) -> None:
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
-    from ..day import Day, Refused, record_idea
+    from ..day import Refused, record_idea
     from ..day.actions import check_name
     from ..day.desk import is_participant_scan, scanned_peserta
     from ..schema.types import BIDANG_LABEL
@@ -780,7 +780,7 @@ def komitmen(
     alasan. Kartu tanpa dua tanda tangan tetap dicatat, dengan peringatan.
     Kartu kedua untuk desa yang sama menggantikan yang pertama (perlu --ulang).
     """
-    from ..day import Day, record_commitment
+    from ..day import record_commitment
     from ..day.actions import check_name
     from ..day.desk import one_desa, split_ids
     from ..errors import UsageError
