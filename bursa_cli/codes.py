@@ -538,6 +538,11 @@ _c("BUR-G005", "Hari ini ({hari_ini}) bukan hari acara ({hari}); entri dicatat d
    "bersih jalankan `bursa layani --gladi`.",
    "`bursa layani` tanpa `--gladi` menulis ke log hari-H. Pada hari lain (gladi bersih, uji coba) "
    "pakai `--gladi`, agar log/ hanya berisi data hari acara.", WARNING)
+_c("BUR-G006", "Halaman ini dibuka untuk {halaman}; laptop induk kini menjalankan {induk}. Entri ini tidak "
+   "dicatat. Muat ulang halaman.",
+   "Halaman meja menyebut mode saat ia dibuka (gladi bersih atau hari-H). Laptop induk menolak "
+   "permintaan dari halaman mode lain, agar entri latihan yang masih mengantre di ponsel sejak gladi "
+   "tidak pernah tercatat di log/ hari-H (dan sebaliknya). Muat ulang halaman meja.")
 
 
 FAMILY_TITLE = {

@@ -24,7 +24,7 @@ from bursa_cli.render.job import Options, produce
 from bursa_cli.schema.event import load_event
 from render_helpers import pdf_pages
 from support import bursa, plain
-from web_support import LAPTOP, PHONE, browser, induk, pair  # noqa: F401, F811  (browser is a fixture)
+from web_support import LAPTOP, PHONE, browser, induk, pair, pair_path  # noqa: F401, F811  (browser is a fixture)
 
 BULU = "33.23.01.2001"
 SHOTS = os.environ.get("BURSA_FOTO")
@@ -43,12 +43,12 @@ def at(day: Day, when: str):
     return day
 
 
-def desk(browser, base: str, token: str, size=PHONE, context=None):
+def desk(browser, base: str, pairing: str, size=PHONE, context=None):
     context = context or browser.new_context(viewport=size, accept_downloads=True)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{base}/pasang?t={token}")
+    page.goto(f"{base}{pairing}")  # the one-time pairing QR
     page.wait_for_selector("#koneksi")
     page.errors = errors
     return page
@@ -77,8 +77,8 @@ def test_a_rehearsal_leaves_log_byte_identical_and_its_phones_stamp_on_the_day(b
     with induk(root, gladi=True) as running:
         base = running.base
         # Paired while the rehearsal runs, as on H-1.
-        tokens = {"reg": pair(root, "registrasi"), "a01": pair(root, "stempel", "A-01"),
-                  "j3": pair(root, "komitmen"), "nilai": pair(root, "nilai")}
+        tokens = {"reg": pair_path(root, "registrasi"), "a01": pair_path(root, "stempel", "A-01"),
+                  "j3": pair_path(root, "komitmen"), "nilai": pair(root, "nilai")}
         phone = browser.new_context(viewport=PHONE, accept_downloads=True)  # the stamp desk's phone
         registration = desk(browser, base, tokens["reg"])
         expect(registration.locator(".pita-gladi")).to_have_text(BAND)
@@ -119,10 +119,15 @@ def test_a_rehearsal_leaves_log_byte_identical_and_its_phones_stamp_on_the_day(b
         for page in (registration, stamper, window):
             assert page.errors == []
 
-        # A desk told --gladi never records through a day's induk by mistake: checked before anything.
+        # The laptop induk goes down with an entry still queued on the stamp desk's phone...
         running.down()
+        scan(stamper, "P-0003")
+        expect(stamper.locator("#koneksi")).to_have_text("offline: 1 menunggu")
         running.gladi = False
-        running.up()
+        running.up()  # ...and comes back for the day: the rehearsal page's entry is dropped, never written
+        expect(stamper.locator("#hasil")).to_contain_text("dibuka untuk gladi bersih", timeout=15000)
+        expect(stamper.locator("#koneksi")).to_have_text("terhubung")
+        # A desk told --gladi never records through a day's induk by mistake: checked before anything.
         wrong = bursa("nilai", "--induk", base, "--token", tokens["nilai"], "--gladi", "--peserta", "P-0001",
                       "--inovasi", "INO-001", "--nilai", "4")
         assert wrong.exit_code == 2 and "tidak menjalankan gladi bersih" in plain(wrong.output)
@@ -155,7 +160,7 @@ def test_a_rehearsal_leaves_log_byte_identical_and_its_phones_stamp_on_the_day(b
 def test_the_band_is_on_the_board_and_the_induk_screen(browser, minimal_event):
     root = minimal_event
     with induk(root, gladi=True) as running:
-        board = desk(browser, running.base, pair(root, "pantau"), LAPTOP)
+        board = desk(browser, running.base, pair_path(root, "pantau"), LAPTOP)
         expect(board.locator(".pita-gladi")).to_have_text(BAND)
         page = browser.new_page(viewport=PHONE)
         page.goto(f"{running.base}/induk")

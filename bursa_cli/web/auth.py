@@ -20,6 +20,7 @@ from ..day.devices import ROLES, Perangkat
 
 COOKIE = "bursa_perangkat"
 CSRF_HEADER = "x-bursa-csrf"
+MODE_HEADER = "x-bursa-mode"  # "gladi" or "hari": the mode a desk page was opened in
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -58,6 +59,12 @@ async def paired(request: Request) -> Perangkat:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent, csrf_token(hub.secret, device.id)):
             raise Refusal(403, "BUR-W003", halaman="meja")
+    mode = request.headers.get(MODE_HEADER)
+    if mode and (mode == "gladi") != bool(getattr(hub, "gladi", False)):
+        # A page left open since the rehearsal (or opened for the day) talking to the other mode:
+        # its queued entries are dropped, never written to the wrong logs.
+        raise Refusal(409, "BUR-G006", halaman="gladi bersih" if mode == "gladi" else "hari-H",
+                      induk="hari-H" if mode == "gladi" else "gladi bersih")
     return device
 
 

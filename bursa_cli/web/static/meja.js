@@ -57,7 +57,8 @@
     var timer = stop ? setTimeout(function () { stop.abort(); }, CALL_MS) : null;
     return fetch(path, {
       method: method,
-      headers: { "Content-Type": "application/json", "X-Bursa-CSRF": CSRF },
+      // The mode the page was opened in: the induk refuses a rehearsal page's entries on the day.
+      headers: { "Content-Type": "application/json", "X-Bursa-CSRF": CSRF, "X-Bursa-Mode": me.gladi ? "gladi" : "hari" },
       body: body ? JSON.stringify(body) : undefined,
       credentials: "same-origin",
       cache: "no-store",
