@@ -352,3 +352,41 @@ def test_jendela_3_says_how_many_stamps_of_the_village_are_off_day(minimal_event
     assert off_day_for_desa(Day.open(root), "33.23.01.2002") == ""
     shown = bursa("komitmen", root, "--perangkat", "J3-1", input=f"{BULU}\n\n")
     assert "1 entri di log/ bertanggal di luar hari acara" in plain(shown.output)
+
+
+def test_layani_gladi_ulang_empties_the_rehearsal_then_serves_it(minimal_event):
+    """`bursa layani --gladi --ulang` as a real process: the last rehearsal is gone, entries go to gladi/log/."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from web_support import free_port
+
+    root = minimal_event
+    check_in(at(Day.open(root, gladi=True), "2026-11-11T07:00:00+07:00"), "REG-1", "LAT-01")
+    token = pair(root, "stempel", "A-01")
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "bursa_cli", "layani", str(root), "--gladi", "--ulang",
+                                "--port", str(port), "--alamat", "127.0.0.1"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, env={**os.environ, "COLUMNS": "200"})
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v1/saya", timeout=1).status_code == 401:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert not (root / "gladi/log/registrasi/REG-1.yaml").exists()  # emptied before serving
+        answer = httpx.post(f"http://127.0.0.1:{port}/api/v1/stempel", headers={"Authorization": f"Bearer {token}"},
+                            json={"id_entri": "gladi-0001", "peserta": "LAT-02"}, timeout=10)
+        assert answer.json()["status"] == "tercatat" and answer.json()["berkas"] == "gladi/log/stempel/A-01.yaml"
+    finally:
+        process.send_signal(signal.SIGINT)
+        output = process.communicate(timeout=20)[0].decode()
+    text = plain(output)
+    assert "GLADI BERSIH" in text and "Area gladi dikosongkan (1 berkas)" in text
+    assert not (root / "log").exists()
