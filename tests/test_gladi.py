@@ -338,6 +338,10 @@ def test_validasi_places_an_h1_entry_at_its_file_and_line(minimal_event):
     recap = json.loads((root / "keluaran/rekap/rekap.json").read_text(encoding="utf-8"))
     assert left_out.exit_code == 0 and recap["luar_hari"] == 2 and recap["luar_hari_dihitung"] is False
     assert recap["ringkasan"]["stempel"] == 1
+    printed = bursa("rekap", root, "--format", "pdf")
+    assert printed.exit_code == 0, printed.output
+    first = pdf_pages(root / "keluaran/rekap/rekap.pdf")[0]
+    assert "2 entri di log/ bertanggal di luar hari acara (Kamis, 12 November 2026) ikut dihitung" in " ".join(first.split())
 
 
 def test_jendela_3_says_how_many_stamps_of_the_village_are_off_day(minimal_event):

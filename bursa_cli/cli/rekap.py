@@ -62,7 +62,8 @@ def rekap(
     if format is RecapFormat.pdf:  # printed by the pipeline of every document (render/rekap.py)
         from ..render.job import Options, produce
 
-        produced = produce("rekap", folder, Options(kecamatan=kecamatan or [], bidang=bidang, keluaran=keluaran))
+        produced = produce("rekap", folder, Options(kecamatan=kecamatan or [], bidang=bidang, keluaran=keluaran,
+                                                    hanya_hari_acara=hanya_hari_acara))
         show.show_written([keluaran or produced.folder / produced.outputs[0].name], folder)
         return
     event = load_for_recap(folder)

@@ -44,6 +44,7 @@ class Options:
     bidang: str | None = None  # only one bidang (the recap)
     keluaran: Path | None = None  # write the one output here instead of keluaran/ (`rekap --keluaran`)
     gladi: bool = False  # the rehearsal: entries from gladi/log/, outputs in gladi/keluaran/, marked CONTOH
+    hanya_hari_acara: bool = False  # the recap leaves out entries of log/ dated outside the event day
 
 
 @dataclass

@@ -24,7 +24,8 @@ def build(job) -> None:
     and per kecamatan and the charts still count every village.
     """
     event, options = job.event, job.options
-    recap = build_recap(event, kecamatan=options.kecamatan or None, bidang=options.bidang)
+    recap = build_recap(event, kecamatan=options.kecamatan or None, bidang=options.bidang,
+                        event_day_only=options.hanya_hari_acara)
     grafik = charts(recap, font=HURUF[event.acara.dokumen.huruf])
     if job.preview:
         recap = replace(recap, **{name: job.sample(getattr(recap, name)) for name in LONG_LISTS})
