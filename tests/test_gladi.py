@@ -198,6 +198,19 @@ def test_practice_cards_are_refused_on_the_day_and_taken_in_the_rehearsal(minima
         stamp(Day.open(root), "A-01", "lat-07")
     assert error.value.code == "BUR-G003"
 
+    # Through the laptop induk on the day, the answer carries the code too.
+    import httpx
+
+    token = pair(root, "stempel", "A-01")
+    with induk(root) as running:
+        headers = {"Authorization": f"Bearer {token}"}
+        answer = httpx.post(f"{running.base}/api/v1/stempel", headers=headers,
+                            json={"id_entri": "hari-h-0001", "peserta": "LAT-03"}, timeout=10).json()
+        looked = httpx.get(f"{running.base}/api/v1/peserta/LAT-03", headers=headers, timeout=10).json()
+    assert (answer["status"], answer["kode"]) == ("ditolak", "BUR-G003") and "Kartu ID LATIHAN" in answer["pesan"]
+    assert looked["kode"] == "BUR-G003"
+    assert not (root / "log" / "stempel").exists()
+
 
 # --------------------------------------------------------------------------- the rehearsal area
 

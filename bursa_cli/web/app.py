@@ -90,7 +90,7 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
     async def data_problem(request: Request, exc: BursaError):
         status = 403 if isinstance(exc, Forbidden) else 422
         detail = exc.message
-        code = "BUR-W016"
+        code = getattr(exc, "code", "") or "BUR-W016"  # a desk's refusal may carry its own (day.actions.Refused)
         if exc.problems:
             first = exc.problems[0]
             detail += f" ({first.location()}: {first.message})"

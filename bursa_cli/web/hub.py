@@ -353,7 +353,7 @@ class Hub:
             raise
         except BursaError as error:
             pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")
-            coded = [p.code for p in error.problems if p.code]
+            coded = [c for c in (getattr(error, "code", ""), *(p.code for p in error.problems)) if c]
             return Jawaban(status="ditolak", pesan=pesan, kode=coded[0] if coded else "BUR-W016")
 
 
