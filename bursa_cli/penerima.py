@@ -1,7 +1,11 @@
 """Who receives a letter: the groups of `rapat.penerima` turned into addressees.
 
 Each addressee knows how it is written after "Yth." on the letter, the lines
-below it, and what the distribution list shows. Villages are taken from
+below it, and what the distribution list shows. An office is addressed by the
+office ("Yth. Camat Bulu", "Yth. Kepala Desa Bulu"), even when its holder is
+known; "Sdr." and a name stand only where there is no office to name: a member
+of the TIK or the Panitia, a programme expert, a facilitator, each invited in
+person. Villages are taken from
 desa.yaml (every village is invited, even one whose people are not yet in
 peserta.yaml: the letter then goes to the office), people from peserta.yaml
 and panitia.yaml. The meetings (each stage's `rapat` block, and the day itself)
@@ -47,6 +51,7 @@ class Penerima:
     jabatan: str = ""  # office, for the distribution list
     instansi: str = ""  # agency or village, for the distribution list
     kunci: str = ""  # stable id (for de-duplication and the CSV)
+    keterangan: str = ""  # under "Jabatan/Instansi" in the distribution list (never a street address)
 
     @property
     def kelompok_label(self) -> str:
@@ -86,7 +91,7 @@ def _with_region(office: str, region: str) -> str:
 def _opd(event) -> list[Penerima]:
     own = event.acara.penyelenggara.singkatan.upper()
     region = _kabupaten(event)
-    return [Penerima("opd", _with_region(o.kepala, region), [], "", o.kepala, o.nama, f"opd:{o.id}")
+    return [Penerima("opd", _with_region(o.kepala, region), [], "", o.kepala, o.nama, f"opd:{o.id}", o.nama)
             for o in event.opd if o.id.upper() != own]  # the organiser does not invite itself
 
 
@@ -101,8 +106,9 @@ def _team(tim: str):
             if agency and agency.lower() not in office.lower():
                 office = f"{office}, {agency}" if office else agency
             line = f"{a.kedudukan} {'Tim Inovasi Kabupaten' if tim == 'TIK' else 'Panitia'}"
-            out.append(Penerima(tim.lower(), f"Sdr. {a.nama}", [x for x in (office, f"({line})") if x],
-                                a.nama, a.jabatan or "", agency, f"anggota:{a.id}"))
+            lines = [x for x in (office, f"({line})") if x]
+            out.append(Penerima(tim.lower(), f"Sdr. {a.nama}", lines, a.nama, a.jabatan or "", agency,
+                                f"anggota:{a.id}", " ".join(lines)))
         return out
 
     return people
@@ -119,13 +125,10 @@ def _village(peran: str, office: str):
             kec = event.kecamatan_of_desa(desa.kode)
             title = f"{office} {desa.nama}"
             lines = [f"Kecamatan {kec}"] if kec else []
-            person = named.get(desa.kode)
-            if person is not None:
-                out.append(Penerima(peran, f"Sdr. {person.nama}", [title, *lines], person.nama, title,
-                                    f"Desa {desa.nama}", f"peserta:{person.id}"))
-            else:
-                out.append(Penerima(peran, title, lines, "", title, f"Desa {desa.nama}",
-                                    f"{peran}:{desa.kode}"))
+            person = named.get(desa.kode)  # addressed by the office all the same; the name is for the lists
+            key = f"peserta:{person.id}" if person is not None else f"{peran}:{desa.kode}"
+            out.append(Penerima(peran, title, lines, person.nama if person else "", title, f"Desa {desa.nama}",
+                                key, ", ".join([f"Desa {desa.nama}", *lines])))
         return out
 
     return people
@@ -142,17 +145,15 @@ def _camat(event) -> list[Penerima]:
     for kec in event.acara.wilayah.kecamatan:
         title = f"Camat {kec.nama}"
         person = named.get(kec.kode)
-        if person is not None:
-            out.append(Penerima("camat", f"Sdr. {person.nama}", [title], person.nama, title,
-                                f"Kecamatan {kec.nama}", f"peserta:{person.id}"))
-        else:
-            out.append(Penerima("camat", title, [], "", title, f"Kecamatan {kec.nama}", f"camat:{kec.kode}"))
+        key = f"peserta:{person.id}" if person is not None else f"camat:{kec.kode}"
+        out.append(Penerima("camat", title, [], person.nama if person else "", title, f"Kecamatan {kec.nama}",
+                            key, f"Kecamatan {kec.nama}"))
     return out
 
 
 def _p2ktd(event) -> list[Penerima]:
     return [Penerima("p2ktd", f"Pimpinan {p.nama}", [p.alamat] if p.alamat else [], "", "Pimpinan",
-                     p.nama, f"p2ktd:{p.id}") for p in event.p2ktd]
+                     p.nama, f"p2ktd:{p.id}", f"Pimpinan {p.nama}") for p in event.p2ktd]
 
 
 def _role(peran: str):
@@ -166,12 +167,13 @@ def _role(peran: str):
             lines = [p.instansi] if p.instansi and office.lower() in p.instansi.lower() else \
                 [x for x in (office, p.instansi) if x]
             out.append(Penerima(peran, f"Sdr. {p.nama}", lines, p.nama, office, p.instansi or "",
-                                f"peserta:{p.id}"))
+                                f"peserta:{p.id}", ", ".join(lines)))
         if peran == "ta-p3md":  # programme experts may sit in the committee file instead
             for a in event.panitia:
                 if a.instansi and "P3MD" in a.instansi.upper():
-                    out.append(Penerima(peran, f"Sdr. {a.nama}", [a.jabatan or "Tenaga Ahli", a.instansi],
-                                        a.nama, a.jabatan or "Tenaga Ahli", a.instansi, f"anggota:{a.id}"))
+                    lines = [a.jabatan or "Tenaga Ahli", a.instansi]
+                    out.append(Penerima(peran, f"Sdr. {a.nama}", lines, a.nama, a.jabatan or "Tenaga Ahli",
+                                        a.instansi, f"anggota:{a.id}", ", ".join(lines)))
         return out
 
     return people

@@ -468,3 +468,52 @@ def test_group_notes(contoh_event, rapat, group, note):
     with_group = [p for p in pages if group in p.split("di Tempat")[0]]
     assert with_group and all(note in p for p in with_group)
     assert not all(note in p for p in pages)  # other groups do not get it
+
+
+# --------------------------------------------------------------------------- salutations and tembusan
+
+
+def test_offices_are_addressed_by_office_not_by_name(contoh_event):
+    """Camat and village heads: "Yth. Camat Bulu", "Yth. Kepala Desa X"; "Sdr." only before a name alone."""
+    event = load_event(contoh_event).event
+    people = recipients(event, ["camat", "kepala-desa", "ketua-bpd", "opd", "p2ktd", "tik"])
+    by_group: dict[str, list] = {}
+    for p in people:
+        by_group.setdefault(p.kelompok, []).append(p)
+    assert any(p.nama for p in by_group["camat"]) and any(p.nama for p in by_group["kepala-desa"])
+    for group, office in (("camat", "Camat "), ("kepala-desa", "Kepala Desa "), ("ketua-bpd", "Ketua BPD ")):
+        assert all(p.yth.startswith(office) and p.nama not in p.yth for p in by_group[group] if p.nama)
+    assert all(not p.yth.startswith("Sdr.") for g in ("camat", "kepala-desa", "ketua-bpd", "opd", "p2ktd")
+               for p in by_group[g])
+    assert all(p.yth == f"Sdr. {p.nama}" for p in by_group["tik"])
+    text = html_text(planned_html("undangan", contoh_event, rapat="hari-h")["undangan-hari-h.pdf"])
+    camat = next(p for p in by_group["camat"] if p.nama)
+    assert f"Yth. {camat.yth}" in text and f"Sdr. {camat.nama}" not in text
+
+
+def test_single_tembusan_is_not_numbered(contoh_event):
+    """The sorting meeting's letter carries one tembusan (to the Bupati): no "1."; the SK's four are numbered."""
+    letter = pdf_pages(run("undangan", contoh_event, rapat="sortir", contoh=1).folder
+                       / "undangan-sortir-contoh.pdf")[0]
+    lines = [line.strip() for line in letter.splitlines()]
+    tembusan = lines[lines.index("Tembusan:") + 1]
+    assert tembusan == "Bupati Temanggung (sebagai laporan)."
+    docx = docx_text(contoh_event / "keluaran" / "undangan-sortir-contoh.docx")
+    assert "\nBupati Temanggung (sebagai laporan)." in docx and "1. Bupati" not in docx
+    sk = html_text(planned_html("sk", contoh_event)["sk-tik-panitia.pdf"])
+    assert "1. Bupati Temanggung (sebagai laporan);" in sk and "4. Yang bersangkutan" in sk
+
+
+def test_distribution_list_columns_and_page_numbers(contoh_event):
+    """Four-digit numbers fit their column; P2KTD rows show the provider, not its street address."""
+    event = load_event(contoh_event).event
+    html = planned_html("undangan", contoh_event, rapat="hari-h")["undangan-hari-h-distribusi.pdf"]
+    assert '<col style="width: 13mm">' in html and 'counter(page) " dari " counter(pages)' in html
+    text = html_text(html)
+    for p2ktd in event.p2ktd:
+        assert f"Pimpinan {p2ktd.nama}" in text
+        if p2ktd.alamat:
+            assert p2ktd.alamat not in text
+    pages = pdf_pages(run("undangan", contoh_event, rapat="hari-h", contoh=2).folder
+                      / "undangan-hari-h-contoh-distribusi.pdf")
+    assert "Halaman 1 dari 1" in pages[0]

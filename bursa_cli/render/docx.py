@@ -119,7 +119,7 @@ def signature(doc, pejabat, lines_before: list[str] = ()) -> None:
         para(doc, line, indent_mm=indent)
     if pejabat.status == "an" and pejabat.atas_nama:
         para(doc, f"a.n. {pejabat.atas_nama}", indent_mm=indent)
-    prefix = {"plt": "Plt. ", "plh": "Plh. "}.get(pejabat.status, "")
+    prefix = {"plt": "Plt. ", "plh": "Plh. ", "pj": "Pj. "}.get(pejabat.status, "")
     para(doc, f"{prefix}{pejabat.jabatan},", indent_mm=indent)
     for _ in range(4):
         para(doc, indent_mm=indent)
@@ -136,7 +136,8 @@ def tembusan(doc, items: list[str]) -> None:
     para(doc)
     para(doc, "Tembusan:", size=11)
     for index, item in enumerate(items, 1):
-        para(doc, f"{index}. {item}{';' if index < len(items) else '.'}", size=11)
+        number = f"{index}. " if len(items) > 1 else ""  # a single tembusan is not numbered
+        para(doc, f"{number}{item}{';' if index < len(items) else '.'}", size=11)
 
 
 def label_table(doc, rows: list[tuple[str, str]], label_mm: float = 25, indent_mm: float = 0, bold_last=False):

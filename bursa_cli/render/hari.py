@@ -115,7 +115,7 @@ def build_daftar_hadir(job) -> None:
             "jumlah": count,
             "kosong": 0 if job.preview else BLANK_ROWS,
             # The SPJ wants the sheet on the Dinas's kop, signed by the official who invited.
-            "penanda_tangan": acara.penyelenggara.kepala,
+            "penanda_tangan": job.signatory(acara.penyelenggara.kepala),
             "tempat_ttd": acara.wilayah.ibu_kota,
             "tanggal_ttd": m.tanggal,
             "contoh": job.preview,

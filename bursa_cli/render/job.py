@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import DataError, Problem, UsageError
-from .kinds import KIND_BY_NAME, KINDS
+from .kinds import KIND_BY_NAME, KINDS, KORESPONDENSI, Kind
 from ..fsutil import Staging
 from ..day.area import area_of
 from ..paths import OUTPUT_DIR
@@ -75,6 +75,7 @@ class Job:
     omitted: list[Problem] = field(default_factory=list)  # items left out of this print, with the reason
     omitted_heading: str = ""
     on_batch: Callable[[int, int, str], None] | None = None  # (batches done, batches, file name)
+    kind: Kind | None = None  # the registry entry being printed
     _before_commit: list[Callable[[], None]] = field(default_factory=list)
     _work: list[Path] = field(default_factory=list)
     _finally: list[Callable[[], None]] = field(default_factory=list)
@@ -90,6 +91,12 @@ class Job:
     @property
     def preview(self) -> bool:
         return self.options.contoh is not None
+
+    def signatory(self, pejabat):
+        """`pejabat` as this kind of naskah dinas writes him (Permendagri 1/2023 Pasal 44)."""
+        from .ttd import signatory
+
+        return signatory(pejabat, self.kind.naskah if self.kind else KORESPONDENSI)
 
     def output_name(self, stem: str, suffix: str = ".pdf") -> str:
         """'poster.pdf', or 'poster-contoh.pdf' under --contoh so a preview never replaces the real file."""
@@ -267,7 +274,7 @@ def plan(kind: str, folder: Path, options: Options | None = None,
         raise UsageError("--proses harus paling sedikit 1.")
     folder = Path(folder)
     passed = gate(folder, spec.need or f"cetak:{kind}", rapat=options.rapat, logs=area_of(folder, options.gladi).logs)
-    job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin))
+    job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin), kind=spec)
     job.notes.extend(note.message for note in passed.notes)
     module, _, function = spec.target.partition(":")
     try:

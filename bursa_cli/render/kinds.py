@@ -16,12 +16,32 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Naskah:
+    """How Permendagri 1/2023 Pasal 44 writes the signatory of one kind of naskah dinas.
+
+    `gelar`: the name keeps its academic and religious titles; `pangkat_nip`: pangkat/golongan
+    and NIP are written under it. Both may be taken away again by the signer's own office
+    (Pasal 44(3)-(5): the Kepala Daerah, his deputy and the Sekda; acting ones): see `render/ttd.py`.
+    """
+
+    jenis: str  # as the Permendagri names it
+    gelar: bool
+    pangkat_nip: bool = True
+
+
+PENETAPAN = Naskah("penetapan", gelar=False)  # Pasal 44(1): the SK
+KORESPONDENSI = Naskah("korespondensi", gelar=True)  # Pasal 44(2): letters, lists, the recap report
+SERTIFIKAT = Naskah("sertifikat", gelar=False)  # Pasal 44(2), the exception: piagam and sertifikat
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str  # the word after `bursa cetak`
     target: str  # "module:function" taking a `Job`
     help: str  # one Indonesian line for --help
     options: tuple[str, ...] = ()  # further fields of `Options` the command offers, e.g. ("rapat",)
     need: str = ""  # what the gate checks (check/gate.py); bawaan: "cetak:NAME"
+    naskah: Naskah = KORESPONDENSI  # how its signatory is written (Pasal 44), where it has one
 
 
 KINDS: list[Kind] = [
@@ -29,7 +49,8 @@ KINDS: list[Kind] = [
          "Surat undangan rapat persiapan dan hari-H, satu surat per penerima, dengan daftar distribusi.",
          options=("rapat",)),
     Kind("sk", "bursa_cli.render.sk:build",
-         "Rancangan Keputusan pembentukan Tim Inovasi Kabupaten dan Panitia (PDF dan DOCX)."),
+         "Rancangan Keputusan pembentukan Tim Inovasi Kabupaten dan Panitia (PDF dan DOCX).",
+         naskah=PENETAPAN),
     Kind("susunan-acara", "bursa_cli.render.hari:build_susunan",
          "Susunan acara hari-H di Ruang Pleno."),
     Kind("daftar-hadir", "bursa_cli.render.hari:build_daftar_hadir",
@@ -53,7 +74,7 @@ KINDS: list[Kind] = [
          "Kartu Ide kosong, dua kartu per lembar A4."),
     Kind("sertifikat", "bursa_cli.render.sertifikat:build",
          "Sertifikat komitmen per desa (A4 melintang), per batch, dapat dilanjutkan bila terhenti.",
-         options=("batch", "gabung", "ulang", "desa", "kecamatan", "lewati_belum_lengkap")),
+         options=("batch", "gabung", "ulang", "desa", "kecamatan", "lewati_belum_lengkap"), naskah=SERTIFIKAT),
     Kind("halaman-verifikasi", "bursa_cli.render.verifikasi:build",
          "Halaman web statis (HTML + JSON) untuk memeriksa kode sertifikat, juga tanpa internet."),
     Kind("rekap", "bursa_cli.render.rekap:build",

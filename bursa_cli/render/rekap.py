@@ -30,6 +30,6 @@ def build(job) -> None:
     if job.preview:
         recap = replace(recap, **{name: job.sample(getattr(recap, name)) for name in LONG_LISTS})
     context = {"rekap": recap, "grafik": grafik, "contoh": job.preview, "contoh_baris": options.contoh,
-               "bidang_singkat": bidang_short, "warna": COLORS, "penanda": event.acara.penyelenggara.kepala}
+               "bidang_singkat": bidang_short, "warna": COLORS, "penanda": job.signatory(event.acara.penyelenggara.kepala)}
     job.pdf(job.output_name("rekap/rekap"), TEMPLATE, context, f"Rekap {recap.nama_acara}",
             f"rekap {recap.ringkasan.komitmen} komitmen: ringkasan, grafik dan tabel")

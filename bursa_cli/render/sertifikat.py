@@ -35,7 +35,7 @@ def build(job) -> None:
     job.left_out(refuse_unsigned(gathered, options.lewati_belum_lengkap),
                  "desa tidak dicetak karena Kartu Komitmennya belum ditandatangani lengkap:")
     job.problems.extend(gathered.problems)
-    penanda = signer(event)
+    penanda = job.signatory(signer(event))
     if job.problems:
         return
     certificates = gathered.certificates

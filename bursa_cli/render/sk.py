@@ -44,7 +44,7 @@ def build(job) -> None:
     by_bupati = acara.dokumen.penanda_tangan_sk == "bupati"
     # The signer, the emblem, the members' NIP and offices and the Mengingat default
     # are check rules (check/requirements.py): the gate refused or noted them already.
-    signer = acara.bupati if by_bupati else acara.penyelenggara.kepala
+    signer = job.signatory(acara.bupati if by_bupati else acara.penyelenggara.kepala)
     note_kop(job)
     members = [a for a in job.event.panitia if a.tim == "TIK"] + [a for a in job.event.panitia if a.tim == "Panitia"]
     register = None if by_bupati else open_register(job)

@@ -24,7 +24,7 @@ def build(job) -> None:
     chosen = chosen_meetings(event, job.options.rapat)
     note_kop(job)  # the signer, the emblem file and the number pattern are check rules (check/requirements.py)
     register = open_register(job)
-    signer = acara.penyelenggara.kepala
+    signer = job.signatory(acara.penyelenggara.kepala)
     default_tembusan = [f"{head_title(acara.wilayah.nama)} (sebagai laporan)"]
     for m in chosen:
         people = recipients(event, m.groups)  # nobody to invite: refused by the gate

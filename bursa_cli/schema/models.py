@@ -105,8 +105,9 @@ class Pejabat(Model):
     pangkat: Optional[str] = Field(None, description="Pangkat, mis. \"Pembina Tingkat I\"")
     golongan: Optional[str] = Field(None, description="Golongan ruang, mis. \"IV/b\"")
     nip: Optional[Nip] = Field(None, description="NIP 18 angka (kosong untuk pejabat politik seperti Bupati)")
-    status: Literal["definitif", "plt", "plh", "an"] = Field(
-        "definitif", description="definitif, plt (Pelaksana Tugas), plh (Pelaksana Harian) atau an (atas nama)")
+    status: Literal["definitif", "plt", "plh", "pj", "an"] = Field(
+        "definitif", description="definitif, plt (Pelaksana Tugas), plh (Pelaksana Harian), pj (Penjabat) "
+                                 "atau an (atas nama)")
     atas_nama: Optional[str] = Field(
         None, description="Untuk status an: jabatan yang diwakili, mis. \"KEPALA DINAS ...\"")
 
