@@ -143,10 +143,31 @@ def ensure_hall_tools() -> None:
                        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
+SOFFICE_HELP = """\
+[tugas] LibreOffice (soffice) tidak terpasang: uji DOCX SK dan undangan di LibreOffice akan dilewati.
+        Pasang dulu agar ikut diuji, misalnya di Debian/Ubuntu: sudo apt-get install -y libreoffice-writer-nogui
+"""
+
+
+def ensure_soffice() -> None:
+    """The DOCX tests open each DOCX in LibreOffice headless; as root with apt-get, install it, else say how."""
+    if shutil.which("soffice") or os.environ.get("BURSA_SOFFICE"):
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("memasang LibreOffice Writer untuk uji DOCX (apt-get)")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+                        "libreoffice-writer-nogui", "fonts-liberation"],
+                       check=False, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if not shutil.which("soffice"):
+        sys.stderr.write(SOFFICE_HELP)
+
+
 def uji(extra: list[str]) -> int:
     python = setup("[test]")
     ensure_chromium()
     ensure_hall_tools()
+    ensure_soffice()
     if not any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in extra):
         # Every core: one pytest worker per core; the tests of one file stay on one worker,
         # so a file's fixtures are built once.

@@ -311,7 +311,7 @@ def test_sk_by_kepala_dinas(contoh_event):
         "Negara Republik Indonesia Nomor 5495)", "MEMUTUSKAN:", "Menetapkan : KEPUTUSAN", "KESATU :", "KEENAM :",
         "Keputusan ini mulai berlaku pada tanggal ditetapkan.", "Ditetapkan di Temanggung",
         "pada tanggal 30 September 2026", "Tembusan:", "4. Yang bersangkutan untuk diketahui dan dilaksanakan.",
-        "LAMPIRAN", "TANGGAL : 30 September 2026", "No Nama/Jabatan Kedudukan dalam Tim",
+        "LAMPIRAN", "TANGGAL : 30 September 2026", "No Nama/Jabatan Kedudukan",
         "A TIM INOVASI KABUPATEN", "B PANITIA",
     ]:
         assert needle in text, needle
@@ -517,3 +517,14 @@ def test_distribution_list_columns_and_page_numbers(contoh_event):
     pages = pdf_pages(run("undangan", contoh_event, rapat="hari-h", contoh=2).folder
                       / "undangan-hari-h-contoh-distribusi.pdf")
     assert "Halaman 1 dari 1" in pages[0]
+
+
+def test_lampiran_susunan_acara_is_signed_on_its_one_sheet(contoh_event):
+    """The day's letter: "1 (satu) lembar susunan acara", and that sheet carries the signature."""
+    pages = pdf_pages(run("undangan", contoh_event, rapat="hari-h", contoh=1).folder / "undangan-hari-h-contoh.pdf")
+    assert len(pages) == 2 and "1 (satu) lembar susunan acara" in pages[0]
+    lampiran = " ".join(pages[1].split())
+    assert lampiran.startswith("LAMPIRAN SURAT KEPALA DINAS") and "SUSUNAN ACARA" in lampiran
+    assert lampiran.index("Penutupan dan foto bersama") < lampiran.index("KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN "
+                                                                         "DESA KABUPATEN TEMANGGUNG,")
+    assert lampiran.endswith("Drs. Bambang Sutrisno, M.Si. Pembina Utama Muda (IV/c) NIP 19680512 199403 1 007 CONTOH")

@@ -176,7 +176,7 @@ def kepala(**changes) -> dict:
      "a.n. BUPATI TEMANGGUNG SEKRETARIS DINAS"),
     ({**minimal_data("acara.yaml"), "dokumen": {"penanda_tangan_sk": "bupati"},
       "bupati": {"nama": "H. Agus Setyawan, S.Ag.", "jabatan": "BUPATI TEMANGGUNG"}},
-     "BUPATI TEMANGGUNG, H. Agus Setyawan, S.Ag."),
+     "BUPATI TEMANGGUNG, Agus Setyawan"),  # a certificate names its signer without titles (Pasal 44(2))
 ])
 def test_signature_block(tmp_path, acara, expected):
     root = make_event(tmp_path / "ev", {**TWO_CARDS, "acara.yaml": acara})

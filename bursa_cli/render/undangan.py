@@ -74,7 +74,8 @@ def letter_context(job, m: Pertemuan, issued, people: list[Penerima], signer, te
                     "Atas perhatian dan kehadirannya, kami ucapkan terima kasih."),
         "penerima": people,
         # The day's letter carries the susunan acara on the pages after it (dokumen.lampiran_undangan).
-        "lampiran": {"pejabat": lampiran_office(acara, signer),
+        # A lampiran is signed as its letter is.
+        "lampiran": {"pejabat": lampiran_office(acara, signer), "penanda_tangan": signer,
                      "susunan": programme(job.event, acara.susunan_acara)} if attached else None,
         "penanda_tangan": signer,
         "tembusan": tembusan,
