@@ -49,6 +49,7 @@ from bursa_cli.schema.logfile import format_entry  # noqa: E402
 from bursa_cli.schema.models import TAHAPAN_JUDUL, TAHAPAN_KODE  # noqa: E402
 
 WILAYAH_CSV = Path(__file__).resolve().parents[2] / "shared/data/wilayah/wilayah.csv"
+LOGO = "aset/logo.png"
 MARKER = ".sintetis"  # marks a folder this script made, so it may replace it
 SEED = 20261112
 TANGGAL = date(2026, 11, 12)
@@ -360,6 +361,7 @@ class _Builder:
                 "nama": "DINAS PEMBERDAYAAN MASYARAKAT DAN DESA", "singkatan": "DPMD",
                 "alamat": f"Jalan Merdeka Nomor 1, {short}", "telepon": "(0000) 123456",
                 "email": "dpmd@example.go.id", "bidang_pelaksana": "Bidang Pemberdayaan Masyarakat Desa",
+                "logo": LOGO,  # contoh-kabupaten's emblem: a kop without one is refused (BUR-C080)
                 "kepala": {"nama": "Drs. Ahmad Fauzan, M.Si.",
                            "jabatan": f"KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA {kabupaten.upper()}",
                            "pangkat": "Pembina Utama Muda", "golongan": "IV/c", "nip": "196905101995031004"},
@@ -504,6 +506,8 @@ class _Builder:
         self.build()
         for name, text in self.files.items():
             (root / name).write_text(text, encoding="utf-8")
+        (root / LOGO).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / "contoh-kabupaten" / LOGO, root / LOGO)
         for name, (header, entries) in self.logs.items():
             path = root / "log" / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -398,6 +398,16 @@ _c("BUR-C024", "Belum ada Kartu Komitmen bertanda tangan lengkap yang tercatat, 
    "yang dicatat di Jendela 3 pada hari-H (`bursa komitmen`), ditandatangani Kepala Desa dan Ketua BPD. `bursa validasi` mencatatnya sejak log "
    "hari-H pertama ada (tidak dihitung sebagai masalah); `cetak halaman-verifikasi` menolak sampai kartu "
    "pertama tercatat.")
+_c("BUR-C080", "Kop surat tanpa lambang daerah: isi penyelenggara.logo (mis. aset/logo.png), atau tulis "
+   "dokumen.kop_tanpa_lambang: true bila kop dinas ini memang tanpa lambang.",
+   "Kop surat dinas memuat lambang daerah di kiri, di atas nama pemerintah daerah dan dinas. Surat dan SK "
+   "tanpa lambang tidak diterima sebagai naskah dinas, jadi `cetak undangan` dan `cetak sk` menolak sampai "
+   "lambangnya diisi. Bila kop daerah Anda memang tanpa lambang, nyatakan dengan `dokumen: {kop_tanpa_lambang: true}`.")
+_c("BUR-C081", "dokumen.alamat_verifikasi belum diisi: QR sertifikat hanya berisi kodenya, dan sertifikat menyebut "
+   "`bursa verifikasi KODE` serta halaman verifikasi dari dinas sebagai cara memeriksanya.",
+   "Dengan alamat web halaman verifikasi (`cetak halaman-verifikasi`, diunggah ke situs dinas), QR "
+   "sertifikat membuka halaman itu langsung dan sertifikat menulis \"Periksa keaslian di ...\". Tanpa alamat, "
+   "QR hanya memuat kode; isi alamatnya sebelum `cetak sertifikat` bila halaman akan diterbitkan.", WARNING)
 
 # --------------------------------------------------------------------------- BUR-I impor
 

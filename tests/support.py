@@ -86,6 +86,8 @@ MINIMAL: dict[str, Any] = {
         "bursa_kit": ["Kartu ID", "Kartu Komitmen", "Kartu Ide", "Katalog"],
         "materi": {"kartu_komitmen": 5, "kartu_id": 10, "kartu_ide": 10, "stempel": 2,
                    "poster": 2, "spanduk": 1, "katalog": 10},
+        # Last, so the lines above stay where the cases under kasus/ expect them.
+        "dokumen": {"kop_tanpa_lambang": True},  # the minimal event carries no emblem file, on purpose
     },
     "tahapan.yaml": [{"kode": kode, "status": "belum"} for kode in (
         "konsultasi-agenda", "tempat", "rapat-pembukaan", "sk", "pembekalan", "sortir",

@@ -97,9 +97,12 @@ def need_signers(event: Event) -> Iterable[Problem]:
 
 
 def need_kop(event: Event) -> Iterable[Problem]:
-    """The emblem in the kop is a file inside the event folder."""
+    """The kop carries the emblem, a file inside the event folder, unless the event says on purpose
+    that it has none."""
     logo = event.acara.penyelenggara.logo
     if not logo:
+        if not event.acara.dokumen.kop_tanpa_lambang:
+            yield _needed(_at(event, ("penyelenggara",), **say("BUR-C080")), ("undangan", "sk"))
         return
     root = Path(event.root).resolve()
     path = Path(event.root) / logo
@@ -162,6 +165,12 @@ def need_certificates(event: Event) -> Iterable[Problem]:
     """
     if not any(c.ttd_kepala_desa and c.ttd_ketua_bpd for c in event.komitmen_berlaku.values()):
         yield _needed(Problem(file="log/komitmen", **say("BUR-C024")), ("halaman-verifikasi",), DAY)
+
+
+def need_verification_address(event: Event) -> Iterable[Problem]:
+    """A certificate's QR leads to the published verification page only when its address is known."""
+    if not (event.acara.dokumen.alamat_verifikasi or "").strip():
+        yield _needed(_at(event, ("dokumen",), **say("BUR-C081")), ("sertifikat",))
 
 
 def need_sk(event: Event) -> Iterable[Problem]:
@@ -296,6 +305,7 @@ REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...],
     (need_seating, ("acara.yaml", "peserta.yaml"), "tempat duduk di ruang pleno", True),
     (need_certificates, ("acara.yaml", "desa.yaml", "peserta.yaml"), "sertifikat untuk halaman verifikasi",
      True),
+    (need_verification_address, ("acara.yaml",), "alamat halaman verifikasi di QR sertifikat", True),
     (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK", True),
     (need_citations, ("acara.yaml",), "dasar hukum Mengingat SK", True),
     (need_programme, ("acara.yaml",), "jam susunan acara", True),

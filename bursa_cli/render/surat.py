@@ -29,9 +29,9 @@ def logo_picture(root: Path, logo: str | None) -> Path | None:
 def note_kop(job) -> None:
     """What the kop will lack (the emblem file itself is a check rule: check/requirements.py)."""
     p = job.acara.penyelenggara
-    if not p.logo:
-        job.notes.append("Kop surat dicetak tanpa lambang daerah: isi penyelenggara.logo di acara.yaml.")
-    elif logo_picture(Path(job.event.root), p.logo) is None:
+    if not p.logo:  # on purpose (dokumen.kop_tanpa_lambang); without it the gate refused (BUR-C080)
+        return
+    if logo_picture(Path(job.event.root), p.logo) is None:
         job.notes.append(f"DOCX tanpa lambang: Word tidak dapat memuat '{p.logo}'; letakkan versi PNG "
                          f"({Path(p.logo).with_suffix('.png').name}) di sampingnya.")
 

@@ -122,6 +122,7 @@ class Penyelenggara(Model):
     laman: Optional[str] = Field(None, description="Situs web kantor")
     kode_pos: Optional[str] = Field(None, description="Kode pos")
     logo: Optional[str] = Field(None, description="Berkas lambang daerah di dalam folder acara, mis. aset/logo.png")
+
     kepala: Pejabat = Field(description="Kepala Dinas (penanda tangan surat)")
     bidang_pelaksana: Optional[str] = Field(None, description="Bidang di dinas yang ditugasi menyelenggarakan acara")
 
@@ -149,6 +150,8 @@ class Dokumen(Model):
                                        "susunan-acara, atau [] tanpa lampiran")
     penanda_tangan_sk: Literal["kepala_dinas", "bupati"] = Field(
         "kepala_dinas", description="Penanda tangan SK dan sertifikat: kepala_dinas atau bupati")
+    kop_tanpa_lambang: bool = Field(False, description="true bila kop surat dinas memang tanpa lambang daerah "
+                                                       "(tanpa ini, surat dan SK tanpa penyelenggara.logo ditolak)")
     alamat_verifikasi: Optional[str] = Field(
         None, description="Alamat web tempat halaman verifikasi sertifikat diterbitkan, "
                           "mis. https://dpmd.temanggungkab.go.id/verifikasi/ (QR sertifikat menuju ke sana)")
