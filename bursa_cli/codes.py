@@ -408,6 +408,11 @@ _c("BUR-C081", "dokumen.alamat_verifikasi belum diisi: QR sertifikat hanya beris
    "Dengan alamat web halaman verifikasi (`cetak halaman-verifikasi`, diunggah ke situs dinas), QR "
    "sertifikat membuka halaman itu langsung dan sertifikat menulis \"Periksa keaslian di ...\". Tanpa alamat, "
    "QR hanya memuat kode; isi alamatnya sebelum `cetak sertifikat` bila halaman akan diterbitkan.", WARNING)
+_c("BUR-C082", "Nama '{nama}' tidak muat di Kartu ID {ukuran} (bahkan 3 baris huruf {ukuran_huruf} pt); "
+   "singkat gelar atau nama tengahnya di peserta.yaml.",
+   "Nama di Kartu ID dikecilkan sampai batas terbaca (8 pt untuk ID-1) dan dipecah menjadi dua, lalu tiga "
+   "baris; nama yang masih tidak muat akan terpotong di kartu, jadi `cetak kartu-id` menolak. Tulis gelar "
+   "yang tidak perlu di kartu lebih ringkas, atau singkat nama tengahnya.")
 
 # --------------------------------------------------------------------------- BUR-I impor
 

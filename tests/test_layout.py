@@ -50,6 +50,14 @@ def test_a_box_crossing_a_frame():
     assert rules(body) == [(1, "keluar")]
 
 
+def test_text_clipped_by_a_box_that_hides_its_overflow():
+    """The Kartu ID case: a long name in a box of two lines' height with overflow hidden."""
+    body = ('<div style="width: 30mm; max-height: 2.35em; overflow: hidden; font-weight: bold">'
+            'Ahmad Kusumanegara Wirjosoedarmo, S.H., M.H., M.Kn.</div>')
+    assert rules(body) == [(1, "terpotong")]
+    assert rules(body.replace("overflow: hidden; ", "")) == []  # drawn past its box: nothing is lost
+
+
 def test_a_line_wider_than_its_box():
     body = '<div style="width: 20mm; white-space: nowrap">https://dpmd.contoh.go.id/verifikasi/</div>'
     assert rules(body) == [(1, "baris")]
@@ -185,3 +193,26 @@ def test_the_first_certificates_of_the_stress_event_are_the_longest(stress_event
     assert [len(c.inovasi) for c in first] == [5, 10]
     assert all(b.judul in LONG_TITLES or b.judul.removesuffix(" Tahap Lanjutan") in LONG_TITLES
                for c in first for b in c.inovasi)
+
+
+LONG_NAME = "Raden Mas Haryo Ahmad Kusumanegara Wirjosoedarmo, S.H., M.H., M.Kn."
+
+
+def test_a_long_name_on_the_kartu_id_fits_and_clipping_it_is_caught(contoh_event):
+    """A long titled name is shrunk and wrapped onto the card, whole; the card that hid its end
+    (two lines' height, overflow hidden, as it once was) is caught by the check."""
+    from bursa_cli.paths import BUILTIN_TEMPLATES
+    from render_helpers import pdf_pages, run
+
+    peserta = contoh_event / "peserta.yaml"
+    peserta.write_text(peserta.read_text(encoding="utf-8").replace("nama: Supriyadi, S.Sos.", f"nama: {LONG_NAME}", 1),
+                       encoding="utf-8")
+    assert [str(f) for f in check_kind(contoh_event, "kartu-id", Options(today=TODAY))] == []
+    text = " ".join(" ".join(pdf_pages(run("kartu-id", contoh_event).folder / "kartu-id.pdf")).split())
+    assert LONG_NAME in text
+    css = (BUILTIN_TEMPLATES / "kartu-id.css").read_text(encoding="utf-8")
+    (contoh_event / "templates").mkdir(exist_ok=True)
+    (contoh_event / "templates" / "kartu-id.css").write_text(
+        css + "\n.nama { max-height: 2.35em; overflow: hidden; }\n", encoding="utf-8")
+    flaws = check_kind(contoh_event, "kartu-id", Options(today=TODAY))
+    assert [f.rule for f in flaws] == ["terpotong"] and "M.Kn." in flaws[0].message

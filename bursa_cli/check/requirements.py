@@ -173,6 +173,19 @@ def need_verification_address(event: Event) -> Iterable[Problem]:
         yield _needed(_at(event, ("dokumen",), **say("BUR-C081")), ("sertifikat",))
 
 
+def need_badge_names(event: Event) -> Iterable[Problem]:
+    """Every name printed on a Kartu ID fits its card: shrunk within limits and wrapped, never clipped."""
+    from ..textfit import BADGE_SIZES, BADGE_NAME, badge_name
+
+    dokumen = event.acara.dokumen
+    smallest = BADGE_SIZES[-1] * BADGE_NAME[dokumen.ukuran_kartu_id][1]
+    for person in event.peserta:
+        if needs_seat(person) and badge_name(person.nama, dokumen.ukuran_kartu_id, dokumen.huruf) is None:
+            yield _needed(locate(person, field_name="nama", value=person.nama, **say(
+                "BUR-C082", nama=person.nama, ukuran=dokumen.ukuran_kartu_id,
+                ukuran_huruf=f"{smallest:g}".replace(".", ","))), ("kartu-id",))
+
+
 def need_sk(event: Event) -> Iterable[Problem]:
     """The SK's appendix lists every TIK and Panitia member with NIP (or instansi) and office."""
     members = [a for a in event.panitia if a.tim in ("TIK", "Panitia")]
@@ -306,6 +319,7 @@ REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...],
     (need_certificates, ("acara.yaml", "desa.yaml", "peserta.yaml"), "sertifikat untuk halaman verifikasi",
      True),
     (need_verification_address, ("acara.yaml",), "alamat halaman verifikasi di QR sertifikat", True),
+    (need_badge_names, ("acara.yaml", "peserta.yaml"), "nama yang muat di Kartu ID", True),
     (need_sk, ("acara.yaml", "panitia.yaml"), "lampiran SK", True),
     (need_citations, ("acara.yaml",), "dasar hukum Mengingat SK", True),
     (need_programme, ("acara.yaml",), "jam susunan acara", True),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, is_kelurahan, kecamatan_of, spare_card_id
-from .poster import fit
+from ..textfit import badge_name
 from .qr import qr_svg
 from ..day.latihan import practice_peserta
 from ..day.logwrite import now
@@ -76,7 +76,6 @@ SHEETS = {
     "A6": Sheet(105.0, 148.0, 2, 2, 1.55),
 }
 
-NAME_STEPS = ((18, 14.0), (24, 12.0), (30, 10.5), (38, 9.0), (10**9, 8.0))
 
 
 def build_id(job) -> None:
@@ -129,7 +128,9 @@ def _impose(job, cards: list[dict], stem: str, title: str, label: str, latihan: 
     for index, card in enumerate(cards):
         card["x"], card["y"] = sheet.position(index)
         card["qr"] = qr_svg(card["peserta"].id)
-        card["nama_pt"] = fit(card["peserta"].nama, NAME_STEPS) * sheet.scale
+        # shrunk, then wrapped, never clipped: a name that cannot fit is refused by the gate (BUR-C082)
+        size, lines = badge_name(card["peserta"].nama, ukuran, job.acara.dokumen.huruf) or (8.0 * sheet.scale, 3)
+        card["nama_pt"], card["nama_baris"] = size, lines
     sheets = [cards[i:i + sheet.per_sheet] for i in range(0, len(cards), sheet.per_sheet)]
     job.pdf(job.output_name(stem), "kartu-id.html",
             {"lembar": sheets, "sheet": sheet, "marks": sheet.cut_marks(), "ukuran": ukuran,

@@ -2,7 +2,9 @@
 
 It reads the box tree WeasyPrint builds (not pixels), so it is exact and fast:
 every box stays inside the page's content area and inside any frame drawn
-around it (an element with class `bingkai...`); no line of text is wider than
+around it (an element with class `bingkai...`); no text is clipped by a box
+that hides what overflows it (`overflow: hidden`: the text is in the PDF but
+not on the paper, as a Kartu ID's long name once was); no line of text is wider than
 its block; an item marked `satu-halaman` fills exactly one page of its own; no
 heading (h1-h6, or an element with class `judul-kelompok`) is the last thing on a page;
 a table with a <thead> shows it on every page it spans; and every glyph comes
@@ -39,7 +41,7 @@ class Flaw:
 
     output: str
     page: int  # 1-based
-    rule: str  # keluar, baris, halaman, judul, kepala-tabel, huruf
+    rule: str  # keluar, terpotong, baris, halaman, judul, kepala-tabel, huruf
     message: str
 
     def __str__(self) -> str:
@@ -170,6 +172,12 @@ class _PageWalk:
             frame = (box.padding_box_x(), box.padding_box_y(),
                      box.padding_box_x() + box.padding_width(), box.padding_box_y() + box.padding_height())
             frames = [*frames, ("bingkai", frame)]
+        if box.style["overflow"] != "visible" and isinstance(box, boxes.BlockContainerBox) \
+                and tag not in ("html", "body"):
+            # What overflows is not drawn: a box reaching past it is text that is in the PDF but not on paper.
+            frame = (box.padding_box_x(), box.padding_box_y(),
+                     box.padding_box_x() + box.padding_width(), box.padding_box_y() + box.padding_height())
+            frames = [*frames, ("potong", frame)]
         if isinstance(box, boxes.BlockContainerBox):
             block = box
         for child in getattr(box, "children", ()):
@@ -186,10 +194,14 @@ class _PageWalk:
                 key = id(element) if element is not None else id(box)
                 if key not in self._reported:
                     self._reported.add(key)
-                    where = "area isi halaman" if what == "halaman" else "bingkai"
                     by = max(fx0 - x0, fy0 - y0, x1 - fx1, y1 - fy1) * 25.4 / 96
-                    self.flaws.append(Flaw(self.name, self.number, "keluar",
-                                           f"{_describe(box)} keluar dari {where} ({by:.1f} mm)."))
+                    if what == "potong":
+                        self.flaws.append(Flaw(self.name, self.number, "terpotong",
+                                               f"{_describe(box)} terpotong, tidak tercetak ({by:.1f} mm)."))
+                    else:
+                        where = "area isi halaman" if what == "halaman" else "bingkai"
+                        self.flaws.append(Flaw(self.name, self.number, "keluar",
+                                               f"{_describe(box)} keluar dari {where} ({by:.1f} mm)."))
                 return
 
     def _line(self, line, block) -> None:
