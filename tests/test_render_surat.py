@@ -528,3 +528,14 @@ def test_lampiran_susunan_acara_is_signed_on_its_one_sheet(contoh_event):
     assert lampiran.index("Penutupan dan foto bersama") < lampiran.index("KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN "
                                                                          "DESA KABUPATEN TEMANGGUNG,")
     assert lampiran.endswith("Drs. Bambang Sutrisno, M.Si. Pembina Utama Muda (IV/c) NIP 19680512 199403 1 007 CONTOH")
+
+
+@pytest.mark.parametrize("rapat", ["hari-h", "rapat-pembukaan"])
+def test_attendance_list_never_leaves_one_row_alone_with_the_signature(contoh_event, rapat):
+    """The last page carries the signature with at least three rows, not one blank row."""
+    pages = pdf_pages(run("daftar-hadir", contoh_event, rapat=rapat, jobs=1).folder / f"daftar-hadir-{rapat}.pdf")
+    numbers = [int(n) for n in re.findall(r"^(\d+)\.?\s*$", "\n".join(pages), re.M)]
+    last = max(numbers)
+    final = {int(n) for n in re.findall(r"^(\d+)\.?\s*$", pages[-1], re.M)}
+    assert {last - 2, last - 1, last} <= final, (last, sorted(final))
+    assert "NIP 19680512 199403 1 007" in pages[-1]
