@@ -157,7 +157,7 @@ def ensure_soffice() -> None:
         say("memasang LibreOffice Writer untuk uji DOCX (apt-get)")
         subprocess.run(["apt-get", "update", "-qq"], check=False)
         subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
-                        "libreoffice-writer-nogui", "fonts-liberation"],
+                        "libreoffice-writer-nogui", "libreoffice-calc-nogui", "fonts-liberation"],
                        check=False, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     if not shutil.which("soffice"):
         sys.stderr.write(SOFFICE_HELP)

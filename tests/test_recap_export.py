@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+from pathlib import Path
+
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -147,3 +149,46 @@ def test_cli_unknown_kecamatan_exit_2(contoh_event):
     assert result.exit_code == 2
     assert "Kecamatan 'Atlantis' tidak ada di acara ini" in plain(result.output)
     assert "Traceback" not in result.output
+
+
+def test_xlsx_prints_landscape_fitted_with_repeated_header(contoh_event, tmp_path):
+    """Each sheet: A4 landscape, every column on one page's width, header row on every page,
+    page numbers, Arial (the Liberation Sans twin) everywhere, long text wrapped in its column."""
+    recap = recap_event(contoh_event)
+    book = load_workbook(write_xlsx(recap, tmp_path / "rekap.xlsx"))
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
+        assert {c.font.name for row in sheet.iter_rows() for c in row} == {"Arial"}
+    desa = book["Rekap per desa"]
+    assert desa["B2"].alignment.wrap_text
+
+
+def test_xlsx_in_libreoffice_prints_each_sheet_in_full_width(contoh_event, tmp_path):
+    """LibreOffice Calc prints the workbook with no sheet cut across pages sideways."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    calc = soffice and any(Path(soffice).resolve().parent.glob("libsclo.so"))
+    if not calc:
+        pytest.skip("LibreOffice Calc (Debian: libreoffice-calc-nogui) tidak terpasang; uji cetak rekap.xlsx dilewati")
+    recap = recap_event(contoh_event)
+    path = write_xlsx(recap, tmp_path / "rekap.xlsx")
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    from pypdf import PdfReader
+
+    from render_helpers import pdf_pages
+
+    pages = PdfReader(str(tmp_path / "rekap.pdf")).pages
+    assert all(float(p.mediabox.width) > float(p.mediabox.height) for p in pages)  # landscape
+    texts = [" ".join(t.split()) for t in pdf_pages(tmp_path / "rekap.pdf")]
+    assert len(SHEETS) <= len(texts) <= len(SHEETS) + 2  # the audit found 31 pages, each sheet cut in four
+    for table in recap_tables(recap):  # the first and the last column's header on one page: never cut sideways
+        first, last = table.columns[0].header, " ".join(table.columns[-1].header.split())
+        assert any(first in t and last in t for t in texts), (table.title, first, last)

@@ -70,8 +70,12 @@ def write_timing_json(timing, path: Path) -> Path:
     return write_atomic(path, (text + "\n").encode("utf-8"))
 
 
+XLSX_FONT = "Arial"  # the metric twin of the PDF's Liberation Sans, as in the DOCX (LibreOffice maps one to the other)
+
+
 def write_xlsx(recap: Recap, path: Path) -> Path:
-    """One sheet per view: bold frozen header, typed cells, widths, autofilter."""
+    """One sheet per view: bold frozen header, typed cells, widths, autofilter, and a print setup
+    (`_print_setup`) so each sheet prints as a table, not split in four."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -80,7 +84,9 @@ def write_xlsx(recap: Recap, path: Path) -> Path:
     workbook.remove(workbook.active)
     workbook.properties.title = f"Rekap {recap.nama_acara}"
     workbook.properties.creator = "bursa"
-    header_font = Font(bold=True, color="FFFFFF")
+    header_font = Font(name=XLSX_FONT, bold=True, color="FFFFFF", size=10)
+    body_font = Font(name=XLSX_FONT, size=10)
+    wrapped = Alignment(wrap_text=True, vertical="top")
     header_fill = PatternFill("solid", fgColor="1F4E79")
     formats = {INT: "#,##0", RUPIAH: '"Rp"#,##0', DECIMAL: "0.00", YEAR: "0"}
     for table in recap_tables(recap):
@@ -96,16 +102,42 @@ def write_xlsx(recap: Recap, path: Path) -> Path:
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = column.width
             number_format = formats.get(column.kind)
-            if number_format:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.font = body_font
+                if number_format:
                     cell.number_format = number_format
+                else:  # a long name or list wraps in its column instead of being cut at the next cell
+                    cell.alignment = wrapped
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(1, len(table.rows) + 1)}"
         sheet.row_dimensions[1].height = 30
+        _print_setup(sheet, table.title)
     literal_cells(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return write_atomic(path, buffer.getvalue())
+
+
+def _print_setup(sheet, title: str) -> None:
+    """A4 landscape, every column on one page's width, the header row on every page, page numbers.
+
+    Why: without it LibreOffice printed the large recap on 31 A4 pages, each sheet cut into
+    four, with cells clipped.
+    """
+    from openpyxl.worksheet.page import PageMargins
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    sheet.print_options.gridLines = True
+    sheet.oddHeader.left.text = title
+    sheet.oddHeader.left.font = XLSX_FONT
+    sheet.oddFooter.right.text = "Halaman &P dari &N"
+    sheet.oddFooter.right.font = XLSX_FONT
 
 
 def _sheet_name(table: Table) -> str:
