@@ -228,15 +228,17 @@ def _draw_bursa(svg: _Svg, ruang: Ruang, box: Box, items: list[Inovasi]) -> None
         svg.text(box.x + box.w - 8, box.y + 22, names, 9, "ket", "end")
     inner = Box(box.x + 8, top + 2, box.w - 16, box.y + box.h - top - 10)
     n = len(items)
-    band_h = 0.0  # height of the stands along one wall
+    band_h = bottom_h = 0.0  # height of the stands along the top and the bottom wall
+    desk_rows = _desk_grid(len(ruang.meja), inner.w)[1] if ruang.meja else 0
+    desk_need = desk_rows * DESK_ROW_H + 12 if desk_rows else 40  # the middle keeps room for every desk
     if n:
         # Stands line the top and bottom walls; with many, they stand in several rows on each wall.
         per_row = max(1, min(-(-n // 2) if n > 1 else 1, int(inner.w // 17)))
         rows = -(-n // per_row)
         top_rows = -(-rows // 2)
         stand_w = min(34.0, inner.w / per_row)
-        stand_h = min(22.0, max(8.0, (inner.h - 40) / max(rows, 2)))
-        band_h = top_rows * stand_h
+        stand_h = min(22.0, max(8.0, (inner.h - desk_need) / max(rows, 2)))
+        band_h, bottom_h = top_rows * stand_h, (rows - top_rows) * stand_h
         size = max(5.0, min(10.0, stand_w * 0.42, stand_h * 0.6))
         for index, inovasi in enumerate(items):
             row, slot = divmod(index, per_row)
@@ -251,15 +253,36 @@ def _draw_bursa(svg: _Svg, ruang: Ruang, box: Box, items: list[Inovasi]) -> None
             svg.text(x + stand_w / 2, y + stand_h / 2 + size * 0.35, str(index + 1), size, "judul", "middle", "bold")
     desks = ruang.meja
     if desks:
-        band = Box(inner.x, inner.y + band_h + 6, inner.w, inner.h - 2 * band_h - 12)
-        desk_w = min(70.0, (band.w - 6 * (len(desks) - 1)) / len(desks))
-        desk_h = min(26.0, max(10.0, band.h * 0.5))
-        total = len(desks) * desk_w + 6 * (len(desks) - 1)
-        x0 = band.x + (band.w - total) / 2
-        y = band.y + (band.h - desk_h) / 2
-        size = max(5.0, min(9.5, desk_w / 5, desk_h * 0.45))
-        for i, meja in enumerate(desks):
-            x = x0 + i * (desk_w + 6)
+        _draw_desks(svg, desks, Box(inner.x, inner.y + band_h + 5, inner.w, inner.h - band_h - bottom_h - 10))
+
+
+DESK_MIN_W = 30.0  # a desk narrower than this cannot carry its label ("A-31") at a readable size
+DESK_GAP = 5.0
+DESK_ROW_H = 17.0  # the height one row of desks needs, its label at 7 units (about 5 pt) or more
+
+
+def _desk_grid(count: int, width: float) -> tuple[int, int]:
+    """Columns and rows of `count` desks across `width`: one row while they are wide enough to
+    read, else as many rows as needed, as even as they can be."""
+    cols = max(1, min(count, int((width + DESK_GAP) // (DESK_MIN_W + DESK_GAP))))
+    rows = -(-count // cols)
+    return -(-count // rows), rows
+
+
+def _draw_desks(svg: _Svg, desks: list[str], band: Box) -> None:
+    """The consultation desks in the middle of the room (30-40 desks in one room stay legible)."""
+    cols, rows = _desk_grid(len(desks), band.w)
+    desk_w = min(70.0, (band.w - DESK_GAP * (cols - 1)) / cols)
+    pitch = band.h / rows
+    desk_h = min(26.0, max(8.0, pitch - 3))
+    size = max(7.0, min(9.5, desk_w / 4.2, desk_h * 0.6))
+    top = band.y + (band.h - rows * pitch) / 2 + (pitch - desk_h) / 2
+    for row in range(rows):
+        in_row = desks[row * cols:(row + 1) * cols]
+        x0 = band.x + (band.w - (len(in_row) * desk_w + DESK_GAP * (len(in_row) - 1))) / 2
+        y = top + row * pitch
+        for i, meja in enumerate(in_row):
+            x = x0 + i * (desk_w + DESK_GAP)
             svg.rect(Box(x, y, desk_w, desk_h), "meja", 2)
             svg.text(x + desk_w / 2, y + desk_h / 2 + size * 0.35, meja, size, "judul", "middle")
 

@@ -1,0 +1,46 @@
+"""The floor plan at the largest size: 30-40 consultation desks in one Bursa room stay readable."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+import sintetis  # noqa: E402
+
+RECT = re.compile(r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" rx="[\d.]+" class="(\w[\w-]*)"/>')
+LABEL = re.compile(r'<text x="[\d.]+" y="[\d.]+" font-size="([\d.]+)"[^>]*>([A-Z]-\d\d)</text>')
+
+
+@pytest.mark.skipif(not sintetis.WILAYAH_CSV.is_file(), reason="wilayah.csv tidak tersedia")
+@pytest.mark.parametrize("desks", [31, 40])
+def test_a_room_of_many_desks_stays_readable(tmp_path, desks):
+    """Bursa A of the largest event with 31 and with 40 desks: no two desks overlap, every desk
+    stays in its room, and every label is set at 7 units (about 5 pt) or more."""
+    import yaml
+
+    from bursa_cli.render.floorplan import draw_floorplan
+    from bursa_cli.schema.event import load_event
+
+    folder = sintetis.make_event(tmp_path / "acara", "terbesar")
+    acara = yaml.safe_load((folder / "acara.yaml").read_text(encoding="utf-8"))
+    room = next(r for r in acara["tempat"]["ruang"] if r["kode"] == "A")
+    assert len(room["meja"]) >= 30
+    room["meja"] = [f"A-{n:02d}" for n in range(1, desks + 1)]
+    (folder / "acara.yaml").write_text(yaml.safe_dump(acara, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    svg = str(draw_floorplan(load_event(folder).event))
+    rects = [(float(x), float(y), float(w), float(h), css) for x, y, w, h, css in RECT.findall(svg)]
+    tables = [r for r in rects if r[4] == "meja"]
+    labels = [(float(size), name) for size, name in LABEL.findall(svg)]
+    mine = [size for size, name in labels if name.startswith("A-")]
+    assert len(mine) == desks and min(mine) >= 7.0
+    walls = [r for r in rects if r[4] == "dinding"]
+    for i, (x, y, w, h, _) in enumerate(tables):
+        assert any(wx <= x and wy <= y and x + w <= wx + ww and y + h <= wy + wh for wx, wy, ww, wh, _ in walls)
+        for x2, y2, w2, h2, _ in tables[i + 1:]:
+            assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y, "meja bertumpuk"
