@@ -1,4 +1,5 @@
-"""The floor plan at the largest size: 30-40 consultation desks in one Bursa room stay readable."""
+"""Documents at the largest size (bench/sintetis.py terbesar: 852 villages, 62 desks in 3 rooms):
+the floor plan with 30-40 desks in one Bursa room, the Kartu Komitmen's stamp boxes."""
 
 from __future__ import annotations
 
@@ -44,3 +45,30 @@ def test_a_room_of_many_desks_stays_readable(tmp_path, desks):
         assert any(wx <= x and wy <= y and x + w <= wx + ww and y + h <= wy + wh for wx, wy, ww, wh, _ in walls)
         for x2, y2, w2, h2, _ in tables[i + 1:]:
             assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y, "meja bertumpuk"
+
+
+@pytest.mark.skipif(not sintetis.WILAYAH_CSV.is_file(), reason="wilayah.csv tidak tersedia")
+@pytest.mark.parametrize("kertas, count, least", [("A4", 27, 17.0), ("A5", 14, 17.0)])
+def test_kartu_komitmen_stamp_boxes_fit_a_stamp_at_62_desks(tmp_path, kertas, count, least):
+    """62 desks do not fit one box each: numbered open boxes a stamp fits in, for any desk of any
+    room (the audit found three room bands 13 mm tall); the card stays on one page."""
+    import yaml
+
+    from bursa_cli.render.job import Options
+    from bursa_cli.render.kartu import stamp_grid
+    from bursa_cli.render.layout import check_kind
+    from bursa_cli.schema.event import load_event
+    from render_helpers import TODAY, html_text, planned_html
+
+    folder = sintetis.make_event(tmp_path / "acara", "terbesar")
+    acara = yaml.safe_load((folder / "acara.yaml").read_text(encoding="utf-8"))
+    acara.setdefault("dokumen", {})["kertas_kartu_komitmen"] = kertas
+    (folder / "acara.yaml").write_text(yaml.safe_dump(acara, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    event = load_event(folder).event
+    assert sum(len(r.meja) for r in event.acara.tempat.ruang) == 62
+    boxes, grid = stamp_grid(event, kertas)
+    assert grid["terbuka"] and len(boxes) == count and grid["tinggi"] >= least
+    assert [b["nomor"] for b in boxes] == list(range(1, count + 1))
+    text = html_text(planned_html("kartu-komitmen", folder, contoh=1)["kartu-komitmen-contoh.pdf"])
+    assert "kotak kosong berikutnya dan menulis kode mejanya" in text and text.count("Meja ......") == count
+    assert [str(f) for f in check_kind(folder, "kartu-komitmen", Options(today=TODAY, contoh=2))] == []

@@ -194,31 +194,39 @@ def stamp_boxes(event, per_desk: bool = True) -> list[dict]:
     return boxes
 
 
+STAMP_OPEN_H = 17.0  # an open box takes one stamp (about 15 mm) with room for the desk code
+
+
 def stamp_grid(event, kertas: str) -> tuple[list[dict], dict]:
     """The stamp boxes and their grid, sized so the whole card stays on one page.
 
-    Boxes are as large as the area allows, no taller than 27 mm and not much
-    flatter than square; with too many desks for a readable box, one full-width
-    band per Bursa room takes all that room's stamps.
+    One box per consultation desk, as large as the area allows, no taller than
+    27 mm and not much flatter than square. With too many desks for a box a
+    stamp fits in (62 desks in 3 rooms on the largest event), numbered open boxes
+    instead, as many as fit at a stamp's size, for any desk of any room: the
+    consultant stamps the next free box and writes the desk code (a village
+    collects about a dozen stamps, far fewer than there are desks).
     """
     width, height = STAMP_AREA[kertas]
-    for per_desk in (True, False):
-        boxes = stamp_boxes(event, per_desk)
-        if not boxes:
-            return [], {}
-        for cols in range(5, 13):
-            rows = math.ceil(len(boxes) / cols)
-            box_w = width / cols
-            box_h = min(27.0, height / rows - 1.6)
-            if box_h >= 0.8 * box_w or box_h >= 27.0 or cols == 12:
-                break
-        if not per_desk:  # one full-width band per room: room for several stamps side by side
-            return boxes, {"kolom": 1, "lebar": 100.0, "tinggi": round(min(27.0, height / len(boxes) - 1.6), 1),
-                           "ringkas": False, "per_ruang": True}
-        if box_h >= STAMP_MIN_H:
-            return boxes, {"kolom": cols, "lebar": math.floor(10000 / cols) / 100,
-                           "tinggi": round(max(box_h, STAMP_MIN_H), 1), "ringkas": box_w < 24, "per_ruang": False}
-    raise AssertionError("unreachable")  # pragma: no cover
+    boxes = stamp_boxes(event, per_desk=True)
+    if not boxes:
+        return [], {}
+    for cols in range(5, 13):
+        rows = math.ceil(len(boxes) / cols)
+        box_w = width / cols
+        box_h = min(27.0, height / rows - 1.6)
+        if box_h >= 0.8 * box_w or box_h >= 27.0 or cols == 12:
+            break
+    if box_h >= STAMP_MIN_H:
+        return boxes, {"kolom": cols, "lebar": math.floor(10000 / cols) / 100,
+                       "tinggi": round(max(box_h, STAMP_MIN_H), 1), "ringkas": box_w < 24, "terbuka": False}
+    rows = max(1, int((height + 1.6) // (STAMP_OPEN_H + 1.6)))
+    box_h = min(27.0, height / rows - 1.6)
+    cols = max(1, int(width // box_h))
+    count = min(len(boxes), rows * cols)
+    return [{"meja": None, "nomor": n} for n in range(1, count + 1)], {
+        "kolom": cols, "lebar": math.floor(10000 / cols) / 100, "tinggi": round(box_h, 1), "ringkas": True,
+        "terbuka": True}
 
 
 def build_ide(job) -> None:
