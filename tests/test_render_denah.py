@@ -72,3 +72,18 @@ def test_kartu_komitmen_stamp_boxes_fit_a_stamp_at_62_desks(tmp_path, kertas, co
     text = html_text(planned_html("kartu-komitmen", folder, contoh=1)["kartu-komitmen-contoh.pdf"])
     assert "kotak kosong berikutnya dan menulis kode mejanya" in text and text.count("Meja ......") == count
     assert [str(f) for f in check_kind(folder, "kartu-komitmen", Options(today=TODAY, contoh=2))] == []
+
+
+@pytest.mark.skipif(not sintetis.WILAYAH_CSV.is_file(), reason="wilayah.csv tidak tersedia")
+def test_rekap_first_page_is_not_half_empty_at_27_kecamatan(tmp_path):
+    """Section III starts on the first page with its table; its tall chart follows the table."""
+    from bursa_cli.recap.build import build_recap
+    from bursa_cli.schema.event import load_event
+    from render_helpers import pdf_pages, run
+
+    folder = sintetis.make_event(tmp_path / "acara", "terbesar")
+    recap = build_recap(load_event(folder).event)
+    assert len(recap.kecamatan) >= 20
+    pages = pdf_pages(run("rekap", folder, contoh=3).folder / "rekap" / "rekap-contoh.pdf")
+    first = " ".join(pages[0].split())
+    assert "III. Komitmen per Kecamatan" in first and recap.kecamatan[0].nama in first.split("III. Komitmen")[1]
