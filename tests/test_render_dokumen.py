@@ -195,7 +195,7 @@ def test_bidang_palette_and_order_are_defined_once():
 
 
 def test_kartu_komitmen_instruction_names_the_box_of_the_grid_mode(tmp_path):
-    """40 desks in 3 rooms: on A5 one band per room, and the card says so; on A4 a box per desk."""
+    """40 desks in 3 rooms: on A5 numbered open boxes for any desk, and the card says so; on A4 a box per desk."""
     from support import make_event, minimal_data
 
     def card_text(kertas: str) -> str:
@@ -210,8 +210,8 @@ def test_kartu_komitmen_instruction_names_the_box_of_the_grid_mode(tmp_path):
                                            "kartu-komitmen-contoh.pdf")).split())
 
     text = card_text("A5")
-    assert "stempel pada kotak ruang tempat Bapak/Ibu berkonsultasi, dari meja mana pun di ruang itu" in text
-    assert "kotak meja" not in text and "Meja A-01 s.d. A-14" in text
+    assert "Konsultan dari meja mana pun memberi stempel pada kotak kosong berikutnya dan menulis kode mejanya" in text
+    assert "kotak meja" not in text and "A-01" not in text and text.count("Meja ......") == 14
     text = card_text("A4")
-    assert "stempel pada kotak meja tempat Bapak/Ibu berkonsultasi" in text and "kotak ruang" not in text
+    assert "stempel pada kotak meja tempat Bapak/Ibu berkonsultasi" in text and "kotak kosong" not in text
     assert "A-14 Bursa A" in text
