@@ -66,15 +66,21 @@ def fit_lines(text: str, width_mm: float, sizes: tuple[float, ...], max_lines: i
     return None
 
 
-# The name's box on a Kartu ID (templates/kartu-id.css, `.data`): its width in mm, and the type
-# sizes tried in order, largest first. Two lines at any size down to 8 pt (ID-1), then three at
-# the smallest; a name that does not fit even so is refused by `bursa validasi` (BUR-C082).
+# The name's box on a Kartu ID (templates/kartu-id.css, `.data`): its width in mm and the scale of
+# the card's type. A name takes one line at 14 pt down to 10 pt (ID-1), else two lines at 11 pt
+# down to 8 pt, else three at 8 pt: never taller than the old two lines, so the role and origin
+# below it keep their room. A name that does not fit even so is refused by `bursa validasi` (BUR-C082).
 BADGE_NAME = {"ID-1": (53.0, 1.0), "A6": (91.0, 1.55)}
 BADGE_SIZES = (14.0, 13.0, 12.0, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+BADGE_STEPS = ((1, 14.0, 10.0), (2, 11.0, 8.0), (3, 8.0, 8.0))  # lines, from this size down to that one
 
 
 def badge_name(nama: str, ukuran: str, huruf: str = "sans") -> tuple[float, int] | None:
     """The type size (pt) and lines of a name on a Kartu ID of `ukuran`; None when it cannot fit."""
     width, scale = BADGE_NAME[ukuran]
-    sizes = tuple(size * scale for size in BADGE_SIZES)
-    return (fit_lines(nama, width, sizes, 2, huruf) or fit_lines(nama, width, sizes[-1:], 3, huruf))
+    for lines, largest, smallest in BADGE_STEPS:
+        sizes = tuple(size * scale for size in BADGE_SIZES if smallest <= size <= largest)
+        found = fit_lines(nama, width, sizes, lines, huruf)
+        if found is not None:
+            return found
+    return None

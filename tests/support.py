@@ -87,7 +87,8 @@ MINIMAL: dict[str, Any] = {
         "materi": {"kartu_komitmen": 5, "kartu_id": 10, "kartu_ide": 10, "stempel": 2,
                    "poster": 2, "spanduk": 1, "katalog": 10},
         # Last, so the lines above stay where the cases under kasus/ expect them.
-        "dokumen": {"kop_tanpa_lambang": True},  # the minimal event carries no emblem file, on purpose
+        # The minimal event carries no emblem file, on purpose; its certificates point to a page.
+        "dokumen": {"kop_tanpa_lambang": True, "alamat_verifikasi": "https://dpmd.temanggungkab.go.id/verifikasi/"},
     },
     "tahapan.yaml": [{"kode": kode, "status": "belum"} for kode in (
         "konsultasi-agenda", "tempat", "rapat-pembukaan", "sk", "pembekalan", "sortir",

@@ -179,10 +179,9 @@ def test_kartu_cadangan_needs_spare_cards_in_materi(tmp_path):
 
 
 def test_kartu_id_long_name_shrinks(tmp_path):
-    from bursa_cli.render.kartu import NAME_STEPS
-    from bursa_cli.render.poster import fit
+    from bursa_cli.textfit import badge_name
 
-    assert fit("Suparman", NAME_STEPS) > fit("Prof. Dr. Ir. Raden Mas Bambang Suryo Hadikusumo", NAME_STEPS)
+    assert badge_name("Suparman", "ID-1")[0] > badge_name("Prof. Dr. Ir. Raden Mas Bambang Suryo Hadikusumo", "ID-1")[0]
     changes = event_changes(desa=1, officials=0, kapasitas=10)
     long = "Prof. Dr. Ir. Raden Mas Bambang Suryo Hadikusumo Wicaksono, M.Sc."
     changes["peserta.yaml"][0]["nama"] = long

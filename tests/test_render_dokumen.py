@@ -204,7 +204,7 @@ def test_kartu_komitmen_instruction_names_the_box_of_the_grid_mode(tmp_path):
         acara["tempat"]["ruang"][1:2] = [
             {**bursa, "kode": kode, "nama": f"Bursa {kode}", "meja": [f"{kode}-{n:02d}" for n in range(1, count + 1)]}
             for kode, count in (("A", 14), ("B", 13), ("C", 13))]
-        acara["dokumen"] = {"kertas_kartu_komitmen": kertas}
+        acara["dokumen"] = {**acara["dokumen"], "kertas_kartu_komitmen": kertas}
         root = make_event(tmp_path / kertas, {"acara.yaml": acara})
         return " ".join(" ".join(pdf_pages(run("kartu-komitmen", root, contoh=1).folder /
                                            "kartu-komitmen-contoh.pdf")).split())

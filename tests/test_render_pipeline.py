@@ -186,7 +186,7 @@ def test_copy_template_never_overwrites(minimal_event):
 @pytest.mark.parametrize("huruf, family", [("sans", "LiberationSans"), ("serif", "LiberationSerif")])
 def test_pdf_embeds_only_shipped_fonts(minimal_event, huruf, family):
     acara = _acara_with_programme()
-    acara["dokumen"] = {"huruf": huruf}
+    acara["dokumen"] = {**acara["dokumen"], "huruf": huruf}
     make_event(minimal_event, {"acara.yaml": acara})
     fonts = pdf_fonts(run("susunan-acara", minimal_event).folder / "susunan-acara.pdf")
     assert fonts and all(family in name.replace("-", "") for name in fonts), fonts
@@ -195,7 +195,7 @@ def test_pdf_embeds_only_shipped_fonts(minimal_event, huruf, family):
 @pytest.mark.parametrize("kertas, size_mm", [("A4", (210, 297)), ("F4", (215, 330))])
 def test_paper_size(minimal_event, kertas, size_mm):
     acara = _acara_with_programme()
-    acara["dokumen"] = {"kertas_surat": kertas}
+    acara["dokumen"] = {**acara["dokumen"], "kertas_surat": kertas}
     make_event(minimal_event, {"acara.yaml": acara})
     page = PdfReader(str(run("susunan-acara", minimal_event).folder / "susunan-acara.pdf")).pages[0]
     width, height = (float(v) * 25.4 / 72 for v in (page.mediabox.width, page.mediabox.height))

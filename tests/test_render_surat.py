@@ -340,7 +340,7 @@ def test_sk_by_bupati_leaves_number_to_bagian_hukum(contoh_event):
 
 def test_sk_by_bupati_needs_the_bupati(minimal_event):
     acara = minimal_data("acara.yaml")
-    acara["dokumen"] = {"penanda_tangan_sk": "bupati"}
+    acara["dokumen"] = {**acara["dokumen"], "penanda_tangan_sk": "bupati"}
     text = dump_yaml(acara)
     make_event(minimal_event, {"acara.yaml": text})
     with pytest.raises(DataError) as caught:

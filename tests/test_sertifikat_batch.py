@@ -174,7 +174,7 @@ def kepala(**changes) -> dict:
     (kepala(status="plt"), "Plt. KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA"),
     (kepala(status="an", atas_nama="BUPATI TEMANGGUNG", jabatan="SEKRETARIS DINAS"),
      "a.n. BUPATI TEMANGGUNG SEKRETARIS DINAS"),
-    ({**minimal_data("acara.yaml"), "dokumen": {"penanda_tangan_sk": "bupati"},
+    ({**minimal_data("acara.yaml"), "dokumen": {**minimal_data("acara.yaml")["dokumen"], "penanda_tangan_sk": "bupati"},
       "bupati": {"nama": "H. Agus Setyawan, S.Ag.", "jabatan": "BUPATI TEMANGGUNG"}},
      "BUPATI TEMANGGUNG, Agus Setyawan"),  # a certificate names its signer without titles (Pasal 44(2))
 ])
@@ -186,7 +186,7 @@ def test_signature_block(tmp_path, acara, expected):
 
 
 def test_bupati_without_data_points_at_acara_yaml(tmp_path):
-    acara = {**minimal_data("acara.yaml"), "dokumen": {"penanda_tangan_sk": "bupati"}}
+    acara = {**minimal_data("acara.yaml"), "dokumen": {**minimal_data("acara.yaml")["dokumen"], "penanda_tangan_sk": "bupati"}}
     root = make_event(tmp_path / "ev", {**TWO_CARDS, "acara.yaml": acara})
     with pytest.raises(DataError) as caught:
         print_certificates(root, Options())
