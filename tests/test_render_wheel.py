@@ -34,6 +34,15 @@ def test_wheel_contains_templates_and_fonts(wheel):
     assert {f"bursa_cli/assets/fonts/{p.name}" for p in FONTS.glob("*.ttf")} <= names
 
 
+def test_wheel_carries_the_desk_pages_and_the_vendored_qr_decoder_with_its_licence(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("static/meja.js", "static/foto.js", "static/meja.css", "static/sw-meja.js", "templates/meja.html",
+                 "static/vendor/jsQR.js", "static/vendor/LICENSE-jsQR.txt", "static/vendor/README.md"):
+        assert f"bursa_cli/web/{name}" in names
+    licence = zipfile.ZipFile(wheel).read("bursa_cli/web/static/vendor/LICENSE-jsQR.txt").decode()
+    assert "Apache License" in licence and "Version 2.0" in licence
+
+
 def test_installed_wheel_renders_outside_the_source_tree(wheel, tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)  # a wheel is installed by unpacking it

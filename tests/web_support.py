@@ -120,3 +120,95 @@ def browser():
             yield launched
         finally:
             launched.close()
+
+
+# ---------------------------------------------------------------- a phone on plain http, and its camera
+
+INSECURE_HOST = "induk.test"  # a name, not a loopback literal: Chromium treats its pages as NOT a secure context
+
+
+@pytest.fixture
+def browser_http():
+    """Chromium that reaches the loopback server by the name `INSECURE_HOST`, so its pages are plain http
+    without a secure context (no live camera, no service worker), as on a hotspot's 192.168.x.y;
+    the traffic still goes only to 127.0.0.1."""
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True,
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {INSECURE_HOST} 127.0.0.1"])
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def insecure(base: str) -> str:
+    """`base` (http://127.0.0.1:PORT) by the name that is not a secure context."""
+    return base.replace("127.0.0.1", INSECURE_HOST)
+
+
+def kartu_id_photo(root: Path, peserta: str, folder: Path, photo: bool = True) -> Path:
+    """A picture of the Kartu ID of `peserta`, printed by bursa itself (`cetak kartu-id`).
+
+    The card is cut from the printed page rendered at 150 dpi. With `photo` it is then shot
+    as a phone would: 12 MP, the card a third of the frame, turned 7 degrees, on a table,
+    a little blurred, saved as JPEG. Returns the image file (in `folder`).
+    """
+    import pypdfium2
+    from PIL import Image, ImageFilter
+
+    from bursa_cli.render.job import Options, produce
+    from bursa_cli.render.kartu import SHEETS
+
+    produced = produce("kartu-id", root, Options())
+    pdf = root / "keluaran" / next(o.name for o in produced.outputs if o.name.endswith(".pdf"))
+    sheet = SHEETS[load_event(root).event.acara.dokumen.ukuran_kartu_id]
+    dpi = 150
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for page in document:
+            text = page.get_textpage()
+            found = text.search(peserta, match_whole_word=True).get_next()
+            if found:
+                left, _, _, top = text.get_charbox(found[0])
+                x_mm, y_mm = left / 72 * 25.4, (page.get_height() - top) / 72 * 25.4
+                col, row = int((x_mm - sheet.left) // sheet.card_w), int((y_mm - sheet.top) // sheet.card_h)
+                x0, y0 = sheet.left + col * sheet.card_w, sheet.top + row * sheet.card_h
+                image = page.render(scale=dpi / 72).to_pil().convert("RGB")
+                px = dpi / 25.4
+                card = image.crop((round(x0 * px), round(y0 * px), round((x0 + sheet.card_w) * px),
+                                   round((y0 + sheet.card_h) * px)))
+                break
+        else:
+            raise AssertionError(f"{peserta} tidak ada di Kartu ID yang dicetak ({pdf})")
+    finally:
+        document.close()
+    folder.mkdir(parents=True, exist_ok=True)
+    if not photo:
+        path = folder / f"kartu-id-{peserta}.png"
+        card.save(path)
+        return path
+    table = (122, 104, 88)
+    shot = Image.new("RGB", (4000, 3000), table)
+    held = card.resize((card.width * 8 // 3, card.height * 8 // 3), Image.LANCZOS).rotate(
+        7, expand=True, resample=Image.BICUBIC, fillcolor=table)
+    shot.paste(held, ((shot.width - held.width) // 2 + 180, (shot.height - held.height) // 2 - 120))
+    path = folder / f"foto-kartu-id-{peserta}.jpg"
+    shot.filter(ImageFilter.GaussianBlur(2)).save(path, quality=85)
+    return path
+
+
+def scan_photo(page, image: Path) -> None:
+    """Scan a Kartu ID as a phone on plain http does: the photo goes into the desk page's
+    "Foto Kartu ID" input and is decoded in the page. Returns when the page has read it
+    (the desk's answer then follows as for any scan)."""
+    before = page.evaluate("window.bursaMeja.photos()")
+    page.set_input_files("#foto", str(image))
+    deadline = time.monotonic() + 20
+    while page.evaluate("window.bursaMeja.photos()") == before:  # (wait_for_function needs eval: the CSP says no)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"halaman meja tidak selesai membaca foto {image.name} dalam 20 detik")
+        page.wait_for_timeout(50)

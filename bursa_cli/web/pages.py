@@ -90,7 +90,7 @@ def pair(request: Request, k: str = Query("", max_length=100)) -> Response:
 def desk(request: Request, device=Depends(paired)) -> HTMLResponse:
     hub = request.app.state.hub
     return render("meja.html", request=request, device=device, peran=ROLES[device.peran], data=hub.about(device),
-                  csrf=csrf_token(hub.secret, device.id))
+                  csrf=csrf_token(hub.secret, device.id), dekoder="/statis/vendor/jsQR.js")
 
 
 @router.get("/meja-sw.js", include_in_schema=False)

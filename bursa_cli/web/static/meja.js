@@ -585,29 +585,53 @@
     }
   };
 
-  // ------------------------------------------------------------------ camera (where the browser allows it)
+  // ------------------------------------------------------------------ the camera: a photo anywhere, live where allowed
+
+  function fromCamera(text) {
+    var input = $("#isian");
+    if (me.peran === "ide" && input) input.value = text;  // Kartu Ide: the proposer's id goes in its field
+    scanned(text);
+  }
+
+  var photosRead = 0;
 
   function startCamera() {
-    if (!("BarcodeDetector" in window) || !navigator.mediaDevices) return;
-    var button = $("#kamera");
-    if (!button) return;
-    button.hidden = false;
-    var video = $("#video");
-    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
-    var last = "";
-    button.addEventListener("click", function () {
-      if (!video.hidden) { video.srcObject.getTracks().forEach(function (t) { t.stop(); }); video.hidden = true; return; }
-      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
-        video.srcObject = stream; video.hidden = false; video.play();
-        (function look() {
-          if (video.hidden) return;
-          detector.detect(video).then(function (codes) {
-            if (codes.length && codes[0].rawValue !== last) { last = codes[0].rawValue; scanned(last); setTimeout(function () { last = ""; }, 3000); }
-          }).catch(function () {}).then(function () { setTimeout(look, 300); });
-        })();
-      }).catch(function () { showResult("ditolak", "Kamera tidak dapat dibuka; pakai pemindai USB atau ketik id."); });
+    var file = $("#foto");
+    if (!file || !window.bursaFoto) return;
+    var status = $("#foto-status");
+    // The decoder comes once the page has opened, so the first load stays light on a weak
+    // hotspot, and is here before the Wi-Fi drops.
+    window.addEventListener("load", function () {
+      setTimeout(function () { window.bursaFoto.loadDecoder(boot.dekoder).catch(function () {}); }, 0);
+    });
+    file.addEventListener("change", function () {
+      var photo = file.files && file.files[0];
+      if (!photo) return;
+      status.textContent = "Membaca QR pada foto\u2026";
+      status.hidden = false;
+      function finish() { status.hidden = true; status.textContent = ""; file.value = ""; photosRead += 1; }
+      window.bursaFoto.decodeFile(photo, boot.dekoder).then(function (text) {
+        finish();
+        if (text) fromCamera(text);
+        else showResult("ditolak", "QR pada foto tidak terbaca. Foto lagi dari dekat (QR kira-kira sepertiga lebar foto), di tempat terang dan tidak goyang; atau ketik id peserta.");
+      }, function () {
+        finish();
+        showResult("ditolak", "Foto tidak dapat dibuka di perangkat ini. Coba foto lagi, atau ketik id peserta.");
+      });
+    });
+    window.bursaFoto.liveCamera($("#kamera"), $("#video"), boot.dekoder, fromCamera, function () {
+      showResult("ditolak", "Kamera langsung tidak dapat dibuka; pakai tombol Foto Kartu ID, pemindai USB, atau ketik id.");
     });
   }
+
+  // Without a service worker (plain http: not a secure context) a page reloaded while the
+  // induk cannot be reached does not come back, though its queue is kept: ask first.
+  window.addEventListener("beforeunload", function (event) {
+    var copied = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (!queue.length || online || copied) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
 
   // ------------------------------------------------------------------ start
 
@@ -632,5 +656,8 @@
   drawHistory();
   showConnection();
   flush();
-  window.bursaMeja = { queue: function () { return queue.slice(); } };  // for the browser tests
+  window.bursaMeja = {  // for the browser tests
+    queue: function () { return queue.slice(); },
+    photos: function () { return photosRead; }
+  };
 })();
