@@ -1,9 +1,11 @@
 """The ASGI app of `bursa layani`: the API, the desk pages and their static files.
 
-Nothing is fetched from outside: every script, style and font is served from
-the package. Every answer carries strict security headers, and every refusal
-is JSON with an Indonesian `pesan` and a BUR-W code (or an Indonesian page for
-a browser). `guard.Guard` stands in front of it all.
+Nothing is fetched from outside: every script and style is served from the
+package, and the desk pages use the phone's own fonts. Text answers are
+gzipped and static files kept by the browser under versioned names (statis.py),
+so a desk opens on a weak hotspot. Every answer carries strict security
+headers, and every refusal is JSON with an Indonesian `pesan` and a BUR-W code
+(or an Indonesian page for a browser). `guard.Guard` stands in front of it all.
 """
 
 from __future__ import annotations
@@ -13,18 +15,16 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from ..codes import say
 from ..errors import BursaError
-from ..paths import FONTS
 from . import api, pages
 from .address import Alamat
 from .guard import BodyRefused, Guard
 from .hub import Forbidden, Hub
-
-STATIC = Path(__file__).parent / "static"
+from .statis import VersionedStatic
 
 SECURITY_HEADERS = {
     # Scripts, styles and images from this server only: markup typed at a desk can never run.
@@ -53,9 +53,9 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
     app.state.qr_minutes = qr_minutes
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/statis", StaticFiles(directory=STATIC), name="statis")
-    app.mount("/huruf", StaticFiles(directory=FONTS), name="huruf")
+    app.mount("/statis", VersionedStatic(), name="statis")
 
+    app.add_middleware(GZipMiddleware, minimum_size=600)  # innermost: compresses what the app answers
     app.add_middleware(Guard, hub=app.state.hub)
     app.add_middleware(SecurityHeaders)  # outermost: the guard's refusals carry the headers too
 

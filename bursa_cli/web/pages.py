@@ -24,6 +24,7 @@ from ..render.qr import qr_svg
 from .address import pairing_url
 from .auth import COOKIE, csrf_token, from_induk, paired, token_of
 from .models import PerangkatMasuk
+from .statis import static_url
 
 router = APIRouter()
 PAGES = Path(__file__).parent / "templates"
@@ -32,14 +33,18 @@ COOKIE_DAYS = 4
 
 _env = SandboxedEnvironment(loader=FileSystemLoader(PAGES), autoescape=True, undefined=StrictUndefined,
                             trim_blocks=True, lstrip_blocks=True)
+_env.globals["statis"] = static_url
 
 
 def render(name: str, status: int = 200, request: Request | None = None, **context) -> HTMLResponse:
-    """A page; with `request`, the base template also learns the server's mode (the rehearsal's band)."""
+    """A page; with `request`, the base template also learns the server's mode (the rehearsal's band).
+
+    A page is always checked with the induk (its static files are not: statis.py)."""
     if request is not None:
         hub = request.app.state.hub
         context.setdefault("gladi", BAND if getattr(hub, "gladi", False) else "")
-    return HTMLResponse(_env.get_template(name).render(**context), status_code=status)
+    return HTMLResponse(_env.get_template(name).render(**context), status_code=status,
+                        headers={"Cache-Control": "no-cache"})
 
 
 def refusal_page(request: Request, status: int, message: str, judul: str = "", **extra) -> HTMLResponse:
@@ -90,7 +95,7 @@ def pair(request: Request, k: str = Query("", max_length=100)) -> Response:
 def desk(request: Request, device=Depends(paired)) -> HTMLResponse:
     hub = request.app.state.hub
     return render("meja.html", request=request, device=device, peran=ROLES[device.peran], data=hub.about(device),
-                  csrf=csrf_token(hub.secret, device.id), dekoder="/statis/vendor/jsQR.js")
+                  csrf=csrf_token(hub.secret, device.id), dekoder=static_url("vendor/jsQR.js"))
 
 
 @router.get("/meja-sw.js", include_in_schema=False)

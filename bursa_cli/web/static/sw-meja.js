@@ -1,15 +1,15 @@
 /* The desk pages' service worker (scope /meja): a desk page reloaded while the laptop induk
- * cannot be reached opens from this browser's copy of the last page served, with its script,
- * style and fonts. The queue of unsent entries lives in localStorage and is untouched here.
+ * cannot be reached opens from this browser's copy of the last page served, with its scripts
+ * (the photo decoder too) and style. The queue of unsent entries lives in localStorage and is untouched here.
  * Only the page and its static files are copied; the JSON API is never cached.
  */
 "use strict";
 
-var CACHE = "bursa-meja-1";
-var SHELL = ["/meja", "/statis/meja.js", "/statis/meja.css"];
+var CACHE = "bursa-meja-2";
+var SHELL = ["/meja", "/statis/meja.js", "/statis/meja.css", "/statis/foto.js", "/statis/vendor/jsQR.js"];
 
 function copied(path) {
-  return path === "/meja" || path.indexOf("/statis/") === 0 || path.indexOf("/huruf/") === 0;
+  return path === "/meja" || path.indexOf("/statis/") === 0;
 }
 
 self.addEventListener("install", function (event) {
