@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(REPO))
 
+from bursa_cli.certify.codes import KEY_FILE, key_text  # noqa: E402
 from bursa_cli.schema.logfile import format_entry  # noqa: E402
 from bursa_cli.schema.models import TAHAPAN_JUDUL, TAHAPAN_KODE  # noqa: E402
 
@@ -504,6 +505,9 @@ class _Builder:
 
     def write(self, root: Path) -> None:
         self.build()
+        # The certificate key, as `bursa init` makes it; from the seeded generator, so the same
+        # size always gives the same files (a synthetic event has nothing to keep secret).
+        self.files[KEY_FILE] = key_text(self.rng.randbytes(32))
         for name, text in self.files.items():
             (root / name).write_text(text, encoding="utf-8")
         (root / LOGO).parent.mkdir(parents=True, exist_ok=True)

@@ -317,6 +317,13 @@ _c("BUR-T035", "Susunan acara belum diisi.", "acara.yaml: susunan_acara untuk pl
 _c("BUR-T036", "{jumlah} peserta belum konfirmasi kehadiran (yang pertama: {nama}).",
    "Konfirmasi undangan menentukan Kartu ID dan tempat duduk.")
 _c("BUR-T037", "Gladi bersih seharusnya sehari sebelum acara (H-1).", "Gladi bersih diadakan H-1.")
+_c("BUR-T090", "Kunci sertifikat ({berkas}) belum ada: sertifikat dan halaman verifikasinya tidak dapat dicetak, "
+   "juga di Jendela 3 pada hari-H.",
+   "Kunci dibuat sekali untuk seluruh acara oleh `bursa init`. Untuk acara yang sudah ada, buat dengan "
+   "`bursa kunci-sertifikat buat FOLDER` di satu laptop, commit ke git, lalu tarik (pull) di laptop induk.")
+_c("BUR-T091", "Berkas {berkas} rusak: tidak berisi kunci yang sah; sertifikat tidak dapat dicetak.",
+   "Pulihkan berkas itu dari git (`git checkout -- kunci-sertifikat.txt`); jangan membuat kunci baru, "
+   "karena kode pada sertifikat yang sudah dicetak hanya dikenali dengan kunci yang sama.")
 
 # --------------------------------------------------------------------------- BUR-C syarat cetak
 

@@ -55,6 +55,16 @@ def test_validasi_reports_problem_with_location_and_exit_one(tmp_path: Path):
     assert "Traceback" not in result.output
 
 
+def test_validasi_gladi_bersih_reports_a_missing_certificate_key(tmp_path: Path):
+    root = make_event(tmp_path / "e", {"kunci-sertifikat.txt": None})
+    result = bursa("validasi", root, "--tahap", "gladi-bersih", "--format", "parsable")
+    assert result.exit_code == 1
+    assert ("kunci-sertifikat.txt:0:0: galat: Kunci sertifikat (kunci-sertifikat.txt) belum ada: sertifikat dan "
+            "halaman verifikasinya tidak dapat dicetak, juga di Jendela 3 pada hari-H. (BUR-T090)" in result.output)
+    result = bursa("validasi", root, "--tahap", "gladi-bersih", "--jelaskan", "BUR-T090")
+    assert "bursa kunci-sertifikat buat FOLDER" in plain(result.output)
+
+
 def test_validasi_json_counts(tmp_path: Path):
     root = make_event(tmp_path / "e", {"desa.yaml": '- {kode: "33.23.01.1001", nama: Kota}\n'})
     result = bursa("validasi", root, "--format", "json")

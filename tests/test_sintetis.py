@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bursa_cli.certify.codes import key_state, load_key
 from bursa_cli.check import validate_event
 from bursa_cli.schema.event import Event, load_event
 
@@ -111,6 +112,8 @@ def test_generated_event_has_its_size_and_validates(tmp_path, ukuran, desa, menu
     assert len(event.stempel) == stempel
     assert len(event.komitmen) == komitmen
     assert _link_rules(event) == []
+    assert key_state(folder) == "ada"  # made as `bursa init` makes it: gladi bersih and Jendela 3 need it
+    assert len(load_key(folder, create=False)) == 32
 
 
 @needs_wilayah

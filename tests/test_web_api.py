@@ -218,6 +218,20 @@ def test_jendela_3_downloads_the_certificate_of_a_signed_card(contoh_event):
     assert unknown.status_code == 422 and "tidak ada di desa.yaml" in unknown.json()["pesan"]
 
 
+def test_jendela_3_offers_no_certificate_while_the_key_is_missing(desks):
+    client, tokens, root = desks
+    (root / "kunci-sertifikat.txt").unlink()
+    card = client.post("/api/v1/komitmen", headers=bearer(tokens["komitmen"]), json={
+        "id_entri": "uji-kartu-0001", "desa": BULU, "inovasi": ["INO-001"],
+        "ttd_kepala_desa": True, "ttd_ketua_bpd": True, "alasan": {"INO-001": "diminati"}}).json()
+    assert card["status"] == "tercatat" and "sertifikat" not in card["data"]
+    assert "Sertifikat belum dapat dibuat: kunci sertifikat belum ada di laptop induk" in card["pesan"]
+    assert "bursa " not in card["pesan"] and "`" not in card["pesan"]  # a volunteer reads it: no commands
+    refused = client.get(f"/api/v1/sertifikat/{BULU}.pdf", headers=bearer(tokens["komitmen"]))
+    assert refused.status_code == 422 and "kunci sertifikat belum ada" in refused.json()["pesan"]
+    assert not (root / "kunci-sertifikat.txt").exists()  # never made behind the officer's back
+
+
 def test_an_entry_whose_sync_failed_is_synced_before_a_resend_is_told_sudah_tercatat(desks, monkeypatch):
     client, tokens, root = desks
     import bursa_cli.day.logwrite as logwrite

@@ -52,7 +52,30 @@ def load_key(root: Path, create: bool = True) -> bytes:
         if not create:
             raise UsageError(f"Kunci sertifikat ({KEY_FILE}) belum ada di folder acara.", hint=NO_KEY_HINT)
         _create_key(path)
-    for line in path.read_text(encoding="utf-8").splitlines():
+    key = _parse_key(path.read_text(encoding="utf-8"))
+    if key is not None:
+        return key
+    raise UsageError(f"Berkas {KEY_FILE} rusak: tidak berisi kunci yang sah.",
+                     hint="Pulihkan berkas itu dari git (`git checkout -- kunci-sertifikat.txt`).")
+
+
+def key_state(root: Path) -> str:
+    """Whether the event's key can make certificates: "ada", "hilang" (no file) or "rusak" (no valid key in it).
+
+    Why: Jendela 3 offers a certificate only when one can be made, and the gladi
+    bersih reports a missing key before the day rather than at the first village."""
+    path = Path(root) / KEY_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return "hilang"
+    except (OSError, UnicodeDecodeError):
+        return "rusak"
+    return "ada" if _parse_key(text) is not None else "rusak"
+
+
+def _parse_key(text: str) -> bytes | None:
+    for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             try:
@@ -61,13 +84,12 @@ def load_key(root: Path, create: bool = True) -> bytes:
                 key = b""
             if len(key) >= 16:
                 return key
-    raise UsageError(f"Berkas {KEY_FILE} rusak: tidak berisi kunci yang sah.",
-                     hint="Pulihkan berkas itu dari git (`git checkout -- kunci-sertifikat.txt`).")
+    return None
 
 
-def key_text() -> str:
-    """The text of a new key file: the warning header and 32 random bytes in hex."""
-    return _KEY_HEADER + secrets.token_hex(32) + "\n"
+def key_text(key: bytes | None = None) -> str:
+    """The text of a new key file: the warning header and 32 random bytes (or `key`) in hex."""
+    return _KEY_HEADER + (key if key is not None else secrets.token_bytes(32)).hex() + "\n"
 
 
 def create_key(root: Path) -> Path:

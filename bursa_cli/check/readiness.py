@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Callable, Iterable
 
+from ..certify.codes import KEY_FILE, key_state
 from ..codes import say
 from ..errors import Problem
 from ..schema.event import Event, locate
@@ -152,6 +153,9 @@ def ready_gladi_bersih(event: Event) -> Iterable[Problem]:
     tahap = event.tahap_by_kode.get("gladi-bersih")
     if tahap and tahap.rapat and tahap.rapat.tanggal != event.acara.tanggal - timedelta(days=1):
         yield locate(tahap, field_name="rapat.tanggal", value=tahap.rapat.tanggal.isoformat(), **say("BUR-T037"))
+    key = key_state(event.root)  # without it no certificate is printed, nor handed over at Jendela 3
+    if key != "ada":
+        yield Problem(file=KEY_FILE, **say("BUR-T090" if key == "hilang" else "BUR-T091", berkas=KEY_FILE))
 
 
 STAGE_CHECKS: dict[str, Callable[[Event], Iterable[Problem]]] = {

@@ -20,6 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
 
+from ..certify.codes import key_state
 from ..errors import BursaError
 from ..schema.models import LOG_KINDS, PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
@@ -39,6 +40,8 @@ BATCH = 64  # actions answered together after one fsync per log file
 HOLD = 5.0  # seconds the writer keeps every lock at most while entries keep coming
 PAUSE = 0.06  # then a gap longer than the 0.05 s at which another process polls a lock
 IDLE = 0.003  # seconds without an entry after which the writer lets the locks go
+NO_CERTIFICATE_KEY = ("Sertifikat belum dapat dibuat: kunci sertifikat belum ada di laptop induk. Beri tahu petugas "
+                      "laptop induk; sertifikat desa ini dapat dicetak nanti.")
 
 
 class Forbidden(BursaError):
@@ -208,11 +211,13 @@ class Hub:
             data: dict[str, Any] = {"desa": kode, "label": self.day.desa_label(kode),
                                     "inovasi": [_inovasi(i) for i in result.inovasi],
                                     "belum_ditandatangani": result.unsigned}
-            if not result.unsigned:
-                data["sertifikat"] = f"/api/v1/sertifikat/{kode}.pdf"
             pesan = f"Kartu Komitmen {self.day.desa_label(kode)} tercatat."
             if result.unsigned:
                 pesan += f" Belum ditandatangani {' dan '.join(result.unsigned)}: sertifikat belum dapat dicetak."
+            elif key_state(self.root) != "ada":  # offered only when it can be made
+                pesan += " " + NO_CERTIFICATE_KEY
+            else:
+                data["sertifikat"] = f"/api/v1/sertifikat/{kode}.pdf"
             return Jawaban(status="tercatat", pesan=pesan, berkas=result.file, data=data)
         return await self._entry(run)
 
@@ -229,6 +234,8 @@ class Hub:
             card = self.day.commitments.get(kode)
         if card is None:
             raise BursaError(f"Kartu Komitmen {self.day.desa_label(kode)} belum tercatat.")
+        if key_state(self.root) != "ada":
+            raise BursaError(NO_CERTIFICATE_KEY)
         with self._certificate_lock:  # rendering takes a second: other desks keep being served meanwhile
             # An unsigned card in force is refused there, with the card's file and line.
             kept = produce("sertifikat", self.root, Options(desa=[kode], ulang=True, gladi=self.gladi)).outputs[0].kept
