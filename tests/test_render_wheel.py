@@ -36,7 +36,7 @@ def test_wheel_contains_templates_and_fonts(wheel):
 
 def test_wheel_carries_the_desk_pages_and_the_vendored_qr_decoder_with_its_licence(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("static/meja.js", "static/foto.js", "static/meja.css", "static/sw-meja.js", "templates/meja.html",
+    for name in ("static/meja.js", "static/antrean.js", "static/foto.js", "static/meja.css", "static/sw-meja.js", "templates/meja.html",
                  "static/vendor/jsQR.js", "static/vendor/LICENSE-jsQR.txt", "static/vendor/README.md"):
         assert f"bursa_cli/web/{name}" in names
     licence = zipfile.ZipFile(wheel).read("bursa_cli/web/static/vendor/LICENSE-jsQR.txt").decode()

@@ -39,9 +39,9 @@ def test_a_device_is_paired_listed_and_revoked(minimal_event):
 
 @pytest.mark.parametrize("args,message", [
     (["perangkat", "tambah", "{root}", "--peran", "kasir"], "Peran 'kasir' tidak dikenal."),
-    (["perangkat", "tambah", "{root}", "--peran", "stempel"], "memerlukan --meja"),
+    (["perangkat", "tambah", "{root}", "--peran", "stempel"], "perlu nomor mejanya, mis. A-01"),
     (["perangkat", "tambah", "{root}", "--peran", "stempel", "--meja", "Z-9"], "Meja 'Z-9' tidak ada di acara.yaml"),
-    (["perangkat", "tambah", "{root}", "--peran", "ide", "--meja", "A-01"], "--meja hanya untuk perangkat"),
+    (["perangkat", "tambah", "{root}", "--peran", "ide", "--meja", "A-01"], "Nomor meja hanya untuk perangkat meja konsultasi"),
     (["perangkat", "tambah", "{root}", "--peran", "ide", "--format", "xml"], "--format 'xml' tidak dikenal"),
     (["perangkat", "cabut", "MEJA-9", "{root}"], "Perangkat 'MEJA-9' tidak dikenal."),
     (["perangkat", "cabut", "{root}", "MEJA-9"], "Perangkat 'MEJA-9' tidak dikenal."),

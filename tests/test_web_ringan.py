@@ -32,8 +32,8 @@ def test_pages_are_checked_every_time_and_link_versioned_files(minimal_event):
         page = httpx.get(f"{base}/meja", headers={"Authorization": f"Bearer {token}"}, cookies={"bursa_perangkat": token})
         assert page.status_code == 200 and page.headers["cache-control"] == "no-cache"
         links = re.findall(r'(?:href|src)="(/statis/[^"]+)"', page.text)
-        assert sorted(links) == sorted([f"/statis/meja.css?v={digest('meja.css')}", f"/statis/foto.js?v={digest('foto.js')}",
-                                        f"/statis/meja.js?v={digest('meja.js')}"])
+        assert sorted(links) == sorted(f"/statis/{name}?v={digest(name)}"
+                                       for name in ("meja.css", "antrean.js", "foto.js", "meja.js"))
         assert f"/statis/vendor/jsQR.js?v={digest('vendor/jsQR.js')}" in page.text  # loaded once the page is open
 
 
@@ -66,8 +66,9 @@ def test_a_stamp_desks_first_load_fits_150_kb_with_no_font_downloaded(browser, m
         page.wait_for_function("() => !!window.jsQR")  # the photo decoder arrived after the page opened
         page.wait_for_timeout(200)
         fetched = {urls[r].split("?")[0].replace(base, "") for r in wire}
-        assert fetched - {"/favicon.ico", "/meja-sw.js"} == {"/meja", "/statis/foto.js", "/statis/meja.css",
-                                                             "/statis/meja.js", "/statis/vendor/jsQR.js"}, fetched
+        assert fetched - {"/favicon.ico", "/meja-sw.js"} == {"/meja", "/statis/antrean.js", "/statis/foto.js",
+                                                             "/statis/meja.css", "/statis/meja.js",
+                                                             "/statis/vendor/jsQR.js"}, fetched
         total = sum(wire.values())
         assert total <= BUDGET, f"muat pertama {total:.0f} bita > {BUDGET}"
         assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")

@@ -484,8 +484,8 @@ def known_peserta(day: Day, peserta_id: str) -> Peserta:
     if peserta is None and is_practice(peserta_id) and not day.gladi:  # a rehearsal's card on the day
         raise Refused(**say("BUR-G003", peserta=peserta_id.strip().upper()))
     if peserta is None and SPARE_CARD.match((peserta_id or "").strip().upper()):
-        raise Refused(f"Kartu ID cadangan {peserta_id.strip().upper()} belum didaftarkan. Pindai kartu ini "
-                      "di putaran `bursa registrasi`, yang mencatat nama dan desa pemegangnya.")
+        raise Refused(f"Kartu ID cadangan {peserta_id.strip().upper()} belum didaftarkan. Minta pemegangnya "
+                      "ke meja registrasi dulu, yang mencatat nama dan desanya.")
     if peserta is None:
         raise Refused(f"Id peserta '{(peserta_id or '').strip()}' tidak dikenal "
                       "(tidak ada di peserta.yaml maupun di log registrasi).", code="BUR-H002")

@@ -149,13 +149,14 @@ def add_device(root: Path, peran: str, meja: str | None = None, nama: str = "",
     if peran not in ROLES:
         raise UsageError(f"Peran '{peran}' tidak dikenal.", hint=f"Pilih salah satu: {', '.join(ROLES)}.")
     if peran == "stempel":
-        if not meja:
-            raise UsageError("Perangkat meja konsultasi memerlukan --meja, mis. --meja A-01.")
+        if not meja:  # said plainly: the officer may be on /induk, not in a terminal
+            raise UsageError("Perangkat meja konsultasi perlu nomor mejanya, mis. A-01.",
+                             hint="Di terminal: --meja A-01.")
         if known_desks is not None and meja not in known_desks:
             raise UsageError(f"Meja '{meja}' tidak ada di acara.yaml (tempat.ruang[].meja).",
                              hint=f"Meja yang dikenal: {', '.join(sorted(known_desks)) or '(belum ada)'}.")
     elif meja:
-        raise UsageError("--meja hanya untuk perangkat dengan peran stempel.")
+        raise UsageError("Nomor meja hanya untuk perangkat meja konsultasi (peran stempel); kosongkan mejanya.")
     token = secrets.token_urlsafe(24)
     kode, qr = _new_qr(zona, berlaku)
     with _lock(root):

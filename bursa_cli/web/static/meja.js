@@ -1,9 +1,10 @@
 /* bursa layani: one desk page (registrasi, stempel, nilai, ide, komitmen, pantau).
  *
- * Every entry gets its own id_entri and goes into a queue kept in the browser's
- * localStorage before it is sent, so nothing typed is lost when the Wi-Fi drops
- * or the page is reloaded; the server writes an entry resent with the same id
- * only once. Text from the server is always shown with textContent, never as HTML.
+ * Every entry gets its own id_entri and goes into the device's queue in the browser's
+ * localStorage (static/antrean.js, shared by every tab) before it is sent, so nothing
+ * typed is lost when the Wi-Fi drops or the page is reloaded; the server writes an
+ * entry resent with the same id only once. Times are the event's (WIB, WITA or WIT),
+ * not the phone's clock. Text from the server is always shown with textContent, never as HTML.
  */
 (function () {
   "use strict";
@@ -14,7 +15,6 @@
   // The rehearsal keeps its own queue and history: an entry queued at the gladi bersih is never
   // sent to the day's server, even from the same phone.
   var MODE = me.gladi ? "gladi-" : "";
-  var QUEUE_KEY = "bursa-antrean-" + MODE + me.perangkat;
   var HISTORY_KEY = "bursa-riwayat-" + MODE + me.perangkat;
   var ID_LIKE = /^[A-Za-z]{1,4}-[A-Za-z0-9-]*\d$/;
   var SPARE_CARD = /^TAMU-[0-9]{3,}$/i;
@@ -37,7 +37,9 @@
   function load(key) {
     try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; }
   }
-  function save(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* full: the queue's entries come first */ }
+  }
 
   function newId() {
     // crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
@@ -78,53 +80,64 @@
     });
   }
 
-  // ------------------------------------------------------------------ the queue
+  // ------------------------------------------------------------------ the queue (static/antrean.js)
 
-  var queue = load(QUEUE_KEY);
+  var store = window.bursaAntrean(MODE + me.perangkat, newId);
   var sending = false;
   var online = true;
   var retryTimer = null;
 
   function enqueue(path, body, label) {
     body.id_entri = body.id_entri || newId();
-    queue.push({ path: path, body: body, label: label, at: new Date().toISOString() });
-    save(QUEUE_KEY, queue);  // on disk in the browser before anything is sent
-    if (!online) noteWaiting(queue[queue.length - 1]);
+    var item;
+    try {
+      item = store.add(path, body, label);  // on disk in the browser before anything is sent
+    } catch (e) {
+      showResult("ditolak", "Penyimpanan browser penuh: " + label + " TIDAK disimpan. Kirim ulang setelah tersambung, atau catat di kertas.");
+      return;
+    }
+    if (!online) noteWaiting(item);
     showConnection();
     flush();
   }
 
   function flush() {
-    if (sending || !queue.length) { showConnection(); return; }
+    if (sending) return;
     sending = true;
     showConnection();
-    var item = queue[0];
-    call("POST", item.path, item.body).then(function (answer) {
-      sending = false;
-      if (answer.http === 401 || answer.http === 403 || answer.http >= 500) {
-        // Kept in the queue: a revoked device or a server problem must not lose what was typed.
-        online = answer.http < 500;
-        showResult("ditolak", answer.data.pesan || ("Laptop induk menjawab " + answer.http + "."), item.label);
-        scheduleRetry();
-        return;
+    store.exclusive(function () {
+      var item = store.next();
+      if (!item) {  // nothing of ours; another tab's entries are watched in case it closes
+        sending = false;
+        if (store.count()) scheduleRetry(); else showConnection();
+        return null;
       }
-      online = true;
-      queue.shift();
-      save(QUEUE_KEY, queue);
-      handleAnswer(item, answer.data);
-      flush();
-    }).catch(function () {
-      sending = false;
-      online = false;
-      noteWaiting(item);
-      scheduleRetry();
-    });
+      return call("POST", item.path, item.body).then(function (answer) {
+        sending = false;
+        if (answer.http === 401 || answer.http === 403 || answer.http >= 500) {
+          // Kept in the queue: a revoked device or a server problem must not lose what was typed.
+          online = answer.http < 500;
+          showResult("ditolak", answer.data.pesan || ("Laptop induk menjawab " + answer.http + "."), item.label);
+          scheduleRetry();
+          return;
+        }
+        online = true;
+        store.done(item);
+        handleAnswer(item, answer.data);
+        setTimeout(flush, 0);
+      }, function () {
+        sending = false;
+        online = false;
+        noteWaiting(item);
+        scheduleRetry();
+      });
+    }).catch(function () { sending = false; scheduleRetry(); });
   }
 
   function noteWaiting(item) {
     if (item.noted) return;
     item.noted = true;
-    save(QUEUE_KEY, queue);
+    store.update(item);
     showResult("menunggu", "Belum terkirim: " + item.label + ". Disimpan di perangkat ini dan dikirim sendiri begitu tersambung.");
   }
 
@@ -135,11 +148,12 @@
   }
 
   window.addEventListener("online", flush);
+  store.watch(function () { showConnection(); if (!sending) scheduleRetry(); });
 
   function showConnection() {
     var badge = $("#koneksi");
     if (!badge) return;
-    var waiting = queue.length;
+    var waiting = store.count();  // every tab's entries: one queue per device
     if (!online) {
       badge.textContent = "offline: " + waiting + " menunggu";
       badge.className = "koneksi offline";
@@ -154,12 +168,20 @@
 
   // ------------------------------------------------------------------ answers and history
 
-  var history = load(HISTORY_KEY);
+  // Times as the event's clock shows them: a phone set to another zone, or to UTC, must not
+  // write 00:11 for a stamp made at 07:11 WIB.
+  var ZONE_HOURS = { WIB: 7, WITA: 8, WIT: 9 };
+  var ZONE = ZONE_HOURS[me.zona_waktu] ? me.zona_waktu : "WIB";
+
+  function eventTime(iso) {
+    var moment = new Date(iso);
+    return new Date(moment.getTime() + ZONE_HOURS[ZONE] * 3600000).toISOString().slice(11, 16);
+  }
 
   function remember(status, text) {
-    history.unshift({ status: status, text: text, at: new Date().toTimeString().slice(0, 5) });
-    history = history.slice(0, 30);
-    save(HISTORY_KEY, history);
+    var history = load(HISTORY_KEY);  // read again: other tabs of this device write here too
+    history.unshift({ status: status, text: text, waktu: new Date().toISOString() });
+    save(HISTORY_KEY, history.slice(0, 30));
     drawHistory();
   }
 
@@ -167,10 +189,12 @@
     var list = $("#riwayat");
     if (!list) return;
     list.textContent = "";
-    history.forEach(function (item) {
-      list.appendChild(el("li", { class: "r-" + item.status, text: item.at + "  " + item.text }));
+    load(HISTORY_KEY).forEach(function (item) {
+      var at = item.waktu ? eventTime(item.waktu) : item.at;  // `at`: an earlier version's phone time
+      list.appendChild(el("li", { class: "r-" + item.status, text: at + "  " + item.text }));
     });
   }
+  window.addEventListener("storage", function (event) { if (event.key === HISTORY_KEY) drawHistory(); });
 
   function showResult(status, message, detail, extra) {
     var box = $("#hasil");
@@ -628,7 +652,7 @@
   // induk cannot be reached does not come back, though its queue is kept: ask first.
   window.addEventListener("beforeunload", function (event) {
     var copied = navigator.serviceWorker && navigator.serviceWorker.controller;
-    if (!queue.length || online || copied) return;
+    if (!store.count() || online || copied) return;
     event.preventDefault();
     event.returnValue = "";
   });
@@ -657,7 +681,7 @@
   showConnection();
   flush();
   window.bursaMeja = {  // for the browser tests
-    queue: function () { return queue.slice(); },
+    queue: function () { return store.all(); },
     photos: function () { return photosRead; }
   };
 })();

@@ -6,7 +6,8 @@
 "use strict";
 
 var CACHE = "bursa-meja-2";
-var SHELL = ["/meja", "/statis/meja.js", "/statis/meja.css", "/statis/foto.js", "/statis/vendor/jsQR.js"];
+var SHELL = ["/meja", "/statis/meja.js", "/statis/antrean.js", "/statis/meja.css", "/statis/foto.js",
+             "/statis/vendor/jsQR.js"];
 
 function copied(path) {
   return path === "/meja" || path.indexOf("/statis/") === 0;
