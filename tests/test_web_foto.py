@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bursa_cli.schema.event import load_event
-from web_support import (PHONE, browser, browser_http, insecure, kartu_id_photo, pair,  # noqa: F401
+from web_support import (PHONE, browser, browser_http, insecure, kartu_id_photo, pair_path,  # noqa: F401
                          scan_photo, served)
 
 
@@ -46,7 +46,7 @@ def test_a_photo_of_a_kartu_id_is_stamped_with_or_without_a_secure_context(reque
     launched = request.getfixturevalue("browser" if secure else "browser_http")
     root = minimal_event
     with served(root) as base:
-        page = open_desk(launched, f"{base if secure else insecure(base)}/pasang?t={pair(root, 'stempel', 'A-01')}")
+        page = open_desk(launched, f"{base if secure else insecure(base)}{pair_path(root, 'stempel', 'A-01')}")
         assert page.evaluate("window.isSecureContext") is secure
         # the live camera is offered only where the browser allows it; the photo button always
         assert page.evaluate("!!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia)") is secure
@@ -70,7 +70,7 @@ def test_a_photo_without_a_qr_says_so_and_records_nothing(browser_http, minimal_
     Image.new("RGB", (3000, 2000), (200, 190, 170)).save(blank)
     root = minimal_event
     with served(root) as base:
-        page = open_desk(browser_http, f"{insecure(base)}/pasang?t={pair(root, 'stempel', 'A-01')}")
+        page = open_desk(browser_http, f"{insecure(base)}{pair_path(root, 'stempel', 'A-01')}")
         scan_photo(page, blank)
         expect(page.locator("#hasil .j-ditolak")).to_contain_text("QR pada foto tidak terbaca")
         assert stamps(root) == []
@@ -80,7 +80,7 @@ def test_a_photo_without_a_qr_says_so_and_records_nothing(browser_http, minimal_
 def test_the_kartu_ide_desk_takes_the_proposer_from_a_photo(browser_http, minimal_event, photos):
     root = minimal_event
     with served(root) as base:
-        page = open_desk(browser_http, f"{insecure(base)}/pasang?t={pair(root, 'ide')}")
+        page = open_desk(browser_http, f"{insecure(base)}{pair_path(root, 'ide')}")
         scan_photo(page, photos["P-0002"])
         expect(page.locator("#isian")).to_have_value("P-0002")
         expect(page.locator("#form-ide .siapa")).to_contain_text("P-0002")
@@ -90,7 +90,7 @@ def test_the_kartu_ide_desk_takes_the_proposer_from_a_photo(browser_http, minima
 def test_jendela_3_opens_the_village_from_a_photo(browser_http, minimal_event, photos):
     root = minimal_event
     with served(root) as base:
-        page = open_desk(browser_http, f"{insecure(base)}/pasang?t={pair(root, 'komitmen')}")
+        page = open_desk(browser_http, f"{insecure(base)}{pair_path(root, 'komitmen')}")
         scan_photo(page, photos["P-0002"])  # the Ketua BPD of Bulu
         expect(page.locator("#form-komitmen .nama-desa")).to_contain_text("Bulu")
         assert page.errors == []
@@ -99,7 +99,7 @@ def test_jendela_3_opens_the_village_from_a_photo(browser_http, minimal_event, p
 def test_a_reload_while_offline_without_a_service_worker_asks_first(browser_http, minimal_event):
     root = minimal_event
     with served(root) as base:
-        page = open_desk(browser_http, f"{insecure(base)}/pasang?t={pair(root, 'stempel', 'A-01')}")
+        page = open_desk(browser_http, f"{insecure(base)}{pair_path(root, 'stempel', 'A-01')}")
         assert page.evaluate("'serviceWorker' in navigator && !!navigator.serviceWorker.controller") is False
         page.context.set_offline(True)
         page.fill("#isian", "P-0001")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from bursa_cli.schema.event import load_event
 from support import make_event, minimal_data
-from web_support import LAPTOP, PHONE, browser, pair, served  # noqa: F401
+from web_support import LAPTOP, PHONE, browser, pair_path, served  # noqa: F401
 
 BULU = "33.23.01.2001"
 CLI_WORDING = re.compile(r"`|--[a-z]|\bbursa [a-z]")
@@ -35,14 +35,14 @@ def scan(page, text: str) -> None:
 
 def test_two_tabs_of_one_device_share_one_queue_and_every_entry_arrives_once(browser, minimal_event):
     root = minimal_event
-    token = pair(root, "stempel", "A-01")
+    pairing = pair_path(root, "stempel", "A-01")
     with served(root) as base:
         context = browser.new_context(viewport=PHONE)
         answered: list[str] = []  # the id_entri of every entry the induk answered
         context.on("response", lambda r: answered.append(r.request.post_data_json["id_entri"])
                    if r.url.endswith("/api/v1/stempel") and r.ok else None)
         first = watch(context.new_page())
-        first.goto(f"{base}/pasang?t={token}")
+        first.goto(f"{base}{pairing}")
         second = watch(context.new_page())
         second.goto(f"{base}/meja")  # the same device in a second tab
         for page in (first, second):
@@ -85,7 +85,7 @@ def test_the_history_shows_the_events_clock_not_the_phones(browser, tmp_path, zo
         # a phone left on another time zone
         context = browser.new_context(viewport=PHONE, timezone_id="America/New_York")
         page = watch(context.new_page())
-        page.goto(f"{base}/pasang?t={pair(root, 'stempel', 'A-01')}")
+        page.goto(f"{base}{pair_path(root, 'stempel', 'A-01')}")
         before = datetime.now(timezone.utc)
         scan(page, "P-0001")
         page.wait_for_selector(".j-tercatat")
@@ -108,7 +108,7 @@ def test_volunteers_read_plain_instructions_not_terminal_commands(browser, minim
         assert not CLI_WORDING.search(told), told
 
         desk = watch(context.new_page())
-        desk.goto(f"{base}/pasang?t={pair(root, 'stempel', 'A-01')}")
+        desk.goto(f"{base}{pair_path(root, 'stempel', 'A-01')}")
         scan(desk, "TAMU-009")  # a spare Kartu ID nobody registered yet
         expect(desk.locator("#hasil .j-ditolak")).to_contain_text("meja registrasi")
         assert not CLI_WORDING.search(desk.inner_text("#hasil"))
@@ -129,7 +129,7 @@ def test_jendela_3_offers_the_certificate_only_when_it_can_be_made(browser, mini
         (root / "kunci-sertifikat.txt").unlink()
     with served(root) as base:
         page = watch(browser.new_context(viewport=PHONE).new_page())
-        page.goto(f"{base}/pasang?t={pair(root, 'komitmen')}")
+        page.goto(f"{base}{pair_path(root, 'komitmen')}")
         scan(page, "P-0002")
         page.wait_for_selector("#form-komitmen:not([hidden])")
         page.select_option("select[name=tambah-inovasi]", "INO-001")

@@ -10,7 +10,7 @@ import re
 import httpx
 
 from bursa_cli.web.statis import FOREVER, STATIC, digest
-from web_support import PHONE, browser, pair, served  # noqa: F401
+from web_support import PHONE, browser, pair, pair_path, served  # noqa: F401
 
 BUDGET = 150_000
 
@@ -51,7 +51,7 @@ def test_text_is_gzipped(minimal_event):
 
 
 def test_a_stamp_desks_first_load_fits_150_kb_with_no_font_downloaded(browser, minimal_event):
-    token = pair(minimal_event, "stempel", "A-01")
+    pairing = pair_path(minimal_event, "stempel", "A-01")
     with served(minimal_event) as base:
         context = browser.new_context(viewport=PHONE)
         page = context.new_page()
@@ -61,7 +61,7 @@ def test_a_stamp_desks_first_load_fits_150_kb_with_no_font_downloaded(browser, m
         urls: dict[str, str] = {}
         cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
         cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], e["encodedDataLength"]))
-        page.goto(f"{base}/pasang?t={token}")
+        page.goto(f"{base}{pairing}")
         page.wait_for_load_state("networkidle")
         page.wait_for_function("() => !!window.jsQR")  # the photo decoder arrived after the page opened
         page.wait_for_timeout(200)
