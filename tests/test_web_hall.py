@@ -17,7 +17,8 @@ from playwright.sync_api import expect, sync_playwright
 
 from bursa_cli.schema.event import load_event
 from hall_support import Layani, from_phone, hall, hall_or_skip, in_ns, pair_in_hall, rss_kb
-from web_support import CHROMIUM_ARGS, PHONE, chromium_or_skip
+from support import make_event
+from web_support import CHROMIUM_ARGS, PHONE, chromium_or_skip, kartu_id_photo, scan_photo
 
 SHOTS = None
 
@@ -159,6 +160,9 @@ def scan(page, text: str) -> None:
 @pytest.mark.parametrize("weak", [False, True], ids=["wifi-baik", "hotspot-lemah"])
 def test_a_phone_pairs_stamps_loses_the_induk_and_every_entry_arrives_once(the_hall, minimal_event, tmp_path, weak):
     root = minimal_event
+    # Kartu ID printed by bursa itself (for a copy of the same event) and photographed by the phone
+    cards = make_event(tmp_path / "kartu")
+    photos = {peserta: kartu_id_photo(cards, peserta, tmp_path / "foto-kartu") for peserta in ("P-0001", "P-0003")}
     served = Layani(the_hall, root)
     try:
         device = pair_in_hall(the_hall, root, 8000, "stempel", "A-01")
@@ -176,13 +180,13 @@ def test_a_phone_pairs_stamps_loses_the_induk_and_every_entry_arrives_once(the_h
                 expect(page.locator("header.atas strong")).to_contain_text("Meja A-01", timeout=30000)
                 assert page.url == f"http://{the_hall.induk_ip}:8000/meja"  # the code left the address bar
                 assert page.evaluate("window.isSecureContext") is False  # a real phone on plain http
-                scan(page, "P-0001")
+                scan_photo(page, photos["P-0001"])  # the photo path: no live camera on plain http
                 expect(page.locator("#koneksi")).to_have_text("terhubung", timeout=60000)
                 assert stamps(root) == [("P-0001", "INO-001", "A-01")]
 
                 the_hall.wifi_lost()
                 scan(page, "P-0002")
-                scan(page, "P-0003")
+                scan_photo(page, photos["P-0003"])  # read in the page itself, with the Wi-Fi gone
                 expect(page.locator("#koneksi")).to_have_text(re.compile(r"(offline|mengirim): 2 menunggu"),
                                                               timeout=30000)
                 expect(page.locator("#koneksi")).to_have_text("offline: 2 menunggu", timeout=30000)
