@@ -17,7 +17,8 @@ Network.emulateNetworkConditions: `--latensi` ms added to each request,
   has arrived.
 
 Then the same page opened a second time in the same context (the browser's
-cache warm): what a reload costs.
+cache warm): what a reload costs. Service workers are blocked, as on a
+hotspot's plain http, where the browser allows none.
 
 `--banding FOLDER` serves, in turns with this checkout, another copy of the
 source (e.g. `git archive COMMIT bursa_cli | tar -x -C FOLDER`), `--ulang`
@@ -148,7 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     event = HERE / "_data" / f"halaman-meja-{args.ukuran}"
     make_event(event, args.ukuran)
     variants = [("ini", None)] + ([(f"banding {args.banding.name}", args.banding.resolve())] if args.banding else [])
-    servers = [start(name, source, event) for name, source in variants]
+    servers = []
+    for index, (name, source) in enumerate(variants):
+        # each version its own copy: the versions keep their devices in different forms
+        copy = event.with_name(f"{event.name}-{index}")
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(event, copy)
+        servers.append(start(name, source, copy))
     first: dict[str, list[Load]] = {s.name: [] for s in servers}
     again: dict[str, list[Load]] = {s.name: [] for s in servers}
     try:
@@ -156,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
             for _ in range(args.ulang):
                 for server in servers:  # in turns, under the same load of the machine
-                    context = browser.new_context(viewport=PHONE)
+                    # no service worker, as on a hotspot's plain http (and its fetches would escape the throttling)
+                    context = browser.new_context(viewport=PHONE, service_workers="block")
                     first[server.name].append(open_page(context, server.url, args.latensi, args.kbit))
                     desk_url = server.url.split("/pasang")[0] + "/meja"
                     again[server.name].append(open_page(context, desk_url, args.latensi, args.kbit))
