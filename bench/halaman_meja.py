@@ -22,9 +22,9 @@ hotspot's plain http, where the browser allows none.
 
 `--banding FOLDER` serves, in turns with this checkout, another copy of the
 source (e.g. `git archive COMMIT bursa_cli | tar -x -C FOLDER`), `--ulang`
-rounds each, so both are measured under the same load of the machine. The
-desks get their pairing addresses from that copy's own
-`bursa perangkat tambah --format json`. Only loopback is used.
+rounds each, so both are measured under the same load of the machine. Every
+round pairs a new desk with that copy's own `bursa perangkat tambah --format
+json`. Only loopback is used.
 """
 
 from __future__ import annotations
@@ -77,22 +77,22 @@ class Server:
     source: Path | None
     port: int
     process: subprocess.Popen
-    url: str
+    event: Path
+
+
+def environment(source: Path | None) -> tuple[dict, Path]:
+    """The environment and working folder that run `python -m bursa_cli` from `source` (None: this checkout)."""
+    env = {**os.environ, "COLUMNS": "200"}
+    if source is None:
+        return env, HERE.parent
+    env["PYTHONPATH"] = str(source)  # its bursa_cli before the installed one
+    return env, source  # `-m` looks in the working folder first
 
 
 def start(name: str, source: Path | None, event: Path) -> Server:
-    """`bursa layani` from `source` (None: this checkout) on a free loopback port, with a stamp desk paired."""
-    env = {**os.environ, "COLUMNS": "200"}
-    cwd = HERE.parent
-    if source is not None:
-        env["PYTHONPATH"] = str(source)  # its bursa_cli before the installed one
-        cwd = source  # `-m` looks in the working folder first
+    """`bursa layani` from `source` on a free loopback port."""
+    env, cwd = environment(source)
     port = free_port()
-    desk = sorted(load_event(event).event.meja_ruang)[0]
-    made = subprocess.run([sys.executable, "-m", "bursa_cli", "perangkat", "tambah", str(event), "--peran", "stempel",
-                           "--meja", desk, "--port", str(port), "--alamat", "127.0.0.1", "--format", "json"],
-                          env=env, cwd=cwd, capture_output=True, text=True, check=True)
-    url = json.loads(made.stdout)["url"]
     process = subprocess.Popen([sys.executable, "-m", "bursa_cli", "layani", str(event), "--port", str(port),
                                 "--alamat", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
                                env=env, cwd=cwd)
@@ -106,7 +106,18 @@ def start(name: str, source: Path | None, event: Path) -> Server:
                 process.kill()
                 raise RuntimeError(f"bursa layani ({name}) tidak mulai")
             time.sleep(0.1)
-    return Server(name, source, port, process, url)
+    return Server(name, source, port, process, event)
+
+
+def pairing_url(server: Server) -> str:
+    """A new stamp desk's pairing address, from that version's own `bursa perangkat tambah` (a pairing
+    QR may pair one browser only once, so every round gets its own)."""
+    env, cwd = environment(server.source)
+    desk = sorted(load_event(server.event).event.meja_ruang)[0]
+    made = subprocess.run([sys.executable, "-m", "bursa_cli", "perangkat", "tambah", str(server.event), "--peran",
+                           "stempel", "--meja", desk, "--port", str(server.port), "--alamat", "127.0.0.1",
+                           "--format", "json"], env=env, cwd=cwd, capture_output=True, text=True, check=True)
+    return json.loads(made.stdout)["url"]
 
 
 def open_page(context, url: str, latency: float, kbit: float) -> Load:
@@ -165,8 +176,9 @@ def main(argv: list[str] | None = None) -> int:
                 for server in servers:  # in turns, under the same load of the machine
                     # no service worker, as on a hotspot's plain http (and its fetches would escape the throttling)
                     context = browser.new_context(viewport=PHONE, service_workers="block")
-                    first[server.name].append(open_page(context, server.url, args.latensi, args.kbit))
-                    desk_url = server.url.split("/pasang")[0] + "/meja"
+                    url = pairing_url(server)
+                    first[server.name].append(open_page(context, url, args.latensi, args.kbit))
+                    desk_url = url.split("/pasang")[0] + "/meja"
                     again[server.name].append(open_page(context, desk_url, args.latensi, args.kbit))
                     context.close()
             browser.close()
