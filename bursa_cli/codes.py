@@ -532,6 +532,11 @@ _c("BUR-W017", "Laptop ini belum tersambung ke jaringan mana pun (Wi-Fi atau hot
    "`bursa layani` mencari alamat laptop di setiap antarmuka jaringan (bukan alamat 127.0.0.1, yang di "
    "ponsel berarti ponsel itu sendiri). Sambungkan laptop ke hotspot atau Wi-Fi yang sama dengan ponsel "
    "meja, lalu jalankan lagi.")
+_c("BUR-W018", "Laptop induk mengalami galat di dalam programnya; entri ini BELUM tercatat dan akan dikirim ulang. "
+   "Beri tahu petugas laptop induk.",
+   "Bukan kesalahan meja: ada yang tidak beres di `bursa layani` sendiri. Tidak ada yang tercatat dari "
+   "permintaan ini; meja menyimpan entrinya dan mengirim ulang. Rincian galatnya tercetak di terminal "
+   "laptop induk; laporkan bersama langkah yang memicunya.")
 
 
 # --------------------------------------------------------------------------- BUR-G gladi bersih

@@ -190,6 +190,28 @@ def test_memory_stays_flat_after_a_flood_of_large_requests(minimal_event, tmp_pa
     assert after - before < 50 * 1024, f"memori naik {(after - before) / 1024:.0f} MB"
 
 
+def test_what_is_not_http_at_all_is_answered_in_indonesian(minimal_event):
+    with induk(minimal_event) as running:
+        with socket.create_connection(("127.0.0.1", running.port), timeout=5) as conn:
+            conn.sendall(b"BUKAN HTTP SAMA SEKALI\r\n\r\n")
+            answer = read_answer(conn)
+    assert answer.startswith(b"HTTP/1.1 400") and b"BUR-W006" in answer and b"tidak sah" in answer
+
+
+def test_a_bug_still_answers_json_with_a_code(minimal_event, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from bursa_cli.web.app import create_app
+
+    token = pair(minimal_event, "ide")
+    app = create_app(minimal_event)
+    monkeypatch.setattr(app.state.hub, "about", lambda device: 1 / 0)
+    answer = TestClient(app, raise_server_exceptions=False).get("/api/v1/saya",
+                                                                headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 500 and answer.json()["kode"] == "BUR-W018"
+    assert "BELUM tercatat" in answer.json()["pesan"]
+
+
 def test_every_w_code_is_documented():
     family = [code for code in CODES if code.startswith("BUR-W")]
     assert len(family) >= 17 and all(CODES[c].explanation for c in family)

@@ -97,6 +97,11 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
             code = first.code or code
         return _answer(status, detail, code)
 
+    @app.exception_handler(Exception)
+    async def bug(request: Request, exc: Exception):
+        # A bug keeps its traceback (uvicorn prints it); the desk still gets an answer it can show.
+        return _refusal(500, "BUR-W018")
+
     @app.exception_handler(OSError)
     async def cannot_write(request: Request, exc: OSError):
         # A full disk or a read-only log: nothing was recorded, and the desk keeps the entry queued.

@@ -178,6 +178,13 @@ def guarded_protocol(header_seconds: float = HEADER_SECONDS, per_address: int = 
             self._disarm()
             super().on_headers_complete()
 
+        def send_400_response(self, msg: str) -> None:
+            # Not HTTP at all (uvicorn's own answer is English plain text): said in Indonesian, with a code.
+            body = refusal_body("BUR-W006", rincian="bentuk permintaan HTTP tidak sah")
+            self.transport.write(b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
+                                 b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body))
+            self.transport.close()
+
         def _arm(self) -> None:
             self._disarm()
             self._deadline = self.loop.call_later(header_seconds, self._too_slow)

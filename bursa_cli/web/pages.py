@@ -7,15 +7,14 @@ API, so pages and terminal desks share the same answers.
 
 from __future__ import annotations
 
+import hmac
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-
-import hmac
-from urllib.parse import parse_qs
 
 from ..codes import say
 from ..day.area import BAND
