@@ -106,7 +106,7 @@ _c("BUR-Y011", "acara.yaml kosong atau hanya berisi komentar; data acara (nama, 
    "acara.yaml adalah inti folder acara. Berkas yang kosong atau hanya berisi komentar tidak memuat "
    "apa pun, sehingga tidak ada tahapan yang dapat dinilai siap dan tidak ada dokumen yang dapat "
    "dicetak. Isi kembali dari git atau dari kerangka `bursa init`.")
-_c("BUR-Y012", "{berkas} belum terbaca, jadi pemeriksaan yang memerlukannya dilewati: {dilewati}.",
+_c("BUR-Y012", "Belum terbaca: {jumlah} pemeriksaan dilewati.",
    "Bila sebuah berkas tidak dapat dibaca, masalahnya dilaporkan sekali di berkas itu. Pemeriksaan "
    "lain yang memerlukan isinya (mis. meja yang melayani inovasi) tidak dijalankan, agar tidak "
    "muncul galat turunan yang menyesatkan. Perbaiki berkasnya lalu jalankan `bursa validasi` lagi.",
@@ -317,6 +317,11 @@ _c("BUR-T035", "Susunan acara belum diisi.", "acara.yaml: susunan_acara untuk pl
 _c("BUR-T036", "{jumlah} peserta belum konfirmasi kehadiran (yang pertama: {nama}).",
    "Konfirmasi undangan menentukan Kartu ID dan tempat duduk.")
 _c("BUR-T037", "Gladi bersih seharusnya sehari sebelum acara (H-1).", "Gladi bersih diadakan H-1.")
+_c("BUR-T060", "Tempat penulisan surat (wilayah.ibu_kota) masih berisi isian '{nilai}'; tulis nama ibu kota "
+   "{wilayah} sebelum {dokumen} dicetak.",
+   "`bursa init` tidak menebak ibu kota kabupaten dari namanya (ibu kota Kabupaten Manggarai adalah Ruteng, "
+   "Kabupaten Kupang adalah Oelamasi), jadi menuliskan isian \"(isi ...)\". Nama itu dicetak di undangan "
+   "(\"Ruteng, 12 Maret 2026\") dan di SK (\"Ditetapkan di\"). Untuk kota, nama kotanya sendiri sudah diisi.")
 _c("BUR-T090", "Kunci sertifikat ({berkas}) belum ada: sertifikat dan halaman verifikasinya tidak dapat dicetak, "
    "juga di Jendela 3 pada hari-H.",
    "Kunci dibuat sekali untuk seluruh acara oleh `bursa init`. Untuk acara yang sudah ada, buat dengan "
@@ -440,6 +445,9 @@ _c("BUR-I008", "{pesan}", "Desa ini sudah punya Kepala Desa atau Ketua BPD. Bari
    "`bursa validasi` menolak desa dengan dua pemegang peran yang sama; ubah peran salah satunya.", WARNING)
 _c("BUR-I009", "{pesan}", "Baris judul kolom tidak ditemukan, atau kolom kuncinya (Nama, Judul) tidak ada. "
    "Pastikan ada satu baris judul kolom, atau tunjuk kolomnya dengan --kolom.")
+_c("BUR-I060", "{pesan}", "Nama diawali sapaan (Bpk., Bapak, Ibu, Sdr., Sdri.). Sapaan ditulis templat surat "
+   "bila perlu, bukan bagian nama: tanpa dihapus ia tercetak di Kartu ID dan sertifikat (\"Bpk. Suparman\"). "
+   "Tinjau usulannya, lalu terapkan dengan --rapikan-nama atau perbaiki di sheet.", WARNING)
 
 # --------------------------------------------------------------------------- BUR-P kursi
 

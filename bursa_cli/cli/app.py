@@ -6,6 +6,7 @@ never pays for pydantic or WeasyPrint.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -13,7 +14,8 @@ import sys
 import typer
 
 from . import acara, cetak as cetak_cmd, hari, impor, kunci, layani, rekap
-from .kata import parser_error, say_usage_error, speak_indonesian
+from .kata import command_path, parser_error, say_usage_error, speak_indonesian
+from .streams import utf8_streams
 from ..render.kinds import KINDS
 
 app = typer.Typer(
@@ -55,10 +57,30 @@ def install_completion(wanted: bool) -> None:
         except UsageError as error:  # a callback runs before `edge`: show the panel here
             present.show_error(error)
             raise typer.Exit(int(error.exit_code)) from None
-        shell, path = completion.install(shell=shell, prog_name="bursa", complete_var=COMPLETE_VAR)
+        with unchanged_when_installed():
+            shell, path = completion.install(shell=shell, prog_name="bursa", complete_var=COMPLETE_VAR)
         present.success(f"Pelengkapan perintah (tombol Tab) untuk {shell} dipasang di {path}. "
                         "Berlaku setelah terminal dibuka ulang.")
         raise typer.Exit()
+
+
+@contextlib.contextmanager
+def unchanged_when_installed():
+    """A second `--pasang-pelengkapan` leaves the shell's start-up files as they are.
+
+    Why: Typer's installer adds a blank line to `.bashrc` (and a trailing one to others) on
+    every run, even when the completion is already loaded there.
+    """
+    from pathlib import Path
+
+    home = Path.home()
+    watched = [home / ".bashrc", home / ".zshrc"]
+    before = {path: path.read_bytes() for path in watched if path.is_file()}
+    yield
+    for path, old in before.items():
+        new = path.read_bytes() if path.is_file() else None
+        if new is not None and new != old and new.rstrip() == old.rstrip():
+            path.write_bytes(old)  # only white space was added: what it loads is the same
 
 
 COMPLETE_VAR = "_BURSA_COMPLETE"  # set by the shell when it asks for completions
@@ -147,6 +169,7 @@ kunci_sertifikat.command("buat")(edge(kunci.buat))
 
 def main() -> None:
     """Run `bursa`; parsing errors get the same Indonesian panel and exit code 2 as usage errors."""
+    utf8_streams()
     speak_indonesian()
     if COMPLETE_VAR in os.environ:  # the shell asks for completions: Typer's completion classes answer
         from typer import completion
@@ -162,9 +185,9 @@ def main() -> None:
         from .. import present
         from ..errors import UsageError
 
-        where = error.ctx.command_path if error.ctx else "bursa"
-        present.show_error(UsageError(say_usage_error(error.format_message()),
-                                      hint=f"Lihat `{where} --help`."))
+        typed = sys.argv[1:]
+        present.show_error(UsageError(say_usage_error(error.format_message(), typed),
+                                      hint=f"Lihat `{command_path(command, typed)} --help`."))
         sys.exit(2)
     except typer.Abort:
         from .. import present

@@ -13,18 +13,23 @@ from ..errors import rel
 
 def produced(result) -> None:
     """The files one `bursa cetak` run wrote, with their page counts."""
+    names = [f"{result.folder.name}/{output.name}" if output.kept is None
+             else f"{rel(output.kept.folder, result.folder.parent)}/" for output in result.outputs]
+    # A file name is never cut (at 80 columns `.pdf`, `.csv` and `.docx` must stay readable):
+    # its column is as wide as the longest name, and only a name wider than the screen folds.
+    widest = max(map(len, names), default=6)
     table = Table(title=f"bursa cetak {result.kind}", title_justify="left", show_edge=False)
-    table.add_column("Berkas", style="bold")
-    table.add_column("Halaman", justify="right")
-    table.add_column("Isi")
+    width = console().width
+    name_width = min(widest, max(20, width - 36))
+    table.add_column("Berkas", style="bold", width=name_width, overflow="fold")
+    table.add_column("Halaman", justify="right", no_wrap=True, width=7)
+    table.add_column("Isi", width=max(12, width - name_width - 15))  # 15: padding and rules
     kept = [output.kept for output in result.outputs if output.kept is not None]
-    for output in result.outputs:
+    for name, output in zip(names, result.outputs):
         if output.kept is None:
-            table.add_row(f"{result.folder.name}/{output.name}",
-                          "" if output.pages is None else str(output.pages), output.what)
+            table.add_row(escape(name), "" if output.pages is None else str(output.pages), escape(output.what))
         else:
-            table.add_row(f"{rel(output.kept.folder, result.folder.parent)}/",
-                          str(output.pages), f"{output.what}, {len(output.kept.done)} berkas")
+            table.add_row(escape(name), str(output.pages), escape(f"{output.what}, {len(output.kept.done)} berkas"))
     console().print(table)
     for output in kept:
         _kept(output, result.folder.parent)
@@ -49,15 +54,15 @@ def _kept(kept, root: Path) -> None:
     rendered = [d for d in kept.done if not d.skipped]
     skipped = [d for d in kept.done if d.skipped]
     out.print(f"[green]✔[/green] {kept.items} {kept.unit} dalam {len(kept.done)} berkas "
-              f"({kept.pages} halaman) di {rel(kept.folder, root)}")
+              f"({kept.pages} halaman) di {escape(rel(kept.folder, root))}")
     if rendered:
         out.print(f"  dicetak: {len(rendered)} batch dalam {kept.seconds:.1f} detik")
     if skipped:
         out.print(f"  dilewati (tidak berubah): {len(skipped)} batch. Cetak ulang semua: --ulang")
     if kept.removed:
-        out.print(f"  dihapus (tidak dipakai lagi): {', '.join(kept.removed)}")
+        out.print(f"  dihapus (tidak dipakai lagi): {escape(', '.join(kept.removed))}")
     if kept.merged:
-        out.print(f"  gabungan: {rel(kept.merged, root)}")
+        out.print(f"  gabungan: {escape(rel(kept.merged, root))}")
 
 
 def copied(path: Path) -> None:
@@ -68,7 +73,7 @@ def copied(path: Path) -> None:
 
 def templates(names: list[str]) -> None:
     for name in names:
-        console().print(name)
+        console().print(name, markup=False)
 
 
 class BatchProgress:
