@@ -22,6 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..codes import say
 from ..errors import Problem, UsageError
 from ..safepath import leads_out
+from .followup import FOLLOWUP_KIND, TindakLanjut
 from .logfile import LogLine, column_of, read_log
 from .models import (
     LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Nomor, Opd, P2ktd, Penilaian, Peserta,
@@ -82,6 +83,7 @@ class Event:
     komitmen: list[Komitmen] = field(default_factory=list)
     kursi: list[Kursi] = field(default_factory=list)
     nomor: list[Nomor] = field(default_factory=list)  # register-nomor.yaml
+    tindak_lanjut: list[TindakLanjut] = field(default_factory=list)  # log/tindak-lanjut/, after the fair
     sources: dict[str, SourceMap] = field(default_factory=dict)
     log_files: dict[str, list[str]] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # files whose YAML could not be read at all
@@ -246,27 +248,36 @@ def _load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
 
     for kind, model in LOG_KINDS.items():
         where = LOG_DIR if kind == "kursi" else logs
-        folder = root / where / kind
-        entries: list[Any] = []
-        event.log_files[kind] = []
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.yaml")):
-                shown = f"{where}/{kind}/{path.name}"
-                event.log_files[kind].append(shown)
-                if leads_out(root, path):  # a symlink to a file elsewhere on the laptop is not read
-                    problems.append(Problem(**say("BUR-L003", rincian="tautan (symlink) ke luar folder acara"),
-                                            file=shown))
-                    continue
-                read = read_log(path, shown)
-                problems.extend(read.problems)
-                entries.extend(_validate_log_file(model, read.entries, shown, problems))
-        setattr(event, kind, entries)
+        setattr(event, kind, _read_logs(root, kind, model, event, problems, where))
+    event.tindak_lanjut = _read_logs(root, FOLLOWUP_KIND, TindakLanjut, event, problems)  # never a rehearsal's
     register = root / REGISTER_FILE
     if register.is_file():
         read = read_log(register, REGISTER_FILE)
         problems.extend(read.problems)
         event.nomor = _validate_log_file(Nomor, read.entries, REGISTER_FILE, problems)
     return LoadResult(event, problems)
+
+
+def _read_logs(root: Path, kind: str, model: type[BaseModel], event: Event,
+               problems: list[Problem], where: str = LOG_DIR) -> list[Any]:
+    """Every entry of the log files in `<where>/<kind>/` (`log`, or `gladi/log` for the rehearsal),
+    validated, in file then line order."""
+    folder = root / where / kind
+    entries: list[Any] = []
+    event.log_files[kind] = []
+    if not folder.is_dir():
+        return entries
+    for path in sorted(folder.glob("*.yaml")):
+        shown = f"{where}/{kind}/{path.name}"
+        event.log_files[kind].append(shown)
+        if leads_out(root, path):  # a symlink to a file elsewhere on the laptop is not read
+            problems.append(Problem(**say("BUR-L003", rincian="tautan (symlink) ke luar folder acara"),
+                                    file=shown))
+            continue
+        read = read_log(path, shown)
+        problems.extend(read.problems)
+        entries.extend(_validate_log_file(model, read.entries, shown, problems))
+    return entries
 
 
 def _read(path: Path, shown: str, problems: list[Problem], event: Event) -> Loaded | None:
