@@ -28,6 +28,7 @@ class Need:
 
 
 _RECAP = ("acara.yaml", "desa.yaml", "peserta.yaml", "inovasi.yaml", "p2ktd.yaml", "log/")
+_FOLLOWUP = ("acara.yaml", "desa.yaml", "inovasi.yaml", "p2ktd.yaml", "log/komitmen/", "log/tindak-lanjut/")
 _IMPOR = {
     "peserta": ("acara.yaml", "desa.yaml", "peserta.yaml"),
     "inovasi": ("acara.yaml", "opd.yaml", "p2ktd.yaml", "inovasi.yaml"),
@@ -48,6 +49,9 @@ NEEDS: dict[str, Need] = {
     "impor": Need(tuple(dict.fromkeys(f for files in _IMPOR.values() for f in files)),
                   "Data acara masih bermasalah; perbaiki dulu berkas berikut.",
                   "Jalankan `bursa validasi` untuk melihat semua masalahnya."),
+    # the follow-up counts commitments and their steps; its own checks (BUR-F) refuse too
+    "tindak-lanjut": Need(_FOLLOWUP, "Rekap tindak lanjut tidak dibuat: data yang dihitung masih bermasalah.",
+                          "Perbaiki dulu (lihat `bursa validasi`)."),
     "cetak:sertifikat": Need(_RECAP, "Data untuk sertifikat belum lengkap; belum ada sertifikat yang dicetak.",
                              "Lengkapi data di atas lalu jalankan lagi.", kind="sertifikat"),
 }

@@ -38,6 +38,19 @@ def show_recap(recap, everything: bool = False) -> None:
         out.print("[dim]Tabel dipotong 15 baris. Semua baris: --semua, atau --format xlsx.[/dim]")
 
 
+def show_followup(recap, everything: bool = False) -> None:
+    """Print the follow-up recap; long views are cut unless `everything`."""
+    from ..recap.followup_tables import followup_tables
+
+    out = console()
+    out.print(f"[bold]Rekap tindak lanjut komitmen: {'; '.join(recap.acara)}[/bold]  "
+              f"[dim](per {recap.per.isoformat()})[/dim]")
+    for table in followup_tables(recap):
+        out.print(_rich_table(table, None if everything else SHORT_LIMIT))
+    if not everything:
+        out.print("[dim]Tabel dipotong 15 baris. Semua baris: --semua, atau --format xlsx.[/dim]")
+
+
 def _rich_table(table: Table, limit: int | None) -> RichTable:
     view = RichTable(title=table.title, title_justify="left", title_style="bold")
     shown = [i for i, c in enumerate(table.columns) if c.screen]
