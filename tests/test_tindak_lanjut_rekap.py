@@ -174,3 +174,42 @@ def _cards(root: Path):
     from bursa_cli.schema.event import load_event
 
     return load_event(root).event.komitmen_berlaku.values()
+
+
+def test_pdf_report_text_and_pages(followed):
+    from pypdf import PdfReader
+    from render_helpers import pdf_pages
+
+    result = bursa("rekap", "tindak-lanjut", followed, "--format", "pdf", "--per", "2028-01-02")
+    assert result.exit_code == 0, result.output
+    target = followed / "keluaran" / "rekap" / "tindak-lanjut.pdf"
+    pages = pdf_pages(target)
+    text = " ".join(" ".join(pages).split())
+    assert "LAPORAN TINDAK LANJUT KOMITMEN REPLIKASI INOVASI DESA" in text
+    assert "Keadaan per 2 Januari 2028" in text
+    assert "4 komitmen replikasi dari 3 desa" in text
+    assert "Rp95.000.000 anggaran APBDes" in text
+    assert "25% tingkat replikasi" in text
+    assert "Dana dialihkan untuk bencana" in text and "Campursari" in text
+    assert "Alokasi Dana Desa (ADD) Rp0" in text and "Pendapatan Asli Desa (PADes) Rp80.000.000" in text
+    assert "KEPALA DINAS" in text.upper() and minimal_data("acara.yaml")["penyelenggara"]["kepala"]["nama"] in text
+    assert "LAMPIRAN: KEADAAN SETIAP KOMITMEN" in text
+    reader = PdfReader(target)
+    assert len(reader.pages) == 4 and f"Halaman 1 dari {len(reader.pages)}" in text
+    assert reader.pages[-1].mediabox.width > reader.pages[-1].mediabox.height  # the annex is landscape
+    assert b"<svg" not in target.read_bytes()  # the charts are drawn into the PDF, not embedded as files
+
+
+def test_pdf_report_of_several_events(tmp_path):
+    from render_helpers import pdf_pages
+
+    first = make_event(tmp_path / "temanggung", followup_files())
+    second = make_event(tmp_path / "magelang", followup_files("Bursa Inovasi Desa Kabupaten Magelang Tahun 2026",
+                                                              "Kabupaten Magelang"))
+    target = tmp_path / "provinsi.pdf"
+    result = bursa("rekap", "tindak-lanjut", first, second, "--format", "pdf", "--keluaran", target)
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(pdf_pages(target)).split())
+    assert "IV. Per Kabupaten" in text
+    assert "Kabupaten Magelang 4 0 1 1 0 1 1 25% Rp95.000.000" in text
+    assert "Jumlah 8 0 2 2 0 2 2 25% Rp190.000.000" in text

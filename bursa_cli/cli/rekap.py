@@ -116,7 +116,7 @@ def rekap_tindak_lanjut(folders: list[Path], format: RecapFormat, keluaran: Opti
     if format is RecapFormat.pdf:
         from ..render.job import Options, produce
 
-        produced = produce("laporan-tindak-lanjut", folders[0],
+        produced = produce(FOLLOWUP, folders[0],
                            Options(keluaran=keluaran, folder_lain=list(folders[1:]), per=when))
         show.show_written([keluaran or produced.folder / produced.outputs[0].name], folders[0])
         return

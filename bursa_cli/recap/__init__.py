@@ -39,7 +39,7 @@ def load_for_followup(root: Path):
 def followup_recap(folders: list[Path], per=None):
     """The follow-up recap of one or more event folders (the kabupaten of one province), in one table."""
     from ..errors import DataError
-    from .followup import build_followup, followup_state
+    from .followup import build_followup
 
     states = []
     for folder in folders:
@@ -49,5 +49,12 @@ def followup_recap(folders: list[Path], per=None):
             if len(folders) == 1:
                 raise
             raise DataError(f"{folder}: {exc.message}", exc.problems, exc.hint) from None
-        states.append((event.acara.nama, followup_state(event), {p.id: p.nama for p in event.p2ktd}))
+        states.append(followup_of(event))
     return build_followup(states, per)
+
+
+def followup_of(event):
+    """What `build_followup` needs of one loaded event: its name, its commitments' state, its P2KTD names."""
+    from .followup import followup_state
+
+    return event.acara.nama, followup_state(event), {p.id: p.nama for p in event.p2ktd}

@@ -80,6 +80,9 @@ KINDS: list[Kind] = [
     Kind("rekap", "bursa_cli.render.rekap:build",
          "Laporan rekap untuk Bupati (PDF): ringkasan, grafik per bidang, kecamatan dan inovasi, tabel.",
          options=("kecamatan", "bidang"), need="rekap"),
+    Kind("tindak-lanjut", "bursa_cli.render.tindaklanjut:build",
+         "Laporan Tindak Lanjut Komitmen Replikasi Inovasi Desa (PDF): corong komitmen, grafik per kecamatan, tabel.",
+         need="tindak-lanjut"),
 ]
 
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
