@@ -505,6 +505,22 @@ _c("BUR-F010", "Isian {isian} hanya dipakai pada tahap {untuk}; pada tahap {taha
    "nilai, sumber dan perdes milik tahap apbdes; alasan milik tahap batal. Pada tahap lain isian itu tidak "
    "dihitung. Pindahkan catatannya ke keterangan.", WARNING)
 
+_c("BUR-F011", "Baris ini bukan komitmen yang berlaku: desa {desa} dengan inovasi {inovasi}.",
+   "Setiap baris lembar tindak lanjut mewakili satu komitmen (Kode desa dan Id inovasi). Kolom-kolom itu "
+   "dikunci; bila terubah atau baris ditambah dengan tangan, baris tidak dikenali. Ekspor ulang lembarnya "
+   "(`bursa ekspor tindak-lanjut`) dan salin isian yang baru.")
+_c("BUR-F012", "{pesan}",
+   "Isian lembar tindak lanjut tidak dapat dibaca: tahap atau sumber dana di luar daftar pilihan, tanggal "
+   "atau nilai yang tidak sah, atau tanggal yang kosong padahal tahapnya berubah. Pilih dari daftar (klik "
+   "sel, lalu panah di kanannya) dan tulis tanggal seperti 2027-01-15 atau 15/01/2027.")
+_c("BUR-F013", "{isian} berubah, tetapi tahapnya {tahap}, bukan apbdes; perubahan itu tidak dicatat.",
+   "Nilai, sumber dana dan nomor Perdes dicatat hanya bersama tahap apbdes. Untuk mencatat anggaran yang "
+   "berubah (mis. Perubahan APBDes), pilih tahap apbdes dan isi tanggal Perdes-nya.", WARNING)
+_c("BUR-F014", "Kolom {kolom} tidak ditemukan di {sheet}; lembar ini bukan lembar tindak lanjut dari "
+   "`bursa ekspor tindak-lanjut`.",
+   "Impor tindak lanjut membaca lembar yang dibuat `bursa ekspor tindak-lanjut`: baris judulnya memuat "
+   "Kode desa, Id inovasi, Tahap, Tanggal, Nilai (Rp), Sumber Dana, Nomor Perdes, P2KTD dan Keterangan.")
+
 
 # --------------------------------------------------------------------------- BUR-W jaringan bursa layani
 

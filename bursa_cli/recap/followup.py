@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Iterable
 
 from ..schema.event import Event
@@ -57,6 +57,7 @@ class Langkah:
     keterangan: str = ""
     alasan: str = ""
     langkah: int = 0  # how many steps were recorded
+    waktu: datetime | None = None  # when the latest step was written
 
     @property
     def dianggarkan(self) -> bool:
@@ -157,7 +158,7 @@ def _apply(row: Langkah, steps: Iterable) -> None:
     helpers: dict[str, None] = {}
     for entry in steps:
         row.langkah += 1
-        row.tahap, row.tanggal = entry.tahap, entry.tanggal
+        row.tahap, row.tanggal, row.waktu = entry.tahap, entry.tanggal, entry.waktu
         row.keterangan = entry.keterangan or ""
         row.alasan = entry.alasan or "" if entry.tahap == "batal" else ""
         if entry.tahap == "apbdes":
