@@ -52,6 +52,9 @@ NEEDS: dict[str, Need] = {
     # the follow-up counts commitments and their steps; its own checks (BUR-F) refuse too
     "tindak-lanjut": Need(_FOLLOWUP, "Rekap tindak lanjut tidak dibuat: data yang dihitung masih bermasalah.",
                           "Perbaiki dulu (lihat `bursa validasi`)."),
+    "surat-tindak-lanjut": Need(_FOLLOWUP + ("register-nomor.yaml",),
+                                "Data untuk surat tindak lanjut belum lengkap; belum ada surat yang dicetak.",
+                                "Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi."),
     "cetak:sertifikat": Need(_RECAP, "Data untuk sertifikat belum lengkap; belum ada sertifikat yang dicetak.",
                              "Lengkapi data di atas lalu jalankan lagi.", kind="sertifikat"),
 }

@@ -47,6 +47,7 @@ class Options:
     hanya_hari_acara: bool = False  # the recap leaves out entries of log/ dated outside the event day
     folder_lain: list[Path] = field(default_factory=list)  # further events in one follow-up report
     per: date | None = None  # the follow-up report's reference date (bawaan: today)
+    batas: date | None = None  # the date the follow-up letters ask the data back by
 
 
 @dataclass

@@ -83,6 +83,9 @@ KINDS: list[Kind] = [
     Kind("tindak-lanjut", "bursa_cli.render.tindaklanjut:build",
          "Laporan Tindak Lanjut Komitmen Replikasi Inovasi Desa (PDF): corong komitmen, grafik per kecamatan, tabel.",
          need="tindak-lanjut"),
+    Kind("surat-tindak-lanjut", "bursa_cli.render.surat_tindak_lanjut:build",
+         "Surat kepada setiap Camat meminta kabar komitmen desanya, dengan lampiran per desa (PDF dan DOCX).",
+         options=("kecamatan", "batas"), need="surat-tindak-lanjut"),
 ]
 
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
