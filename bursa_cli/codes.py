@@ -521,6 +521,11 @@ _c("BUR-F014", "Kolom {kolom} tidak ditemukan di {sheet}; lembar ini bukan lemba
    "Impor tindak lanjut membaca lembar yang dibuat `bursa ekspor tindak-lanjut`: baris judulnya memuat "
    "Kode desa, Id inovasi, Tahap, Tanggal, Nilai (Rp), Sumber Dana, Nomor Perdes, P2KTD dan Keterangan.")
 
+_c("BUR-F015", "Desa {desa} sudah melaksanakan {inovasi} ({judul}) menurut tindak lanjut Bursa sebelumnya; "
+   "komitmen ini bukan replikasi baru.",
+   "desa.yaml mencatat inovasi yang sudah dilaksanakan setiap desa (inovasi_berjalan, dibawa `bursa init "
+   "--dari`). Inovasi itu tidak ditawarkan lagi kepada desa tersebut sebagai inovasi baru. Bila desa "
+   "memperluas inovasinya, biarkan; bila tidak, pilih inovasi lain.", WARNING)
 
 # --------------------------------------------------------------------------- BUR-W jaringan bursa layani
 

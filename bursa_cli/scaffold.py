@@ -70,6 +70,7 @@ class InitOptions:
     git: bool = True
     hook: bool = False
     today: date = field(default_factory=date.today)
+    dari: Path | None = None  # the earlier event this one starts from (`--dari`)
 
 
 @dataclass
@@ -148,8 +149,10 @@ def _short_name(nama: str) -> str:
     return nama
 
 
-def build_files(options: InitOptions) -> dict[str, str]:
+def build_files(options: InitOptions) -> dict[str, str | bytes]:
     """The text of every skeleton file, keyed by its path in the event folder."""
+    if options.dari is not None:
+        return _files_from(options)
     region = None
     if options.wilayah_csv:
         if not options.kode:
@@ -188,6 +191,27 @@ def build_files(options: InitOptions) -> dict[str, str]:
     files[".gitignore"] = GITIGNORE
     files[".gitattributes"] = GITATTRIBUTES
     files[KEY_FILE] = key_text()  # one key for the whole event, shared through git from the start
+    return files
+
+
+def _files_from(options: InitOptions) -> dict[str, str]:
+    """The next Bursa from an earlier one (`--dari`): its region, kop, venue, OPD, P2KTD, committee,
+    villages and catalogue; fresh stages, participants and logs (see `carryover`)."""
+    from dataclasses import replace
+
+    from .carryover import carry_over, next_acara
+
+    if options.wilayah_csv or options.kode or options.kecamatan or options.kabupaten:
+        raise UsageError("--dari membawa wilayah dari acara lama; --wilayah, --kode, --kecamatan dan "
+                         "--kabupaten tidak dipakai bersamanya.")
+    carried = carry_over(options.dari, options.today)  # refuses an old event whose data does not load
+    acara, tanggal = next_acara(options.dari, options.tanggal)
+    files = build_files(replace(options, dari=None, tanggal=tanggal))
+    carried["acara.yaml"] = acara
+    for name, text in carried.items():
+        if isinstance(text, str) and name.endswith(".yaml") and not text.startswith("# yaml-language-server"):
+            text = modeline(name) + text
+        files[name] = text
     return files
 
 

@@ -15,7 +15,9 @@ from ..indo import tanggal as tanggal_text
 
 
 def check_followup(event: Event) -> Iterable[Problem]:
-    """Every follow-up entry names a commitment in force, in a plausible order, with its fields."""
+    """Every follow-up entry names a commitment in force, in a plausible order, with its fields;
+    no village commits, as new, to an innovation it already carries out."""
+    yield from _already_running(event)
     if not event.tindak_lanjut:
         return
     pairs = committed_pairs(event.komitmen_berlaku)
@@ -74,3 +76,15 @@ def _order(entry: TindakLanjut, previous: TindakLanjut) -> Iterable[Problem]:
         yield locate(entry, field_name="tanggal", value=str(entry.tanggal),
                      **say("BUR-F003", tanggal=tanggal_text(entry.tanggal),
                            tanggal_lalu=tanggal_text(previous.tanggal), **where))
+
+
+def _already_running(event: Event) -> Iterable[Problem]:
+    for kode, card in event.komitmen_berlaku.items():
+        desa = event.desa_by_kode.get(kode)
+        if desa is None or not desa.inovasi_berjalan:
+            continue
+        for inovasi in card.inovasi:
+            if inovasi in desa.inovasi_berjalan:
+                item = event.inovasi_by_id.get(inovasi)
+                yield locate(card, field_name="inovasi", value=inovasi,
+                             **say("BUR-F015", desa=desa.nama, inovasi=inovasi, judul=item.judul if item else "-"))

@@ -114,6 +114,8 @@ def show_verification(result) -> None:
     body.append("Inovasi     :", style="bold")
     for number, item in enumerate(s.inovasi, start=1):
         body.append(f"\n  {number}. {item.judul} (Bidang {item.bidang_label})")
+        if result.keadaan is not None:
+            body.append(f"\n     Tindak lanjut: {result.keadaan.get(item.id, 'Belum ada kabar')}", style="dim")
     if result.message:
         body.append(f"\n\n{result.message}", style="yellow")
     style = "yellow" if result.superseded else "green"
