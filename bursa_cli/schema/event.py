@@ -212,14 +212,19 @@ def _without_gc_pauses():
             gc.enable()
 
 
-def load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
+def load_event(root: Path, logs: str = LOG_DIR, only: typing.Collection[str] | None = None) -> LoadResult:
     """Read every file of the event folder at `root`; the day's entries from `logs`
-    (`log`, or `gladi/log` for the rehearsal: the printed seats always come from `log/kursi/`)."""
+    (`log`, or `gladi/log` for the rehearsal: the printed seats always come from `log/kursi/`).
+
+    `only` names the list files ("desa.yaml") and log folders ("log/komitmen") to read, when not
+    all; acara.yaml is always read. Why: the follow-up recap of a whole province reads 35 events
+    and needs neither the participants nor the day's stamps.
+    """
     with _without_gc_pauses():
-        return _load_event(Path(root), logs)
+        return _load_event(Path(root), logs, None if only is None else frozenset(only))
 
 
-def _load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
+def _load_event(root: Path, logs: str = LOG_DIR, only: frozenset[str] | None = None) -> LoadResult:
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"Folder acara '{root}' tidak ditemukan.",
@@ -242,16 +247,20 @@ def _load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
         problems.append(Problem(**say("BUR-Y011"), file=ACARA_FILE, line=1, column=1))
 
     for name, (model, unique) in LIST_FILES.items():
+        if only is not None and name not in only:
+            continue
         loaded = _read(root / name, name, problems, event)
         items = _validate_list(model, unique, loaded, problems) if loaded else []
         setattr(event, name.removesuffix(".yaml"), items)
 
     for kind, model in LOG_KINDS.items():
         where = LOG_DIR if kind == "kursi" else logs
-        setattr(event, kind, _read_logs(root, kind, model, event, problems, where))
-    event.tindak_lanjut = _read_logs(root, FOLLOWUP_KIND, TindakLanjut, event, problems)  # never a rehearsal's
+        if only is None or f"{LOG_DIR}/{kind}" in only:
+            setattr(event, kind, _read_logs(root, kind, model, event, problems, where))
+    if only is None or f"{LOG_DIR}/{FOLLOWUP_KIND}" in only:  # never a rehearsal's
+        event.tindak_lanjut = _read_logs(root, FOLLOWUP_KIND, TindakLanjut, event, problems)
     register = root / REGISTER_FILE
-    if register.is_file():
+    if register.is_file() and (only is None or REGISTER_FILE in only):
         read = read_log(register, REGISTER_FILE)
         problems.extend(read.problems)
         event.nomor = _validate_log_file(Nomor, read.entries, REGISTER_FILE, problems)

@@ -73,8 +73,10 @@ def history(entries: list[TindakLanjut]) -> dict[tuple[str, str], list[TindakLan
     was written last, even when it corrects an earlier step (a step back, with
     its reason in `keterangan`).
     """
-    ordered = sorted(entries, key=lambda e: (e.waktu.timestamp(), e._file, e._line))
+    # The entries come in file and line order, so their index breaks a tie of `waktu`.
+    keyed = sorted((entry.waktu.timestamp(), index) for index, entry in enumerate(entries))
     steps: dict[tuple[str, str], list[TindakLanjut]] = {}
-    for entry in ordered:
+    for _, index in keyed:
+        entry = entries[index]
         steps.setdefault((entry.desa, entry.inovasi), []).append(entry)
     return steps
