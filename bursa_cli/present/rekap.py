@@ -46,12 +46,13 @@ def show_followup(recap, everything: bool = False) -> None:
     out.print(f"[bold]Rekap tindak lanjut komitmen: {'; '.join(recap.acara)}[/bold]  "
               f"[dim](per {recap.per.isoformat()})[/dim]")
     for table in followup_tables(recap):
-        out.print(_rich_table(table, None if everything else SHORT_LIMIT))
+        out.print(_rich_table(table, None if everything else SHORT_LIMIT, whole_numbers=True))
     if not everything:
         out.print("[dim]Tabel dipotong 15 baris. Semua baris: --semua, atau --format xlsx.[/dim]")
 
 
-def _rich_table(table: Table, limit: int | None) -> RichTable:
+def _rich_table(table: Table, limit: int | None, whole_numbers: bool = False) -> RichTable:
+    """`whole_numbers`: a number is never broken across lines (the names wrap instead)."""
     view = RichTable(title=table.title, title_justify="left", title_style="bold")
     shown = [i for i, c in enumerate(table.columns) if c.screen]
     for i in shown:
@@ -59,7 +60,8 @@ def _rich_table(table: Table, limit: int | None) -> RichTable:
         numeric = column.kind in (INT, DECIMAL, RUPIAH, YEAR)
         wide = column.kind in (LIST, TEXT) and column.width > 30
         view.add_column(column.header, justify="right" if numeric else "left", overflow="fold",
-                        min_width=12 if wide else None, no_wrap=column.kind in (YESNO, YEAR))
+                        min_width=12 if wide else (min(column.width, 16) if whole_numbers and not numeric else None),
+                        no_wrap=column.kind in (YESNO, YEAR) or (whole_numbers and numeric))
     rows = table.rows if limit is None else table.rows[:limit]
     for row in rows:
         view.add_row(*(_cell(row[i], table.columns[i].kind) for i in shown))

@@ -20,8 +20,9 @@ def _count_columns(rupiah_detail: bool) -> list[Column]:
         Column("apbdes", "APBDes", INT, 9), Column("pelaksanaan", "Dilaksanakan", INT, 11),
         Column("selesai", "Selesai", INT, 8), Column("batal", "Batal", INT, 7),
         Column("tanpa_kabar", "Tanpa kabar", INT, 10),
-        Column("tingkat_replikasi", "Replikasi (%)", DECIMAL, 10),
-        Column("nilai_apbdes", "Dianggarkan (Rp)", RUPIAH, 18),
+        # the screen shows the counts; the rate and the rupiah are in the summary and the sheets
+        Column("tingkat_replikasi", "Replikasi (%)", DECIMAL, 10, False),
+        Column("nilai_apbdes", "Dianggarkan (Rp)", RUPIAH, 18, False),
     ]
     if rupiah_detail:
         columns += [Column(f"nilai_{s.replace('-', '_')}", f"{SUMBER_LABEL[s]} (Rp)", RUPIAH, 18, False)
