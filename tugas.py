@@ -29,6 +29,7 @@ KELUARAN = CONTOH / "keluaran"
 DEMO_DOKUMEN = [
     "undangan", "sk", "susunan-acara", "daftar-hadir", "poster", "katalog", "denah",
     "kartu-id", "kartu-cadangan", "kartu-komitmen", "kartu-ide", "sertifikat", "halaman-verifikasi",
+    "surat-tindak-lanjut",
 ]
 
 PANGO_HELP = """\
@@ -106,6 +107,10 @@ def demo() -> int:
     bursa(python, "rekap", str(CONTOH))
     for fmt in ("xlsx", "pdf"):
         bursa(python, "rekap", str(CONTOH), "--format", fmt)
+    say("merekap tindak lanjut komitmen")
+    for fmt in ("tabel", "pdf"):
+        bursa(python, "rekap", "tindak-lanjut", str(CONTOH), "--format", fmt)
+    bursa(python, "ekspor", "tindak-lanjut", str(CONTOH))
     say(f"selesai; semua dokumen ada di {KELUARAN.relative_to(ROOT)}/")
     return 0
 
