@@ -17,7 +17,8 @@ from bursa_cli.schema.event import load_event
 from bursa_cli.schema.logfile import format_entry
 from followup_support import followup_files
 from render_helpers import pdf_pages
-from support import bursa, make_event, plain
+from support import bursa, make_event, minimal_data, plain
+from web_support import browser  # noqa: F401  (a fixture: Debian chromium via Playwright)
 
 
 def _new_from_old(tmp_path: Path) -> tuple[Path, Path]:
@@ -125,3 +126,31 @@ def test_verification_shows_the_follow_up_only_when_published(tmp_path):
     assert [i["keadaan"] for i in entry["inovasi"]] == ["Dilaksanakan, 1 Maret 2027", "Dianggarkan di APBDes, 5 Januari 2027"]
     other = _code(root, "33.23.01.2003")
     assert "Tindak lanjut: Belum ada kabar" in plain(bursa("verifikasi", other, root).output)
+
+
+def test_published_follow_up_on_the_verification_page_in_chromium(tmp_path, browser):
+    """The static page, opened from the file on a phone-sized window, shows each innovation's state."""
+    import os
+
+    from web_support import PHONE
+
+    files = followup_files()
+    files["acara.yaml"]["dokumen"] = {**files["acara.yaml"].get("dokumen", {}), "terbitkan_tindak_lanjut": "ya"}
+    files["peserta.yaml"] = minimal_data("peserta.yaml") + [
+        {"id": "P-0005", "nama": "Sumarni", "peran": "kepala-desa", "desa": "33.23.01.2003", "konfirmasi": "ya"},
+        {"id": "P-0006", "nama": "Slamet", "peran": "ketua-bpd", "desa": "33.23.01.2003", "konfirmasi": "ya"}]
+    root = make_event(tmp_path / "acara", files)
+    code = _code(root, "33.23.01.2001")
+    result = bursa("cetak", "halaman-verifikasi", root)
+    assert result.exit_code == 0, result.output
+    tab = browser.new_page(viewport=PHONE)
+    try:
+        tab.goto((root / "keluaran" / "verifikasi" / "index.html").as_uri() + "#" + code)
+        tab.wait_for_selector("#hasil.sah", timeout=60_000)
+        text = " ".join(tab.inner_text("#hasil").split())
+        assert "Posyandu Remaja (Bidang Pengembangan Sumber Daya Manusia) Tindak lanjut: Dilaksanakan, 1 Maret 2027" in text
+        assert "Tindak lanjut: Dianggarkan di APBDes, 5 Januari 2027" in text
+        if os.environ.get("BURSA_TANGKAPAN"):  # a screenshot to look at, when asked for
+            tab.screenshot(path=os.environ["BURSA_TANGKAPAN"], full_page=True)
+    finally:
+        tab.close()

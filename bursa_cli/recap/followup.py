@@ -29,7 +29,6 @@ from ..schema.followup import TAHAP_ORDER, committed_pairs, history
 from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, kecamatan_of
 
 TANPA_KABAR = "tanpa-kabar"
-STATES: tuple[str, ...] = TAHAP_ORDER + (TANPA_KABAR,)
 BUDGETED = ("apbdes", "pelaksanaan", "selesai")
 CARRIED_OUT = ("pelaksanaan", "selesai")
 NO_P2KTD = "-"
