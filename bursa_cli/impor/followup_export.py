@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..fsutil import Staging
 from ..paths import OUTPUT_DIR
 from ..recap.build import resolve_kecamatan
 from ..recap.followup import Langkah, by_kecamatan, followup_state
 from ..schema.event import Event
 from ..schema.followup import SUMBER_ORDER, TAHAP_ORDER
-from .ekspor import LINE_HEIGHT, _lines_needed, save_workbook
+from .ekspor import LINE_HEIGHT, _lines_needed, workbook_bytes
 
 # (field, header, locked, width). The headers are what the importer looks for.
 COLUMNS: tuple[tuple[str, str, bool, int], ...] = (
@@ -85,13 +86,19 @@ def export_followup(event: Event, output: Path | None = None, kecamatan: list[st
     names = {kode: event.kecamatan_nama.get(kode, kode) for kode in rows}
     if terpisah:
         folder = Path(output) if output is not None else default_folder(event.root)
-        return [_write(event, {kode: group}, names, folder / f"tindak-lanjut-{kode}-{_slug(names[kode])}.xlsx")
-                for kode, group in rows.items()]
-    target = Path(output) if output is not None else default_folder(event.root) / "tindak-lanjut.xlsx"
-    return [_write(event, rows, names, target)]
+        books = [_book(event, {kode: group}, names, folder / f"tindak-lanjut-{kode}-{_slug(names[kode])}.xlsx")
+                 for kode, group in rows.items()]
+    else:
+        target = Path(output) if output is not None else default_folder(event.root) / "tindak-lanjut.xlsx"
+        books = [_book(event, rows, names, target)]
+    with Staging() as staging:  # every workbook built first, then all written, or none
+        for lembar, data in books:
+            staging.add(lembar.path, data)
+    return [lembar for lembar, _ in books]
 
 
-def _write(event: Event, groups: dict[str, list[Langkah]], names: dict[str, str], path: Path) -> Lembar:
+def _book(event: Event, groups: dict[str, list[Langkah]], names: dict[str, str],
+          path: Path) -> tuple[Lembar, bytes]:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -103,9 +110,7 @@ def _write(event: Event, groups: dict[str, list[Langkah]], names: dict[str, str]
         _fill(sheet, event, names[kode], group)
     _lists(book, event)
     _guide(book)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_workbook(book, path)
-    return Lembar(path, [(names[kode], len(group)) for kode, group in groups.items()])
+    return Lembar(path, [(names[kode], len(group)) for kode, group in groups.items()]), workbook_bytes(book)
 
 
 def row_values(row: Langkah) -> dict:
