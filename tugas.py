@@ -29,6 +29,7 @@ KELUARAN = CONTOH / "keluaran"
 DEMO_DOKUMEN = [
     "undangan", "sk", "susunan-acara", "daftar-hadir", "poster", "katalog", "denah",
     "kartu-id", "kartu-cadangan", "kartu-komitmen", "kartu-ide", "sertifikat", "halaman-verifikasi",
+    "surat-tindak-lanjut",
 ]
 
 PANGO_HELP = """\
@@ -114,6 +115,10 @@ def demo() -> int:
     bursa(python, "rekap", str(CONTOH))
     for fmt in ("xlsx", "pdf"):
         bursa(python, "rekap", str(CONTOH), "--format", fmt)
+    say("merekap tindak lanjut komitmen")
+    for fmt in ("tabel", "pdf"):
+        bursa(python, "rekap", "tindak-lanjut", str(CONTOH), "--format", fmt)
+    bursa(python, "ekspor", "tindak-lanjut", str(CONTOH))
     say(f"selesai; semua dokumen ada di {KELUARAN.relative_to(ROOT)}/")
     return 0
 
@@ -171,11 +176,39 @@ def ensure_soffice() -> None:
         sys.stderr.write(SOFFICE_HELP)
 
 
+CALC_HELP = """\
+[tugas] LibreOffice Calc tidak terpasang: uji impor lembar tindak lanjut yang disimpan ulang LibreOffice
+        akan dilewati. Pasang dulu agar ikut diuji, misalnya di Debian/Ubuntu:
+        sudo apt-get install -y libreoffice-calc-nogui
+"""
+
+
+def has_calc() -> bool:
+    """Whether `soffice` can open spreadsheets (Debian splits Calc into its own package)."""
+    return bool(shutil.which("soffice")) and any(
+        Path(folder).glob("libsclo.so") for folder in ("/usr/lib/libreoffice/program", "/opt/libreoffice/program"))
+
+
+def ensure_calc() -> None:
+    """The follow-up import is tested through a file saved by LibreOffice Calc; as root with apt-get,
+    install it, else say how."""
+    if has_calc():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("memasang LibreOffice Calc untuk uji impor tindak lanjut (apt-get)")
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "libreoffice-calc-nogui"], check=False,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if not has_calc():
+        sys.stderr.write(CALC_HELP)
+
+
 def uji(extra: list[str]) -> int:
     python = setup("[test]")
     ensure_chromium()
     ensure_hall_tools()
     ensure_soffice()
+    ensure_calc()
     if not any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in extra):
         # Every core: one pytest worker per core; the tests of one file stay on one worker,
         # so a file's fixtures are built once.

@@ -1,6 +1,7 @@
 """Synthetic event folders at the sizes the toolkit must handle, for benchmarks.
 
-    python bench/sintetis.py OUT_DIR [--ukuran terbesar|median|klaster] [--wilayah FILE.csv] [--periksa]
+    python bench/sintetis.py OUT_DIR [--ukuran terbesar|median|klaster|provinsi] [--kode PP.KK]
+                             [--tindak-lanjut] [--wilayah FILE.csv] [--periksa]
 
 `make_event(out_dir, size)` writes a complete event folder in the same format
 as `contoh-kabupaten/`: real region codes from the Kemendagri list, every
@@ -16,6 +17,12 @@ Sizes (from the domain brief):
 | terbesar |  852 |   1 704 |     150 |  10 000 |      852 |  Aceh Utara (11.08)
 | median   |  152 |     304 |     100 |   2 000 |      150 |  Trenggalek (35.03)
 | klaster  |   75 |     150 |      45 |   1 000 |       75 |  kecamatan of Temanggung (33.23)
+
+`provinsi` is one kabupaten of a synthetic province (`--kode` picks which):
+`bench/tindak_lanjut.py` builds 35 of them, about 8,500 villages. With
+`--tindak-lanjut` the folder also gets a follow-up of the commitments
+(`log/tindak-lanjut/`), a few months of RKP Desa, APBDes, pelaksanaan, selesai
+and batal steps, drawn from its own seed so the day's logs stay the same.
 
 "menu" counts the innovations kept at the sorting meeting; about one in twelve
 more is listed as dropped (dicoret). The klaster brief asks for 80 commitments, but a village hands in one Kartu
@@ -34,7 +41,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -73,11 +80,16 @@ SIZES: dict[str, Ukuran] = {
     "terbesar": Ukuran("11.08", desa=852, inovasi=150, stempel=10_000, komitmen=852, ide=140),
     "median": Ukuran("35.03", desa=152, inovasi=100, stempel=2_000, komitmen=150, ide=40),
     "klaster": Ukuran("33.23", desa=75, inovasi=45, stempel=1_000, komitmen=80, ide=25, klaster=True),
+    "provinsi": Ukuran("33.01", desa=243, inovasi=100, stempel=3_000, komitmen=230, ide=40),
 }
+PROVINSI = SIZES["provinsi"]
 
 
-def make_event(out_dir: Path, size: str = "terbesar", wilayah_csv: Path | None = None) -> Path:
+def make_event(out_dir: Path, size: str = "terbesar", wilayah_csv: Path | None = None,
+               kode: str | None = None, tindak_lanjut: bool = False) -> Path:
     """Write a synthetic event folder of `size` at `out_dir` and return its path.
+
+    `kode` takes the villages of another kabupaten; `tindak_lanjut` adds a follow-up.
 
     The folder is built beside `out_dir` and moved into place at the end, so a
     failure leaves nothing half-written. An existing folder is replaced only
@@ -91,7 +103,11 @@ def make_event(out_dir: Path, size: str = "terbesar", wilayah_csv: Path | None =
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        _Builder(SIZES[size], _Wilayah(wilayah_csv or WILAYAH_CSV), random.Random(f"{SEED}-{size}")).write(work)
+        ukuran = replace(SIZES[size], kode=kode) if kode else SIZES[size]
+        seed = f"{SEED}-{size}" + (f"-{kode}" if kode else "")
+        builder = _Builder(ukuran, _Wilayah(wilayah_csv or WILAYAH_CSV), random.Random(seed))
+        builder.follow = random.Random(f"{seed}-tindak-lanjut") if tindak_lanjut else None
+        builder.write(work)
         (work / MARKER).write_text(f"dibuat oleh bench/sintetis.py, ukuran {size}\n", encoding="utf-8")
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}-lama")
@@ -223,6 +239,7 @@ class _Builder:
         self.u, self.w, self.rng = ukuran, wilayah, rng
         self.files: dict[str, str] = {}
         self.logs: dict[str, tuple[str, list[dict]]] = {}
+        self.follow: random.Random | None = None  # draws the follow-up, apart from the day's draws
 
     def at(self, hour: int, minute: int) -> datetime:
         return datetime(TANGGAL.year, TANGGAL.month, TANGGAL.day, hour, minute, tzinfo=TZ)
@@ -502,6 +519,50 @@ class _Builder:
                           "bidang": bidang, "peserta": pid, "desa": desa_of[pid]})
         ideas.sort(key=lambda e: e["waktu"])
         self.logs["ide/J3.yaml"] = ("Log Kartu Ide yang diserahkan di Jendela 3", ideas)
+        if self.follow is not None:
+            self.followup(cards)
+
+    def followup(self, cards: list[tuple[datetime, str, list[str]]]) -> None:
+        """A few months after the fair: each commitment's steps, as a Dinas officer and a TA record them."""
+        rng = self.follow
+        by_id = {item["id"]: item for item in self.inovasi}
+        reasons = ("Dana Desa dialihkan untuk penanganan bencana", "Lahan belum tersedia",
+                   "Musdes memilih inovasi lain yang lebih mendesak")
+        devices: dict[str, list[dict]] = {"DPMD-1": [], "TA-1": []}
+
+        def step(kode: str, ino: str, tahap: str, day: date, **extra) -> None:
+            when = datetime.combine(day + timedelta(days=rng.randint(1, 9)), datetime.min.time(), TZ)
+            when += timedelta(seconds=rng.randint(8 * 3600, 16 * 3600))
+            device = "TA-1" if int(kode[6:8]) % 2 else "DPMD-1"
+            devices[device].append({"waktu": _ts(when), "petugas": "TA-01" if device == "TA-1" else "PAN-01",
+                                    "desa": kode, "inovasi": ino, "tahap": tahap, "tanggal": day.isoformat(), **extra})
+
+        for _, kode, chosen in cards:
+            for ino in chosen:
+                item, r = by_id[ino], rng.random()
+                if r < 0.12:
+                    continue  # no news yet
+                musdes = TANGGAL + timedelta(days=rng.randint(8, 40))
+                if r < 0.2:
+                    step(kode, ino, "batal", musdes, alasan=rng.choice(reasons))
+                    continue
+                step(kode, ino, "rkp-desa", musdes)
+                if r < 0.35:
+                    continue
+                perdes = musdes + timedelta(days=rng.randint(10, 60))
+                nilai = round(item["biaya"] * rng.choice((0.8, 0.9, 1.0, 1.1)) / 1_000_000) * 1_000_000
+                step(kode, ino, "apbdes", perdes, nilai=nilai,
+                     sumber=rng.choices(("dana-desa", "add", "pades", "lainnya"), (6, 2, 1, 1))[0],
+                     perdes=f"{rng.randint(1, 9)} Tahun {perdes.year}")
+                if r < 0.6:
+                    continue
+                started = perdes + timedelta(days=rng.randint(30, 90))
+                step(kode, ino, "pelaksanaan", started, p2ktd=item["p2ktd"][:1])
+                if r > 0.9:
+                    step(kode, ino, "selesai", started + timedelta(days=rng.randint(30, 90)), p2ktd=item["p2ktd"][:1])
+        for device, entries in devices.items():
+            entries.sort(key=lambda e: e["waktu"])
+            self.logs[f"tindak-lanjut/{device}.yaml"] = (f"Log tindak lanjut komitmen ({device})", entries)
 
     def write(self, root: Path) -> None:
         self.build()
@@ -557,7 +618,10 @@ def main(argv: list[str] | None = None) -> int:
         description="Membuat folder acara sintetis untuk uji kinerja (deterministik).")
     parser.add_argument("out_dir", type=Path, help="Folder tujuan (dibuat; folder sintetis lama diganti).")
     parser.add_argument("--ukuran", choices=list(SIZES), default="terbesar",
-                        help="terbesar (852 desa), median (152 desa) atau klaster (75 desa).")
+                        help="terbesar (852 desa), median (152 desa), klaster (75 desa) atau provinsi (243 desa).")
+    parser.add_argument("--kode", default=None, help="Kode kabupaten lain, mis. 33.01 (desanya yang dipakai).")
+    parser.add_argument("--tindak-lanjut", action="store_true",
+                        help="Tambahkan tindak lanjut komitmen beberapa bulan (log/tindak-lanjut/).")
     parser.add_argument("--wilayah", type=Path, default=None,
                         help=f"Daftar kode wilayah (CSV kode,nama); bawaan {WILAYAH_CSV}.")
     parser.add_argument("--periksa", action="store_true",
@@ -565,7 +629,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        folder = make_event(args.out_dir, args.ukuran, args.wilayah)
+        folder = make_event(args.out_dir, args.ukuran, args.wilayah, kode=args.kode, tindak_lanjut=args.tindak_lanjut)
     except (OSError, ValueError) as error:
         print(f"galat: {error}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ Families:
   BUR-N  register nomor surat          BUR-I  impor dari Excel/CSV
   BUR-W  jaringan dan keamanan `bursa layani`
   BUR-G  gladi bersih dan data latihan
+  BUR-F  tindak lanjut komitmen
 """
 
 from __future__ import annotations
@@ -480,6 +481,66 @@ _c("BUR-N003", "Surat {kunci} bernomor {nomor} di sini, tetapi {nomor_lain} di {
    "Satu surat mendapat dua nomor, biasanya karena dicetak di dua laptop sebelum sinkron. Pastikan "
    "hanya satu nomor yang dikirim, dan hapus baris nomor yang lain dari register.", WARNING)
 
+# --------------------------------------------------------------------------- BUR-F tindak lanjut
+
+_c("BUR-F001", "Desa {desa} tidak berkomitmen pada {inovasi} di Kartu Komitmen yang berlaku; tindak lanjut "
+   "hanya dicatat untuk komitmen.",
+   "Setiap baris log/tindak-lanjut/ mengikuti satu komitmen: pasangan desa dan inovasi yang tertulis di "
+   "Kartu Komitmen desa itu yang berlaku (kartu terakhir yang diserahkan di Jendela 3). Periksa kode desa "
+   "dan id inovasinya; bila desa memang berkomitmen, kartunya harus ada di log/komitmen/.")
+_c("BUR-F002", "Tanggal {tanggal} lebih awal dari hari acara ({tanggal_acara}).",
+   "Tindak lanjut terjadi sesudah Bursa: tanggal RKP Desa, Perdes APBDes, pelaksanaan, selesai atau batal "
+   "tidak mungkin sebelum hari acara. Biasanya salah ketik tahun atau bulan.")
+_c("BUR-F003", "Tanggal {tanggal} lebih awal dari langkah sebelumnya ({tahap_lalu}, {tanggal_lalu}) di "
+   "{berkas} baris {baris}.",
+   "Langkah yang lebih maju (mis. APBDes sesudah RKP Desa) biasanya bertanggal lebih kemudian. Periksa "
+   "tanggalnya; bila benar, biarkan.", WARNING)
+_c("BUR-F004", "Tahap mundur dari {tahap_lalu} ({berkas} baris {baris}) ke {tahap} tanpa keterangan.",
+   "Tahap komitmen biasanya maju: rkp-desa, apbdes, pelaksanaan, selesai (atau batal). Langkah mundur, "
+   "mis. dari apbdes kembali ke rkp-desa karena APBDes diubah, atau komitmen yang batal dihidupkan lagi, "
+   "harus disertai keterangan yang menjelaskan sebabnya.")
+_c("BUR-F005", "Tahap apbdes tanpa nilai anggaran. Tulis nilai dalam rupiah, tanpa titik (mis. 25000000).",
+   "Tahap apbdes mencatat bahwa inovasi sudah dianggarkan: nilai rupiahnya wajib diisi, karena rekap "
+   "menjumlahkannya per sumber dana.")
+_c("BUR-F006", "Tahap apbdes tanpa {isian}.",
+   "Tahap apbdes sebaiknya menyebut sumber dana (dana-desa, add, pades, lainnya) dan nomor Perdes APBDes, "
+   "agar anggaran dapat ditelusuri.", WARNING)
+_c("BUR-F007", "APBDes bertanggal {tanggal} bukan APBDes tahun {tahun} yang disebut Kartu Komitmen; Perdes "
+   "APBDes {tahun} ditetapkan pada tahun {tahun_lalu} atau paling lambat di tahun {tahun}.",
+   "Kartu Komitmen menyebut APBDes tahun berapa inovasi dianggarkan. Perdes APBDes tahun itu ditetapkan "
+   "sebelum tahun anggaran dimulai (atau terlambat di awal tahunnya). Anggaran di tahun lain bukan "
+   "pemenuhan kartu ini: periksa tanggalnya, atau catat sebagai keterangan.")
+_c("BUR-F008", "P2KTD '{p2ktd}' tidak ada di p2ktd.yaml.",
+   "Isian p2ktd menyebut id penyedia dari p2ktd.yaml. Periksa penulisannya, atau tambahkan penyedianya ke "
+   "p2ktd.yaml.")
+_c("BUR-F009", "Tahap batal tanpa alasan.",
+   "Komitmen yang batal harus disertai alasannya (mis. dana dialihkan untuk bencana), karena rekap "
+   "menghitung alasan pembatalan untuk Bupati dan kementerian.")
+_c("BUR-F010", "Isian {isian} hanya dipakai pada tahap {untuk}; pada tahap {tahap} diabaikan.",
+   "nilai, sumber dan perdes milik tahap apbdes; alasan milik tahap batal. Pada tahap lain isian itu tidak "
+   "dihitung. Pindahkan catatannya ke keterangan.", WARNING)
+
+_c("BUR-F011", "Baris ini bukan komitmen yang berlaku: desa {desa} dengan inovasi {inovasi}.",
+   "Setiap baris lembar tindak lanjut mewakili satu komitmen (Kode desa dan Id inovasi). Kolom-kolom itu "
+   "dikunci; bila terubah atau baris ditambah dengan tangan, baris tidak dikenali. Ekspor ulang lembarnya "
+   "(`bursa ekspor tindak-lanjut`) dan salin isian yang baru.")
+_c("BUR-F012", "{pesan}",
+   "Isian lembar tindak lanjut tidak dapat dibaca: tahap atau sumber dana di luar daftar pilihan, tanggal "
+   "atau nilai yang tidak sah, atau tanggal yang kosong padahal tahapnya berubah. Pilih dari daftar (klik "
+   "sel, lalu panah di kanannya) dan tulis tanggal seperti 2027-01-15 atau 15/01/2027.")
+_c("BUR-F013", "{isian} berubah, tetapi tahapnya {tahap}, bukan apbdes; perubahan itu tidak dicatat.",
+   "Nilai, sumber dana dan nomor Perdes dicatat hanya bersama tahap apbdes. Untuk mencatat anggaran yang "
+   "berubah (mis. Perubahan APBDes), pilih tahap apbdes dan isi tanggal Perdes-nya.", WARNING)
+_c("BUR-F014", "Kolom {kolom} tidak ditemukan di {sheet}; lembar ini bukan lembar tindak lanjut dari "
+   "`bursa ekspor tindak-lanjut`.",
+   "Impor tindak lanjut membaca lembar yang dibuat `bursa ekspor tindak-lanjut`: baris judulnya memuat "
+   "Kode desa, Id inovasi, Tahap, Tanggal, Nilai (Rp), Sumber Dana, Nomor Perdes, P2KTD dan Keterangan.")
+
+_c("BUR-F015", "Desa {desa} sudah melaksanakan {inovasi} ({judul}) menurut tindak lanjut Bursa sebelumnya; "
+   "komitmen ini bukan replikasi baru.",
+   "desa.yaml mencatat inovasi yang sudah dilaksanakan setiap desa (inovasi_berjalan, dibawa `bursa init "
+   "--dari`). Inovasi itu tidak ditawarkan lagi kepada desa tersebut sebagai inovasi baru. Bila desa "
+   "memperluas inovasinya, biarkan; bila tidak, pilih inovasi lain.", WARNING)
 
 # --------------------------------------------------------------------------- BUR-W jaringan bursa layani
 
@@ -586,6 +647,7 @@ FAMILY_TITLE = {
     "T": "Tahapan dan kesiapannya", "C": "Syarat cetak dokumen", "P": "Tempat duduk (kursi)",
     "N": "Register nomor surat", "I": "Impor dari Excel/CSV", "W": "Jaringan dan keamanan bursa layani",
     "G": "Gladi bersih dan data latihan",
+    "F": "Tindak lanjut komitmen",
 }
 
 

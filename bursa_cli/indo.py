@@ -65,6 +65,15 @@ def rupiah(value: int | None, kosong: str = "-") -> str:
     return ("-Rp" if value < 0 else "Rp") + ribuan(abs(value))
 
 
+def rupiah_singkat(value: int) -> str:
+    """1400000000 -> "Rp1,4 M"; 595000000 -> "Rp595 jt"; 750000 -> "Rp750.000" (for short evidence lines)."""
+    for unit, word in ((10**12, "T"), (10**9, "M"), (10**6, "jt")):
+        if abs(value) >= unit:
+            shown = f"{value / unit:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"Rp{shown} {word}"
+    return rupiah(value)
+
+
 _ROMAWI = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 

@@ -71,6 +71,7 @@ class InitOptions:
     git: bool = True
     hook: bool = False
     today: date = field(default_factory=date.today)
+    dari: Path | None = None  # the earlier event this one starts from (`--dari`)
 
 
 @dataclass
@@ -163,9 +164,11 @@ def is_blank(value: str) -> bool:
     return value.strip().startswith("(isi")
 
 
-def build_files(options: InitOptions, told: InitResult | None = None) -> dict[str, str]:
+def build_files(options: InitOptions, told: InitResult | None = None) -> dict[str, str | bytes]:
     """The text of every skeleton file, keyed by its path in the event folder; what the user should
     know about the guesses made (zone, letter town, villages) goes into `told`."""
+    if options.dari is not None:
+        return _files_from(options)
     told = told if told is not None else InitResult(Path(options.folder), [], [])
     region = None
     if options.wilayah_csv:
@@ -235,6 +238,25 @@ def _tell(told: InitResult, options: InitOptions, region: Region | None, kode: s
         if code not in with_villages and options.kecamatan:
             told.warnings.append(f"Kecamatan {name} ({code}) tidak memiliki desa (hanya kelurahan); "
                                  "tidak ada desanya di desa.yaml.")
+def _files_from(options: InitOptions) -> dict[str, str]:
+    """The next Bursa from an earlier one (`--dari`): its region, kop, venue, OPD, P2KTD, committee,
+    villages and catalogue; fresh stages, participants and logs (see `carryover`)."""
+    from dataclasses import replace
+
+    from .carryover import carry_over, next_acara
+
+    if options.wilayah_csv or options.kode or options.kecamatan or options.kabupaten:
+        raise UsageError("--dari membawa wilayah dari acara lama; --wilayah, --kode, --kecamatan dan "
+                         "--kabupaten tidak dipakai bersamanya.")
+    carried = carry_over(options.dari, options.today)  # refuses an old event whose data does not load
+    acara, tanggal = next_acara(options.dari, options.tanggal)
+    files = build_files(replace(options, dari=None, tanggal=tanggal))
+    carried["acara.yaml"] = acara
+    for name, text in carried.items():
+        if isinstance(text, str) and name.endswith(".yaml") and not text.startswith("# yaml-language-server"):
+            text = modeline(name) + text
+        files[name] = text
+    return files
 
 
 def _desa_yaml(region: Region | None) -> str:

@@ -162,3 +162,21 @@ def test_script_reports_load_and_validation(tmp_path, capsys):
 def test_unknown_size_is_refused(tmp_path):
     with pytest.raises(ValueError, match="ukuran tidak dikenal"):
         sintetis.make_event(tmp_path / "x", "raksasa")
+
+
+@needs_wilayah
+def test_synthetic_follow_up_is_valid_and_leaves_the_day_unchanged(tmp_path):
+    """`--tindak-lanjut` adds a follow-up that validasi accepts, drawn apart from the day's logs."""
+    from bursa_cli.recap import followup_recap
+
+    plain = sintetis.make_event(tmp_path / "tanpa", "klaster")
+    followed = sintetis.make_event(tmp_path / "dengan", "klaster", tindak_lanjut=True)
+    for log in sorted((plain / "log").rglob("*.yaml")):
+        assert (followed / log.relative_to(plain)).read_bytes() == log.read_bytes()
+    report = validate_event(followed)
+    assert [p.parsable() for p in report.errors] == []
+    assert not [p for p in report.warnings if p.code.startswith("BUR-F")]
+    counts = followup_recap([followed]).ringkasan_dict()
+    assert counts["komitmen"] > 0 and all(counts[k] > 0 for k in ("rkp_desa", "apbdes", "pelaksanaan", "batal"))
+    other = sintetis.make_event(tmp_path / "lain", "provinsi", kode="33.02")
+    assert load_event(other).event.acara.wilayah.kode == "33.02"

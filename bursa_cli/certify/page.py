@@ -16,7 +16,7 @@ from __future__ import annotations
 from .. import indo
 from .codes import page_salt
 from .data import collect
-from .verify import PAGE_ITERATIONS, seal_all
+from .verify import PAGE_ITERATIONS, published_states, seal_all
 
 
 def page_data(event, key: bytes, masters: dict[str, bytes] | None = None) -> dict:
@@ -27,10 +27,11 @@ def page_data(event, key: bytes, masters: dict[str, bytes] | None = None) -> dic
     """
     acara = event.acara
     salt = page_salt(key)
+    states = published_states(event)
     items = [(cert.kode, {
         "kepala_desa": cert.kepala_desa, "desa": cert.desa, "kecamatan": cert.kecamatan,
         "tahun_apbdes": cert.tahun_apbdes,
-        "inovasi": [{"judul": b.judul, "bidang": b.bidang_label} for b in cert.inovasi],
+        "inovasi": [_item(b, cert.desa_kode, states) for b in cert.inovasi],
     }) for cert in collect(event, key=key).certificates]
     return {
         "versi": 2,
@@ -45,3 +46,11 @@ def page_data(event, key: bytes, masters: dict[str, bytes] | None = None) -> dic
         "sandi": "AES-256-GCM",
         "sertifikat": seal_all(items, salt, masters=masters),
     }
+
+
+def _item(butir, desa: str, states: dict | None) -> dict:
+    """One innovation of a certificate as the page shows it; its follow-up only when published."""
+    item = {"judul": butir.judul, "bidang": butir.bidang_label}
+    if states is not None:
+        item["keadaan"] = states.get((desa, butir.id), "Belum ada kabar")
+    return item

@@ -18,6 +18,7 @@ class Verification:
     sertifikat: Sertifikat | None
     superseded: bool = False  # the code is real but its card was replaced by a later one
     message: str = ""
+    keadaan: dict[str, str] | None = None  # innovation id -> its latest follow-up, when the event publishes it
 
     @property
     def valid(self) -> bool:
@@ -50,7 +51,24 @@ def verify_code(root: Path, typed: str) -> Verification:
         current = certificate_of(event, latest[card.desa], key, kepala, [])
         return Verification(cert.kode, name, cert, superseded=True, message=(
             f"Kartu Komitmen desa ini kemudian diganti; sertifikat yang berlaku berkode {current.kode}."))
-    return Verification(cert.kode, name, cert)
+    states = published_states(event)
+    keadaan = None if states is None else {b.id: states.get((card.desa, b.id), "Belum ada kabar")
+                                           for b in cert.inovasi}
+    return Verification(cert.kode, name, cert, keadaan=keadaan)
+
+
+def published_states(event) -> dict[tuple[str, str], str] | None:
+    """(village, innovation) -> "Dianggarkan di APBDes, 5 Januari 2027", when the event publishes
+    its follow-up (`dokumen.terbitkan_tindak_lanjut`); None when it does not (the default: the
+    follow-up of a village is its own business until the Dinas decides to show it)."""
+    if not event.acara.dokumen.terbitkan_tindak_lanjut:
+        return None
+    from .. import indo
+    from ..recap.followup import followup_state
+    from ..recap.followup_tables import state_label
+
+    return {(row.desa_kode, row.inovasi): state_label(row.tahap) + (f", {indo.tanggal(row.tanggal)}" if row.tanggal else "")
+            for row in followup_state(event) if row.langkah}
 
 
 # --------------------------------------------------------------------------- the static page's sealed entries

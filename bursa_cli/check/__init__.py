@@ -103,6 +103,7 @@ READS: dict[str, tuple[str, ...]] = {
     "check_komitmen": ("desa.yaml", "inovasi.yaml", "peserta.yaml", "acara.yaml"),
     "check_held_seats": ("acara.yaml", "peserta.yaml"),
     "check_log_dates": ("acara.yaml",),
+    "check_followup": ("acara.yaml", "desa.yaml", "inovasi.yaml", "p2ktd.yaml"),
 }
 READ_LABEL: dict[str, str] = {
     "check_wilayah": "kaitan desa dan kecamatan",
@@ -114,6 +115,7 @@ READ_LABEL: dict[str, str] = {
     "check_held_seats": "kursi yang tercetak",
     "check_register": "register nomor surat",
     "check_log_dates": "tanggal entri log hari-H",
+    "check_followup": "tindak lanjut komitmen",
 }
 STAGE_READS: dict[str, tuple[str, ...]] = {
     "konsultasi-agenda": ("acara.yaml", "opd.yaml"),

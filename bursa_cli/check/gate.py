@@ -25,9 +25,12 @@ class Need:
     message: str  # the refusal, in Indonesian
     hint: str = "Jalankan `bursa validasi` dan perbaiki dulu masalahnya."
     kind: str = ""  # the document whose print requirements must hold
+    load: tuple[str, ...] | None = None  # only these files and log folders are read (`load_event(only=)`)
 
 
 _RECAP = ("acara.yaml", "desa.yaml", "peserta.yaml", "inovasi.yaml", "p2ktd.yaml", "log/")
+_FOLLOWUP = ("acara.yaml", "desa.yaml", "inovasi.yaml", "p2ktd.yaml", "log/komitmen/", "log/tindak-lanjut/")
+_FOLLOWUP_LOAD = ("desa.yaml", "inovasi.yaml", "p2ktd.yaml", "log/komitmen", "log/tindak-lanjut")
 _IMPOR = {
     "peserta": ("acara.yaml", "desa.yaml", "peserta.yaml"),
     "inovasi": ("acara.yaml", "opd.yaml", "p2ktd.yaml", "inovasi.yaml"),
@@ -48,6 +51,12 @@ NEEDS: dict[str, Need] = {
     "impor": Need(tuple(dict.fromkeys(f for files in _IMPOR.values() for f in files)),
                   "Data acara masih bermasalah; perbaiki dulu berkas berikut.",
                   "Jalankan `bursa validasi` untuk melihat semua masalahnya."),
+    # the follow-up counts commitments and their steps; its own checks (BUR-F) refuse too
+    "tindak-lanjut": Need(_FOLLOWUP, "Rekap tindak lanjut tidak dibuat: data yang dihitung masih bermasalah.",
+                          "Perbaiki dulu (lihat `bursa validasi`).", load=_FOLLOWUP_LOAD),
+    "surat-tindak-lanjut": Need(_FOLLOWUP + ("register-nomor.yaml",),
+                                "Data untuk surat tindak lanjut belum lengkap; belum ada surat yang dicetak.",
+                                "Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi."),
     "cetak:sertifikat": Need(_RECAP, "Data untuk sertifikat belum lengkap; belum ada sertifikat yang dicetak.",
                              "Lengkapi data di atas lalu jalankan lagi.", kind="sertifikat"),
 }
@@ -84,7 +93,7 @@ def gate(root: Path, need: str, rapat: str | None = None, logs: str = "log") -> 
     `logs`: where the day's entries are read (`gladi/log` for the rehearsal's documents).
     """
     wanted = need_of(need)
-    loaded = load_event(Path(root), logs)
+    loaded = load_event(Path(root), logs) if wanted.load is None else load_event(Path(root), logs, only=wanted.load)
     event = loaded.event
     blocking = [p for p in loaded.problems if p.is_error and _reads(p, wanted.files)]
     if event.acara is None and not any(p.file == "acara.yaml" for p in blocking):

@@ -16,6 +16,7 @@ from ..schema.models import PERAN_DESA, PERAN_LABEL
 from ..schema.types import BIDANG_SHORT, is_kelurahan, kecamatan_of
 from ..seating import check_held_seats
 from .logdates import check_log_dates
+from .followup import check_followup
 from .register import check_register
 
 
@@ -291,6 +292,7 @@ LINK_CHECKS: tuple[Callable[[Event], Iterable[Problem]], ...] = (
     check_held_seats,
     check_register,
     check_log_dates,
+    check_followup,
 )
 
 

@@ -28,6 +28,9 @@ def init(
         None, "--kecamatan", help="Batasi ke kecamatan ini (kode atau nama); boleh diulang."),
     git: bool = typer.Option(True, "--git/--tanpa-git", help="Mulai repositori git bila belum ada."),
     hook: bool = typer.Option(False, "--pasang-hook", help="Pasang pre-commit hook yang menjalankan bursa validasi."),
+    dari: Optional[Path] = typer.Option(
+        None, "--dari", help="Folder acara Bursa sebelumnya: OPD, P2KTD, panitia, desa dan menu inovasi dibawa "
+                             "(sortir dikosongkan), dengan bukti tindak lanjutnya."),
 ) -> None:
     """Membuka acara baru: kerangka folder YAML yang lengkap dan sah."""
     from ..present.acara import show_init
@@ -36,7 +39,7 @@ def init(
     parsed = parse_date(tanggal) if tanggal else None
     result = create_event(InitOptions(
         folder=folder, kabupaten=kabupaten, tanggal=parsed, wilayah_csv=wilayah, kode=kode,
-        kecamatan=kecamatan or [], git=git, hook=hook))
+        kecamatan=kecamatan or [], git=git, hook=hook, dari=dari))
     show_init(result)
 
 

@@ -37,6 +37,8 @@ EXTRA = {
         None, "--kecamatan", metavar="KODE", help="Hanya kecamatan ini (kode atau nama); boleh diulang.")),
     "bidang": (Optional[str], typer.Option(None, "--bidang", metavar="BIDANG",
                                            help="Hanya satu bidang: kewirausahaan, psdm, infrastruktur.")),
+    "batas": (Optional[str], typer.Option(
+        None, "--batas", metavar="TTTT-BB-HH", help="Tanggal data dikirim kembali (bawaan: 14 hari sesudah tanggal surat).")),
     "lewati_belum_lengkap": (bool, typer.Option(
         False, "--lewati-belum-lengkap",
         help="Cetak desa lainnya bila ada Kartu Komitmen yang belum ditandatangani lengkap.")),
@@ -70,6 +72,8 @@ def _produce(kind: str, folder: Path, contoh: int | None, tanggal: str | None, j
     from ..render.job import Options, produce
 
     lists = {name: value or [] for name, value in declared.items() if name in ("desa", "kecamatan")}
+    if declared.get("batas"):
+        declared["batas"] = parse_date(declared["batas"])
     options = Options(contoh=contoh, today=parse_date(tanggal) if tanggal else None, jobs=jobs,
                       **{**declared, **lists})
     with show.BatchProgress() as progress:

@@ -16,6 +16,7 @@ class Jenis(str, Enum):
     peserta = "peserta"
     inovasi = "inovasi"
     panitia = "panitia"
+    tindak_lanjut = "tindak-lanjut"
 
 
 class JenisEkspor(str, Enum):
@@ -23,10 +24,11 @@ class JenisEkspor(str, Enum):
     inovasi = "inovasi"
     panitia = "panitia"
     templat_peserta = "templat-peserta"
+    tindak_lanjut = "tindak-lanjut"
 
 
 def impor(
-    jenis: Jenis = typer.Argument(..., help="Yang diimpor: peserta, inovasi atau panitia."),
+    jenis: Jenis = typer.Argument(..., help="Yang diimpor: peserta, inovasi, panitia atau tindak-lanjut."),
     berkas: Path = typer.Argument(..., help="Berkas .xlsx atau .csv.", show_default=False),
     folder: Path = FOLDER,
     cek: bool = typer.Option(False, "--cek", help="Hanya tampilkan yang akan ditambah, diubah dan ditolak; tidak menulis apa pun."),
@@ -42,11 +44,29 @@ def impor(
     rapikan_nama: bool = typer.Option(
         False, "--rapikan-nama",
         help="Nama yang ditulis huruf kapital semua ditulis seperti usulan (mis. 'Drs. Bambang Sutrisno, M.Si.')."),
+    perangkat: str = typer.Option(
+        "impor", "--perangkat", help="Untuk tindak-lanjut: nama log yang ditulis, log/tindak-lanjut/NAMA.yaml."),
+    petugas: Optional[str] = typer.Option(None, "--petugas", help="Untuk tindak-lanjut: siapa yang mencatat (bawaan: nama perangkat)."),
 ) -> None:
-    """Memasukkan daftar peserta, inovasi atau panitia dari Excel/CSV ke data acara."""
+    """Memasukkan daftar peserta, inovasi atau panitia dari Excel/CSV ke data acara.
+
+    `bursa impor tindak-lanjut BERKAS.xlsx`: baris lembar tindak lanjut yang berubah menjadi entri
+    log/tindak-lanjut/; mengimpor berkas yang sama dua kali tidak menulis apa pun.
+    """
     from ..errors import ExitCode
     from ..impor import import_file, sheet_names
     from ..present import impor as show
+
+    if jenis is Jenis.tindak_lanjut:
+        from ..impor.followup_import import import_followup
+
+        plan, written = import_followup(berkas, folder, perangkat=perangkat, petugas=petugas, dry_run=cek,
+                                        skip_errors=lewati_galat,
+                                        preview=lambda plan: show.show_followup_plan(plan, dry_run=cek))
+        show.show_followup_outcome(plan, written, folder, dry_run=cek)
+        if cek and plan.errors:
+            raise typer.Exit(int(ExitCode.DATA))
+        return
 
     if sheet is None and _interactive():
         names = sheet_names(berkas)
@@ -81,17 +101,30 @@ def _ask_sheet(names: list[str]) -> str:
 
 
 def ekspor(
-    jenis: JenisEkspor = typer.Argument(..., help="peserta, inovasi, panitia atau templat-peserta."),
+    jenis: JenisEkspor = typer.Argument(..., help="peserta, inovasi, panitia, templat-peserta atau tindak-lanjut."),
     folder: Path = FOLDER,
     keluaran: Optional[Path] = typer.Option(
         None, "--keluaran", "-o",
         help="Berkas .xlsx/.csv (bawaan: keluaran/JENIS.xlsx); untuk templat-peserta: folder tujuan."),
     kecamatan: Optional[list[str]] = typer.Option(
-        None, "--kecamatan", help="Untuk templat-peserta: hanya kecamatan ini (kode atau nama); boleh diulang."),
+        None, "--kecamatan", help="Untuk templat-peserta dan tindak-lanjut: hanya kecamatan ini (kode atau nama); boleh diulang."),
+    terpisah: bool = typer.Option(
+        False, "--terpisah", help="Untuk tindak-lanjut: satu berkas per kecamatan, bukan satu berkas dengan sheet per kecamatan."),
 ) -> None:
-    """Menulis data acara ke Excel/CSV dengan kolom yang dikenali `bursa impor`, atau templat isian peserta."""
+    """Menulis data acara ke Excel/CSV dengan kolom yang dikenali `bursa impor`, atau templat isian peserta.
+
+    `bursa ekspor tindak-lanjut`: satu baris per komitmen dengan keadaan terakhirnya, untuk diisi pendamping.
+    """
     from ..impor import export_list, export_templates, load_checked
     from ..present import impor as show
+
+    if jenis is JenisEkspor.tindak_lanjut:
+        from ..check.gate import gate
+        from ..impor.followup_export import export_followup
+
+        event = gate(folder, "tindak-lanjut").event
+        show.show_followup_export(export_followup(event, keluaran, kecamatan or None, terpisah))
+        return
 
     event = load_checked(folder, "peserta" if jenis is JenisEkspor.templat_peserta else jenis.value)
     if jenis is JenisEkspor.templat_peserta:

@@ -19,8 +19,16 @@ class RecapFormat(str, Enum):
     pdf = "pdf"
 
 
+FOLLOWUP = "tindak-lanjut"
+
+
 def rekap(
-    folder: Path = FOLDER,
+    folder: Path = typer.Argument(
+        Path("."), show_default=False,
+        help="Folder acara (bawaan: folder ini); atau `tindak-lanjut` diikuti satu atau beberapa folder acara."),
+    folder_lain: Optional[list[Path]] = typer.Argument(
+        None, show_default=False, metavar="[FOLDER...]",
+        help="Untuk `bursa rekap tindak-lanjut`: folder acara, boleh beberapa (mis. semua kabupaten satu provinsi)."),
     format: RecapFormat = typer.Option(RecapFormat.tabel, "--format", "-f",
                                        help="tabel (layar), xlsx, csv, json atau pdf."),
     keluaran: Optional[Path] = typer.Option(
@@ -36,15 +44,27 @@ def rekap(
                                                             "(mis. 07.00-08.30 = 90)."),
     hanya_hari_acara: bool = typer.Option(False, "--hanya-hari-acara",
                                           help="Entri log/ yang tidak bertanggal hari acara tidak dihitung."),
+    per: Optional[str] = typer.Option(
+        None, "--per", help="Untuk tindak-lanjut: tanggal acuan TTTT-BB-HH untuk 'tahun APBDes sudah lewat' (bawaan: hari ini)."),
 ) -> None:
-    """Rekap komitmen per desa, kecamatan, inovasi, bidang dan P2KTD, Kartu Ide, desa tanpa komitmen."""
+    """Rekap komitmen per desa, kecamatan, inovasi, bidang dan P2KTD, Kartu Ide, desa tanpa komitmen.
+
+    `bursa rekap tindak-lanjut [FOLDER...]`: sampai di mana setiap komitmen (RKP Desa, APBDes,
+    pelaksanaan, selesai, batal, tanpa kabar), per kabupaten, kecamatan, inovasi, bidang dan P2KTD.
+    """
+    from ..errors import UsageError
     from ..present import rekap as show
     from ..recap import build_recap, load_for_recap
     from ..recap import export
 
+    if str(folder) == FOLLOWUP and not (folder / "acara.yaml").is_file():
+        rekap_tindak_lanjut(folder_lain or [Path(".")], format, keluaran, semua, per, kecamatan, bidang)
+        return
+    if folder_lain:
+        raise UsageError("Rekap komitmen dibuat untuk satu folder acara.",
+                         hint="Beberapa folder sekaligus hanya untuk `bursa rekap tindak-lanjut FOLDER...`.")
     if gladi:
         from ..check.gate import gate
-        from ..errors import UsageError
         from ..recap.timing import measure_rehearsal
 
         if format not in (RecapFormat.tabel, RecapFormat.json):
@@ -79,6 +99,39 @@ def rekap(
     else:
         written = [export.write_json(recap, target)]
     show.show_written(written, folder)
+
+
+def rekap_tindak_lanjut(folders: list[Path], format: RecapFormat, keluaran: Optional[Path], semua: bool,
+                        per: Optional[str], kecamatan, bidang) -> None:
+    """`bursa rekap tindak-lanjut`: the follow-up of one or more events, in one set of tables."""
+    from ..errors import UsageError
+    from ..present import rekap as show
+    from ..recap import export, followup_recap
+    from .common import parse_date
+
+    if kecamatan or bidang:
+        raise UsageError("--kecamatan dan --bidang belum berlaku untuk rekap tindak-lanjut.",
+                         hint="Rekap tindak lanjut memuat semua kecamatan dan bidang dalam tabel terpisah.")
+    when = parse_date(per) if per else None
+    if format is RecapFormat.pdf:
+        from ..render.job import Options, produce
+
+        produced = produce(FOLLOWUP, folders[0],
+                           Options(keluaran=keluaran, folder_lain=list(folders[1:]), per=when))
+        show.show_written([keluaran or produced.folder / produced.outputs[0].name], folders[0])
+        return
+    recap = followup_recap(folders, when)
+    if format is RecapFormat.tabel:
+        show.show_followup(recap, everything=semua)
+        return
+    target = keluaran or export.default_output(folders[0], format.value, FOLLOWUP)
+    if format is RecapFormat.xlsx:
+        written = [export.write_followup_xlsx(recap, target)]
+    elif format is RecapFormat.csv:
+        written = export.write_followup_csv(recap, target)
+    else:
+        written = [export.write_followup_json(recap, target)]
+    show.show_written(written, folders[0])
 
 
 def verifikasi(

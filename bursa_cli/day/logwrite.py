@@ -40,6 +40,7 @@ KIND_TITLE = {
     "ide": "Log Kartu Ide ({name})",
     "komitmen": "Log Kartu Komitmen ({name})",
     "kursi": "Kursi yang tercetak di Kartu ID; bursa menjaga kursi ini bila peserta.yaml berubah",
+    "tindak-lanjut": "Log tindak lanjut komitmen ({name})",
 }
 HEADER_TAIL = (
     "# Berkas ini hanya ditambah di akhir (append-only): satu baris satu entri.\n"

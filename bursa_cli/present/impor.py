@@ -162,3 +162,58 @@ def show_templates(templates) -> None:
     for item in templates:
         table.add_row(escape(item.kecamatan), str(item.villages), str(item.rows), escape(item.path.name))
     out.print(table)
+
+
+# --------------------------------------------------------------------------- tindak lanjut
+
+
+def show_followup_export(lembar) -> None:
+    out = console()
+    for item in lembar:
+        count = sum(n for _, n in item.kecamatan)
+        where = ", ".join(f"{escape(name)} ({n})" for name, n in item.kecamatan)
+        out.print(f"[green]✔[/green] {count} komitmen ditulis ke {escape(str(item.path))}: {where}")
+
+
+def show_followup_plan(plan, dry_run: bool = False) -> None:
+    """What importing a follow-up sheet would record, and every problem per sheet, row and column."""
+    out = console()
+    out.print("[bold]Berkas:[/bold] " + escape(", ".join(plan.sheets)))
+    added, same, refused = plan.having("baru"), plan.having("sama"), plan.having("ditolak")
+    verb = "akan " if dry_run else ""
+    out.print(Text.assemble(
+        (f"{len(added)} langkah baru {verb}dicatat", "green"), "   ",
+        (f"{len(same)} tidak berubah", "dim"), "   ",
+        (f"{len(refused)} ditolak", "red" if refused else "dim")))
+    if added:
+        table = Table(title=f"Yang {verb}dicatat di log/tindak-lanjut/", title_justify="left", title_style="green")
+        for column in ("Sheet", "Baris", "Desa", "Inovasi", "Tahap", "Tanggal", "Berubah"):
+            table.add_column(column)
+        for row in added[:SHOWN_ROWS]:
+            record = row.record
+            table.add_row(escape(row.sheet), str(row.number), escape(record["desa"]), escape(record["inovasi"]),
+                          escape(record["tahap"]), escape(record["tanggal"]), escape(", ".join(row.changes)))
+        out.print(table)
+        if len(added) > SHOWN_ROWS:
+            out.print(f"… dan {len(added) - SHOWN_ROWS} baris lain")
+    if plan.problems:
+        table = Table(title="Masalah (setiap baris, setiap kolom)", title_justify="left")
+        for column in ("Sheet", "Baris", "Kolom", "Tingkat", "Masalah"):
+            table.add_column(column, overflow="fold")
+        for problem in sorted(plan.problems, key=lambda p: (p.file, p.line, p.column)):
+            style = "red" if problem.is_error else "yellow"
+            table.add_row(escape(problem.file), str(problem.line), escape(problem.path or "-"),
+                          Text(problem.level, style=style), escape(f"{problem.message} ({problem.code})"))
+        out.print(table)
+
+
+def show_followup_outcome(plan, written, root: Path, dry_run: bool = False) -> None:
+    from ..errors import rel
+
+    out = console()
+    if dry_run:
+        out.print("[dim]--cek: tidak ada yang ditulis.[/dim]")
+    elif written is not None:
+        out.print(f"[green]✔[/green] {len(plan.entries)} langkah tindak lanjut dicatat di {escape(rel(written, root))}.")
+    else:
+        out.print("Tidak ada yang berubah: semua baris sudah sesuai dengan log tindak lanjut.")

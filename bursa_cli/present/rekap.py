@@ -39,7 +39,21 @@ def show_recap(recap, everything: bool = False) -> None:
         out.print("[dim]Tabel dipotong 15 baris. Semua baris: --semua, atau --format xlsx.[/dim]")
 
 
-def _rich_table(table: Table, limit: int | None) -> RichTable:
+def show_followup(recap, everything: bool = False) -> None:
+    """Print the follow-up recap; long views are cut unless `everything`."""
+    from ..recap.followup_tables import followup_tables
+
+    out = console()
+    out.print(f"[bold]Rekap tindak lanjut komitmen: {escape('; '.join(recap.acara))}[/bold]  "
+              f"[dim](per {recap.per.isoformat()})[/dim]")
+    for table in followup_tables(recap):
+        out.print(_rich_table(table, None if everything else SHORT_LIMIT, whole_numbers=True))
+    if not everything:
+        out.print("[dim]Tabel dipotong 15 baris. Semua baris: --semua, atau --format xlsx.[/dim]")
+
+
+def _rich_table(table: Table, limit: int | None, whole_numbers: bool = False) -> RichTable:
+    """`whole_numbers`: a number is never broken across lines (the names wrap instead)."""
     view = RichTable(title=escape(table.title), title_justify="left", title_style="bold")
     shown = [i for i, c in enumerate(table.columns) if c.screen]
     for i in shown:
@@ -47,7 +61,8 @@ def _rich_table(table: Table, limit: int | None) -> RichTable:
         numeric = column.kind in (INT, DECIMAL, RUPIAH, YEAR)
         wide = column.kind in (LIST, TEXT) and column.width > 30
         view.add_column(escape(column.header), justify="right" if numeric else "left", overflow="fold",
-                        min_width=12 if wide else None, no_wrap=column.kind in (YESNO, YEAR))
+                        min_width=12 if wide else (min(column.width, 16) if whole_numbers and not numeric else None),
+                        no_wrap=column.kind in (YESNO, YEAR) or (whole_numbers and numeric))
     rows = table.rows if limit is None else table.rows[:limit]
     for row in rows:
         view.add_row(*(escape(_cell(row[i], table.columns[i].kind)) for i in shown))
@@ -102,6 +117,8 @@ def show_verification(result) -> None:
     body.append("Inovasi     :", style="bold")
     for number, item in enumerate(s.inovasi, start=1):
         body.append(f"\n  {number}. {item.judul} (Bidang {item.bidang_label})")
+        if result.keadaan is not None:
+            body.append(f"\n     Tindak lanjut: {result.keadaan.get(item.id, 'Belum ada kabar')}", style="dim")
     if result.message:
         body.append(f"\n\n{result.message}", style="yellow")
     style = "yellow" if result.superseded else "green"

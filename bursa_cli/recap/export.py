@@ -11,7 +11,9 @@ from pathlib import Path
 from ..cells import csv_cell, literal_cells
 from ..fsutil import write_atomic
 from ..paths import OUTPUT_DIR
+from ..schema.followup import SUMBER_ORDER
 from .build import Recap
+from .followup_tables import followup_tables
 from .tables import DECIMAL, INT, LIST, RUPIAH, YEAR, YESNO, Table, cell_text, recap_tables
 
 # Two CSV flavours: Excel with an English list separator expects commas; Excel
@@ -33,8 +35,12 @@ def csv_text(table: Table, delimiter: str = ",", decimal: str = ".") -> str:
 
 def write_csv(recap: Recap, folder: Path) -> list[Path]:
     """One file per view and per flavour: `folder/koma/desa.csv`, `folder/titik-koma/desa.csv` ..."""
+    return write_tables_csv(recap_tables(recap), folder)
+
+
+def write_tables_csv(tables: list[Table], folder: Path) -> list[Path]:
+    """One file per table and per flavour (any recap's tables)."""
     written = []
-    tables = recap_tables(recap)
     for flavour, (delimiter, decimal) in CSV_FLAVOURS.items():
         for table in tables:
             text = csv_text(table, delimiter, decimal)
@@ -76,20 +82,25 @@ XLSX_FONT = "Arial"  # the metric twin of the PDF's Liberation Sans, as in the D
 def write_xlsx(recap: Recap, path: Path) -> Path:
     """One sheet per view: bold frozen header, typed cells, widths, autofilter, and a print setup
     (`_print_setup`) so each sheet prints as a table, not split in four."""
+    return write_tables_xlsx(recap_tables(recap), path, f"Rekap {recap.nama_acara}")
+
+
+def write_tables_xlsx(tables: list[Table], path: Path, title: str) -> Path:
+    """One sheet per table (any recap's tables), formula-like text neutralised, printable."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    workbook.properties.title = f"Rekap {recap.nama_acara}"
+    workbook.properties.title = title
     workbook.properties.creator = "bursa"
     header_font = Font(name=XLSX_FONT, bold=True, color="FFFFFF", size=10)
     body_font = Font(name=XLSX_FONT, size=10)
     wrapped = Alignment(wrap_text=True, vertical="top")
     header_fill = PatternFill("solid", fgColor="1F4E79")
     formats = {INT: "#,##0", RUPIAH: '"Rp"#,##0', DECIMAL: "0.00", YEAR: "0"}
-    for table in recap_tables(recap):
+    for table in tables:
         sheet = workbook.create_sheet(_sheet_name(table))
         sheet.append([c.header for c in table.columns])
         for cell in sheet[1]:
@@ -157,8 +168,36 @@ def _xlsx_value(value, kind: str):
     return value
 
 
-def default_output(root: Path, fmt: str) -> Path:
-    """Where each format goes when --keluaran is not given."""
+def default_output(root: Path, fmt: str, name: str = "rekap") -> Path:
+    """Where each format goes when --keluaran is not given (`name`: rekap or tindak-lanjut)."""
     folder = Path(root) / OUTPUT_DIR / "rekap"
-    return {"xlsx": folder / "rekap.xlsx", "json": folder / "rekap.json", "pdf": folder / "rekap.pdf",
-            "csv": folder / "csv"}[fmt]
+    csv_folder = folder / "csv" if name == "rekap" else folder / f"{name}-csv"
+    return {"xlsx": folder / f"{name}.xlsx", "json": folder / f"{name}.json", "pdf": folder / f"{name}.pdf",
+            "csv": csv_folder}[fmt]
+
+
+# --------------------------------------------------------------------------- tindak lanjut
+
+
+def followup_dict(recap) -> dict:
+    """The follow-up recap as JSON-ready data: `ringkasan` (the contract) and one list per view."""
+    data: dict = {"acara": recap.acara, "per": recap.per.isoformat(), "ringkasan": recap.ringkasan_dict()}
+    s = recap.ringkasan
+    data["tingkat_replikasi"] = None if s.tingkat is None else round(s.tingkat, 4)
+    data["nilai_apbdes_per_sumber"] = {key: int(s.nilai[key]) for key in SUMBER_ORDER}
+    for table in followup_tables(recap)[2:]:
+        data[table.name] = table.records()
+    return data
+
+
+def write_followup_json(recap, path: Path) -> Path:
+    text = json.dumps(followup_dict(recap), ensure_ascii=False, indent=2, default=str)
+    return write_atomic(path, (text + "\n").encode("utf-8"))
+
+
+def write_followup_xlsx(recap, path: Path) -> Path:
+    return write_tables_xlsx(followup_tables(recap), path, "Rekap tindak lanjut " + "; ".join(recap.acara))
+
+
+def write_followup_csv(recap, folder: Path) -> list[Path]:
+    return write_tables_csv(followup_tables(recap), folder)

@@ -45,6 +45,9 @@ class Options:
     keluaran: Path | None = None  # write the one output here instead of keluaran/ (`rekap --keluaran`)
     gladi: bool = False  # the rehearsal: entries from gladi/log/, outputs in gladi/keluaran/, marked CONTOH
     hanya_hari_acara: bool = False  # the recap leaves out entries of log/ dated outside the event day
+    folder_lain: list[Path] = field(default_factory=list)  # further events in one follow-up report
+    per: date | None = None  # the follow-up report's reference date (bawaan: today)
+    batas: date | None = None  # the date the follow-up letters ask the data back by
 
 
 @dataclass

@@ -166,6 +166,8 @@ def build_komitmen(job) -> None:
         "desa": d, "nama_desa": desa_name(d.nama), "kecamatan": event.kecamatan_of_desa(d.kode),
         "kepala_desa": names.get((d.kode, "kepala-desa"), ""), "ketua_bpd": names.get((d.kode, "ketua-bpd"), ""),
         "qr": qr_svg(d.kode),
+        # innovations the village already carries out (earlier Bursa): not offered to it again as new
+        "berjalan": [event.inovasi_by_id[i].judul for i in d.inovasi_berjalan if i in event.inovasi_by_id],
     } for d in job.sample(villages)]
     job.pdf(job.output_name("kartu-komitmen"), "kartu-komitmen.html",
             {"kartu": cards, "stempel": stamps, "baris": 5 if kertas == "A4" else 4, "kertas": kertas,

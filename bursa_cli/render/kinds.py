@@ -80,6 +80,12 @@ KINDS: list[Kind] = [
     Kind("rekap", "bursa_cli.render.rekap:build",
          "Laporan rekap untuk Bupati (PDF): ringkasan, grafik per bidang, kecamatan dan inovasi, tabel.",
          options=("kecamatan", "bidang"), need="rekap"),
+    Kind("tindak-lanjut", "bursa_cli.render.tindaklanjut:build",
+         "Laporan Tindak Lanjut Komitmen Replikasi Inovasi Desa (PDF): corong komitmen, grafik per kecamatan, tabel.",
+         need="tindak-lanjut"),
+    Kind("surat-tindak-lanjut", "bursa_cli.render.surat_tindak_lanjut:build",
+         "Surat kepada setiap Camat meminta kabar komitmen desanya, dengan lampiran per desa (PDF dan DOCX).",
+         options=("kecamatan", "batas"), need="surat-tindak-lanjut"),
 ]
 
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .. import indo
+
 from ..schema.models import Inovasi
 from ..schema.types import BIDANG_LABEL, BIDANG_ORDER, BIDANG_WARNA
 from ..stands import Stand, assign_stands
@@ -54,7 +56,23 @@ def describe(event, inovasi: Inovasi, stand: Stand) -> dict:
         "qr": qr_svg(target) if target and is_link(target) else None,
         "dokumen": target,
         "anchor": anchor(inovasi.id),
+        "bukti": evidence(inovasi),
     }
+
+
+def evidence(inovasi: Inovasi) -> dict | None:
+    """"direplikasi 12 desa, Rp1,4 M dianggarkan": what the follow-up of an earlier Bursa showed."""
+    found = inovasi.bukti
+    if found is None or not (found.desa_direplikasi or found.desa_dianggarkan):
+        return None
+    parts = []
+    if found.desa_direplikasi:
+        parts.append(f"direplikasi {found.desa_direplikasi} desa")
+    elif found.desa_dianggarkan:
+        parts.append(f"dianggarkan {found.desa_dianggarkan} desa")
+    if found.nilai_apbdes:
+        parts.append(f"{indo.rupiah_singkat(found.nilai_apbdes)} dianggarkan")
+    return {"teks": ", ".join(parts), "sumber": f"tindak lanjut {found.acara}, per {indo.tanggal(found.per)}"}
 
 
 def build_poster(job) -> None:

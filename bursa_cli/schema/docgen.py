@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from .event import LIST_FILES
+from .followup import FOLLOWUP_KIND, TindakLanjut
 from .models import LOG_KINDS, Acara
 
 HEADER = """\
@@ -86,6 +87,9 @@ LOG_INTRO = {
     "": "Log hari-H: satu entri per baris, `- {\"kunci\": \"nilai\", ...}`, hanya ditambah.",
     "kursi": "Ditulis oleh `bursa cetak kartu-id`: kursi yang tercetak di Kartu ID setiap peserta, satu entri "
              "per baris, hanya ditambah. Tata kursi menjaga kursi ini bila peserta.yaml berubah sesudahnya.",
+    FOLLOWUP_KIND: "Sesudah acara: satu entri per langkah satu komitmen (desa dan inovasi di Kartu Komitmen "
+                   "yang berlaku), satu entri per baris, hanya ditambah; ditulis oleh `bursa impor tindak-lanjut` "
+                   "atau dengan tangan. Lihat docs/tindak-lanjut.md.",
 }
 
 
@@ -112,6 +116,7 @@ def reference() -> str:
         section(name, model, f"Daftar; setiap butir diawali `- `.{note}")
     for kind, model in LOG_KINDS.items():
         section(f"log/{kind}/*.yaml", model, LOG_INTRO.get(kind, LOG_INTRO[""]))
+    section(f"log/{FOLLOWUP_KIND}/*.yaml", TindakLanjut, LOG_INTRO[FOLLOWUP_KIND])
     return "\n".join(out) + "\n"
 
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..codes import say
 from ..errors import Problem, UsageError
 from ..safepath import leads_out
+from .followup import FOLLOWUP_KIND, TindakLanjut
 from .logfile import LogLine, column_of, read_log
 from .models import (
     LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Nomor, Opd, P2ktd, Penilaian, Peserta,
@@ -82,6 +83,7 @@ class Event:
     komitmen: list[Komitmen] = field(default_factory=list)
     kursi: list[Kursi] = field(default_factory=list)
     nomor: list[Nomor] = field(default_factory=list)  # register-nomor.yaml
+    tindak_lanjut: list[TindakLanjut] = field(default_factory=list)  # log/tindak-lanjut/, after the fair
     sources: dict[str, SourceMap] = field(default_factory=dict)
     log_files: dict[str, list[str]] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # files whose YAML could not be read at all
@@ -210,14 +212,19 @@ def _without_gc_pauses():
             gc.enable()
 
 
-def load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
+def load_event(root: Path, logs: str = LOG_DIR, only: typing.Collection[str] | None = None) -> LoadResult:
     """Read every file of the event folder at `root`; the day's entries from `logs`
-    (`log`, or `gladi/log` for the rehearsal: the printed seats always come from `log/kursi/`)."""
+    (`log`, or `gladi/log` for the rehearsal: the printed seats always come from `log/kursi/`).
+
+    `only` names the list files ("desa.yaml") and log folders ("log/komitmen") to read, when not
+    all; acara.yaml is always read. Why: the follow-up recap of a whole province reads 35 events
+    and needs neither the participants nor the day's stamps.
+    """
     with _without_gc_pauses():
-        return _load_event(Path(root), logs)
+        return _load_event(Path(root), logs, None if only is None else frozenset(only))
 
 
-def _load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
+def _load_event(root: Path, logs: str = LOG_DIR, only: frozenset[str] | None = None) -> LoadResult:
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"Folder acara '{root}' tidak ditemukan.",
@@ -240,33 +247,46 @@ def _load_event(root: Path, logs: str = LOG_DIR) -> LoadResult:
         problems.append(Problem(**say("BUR-Y011"), file=ACARA_FILE, line=1, column=1))
 
     for name, (model, unique) in LIST_FILES.items():
+        if only is not None and name not in only:
+            continue
         loaded = _read(root / name, name, problems, event)
         items = _validate_list(model, unique, loaded, problems) if loaded else []
         setattr(event, name.removesuffix(".yaml"), items)
 
     for kind, model in LOG_KINDS.items():
         where = LOG_DIR if kind == "kursi" else logs
-        folder = root / where / kind
-        entries: list[Any] = []
-        event.log_files[kind] = []
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.yaml")):
-                shown = f"{where}/{kind}/{path.name}"
-                event.log_files[kind].append(shown)
-                if leads_out(root, path):  # a symlink to a file elsewhere on the laptop is not read
-                    problems.append(Problem(**say("BUR-L003", rincian="tautan (symlink) ke luar folder acara"),
-                                            file=shown))
-                    continue
-                read = read_log(path, shown)
-                problems.extend(read.problems)
-                entries.extend(_validate_log_file(model, read.entries, shown, problems))
-        setattr(event, kind, entries)
+        if only is None or f"{LOG_DIR}/{kind}" in only:
+            setattr(event, kind, _read_logs(root, kind, model, event, problems, where))
+    if only is None or f"{LOG_DIR}/{FOLLOWUP_KIND}" in only:  # never a rehearsal's
+        event.tindak_lanjut = _read_logs(root, FOLLOWUP_KIND, TindakLanjut, event, problems)
     register = root / REGISTER_FILE
-    if register.is_file():
+    if register.is_file() and (only is None or REGISTER_FILE in only):
         read = read_log(register, REGISTER_FILE)
         problems.extend(read.problems)
         event.nomor = _validate_log_file(Nomor, read.entries, REGISTER_FILE, problems)
     return LoadResult(event, problems)
+
+
+def _read_logs(root: Path, kind: str, model: type[BaseModel], event: Event,
+               problems: list[Problem], where: str = LOG_DIR) -> list[Any]:
+    """Every entry of the log files in `<where>/<kind>/` (`log`, or `gladi/log` for the rehearsal),
+    validated, in file then line order."""
+    folder = root / where / kind
+    entries: list[Any] = []
+    event.log_files[kind] = []
+    if not folder.is_dir():
+        return entries
+    for path in sorted(folder.glob("*.yaml")):
+        shown = f"{where}/{kind}/{path.name}"
+        event.log_files[kind].append(shown)
+        if leads_out(root, path):  # a symlink to a file elsewhere on the laptop is not read
+            problems.append(Problem(**say("BUR-L003", rincian="tautan (symlink) ke luar folder acara"),
+                                    file=shown))
+            continue
+        read = read_log(path, shown)
+        problems.extend(read.problems)
+        entries.extend(_validate_log_file(model, read.entries, shown, problems))
+    return entries
 
 
 def _read(path: Path, shown: str, problems: list[Problem], event: Event) -> Loaded | None:

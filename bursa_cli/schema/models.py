@@ -155,6 +155,9 @@ class Dokumen(Model):
     alamat_verifikasi: Optional[str] = Field(
         None, description="Alamat web tempat halaman verifikasi sertifikat diterbitkan, "
                           "mis. https://dpmd.temanggungkab.go.id/verifikasi/ (QR sertifikat menuju ke sana)")
+    terbitkan_tindak_lanjut: YaTidak = Field(
+        False, description="Halaman verifikasi dan `bursa verifikasi` menampilkan keadaan tindak lanjut setiap "
+                           "inovasi sertifikat (bawaan: tidak, karena menyangkut desa)")
 
 
 class Ruang(Model):
@@ -328,6 +331,16 @@ class Sortir(Model):
     catatan: Optional[str] = Field(None, description="Catatan OPD")
 
 
+class Bukti(Model):
+    """What the follow-up of an earlier Bursa shows of an innovation (written by `bursa init --dari`)."""
+
+    acara: str = Field(description="Acara Bursa yang tindak lanjutnya dihitung")
+    per: date = Field(description="Tanggal keadaan tindak lanjut itu")
+    desa_direplikasi: int = Field(0, ge=0, description="Desa yang melaksanakan atau menyelesaikannya")
+    desa_dianggarkan: int = Field(0, ge=0, description="Desa yang menganggarkannya di APBDes")
+    nilai_apbdes: int = Field(0, ge=0, description="Jumlah anggaran APBDes-nya, rupiah")
+
+
 class Inovasi(Model):
     id: Id = Field(description="Id inovasi, mis. INO-001")
     judul: str = Field(description="Judul inovasi")
@@ -342,6 +355,7 @@ class Inovasi(Model):
     sortir: Sortir = Field(default_factory=Sortir)
     ruang: Optional[Id] = Field(None, description="Kode ruang bursa")
     meja: Optional[Id] = Field(None, description="Kode meja konsultasi")
+    bukti: Optional[Bukti] = Field(None, description="Bukti replikasi dari tindak lanjut Bursa sebelumnya")
 
     @property
     def kept(self) -> bool:
@@ -354,6 +368,9 @@ class Inovasi(Model):
 class Desa(Model):
     kode: KodeDesa = Field(description="Kode desa Kemendagri, mis. \"33.23.01.2001\"")
     nama: str = Field(description="Nama desa")
+    inovasi_berjalan: list[Id] = Field(
+        default_factory=list, description="Inovasi yang sudah dilaksanakan desa ini (tindak lanjut Bursa "
+                                          "sebelumnya); tidak ditawarkan lagi sebagai inovasi baru")
 
 
 PERAN_DESA = ("kepala-desa", "ketua-bpd", "perangkat-desa")

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .event import ACARA_FILE, LIST_FILES, LOG_DIR
+from .followup import FOLLOWUP_KIND, TindakLanjut
 from .models import LOG_KINDS, Acara
 
 SCHEMA_DIR = "skema"
@@ -143,6 +144,9 @@ def event_schemas() -> dict[str, dict]:
         found[f"{LOG_DIR}/{kind}"] = _schema(
             list[model], f"{LOG_DIR}/{kind}/*.yaml",
             f"Log hari-H {kind} (bursa): satu entri per baris, ditulis oleh meja; jangan disunting dengan tangan.")
+    found[f"{LOG_DIR}/{FOLLOWUP_KIND}"] = _schema(
+        list[TindakLanjut], f"{LOG_DIR}/{FOLLOWUP_KIND}/*.yaml",
+        "Log tindak lanjut komitmen (bursa): satu langkah satu komitmen per baris, hanya ditambah di akhir.")
     return found
 
 

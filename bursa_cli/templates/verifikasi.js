@@ -120,6 +120,10 @@ if (typeof document !== "undefined") {
       var ol = document.createElement("ol");
       r.isi.inovasi.forEach(function (b) {
         var li = document.createElement("li"); li.textContent = b.judul + " (Bidang " + b.bidang + ")";
+        if (b.keadaan) {  // published only when the event chooses to (dokumen.terbitkan_tindak_lanjut)
+          var k = document.createElement("div"); k.className = "keadaan"; k.textContent = "Tindak lanjut: " + b.keadaan;
+          li.appendChild(k);
+        }
         ol.appendChild(li);
       });
       var sub = document.createElement("p"); sub.textContent = "Inovasi yang akan direplikasi:";
