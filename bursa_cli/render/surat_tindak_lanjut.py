@@ -113,15 +113,16 @@ def docx_bytes(job, context: dict) -> bytes:
     acara = job.acara
     root = Path(job.event.root)
     doc = word.new_document(acara)
+    width = word.text_width(acara)
     for index, letter in enumerate(context["surat_surat"]):
         if index:
             word.page_break(doc)
         surat = letter["surat"]
-        word.kop(doc, root, acara.penyelenggara)
+        word.kop(doc, root, acara.penyelenggara, width)
         word.para(doc, f"{surat['tempat']}, {indo.tanggal(surat['tanggal'])}", align=WD_ALIGN_PARAGRAPH.RIGHT,
                   space_after=8)
         word.label_table(doc, [("Nomor", surat["nomor"]), ("Sifat", surat["sifat"]),
-                               ("Lampiran", surat["lampiran"]), ("Hal", surat["hal"])], bold_last=True)
+                               ("Lampiran", surat["lampiran"]), ("Hal", surat["hal"])], width, bold_last=True)
         word.para(doc)
         penerima = letter["penerima"]
         first = doc.add_paragraph("Yth. ")
@@ -148,9 +149,11 @@ def docx_bytes(job, context: dict) -> bytes:
                   align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
         headers = ("No", "Desa", "Inovasi", "Keadaan terakhir", "Tahap dan tanggal", "Nilai, sumber, Perdes",
                    "P2KTD, keterangan")
-        table = doc.add_table(rows=1, cols=len(headers))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, headers):
+        share = (0.06, 0.14, 0.20, 0.16, 0.14, 0.16, 0.14)  # of the text width, as the PDF's lampiran
+        table = word.grid_table(doc, [width * s for s in share], "Table Grid")
+        head = table.add_row()
+        word.repeat_header(head)
+        for cell, text in zip(head.cells, headers):
             cell.paragraphs[0].add_run(text).bold = True
         number = 0
         for village in letter["desa"]:
@@ -160,6 +163,8 @@ def docx_bytes(job, context: dict) -> bytes:
                 cells = table.add_row().cells
                 for cell, text in zip(cells, (str(number), village["nama"], row.judul, state, "", "", "")):
                     cell.paragraphs[0].add_run(text)
+        word.fit_cells(table)
+        word.keep_rows(table)
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
