@@ -37,8 +37,12 @@ Pasang dulu, lalu ulangi perintah ini:
   Debian/Ubuntu : sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   Fedora        : sudo dnf install -y pango
   macOS (brew)  : brew install pango
-  Windows       : pasang GTK3 runtime (lihat https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#windows)
+  Windows 11    : pasang GTK3 runtime 64-bit; bila foldernya bukan C:\\Program Files\\GTK3-Runtime Win64,
+                  isi WEASYPRINT_DLL_DIRECTORIES dengan folder bin-nya (lihat README, "Memasang di Windows")
+  Windows 10    : WeasyPrint hanya mendukung Windows 11; jalankan bursa di dalam WSL2 (lihat README)
 """
+# Where WeasyPrint looks for GTK's DLLs on Windows when WEASYPRINT_DLL_DIRECTORIES is not set.
+WINDOWS_DLL_DIRECTORIES = r"C:\msys64\ucrt64\bin;C:\msys64\mingw64\bin;C:\Program Files\GTK3-Runtime Win64\bin"
 
 
 def say(text: str) -> None:
@@ -59,7 +63,11 @@ def check_python() -> None:
 def check_pango() -> None:
     """Stop early, with exact instructions, when Pango is missing."""
     if platform.system() == "Windows":
-        return  # WeasyPrint's own import check below gives the message there
+        folders = os.environ.get("WEASYPRINT_DLL_DIRECTORIES", WINDOWS_DLL_DIRECTORIES).split(";")
+        folders += os.environ.get("PATH", "").split(os.pathsep)
+        if any((Path(folder) / "libpango-1.0-0.dll").is_file() for folder in folders if folder):
+            return
+        sys.exit(PANGO_HELP)
     if ctypes.util.find_library("pango-1.0") or ctypes.util.find_library("pango-1.0-0"):
         return
     sys.exit(PANGO_HELP)

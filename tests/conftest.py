@@ -17,12 +17,10 @@ def wide_console(monkeypatch):
     """Every test gets its own 200-column consoles. A console fixes its width
     when it is made, so a shared one would carry whatever width the first test
     happened to see, and long lines would wrap differently by test order."""
-    from rich.console import Console
-
     from bursa_cli import present
 
-    monkeypatch.setattr(present, "_console", Console(highlight=False, width=200))
-    monkeypatch.setattr(present, "_error_console", Console(stderr=True, highlight=False, width=200))
+    monkeypatch.setattr(present, "_console", present.new_console(width=200))
+    monkeypatch.setattr(present, "_error_console", present.new_console(stderr=True, width=200))
 
 
 @pytest.fixture

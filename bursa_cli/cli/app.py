@@ -14,6 +14,7 @@ import typer
 
 from . import acara, cetak as cetak_cmd, hari, impor, kunci, layani, rekap
 from .kata import parser_error, say_usage_error, speak_indonesian
+from .streams import utf8_streams
 from ..render.kinds import KINDS
 
 app = typer.Typer(
@@ -147,6 +148,7 @@ kunci_sertifikat.command("buat")(edge(kunci.buat))
 
 def main() -> None:
     """Run `bursa`; parsing errors get the same Indonesian panel and exit code 2 as usage errors."""
+    utf8_streams()
     speak_indonesian()
     if COMPLETE_VAR in os.environ:  # the shell asks for completions: Typer's completion classes answer
         from typer import completion

@@ -16,8 +16,15 @@ from rich.text import Text
 
 from ..errors import BursaError
 
-_console = Console(highlight=False)
-_error_console = Console(stderr=True, highlight=False)
+
+
+def new_console(**options) -> Console:
+    """A console that prints text as written: no emoji codes (`:100:` stays `:100:`), no highlighting."""
+    return Console(highlight=False, emoji=False, **options)
+
+
+_console = new_console()
+_error_console = new_console(stderr=True)
 
 
 def console() -> Console:
@@ -62,13 +69,17 @@ def show_error(error: BursaError) -> None:
     _error_console.print(Panel(body, title="Galat", title_align="left", border_style="red", expand=False))
 
 
+# The messages below are plain text (they carry names, paths and values from the data):
+# printed as written, never read as markup.
+
+
 def info(message: str) -> None:
-    _console.print(message)
+    _console.print(Text(message))
 
 
 def success(message: str) -> None:
-    _console.print(f"[green]✔[/green] {message}")
+    _console.print(Text.assemble(("✔", "green"), " ", message))
 
 
 def warn(message: str) -> None:
-    _console.print(f"[yellow]![/yellow] {message}")
+    _console.print(Text.assemble(("!", "yellow"), " ", message))

@@ -20,11 +20,11 @@ def produced(result) -> None:
     kept = [output.kept for output in result.outputs if output.kept is not None]
     for output in result.outputs:
         if output.kept is None:
-            table.add_row(f"{result.folder.name}/{output.name}",
-                          "" if output.pages is None else str(output.pages), output.what)
+            table.add_row(escape(f"{result.folder.name}/{output.name}"),
+                          "" if output.pages is None else str(output.pages), escape(output.what))
         else:
-            table.add_row(f"{rel(output.kept.folder, result.folder.parent)}/",
-                          str(output.pages), f"{output.what}, {len(output.kept.done)} berkas")
+            table.add_row(escape(f"{rel(output.kept.folder, result.folder.parent)}/"),
+                          str(output.pages), escape(f"{output.what}, {len(output.kept.done)} berkas"))
     console().print(table)
     for output in kept:
         _kept(output, result.folder.parent)
@@ -49,15 +49,15 @@ def _kept(kept, root: Path) -> None:
     rendered = [d for d in kept.done if not d.skipped]
     skipped = [d for d in kept.done if d.skipped]
     out.print(f"[green]✔[/green] {kept.items} {kept.unit} dalam {len(kept.done)} berkas "
-              f"({kept.pages} halaman) di {rel(kept.folder, root)}")
+              f"({kept.pages} halaman) di {escape(rel(kept.folder, root))}")
     if rendered:
         out.print(f"  dicetak: {len(rendered)} batch dalam {kept.seconds:.1f} detik")
     if skipped:
         out.print(f"  dilewati (tidak berubah): {len(skipped)} batch. Cetak ulang semua: --ulang")
     if kept.removed:
-        out.print(f"  dihapus (tidak dipakai lagi): {', '.join(kept.removed)}")
+        out.print(f"  dihapus (tidak dipakai lagi): {escape(', '.join(kept.removed))}")
     if kept.merged:
-        out.print(f"  gabungan: {rel(kept.merged, root)}")
+        out.print(f"  gabungan: {escape(rel(kept.merged, root))}")
 
 
 def copied(path: Path) -> None:
@@ -68,7 +68,7 @@ def copied(path: Path) -> None:
 
 def templates(names: list[str]) -> None:
     for name in names:
-        console().print(name)
+        console().print(name, markup=False)
 
 
 class BatchProgress:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from . import console
@@ -17,12 +18,12 @@ SHORT_LIMIT = 15
 def show_recap(recap, everything: bool = False) -> None:
     """Print every view; views longer than 15 rows are cut unless `everything`."""
     out = console()
-    title = f"[bold]Rekap {recap.nama_acara}[/bold]"
+    title = f"[bold]Rekap {escape(recap.nama_acara)}[/bold]"
     filters = []
     if recap.filter_kecamatan:
-        filters.append("kecamatan " + ", ".join(recap.filter_kecamatan))
+        filters.append("kecamatan " + escape(", ".join(recap.filter_kecamatan)))
     if recap.filter_bidang:
-        filters.append(f"bidang {recap.filter_bidang}")
+        filters.append(f"bidang {escape(recap.filter_bidang)}")
     if filters:
         title += f"  [dim](hanya {'; '.join(filters)})[/dim]"
     out.print(title)
@@ -39,17 +40,17 @@ def show_recap(recap, everything: bool = False) -> None:
 
 
 def _rich_table(table: Table, limit: int | None) -> RichTable:
-    view = RichTable(title=table.title, title_justify="left", title_style="bold")
+    view = RichTable(title=escape(table.title), title_justify="left", title_style="bold")
     shown = [i for i, c in enumerate(table.columns) if c.screen]
     for i in shown:
         column = table.columns[i]
         numeric = column.kind in (INT, DECIMAL, RUPIAH, YEAR)
         wide = column.kind in (LIST, TEXT) and column.width > 30
-        view.add_column(column.header, justify="right" if numeric else "left", overflow="fold",
+        view.add_column(escape(column.header), justify="right" if numeric else "left", overflow="fold",
                         min_width=12 if wide else None, no_wrap=column.kind in (YESNO, YEAR))
     rows = table.rows if limit is None else table.rows[:limit]
     for row in rows:
-        view.add_row(*(_cell(row[i], table.columns[i].kind) for i in shown))
+        view.add_row(*(escape(_cell(row[i], table.columns[i].kind)) for i in shown))
     if limit is not None and len(table.rows) > limit:
         view.caption = f"… dan {len(table.rows) - limit} baris lagi"
     if not table.rows:
@@ -70,10 +71,10 @@ def _cell(value, kind: str) -> str:
 def show_written(paths: list[Path], root: Path | None) -> None:
     out = console()
     if len(paths) == 1:
-        out.print(f"[green]✔[/green] Rekap ditulis ke {rel(paths[0], root)}")
+        out.print(f"[green]✔[/green] Rekap ditulis ke {escape(rel(paths[0], root))}")
         return
     folders = sorted({rel(p.parent, root) for p in paths})
-    out.print(f"[green]✔[/green] {len(paths)} berkas rekap ditulis ke {', '.join(folders)}")
+    out.print(f"[green]✔[/green] {len(paths)} berkas rekap ditulis ke {escape(', '.join(folders))}")
 
 
 # --------------------------------------------------------------------------- certificates

@@ -219,6 +219,9 @@ def produce(kind: str, folder: Path, options: Options | None = None,
 
     `on_batch(done, total, name)` hears of each batch of a long output.
     """
+    from .pango import require_pango
+
+    require_pango()  # before anything is planned or numbered: WeasyPrint cannot start without it
     job = plan(kind, folder, options, origin)
     job.on_batch = on_batch
     out_dir = area_of(Path(folder), job.options.gladi).base / OUTPUT_DIR

@@ -94,6 +94,9 @@ class Renderer:
         Other `options` go to WeasyPrint's `render`. The user-agent sheet is
         lean where the document allows it (see `useragent`).
         """
+        from .pango import require_pango
+
+        require_pango()  # before WeasyPrint is imported: its own failure is an English traceback
         from .fetch import Refused
         from .useragent import PrintHTML, can_be_lean
 
