@@ -27,6 +27,12 @@ WARNING = "peringatan"
 NOTE = "catatan"  # worth knowing, never a problem: not counted, not promoted by --strict
 
 
+# The keys of a problem in JSON output, in the words the terminal report uses.
+JSON_KEYS = {"message": "pesan", "file": "berkas", "line": "baris", "column": "kolom", "path": "bagian",
+             "value": "nilai", "level": "tingkat", "stage": "tahap", "code": "kode", "needed_by": "dokumen",
+             "rapat": "rapat"}
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in the user's data, with where it is."""
@@ -67,6 +73,11 @@ class Problem:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def as_json(self) -> dict:
+        """This problem for `validasi --format json`: every key in Indonesian (docs/folder-acara.md)."""
+        return {JSON_KEYS[name]: (list(value) if isinstance(value, tuple) else value)
+                for name, value in asdict(self).items()}
 
     def promoted(self) -> "Problem":
         """This problem as an error (for `--strict`); a note stays a note."""

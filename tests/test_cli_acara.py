@@ -70,8 +70,8 @@ def test_validasi_json_counts(tmp_path: Path):
     result = bursa("validasi", root, "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert data["galat"] == len([m for m in data["masalah"] if m["level"] == "galat"]) >= 1
-    assert any(m["file"] == "desa.yaml" and m["line"] == 1 and "kelurahan" in m["message"]
+    assert data["galat"] == len([m for m in data["masalah"] if m["tingkat"] == "galat"]) >= 1
+    assert any(m["berkas"] == "desa.yaml" and m["baris"] == 1 and "kelurahan" in m["pesan"]
                for m in data["masalah"])
     assert [t["kode"] for t in data["tahapan"]][0] == "konsultasi-agenda"
 
@@ -113,9 +113,9 @@ def test_tahap_checks_readiness_up_to_that_stage(minimal_event: Path):
     result = bursa("validasi", minimal_event, "--tahap", "rapat-pembukaan", "--format", "json")
     data = json.loads(result.output)
     assert result.exit_code == 1
-    stages = {m["stage"] for m in data["masalah"]}
+    stages = {m["tahap"] for m in data["masalah"]}
     assert stages == {"konsultasi-agenda", "rapat-pembukaan"}
-    assert any("Bidang pelaksana" in m["message"] and m["file"] == "acara.yaml" for m in data["masalah"])
+    assert any("Bidang pelaksana" in m["pesan"] and m["berkas"] == "acara.yaml" for m in data["masalah"])
 
 
 def test_stage_marked_done_is_checked(tmp_path: Path):

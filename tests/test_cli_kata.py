@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from support import plain
 
 
@@ -41,9 +43,11 @@ def test_strict_and_jobs_have_indonesian_names_and_keep_the_old_ones(minimal_eve
     for flag in ("--ketat", "--strict"):
         result = bursa("validasi", minimal_event, "--format", "parsable", flag)
         assert result.exit_code == 0, result.output
-    for flag in ("--proses", "--jobs"):
-        result = bursa("cetak", "poster", minimal_event, flag, "0")
-        assert result.exit_code == 2 and "--proses harus paling sedikit 1." in plain(result.output)
+    for flag in ("--proses", "--jobs", "-j"):  # named as typed, by the entry point
+        result = run("cetak", "poster", minimal_event, flag, "0", cwd=minimal_event)
+        said = plain(result.stdout + result.stderr)
+        assert result.returncode == 2 and f"Nilai untuk {flag} tidak sah: harus paling sedikit 1." in said, said
+        assert "Lihat `bursa cetak poster --help`." in said
 
 
 def command_paths(command, path=()) -> list[tuple[str, ...]]:
@@ -78,3 +82,63 @@ def test_every_help_names_its_values_in_indonesian():
     said = plain(bursa("init", "--help").output)
     assert "--kecamatan TEKS... Batasi" in said and "--pasang-hook Pasang" in said
     assert "folder FOLDER Folder acara baru." in said and "--wilayah BERKAS" in said
+
+
+# Wrong usage through the entry point: (words typed, what is said, the help it points at).
+WRONG_USAGE = [
+    (["impor"], "Argumen JENIS wajib diisi: pilih peserta, inovasi atau panitia.", "bursa impor"),
+    (["impor", "orang", "x.csv"], "Nilai untuk JENIS tidak sah: 'orang' bukan salah satu dari", "bursa impor"),
+    (["validasi", "--format"], "Pilihan --format memerlukan nilai.", "bursa validasi"),
+    (["validasi", "--format", "xml"], "Nilai untuk --format tidak sah: 'xml' bukan salah satu dari", "bursa validasi"),
+    (["cetak", "poster", "--jobs", "abc"], "Nilai untuk --jobs tidak sah: harus bilangan bulat.", "bursa cetak poster"),
+    (["cetak", "poster", "-j", "0"], "Nilai untuk -j tidak sah: harus paling sedikit 1.", "bursa cetak poster"),
+    (["cetak", "poster", "--contoh", "0"], "Nilai untuk --contoh tidak sah: harus paling sedikit 1.",
+     "bursa cetak poster"),
+    (["layani", "--port", "0"], "Nilai untuk --port tidak sah: harus paling sedikit 1.", "bursa layani"),
+    (["layani", "--port", "70000"], "Nilai untuk --port tidak sah: harus paling banyak 65535.", "bursa layani"),
+    (["cetak", "poster", "a", "b"], "Argumen berlebih: b.", "bursa cetak poster"),
+    (["rekap", "--semua=ya"], "Pilihan --semua tidak memakai nilai.", "bursa rekap"),
+]
+ENGLISH = ("Missing", "Choose from", "Invalid value", "Usage", "Try ", "Error", "not in the range", "is not",
+           "requires", "does not", "x>=", "<=x", "' / '")
+
+
+@pytest.mark.parametrize("args, words, where", WRONG_USAGE, ids=[" ".join(a) for a, _, _ in WRONG_USAGE])
+def test_wrong_usage_is_said_in_indonesian_naming_what_was_typed(tmp_path, args, words, where):
+    result = run(*args, cwd=tmp_path)
+    said = plain(result.stdout + result.stderr)
+    assert result.returncode == 2, said
+    assert words in said and f"Lihat `{where} --help`." in said, said
+    assert not [word for word in ENGLISH if word in said], said
+
+
+def test_bare_commands_show_their_help_and_exit_2(tmp_path):
+    """Without a command there is nothing to do: the help, and 2 (wrong usage), never 1 (data problems)."""
+    for args, usage in (([], "Pemakaian: bursa [PILIHAN] PERINTAH"),
+                        (["cetak"], "Pemakaian: bursa cetak [PILIHAN] PERINTAH"),
+                        (["templat"], "Pemakaian: bursa templat [PILIHAN] PERINTAH")):
+        result = run(*args, cwd=tmp_path)
+        assert result.returncode == 2 and usage in plain(result.stdout + result.stderr)
+
+
+def test_help_says_ranges_and_defaults_in_words_once(tmp_path):
+    said = plain(run("layani", "--help", cwd=tmp_path).stdout)
+    assert "--port ANGKA [1 sampai 65535]" in said and "--commit-tiap ANGKA [paling sedikit 0]" in said
+    assert "x>=" not in said and "<=x<=" not in said
+    assert "(bawaan: semua jaringan laptop ini)" in said and "[bawaan: 0.0.0.0]" not in said
+    assert "[bawaan: 8000]" in said  # a default the help text does not say itself is still shown
+    said = plain(run("impor", "--help", cwd=tmp_path).stdout)
+    assert "Pemakaian: bursa impor [PILIHAN] JENIS BERKAS [FOLDER]" in said and "{" not in said
+
+
+def test_no_usage_line_has_braces():
+    import typer
+
+    from bursa_cli.cli.app import app
+    from bursa_cli.cli.kata import speak_indonesian
+    from support import bursa
+
+    speak_indonesian()
+    for path in command_paths(typer.main.get_command(app)):
+        usage = [line for line in bursa(*path, "--help").output.splitlines() if "Pemakaian:" in line]
+        assert usage and not [line for line in usage if "{" in line or "}" in line], (path, usage)

@@ -165,7 +165,7 @@ def test_codes_in_every_output_format(tmp_path: Path):
     assert "opd.yaml:3:3: galat: [1].kepalaa: Kunci 'kepalaa' tidak dikenal. Mungkin maksudnya 'kepala'? " \
            "(BUR-S002)" in parsable.output
     data = json.loads(bursa("validasi", root, "--format", "json").output)
-    assert {m["code"] for m in data["masalah"]} >= {"BUR-S001", "BUR-S002"}
+    assert {m["kode"] for m in data["masalah"]} >= {"BUR-S001", "BUR-S002"}
     rich = bursa("validasi", root)
     assert "Kode" in rich.output and "BUR-S002" in rich.output
 

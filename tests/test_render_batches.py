@@ -7,6 +7,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
+from bursa_cli.errors import UsageError
 from bursa_cli.render import batches
 from bursa_cli.render.job import Options, plan
 from render_helpers import ORIGIN, TODAY, pdf_pages, run
@@ -156,9 +157,13 @@ def test_a_refused_batched_print_leaves_no_batches(minimal_event, monkeypatch):
 
 
 def test_jobs_must_be_positive(minimal_event):
+    """The parser refuses it (said in Indonesian by the entry point: tests/test_cli_kata.py); the core too."""
+    from bursa_cli.render.job import Options, produce
+
     result = bursa("cetak", "poster", minimal_event, "--proses", "0")
-    assert result.exit_code == 2
-    assert "--proses harus paling sedikit 1." in plain(result.output)
+    assert result.exit_code == 2 and "--proses" in plain(result.output)
+    with pytest.raises(UsageError, match="--proses harus paling sedikit 1."):
+        produce("poster", minimal_event, Options(jobs=0))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")

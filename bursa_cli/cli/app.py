@@ -13,7 +13,7 @@ import sys
 import typer
 
 from . import acara, cetak as cetak_cmd, hari, impor, kunci, layani, rekap
-from .kata import parser_error, say_usage_error, speak_indonesian
+from .kata import command_path, parser_error, say_usage_error, speak_indonesian
 from .streams import utf8_streams
 from ..render.kinds import KINDS
 
@@ -164,9 +164,9 @@ def main() -> None:
         from .. import present
         from ..errors import UsageError
 
-        where = error.ctx.command_path if error.ctx else "bursa"
-        present.show_error(UsageError(say_usage_error(error.format_message()),
-                                      hint=f"Lihat `{where} --help`."))
+        typed = sys.argv[1:]
+        present.show_error(UsageError(say_usage_error(error.format_message(), typed),
+                                      hint=f"Lihat `{command_path(command, typed)} --help`."))
         sys.exit(2)
     except typer.Abort:
         from .. import present

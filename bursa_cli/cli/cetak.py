@@ -14,11 +14,11 @@ import typer
 from ..render.kinds import Kind
 from .common import FOLDER, parse_date
 
-CONTOH = typer.Option(None, "--contoh", metavar="N",
+CONTOH = typer.Option(None, "--contoh", metavar="N", min=1,
                       help="Cetak hanya N butir pertama sebagai contoh (nomor surat tidak dicatat).")
 TANGGAL = typer.Option(None, "--tanggal", metavar="TTTT-BB-HH",
                        help="Tanggal surat/cetak (bawaan: hari ini).")
-JOBS = typer.Option(None, "--proses", "--jobs", "-j", metavar="N",
+JOBS = typer.Option(None, "--proses", "--jobs", "-j", metavar="N", min=1,
                     help="Jumlah proses paralel untuk dokumen panjang (bawaan: jumlah inti CPU).")
 RAPAT = typer.Option(None, "--rapat", metavar="KODE",
                      help="Hanya satu rapat: kode tahapan (mis. rapat-bursa) atau hari-h. Bawaan: semua.")
@@ -27,7 +27,7 @@ RAPAT = typer.Option(None, "--rapat", metavar="KODE",
 # The further options a kind may declare (`Kind.options`): the field of `Options`, its type and option.
 EXTRA = {
     "rapat": (Optional[str], RAPAT),
-    "batch": (Optional[int], typer.Option(None, "--batch", metavar="N",
+    "batch": (Optional[int], typer.Option(None, "--batch", metavar="N", min=1,
                                           help="Jumlah butir per berkas PDF (bawaan: 50).")),
     "gabung": (bool, typer.Option(False, "--gabung", help="Tulis juga satu PDF gabungan semua batch.")),
     "ulang": (bool, typer.Option(False, "--ulang", help="Cetak ulang semua batch, juga yang tidak berubah.")),

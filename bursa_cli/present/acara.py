@@ -34,6 +34,47 @@ def show_report(report: "Report", fmt: str) -> None:
     for problem in report.problems:
         group = f"Tahap {problem.stage}" if problem.stage else problem.file or "-"
         by_group[group].append(problem)
+    if out.width < WIDE:
+        _compact(by_group)
+    else:
+        _tables(by_group)
+    _summary(report)
+
+
+WIDE = 120  # from this many columns the report is a table; below (the Windows console's 80), a list
+
+
+def _compact(by_group: dict[str, list]) -> None:
+    """One heading per group, then per problem its location, level, code and message, the lines
+    after the first indented.
+
+    Why: a six-column table squeezed into 80 columns wraps every message into a narrow
+    column (117 warnings took 1,421 lines) and cuts file names. Here a location is never
+    cut; the field path is left to the wide table and JSON, since the line already points at it.
+    """
+    from rich.text import Text
+
+    out = console()
+    for group, problems in by_group.items():
+        out.print(Text(group, style="bold"))
+        for p in problems:
+            head = Text(p.location() if p.line else (p.file or "-"), style="bold")
+            head.append("  ")
+            head.append(p.level, style="red" if p.is_error else "yellow")
+            head.append(f"  {p.code}" if p.code else "")
+            body = Text(p.message)
+            # A value the message already says is not repeated; Y012's (the checks it holds back) is in JSON.
+            if p.value and p.value not in p.message and p.code != "BUR-Y012":
+                body.append(f" (nilai: {p.value})", style="dim")
+            first, *rest = Text.assemble(head, "  ", body).wrap(out, out.width, overflow="fold")
+            out.print(first)
+            if rest:  # the rest hangs under the location, so the next location stands out
+                for line in Text(" ").join(rest).wrap(out, out.width - 4, overflow="fold"):
+                    out.print(Text("    ").append_text(line))
+
+
+def _tables(by_group: dict[str, list]) -> None:
+    out = console()
     for group, problems in by_group.items():
         table = Table(title=escape(group), title_justify="left", title_style="bold", expand=False,
                       show_lines=False, header_style="bold")
@@ -49,6 +90,10 @@ def show_report(report: "Report", fmt: str) -> None:
             table.add_row(escape(where), level, escape(p.code), escape(p.path), escape(p.message),
                           escape(p.value))
         out.print(table)
+
+
+def _summary(report: "Report") -> None:
+    out = console()
     out.print(_stage_table(report))
     for note in report.notes:
         out.print(f"[dim]Catatan ({escape(note.code)}, {escape(note.location())}):[/dim] {escape(note.message)}")
@@ -87,8 +132,8 @@ def report_as_dict(report: "Report") -> dict:
         "folder": str(report.root),
         "galat": len(report.errors),
         "peringatan": len(report.warnings),
-        "masalah": [p.as_dict() for p in report.problems],
-        "catatan": [p.as_dict() for p in report.notes],
+        "masalah": [p.as_json() for p in report.problems],
+        "catatan": [p.as_json() for p in report.notes],
         "tahapan": [
             {"kode": s.kode, "judul": s.judul, "status": s.status, "siap": s.ready, "dinilai": not s.blocked,
              "diperiksa": s.enforced, "masalah": len(s.problems)}
