@@ -106,7 +106,7 @@ _c("BUR-Y011", "acara.yaml kosong atau hanya berisi komentar; data acara (nama, 
    "acara.yaml adalah inti folder acara. Berkas yang kosong atau hanya berisi komentar tidak memuat "
    "apa pun, sehingga tidak ada tahapan yang dapat dinilai siap dan tidak ada dokumen yang dapat "
    "dicetak. Isi kembali dari git atau dari kerangka `bursa init`.")
-_c("BUR-Y012", "{berkas} belum terbaca, jadi pemeriksaan yang memerlukannya dilewati: {dilewati}.",
+_c("BUR-Y012", "Belum terbaca: {jumlah} pemeriksaan dilewati.",
    "Bila sebuah berkas tidak dapat dibaca, masalahnya dilaporkan sekali di berkas itu. Pemeriksaan "
    "lain yang memerlukan isinya (mis. meja yang melayani inovasi) tidak dijalankan, agar tidak "
    "muncul galat turunan yang menyesatkan. Perbaiki berkasnya lalu jalankan `bursa validasi` lagi.",

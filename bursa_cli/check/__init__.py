@@ -145,7 +145,9 @@ def _skipped(event: Event) -> list[Problem]:
         waiting += [f"kesiapan tahap {kode}" for kode, files in STAGE_READS.items() if name in files]
         waiting += [label for _rule, files, label, _early in REQUIREMENTS if name in files]
         if waiting:
-            notes.append(Problem(file=name, **say("BUR-Y012", berkas=name, dilewati=", ".join(waiting))))
+            # One line: the checks it holds back are named in the value (JSON, the wide table).
+            notes.append(Problem(file=name, value=", ".join(waiting),
+                                 **say("BUR-Y012", berkas=name, jumlah=len(waiting))))
     return notes
 
 

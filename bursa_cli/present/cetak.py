@@ -13,18 +13,24 @@ from ..errors import rel
 
 def produced(result) -> None:
     """The files one `bursa cetak` run wrote, with their page counts."""
-    table = Table(title=f"bursa cetak {result.kind}", title_justify="left", show_edge=False)
-    table.add_column("Berkas", style="bold")
-    table.add_column("Halaman", justify="right")
-    table.add_column("Isi")
+    names = [output.name if output.kept is None else f"{rel(output.kept.folder, result.folder)}/"
+             for output in result.outputs]
+    # A file name is never cut (at 80 columns `.pdf`, `.csv` and `.docx` must stay readable):
+    # its column is as wide as the longest name, and only a name wider than the screen folds.
+    widest = max(map(len, names), default=6)
+    table = Table(title=escape(f"bursa cetak {result.kind}, di {result.folder.as_posix()}/"),
+                  title_justify="left", show_edge=False)
+    width = console().width
+    name_width = min(widest, max(20, width - 36))
+    table.add_column("Berkas", style="bold", width=name_width, overflow="fold")
+    table.add_column("Halaman", justify="right", no_wrap=True, width=7)
+    table.add_column("Isi", width=max(12, width - name_width - 15))  # 15: padding and rules
     kept = [output.kept for output in result.outputs if output.kept is not None]
-    for output in result.outputs:
+    for name, output in zip(names, result.outputs):
         if output.kept is None:
-            table.add_row(escape(f"{result.folder.name}/{output.name}"),
-                          "" if output.pages is None else str(output.pages), escape(output.what))
+            table.add_row(escape(name), "" if output.pages is None else str(output.pages), escape(output.what))
         else:
-            table.add_row(escape(f"{rel(output.kept.folder, result.folder.parent)}/"),
-                          str(output.pages), escape(f"{output.what}, {len(output.kept.done)} berkas"))
+            table.add_row(escape(name), str(output.pages), escape(f"{output.what}, {len(output.kept.done)} berkas"))
     console().print(table)
     for output in kept:
         _kept(output, result.folder.parent)

@@ -214,7 +214,8 @@ def parse_yaml_text(text: str, source: SourceMap) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Loaded(None, source, [Problem(
-            **say("BUR-Y004", rincian=_syntax_message(exc)), file=source.file, line=line, column=column)])
+            **say("BUR-Y004", rincian=_syntax_message(exc, _character_at(text, line, column), line)),
+            file=source.file, line=line, column=column)])
     except yaml.YAMLError as exc:
         return Loaded(None, source, [Problem(
             **say("BUR-Y004", rincian=str(exc)), file=source.file, line=1, column=1)])
@@ -251,8 +252,23 @@ _SYNTAX_HINTS = {
 }
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a 1-based line and column of `text` (empty past its end)."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return ""
+    row = lines[line - 1]
+    return row[column - 1] if 0 < column <= len(row) else ""
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, character: str = "", line: int = 0) -> str:
     problem = (exc.problem or "").strip()
+    # libyaml names no character ("found character that cannot start any token"): a Tab is
+    # then told apart by the character at the mark, so it is never explained as `@` or a backquote.
+    if character == "\t" or problem.startswith(("found a tab character", "found character '\\t'")):
+        where = f" di baris {line}" if line else ""
+        return (f"ada karakter TAB{where}; YAML hanya boleh memakai spasi untuk indentasi "
+                "(ganti setiap TAB di awal baris itu dengan spasi)")
     for english, indonesian in _SYNTAX_HINTS.items():
         if problem.startswith(english):
             return indonesian
