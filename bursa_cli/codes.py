@@ -317,6 +317,11 @@ _c("BUR-T035", "Susunan acara belum diisi.", "acara.yaml: susunan_acara untuk pl
 _c("BUR-T036", "{jumlah} peserta belum konfirmasi kehadiran (yang pertama: {nama}).",
    "Konfirmasi undangan menentukan Kartu ID dan tempat duduk.")
 _c("BUR-T037", "Gladi bersih seharusnya sehari sebelum acara (H-1).", "Gladi bersih diadakan H-1.")
+_c("BUR-T060", "Tempat penulisan surat (wilayah.ibu_kota) masih berisi isian '{nilai}'; tulis nama ibu kota "
+   "{wilayah} sebelum {dokumen} dicetak.",
+   "`bursa init` tidak menebak ibu kota kabupaten dari namanya (ibu kota Kabupaten Manggarai adalah Ruteng, "
+   "Kabupaten Kupang adalah Oelamasi), jadi menuliskan isian \"(isi ...)\". Nama itu dicetak di undangan "
+   "(\"Ruteng, 12 Maret 2026\") dan di SK (\"Ditetapkan di\"). Untuk kota, nama kotanya sendiri sudah diisi.")
 _c("BUR-T090", "Kunci sertifikat ({berkas}) belum ada: sertifikat dan halaman verifikasinya tidak dapat dicetak, "
    "juga di Jendela 3 pada hari-H.",
    "Kunci dibuat sekali untuk seluruh acara oleh `bursa init`. Untuk acara yang sudah ada, buat dengan "

@@ -25,6 +25,7 @@ from .paths import ASSETS
 from .schema.skema import modeline, schema_files
 from .fsutil import Staging
 from .schema.types import kecamatan_of
+from .schema.zona import PROVINCES, zone_of
 
 SKELETON = ASSETS / "kerangka"
 GITIGNORE = """\
@@ -77,6 +78,11 @@ class InitResult:
     folder: Path
     created: list[str]
     notes: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+# What `init` writes where it cannot know the answer: `bursa validasi` flags it (BUR-T060).
+IBU_KOTA_BLANK = "(isi ibu kota kabupaten: tempat penulisan surat)"
 
 
 @dataclass
@@ -141,15 +147,26 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _short_name(nama: str) -> str:
-    for prefix in ("Kabupaten ", "Kota ", "Kab. "):
-        if nama.startswith(prefix):
-            return nama[len(prefix):]
-    return nama
+def letter_town(nama_wilayah: str) -> str:
+    """The town letters are written in: a kota's own name; for a kabupaten, a blank to fill in.
+
+    Why no guess: a kabupaten's capital often has another name (Manggarai: Ruteng, Kupang:
+    Oelamasi, Jayapura: Sentani), and no official list of capitals ships with bursa.
+    """
+    if nama_wilayah.startswith("Kota "):
+        return nama_wilayah[len("Kota "):]
+    return IBU_KOTA_BLANK
 
 
-def build_files(options: InitOptions) -> dict[str, str]:
-    """The text of every skeleton file, keyed by its path in the event folder."""
+def is_blank(value: str) -> bool:
+    """A value `init` left for the user to fill in: "(isi ...)"."""
+    return value.strip().startswith("(isi")
+
+
+def build_files(options: InitOptions, told: InitResult | None = None) -> dict[str, str]:
+    """The text of every skeleton file, keyed by its path in the event folder; what the user should
+    know about the guesses made (zone, letter town, villages) goes into `told`."""
+    told = told if told is not None else InitResult(Path(options.folder), [], [])
     region = None
     if options.wilayah_csv:
         if not options.kode:
@@ -161,7 +178,8 @@ def build_files(options: InitOptions) -> dict[str, str]:
         f"Kabupaten {options.kabupaten}" if options.kabupaten else "Kabupaten Contoh")
     if options.kabupaten and region is None and options.kabupaten.startswith(("Kabupaten ", "Kota ")):
         nama_wilayah = options.kabupaten
-    ibu_kota = _short_name(nama_wilayah)
+    ibu_kota = letter_town(nama_wilayah)
+    kode = region.kode if region else (options.kode or "")
     tanggal = options.tanggal or options.today + timedelta(days=90)
     kecamatan_yaml = "\n".join(
         f"    - kode: {_quote(code)}\n      nama: {_quote(name)}" for code, name in (region.kecamatan if region else [])
@@ -174,10 +192,12 @@ def build_files(options: InitOptions) -> dict[str, str]:
         "kode_wilayah": _quote(region.kode if region else (options.kode or "00.00")),
         "nama_wilayah": _quote(nama_wilayah),
         "ibu_kota": _quote(ibu_kota),
+        "zona_waktu": zone_of(kode) or "WIB",
         "pemerintah": _quote(f"PEMERINTAH {nama_wilayah.upper()}"),
         "kecamatan": kecamatan_yaml,
         "cakupan": "klaster" if options.kecamatan else "kabupaten",
     }
+    _tell(told, options, region, kode, ibu_kota)
     files = {}
     for source in sorted(SKELETON.glob("*.yaml")):
         files[source.name] = Template(source.read_text(encoding="utf-8")).substitute(values)
@@ -189,6 +209,32 @@ def build_files(options: InitOptions) -> dict[str, str]:
     files[".gitattributes"] = GITATTRIBUTES
     files[KEY_FILE] = key_text()  # one key for the whole event, shared through git from the start
     return files
+
+
+def _tell(told: InitResult, options: InitOptions, region: Region | None, kode: str, ibu_kota: str) -> None:
+    """The notes and warnings of what init filled in from the region code, and what it could not."""
+    province = PROVINCES.get(kode.strip()[:2])
+    if province:
+        told.notes.append(f"zona_waktu: {province[1]} (Provinsi {province[0]}, kode {kode.strip()[:2]}).")
+    else:
+        told.warnings.append("zona_waktu ditulis WIB karena provinsinya tidak diketahui (tanpa --kode); "
+                             "ubah di acara.yaml bila acara di wilayah WITA atau WIT.")
+    if is_blank(ibu_kota):
+        told.warnings.append("wilayah.ibu_kota belum diisi: tulis ibu kota kabupaten (tempat surat ditulis, "
+                             "mis. Ruteng untuk Manggarai) di acara.yaml; bursa validasi mengingatkannya.")
+    if region is None:
+        return
+    if not region.desa:
+        where = "di kecamatan yang dipilih" if options.kecamatan else "sama sekali"
+        told.warnings.append(
+            f"{region.nama} ({region.kode}) tidak memiliki desa {where} menurut daftar wilayah: semuanya "
+            "kelurahan, yang tidak memiliki APBDes dan tidak ikut Bursa. desa.yaml dibiarkan kosong; "
+            "isi desa pesertanya sendiri, atau pilih kabupaten/kecamatan lain.")
+    with_villages = {kecamatan_of(code) for code, _ in region.desa}
+    for code, name in region.kecamatan:
+        if code not in with_villages and options.kecamatan:
+            told.warnings.append(f"Kecamatan {name} ({code}) tidak memiliki desa (hanya kelurahan); "
+                                 "tidak ada desanya di desa.yaml.")
 
 
 def _desa_yaml(region: Region | None) -> str:
@@ -225,13 +271,14 @@ def _inside_git(folder: Path) -> Path | None:
 def create_event(options: InitOptions) -> InitResult:
     """Create the event folder; refuse, writing nothing, if any target file exists."""
     folder = Path(options.folder)
-    files = build_files(options)
+    told = InitResult(folder, [], [])
+    files = build_files(options, told)
     existing = [name for name in files if (folder / name).exists()]
     if existing:
         raise UsageError(f"Folder '{folder}' sudah berisi {', '.join(existing)}; bursa init tidak "
                          "pernah menimpa berkas yang ada.",
                          hint="Pilih folder baru, atau hapus/pindahkan berkas itu lebih dulu.")
-    notes: list[str] = []
+    notes = told.notes
     git_root = _inside_git(folder)
     git = shutil.which("git")
     with Staging() as staging:
@@ -269,4 +316,4 @@ def create_event(options: InitOptions) -> InitResult:
                 notes.append("Pre-commit hook dipasang: setiap commit menjalankan bursa validasi.")
     elif git_root is not None:
         notes.append("Tambahkan --pasang-hook agar setiap commit menjalankan bursa validasi.")
-    return InitResult(folder, created, notes)
+    return InitResult(folder, created, notes, told.warnings)

@@ -41,7 +41,7 @@ KIND_STAGE: dict[str, str] = {
     "halaman-verifikasi": "materi",
 }
 
-KIND_LABEL = {"undangan": "undangan", "sk": "SK", "sertifikat": "sertifikat"}
+KIND_LABEL = {"undangan": "undangan", "sk": "SK", "sertifikat": "sertifikat", "daftar-hadir": "daftar hadir"}
 
 
 # The stage of what only the day itself produces (the Kartu Komitmen): none of the ten.
@@ -111,6 +111,18 @@ def need_kop(event: Event) -> Iterable[Problem]:
         yield _needed(_at(event, ("penyelenggara", "logo"), value=logo, **say("BUR-R017", logo=logo)), kinds)
     elif not path.resolve().is_relative_to(root):
         yield _needed(_at(event, ("penyelenggara", "logo"), value=logo, **say("BUR-R018", logo=logo)), kinds)
+
+
+def need_letter_town(event: Event) -> Iterable[Problem]:
+    """The town letters are written in is a real name, not the "(isi ...)" that `bursa init` left."""
+    from ..scaffold import is_blank
+
+    wilayah = event.acara.wilayah
+    if is_blank(wilayah.ibu_kota):
+        kinds = ("undangan", "sk", "daftar-hadir")
+        yield _needed(_at(event, ("wilayah", "ibu_kota"), value=wilayah.ibu_kota,
+                          **say("BUR-T060", nilai=wilayah.ibu_kota, wilayah=wilayah.nama,
+                                dokumen=_documents(kinds))), kinds)
 
 
 def need_numbering(event: Event) -> Iterable[Problem]:
@@ -312,6 +324,7 @@ REQUIREMENTS: tuple[tuple[Callable[[Event], Iterable[Problem]], tuple[str, ...],
     (need_signers, ("acara.yaml",), "penanda tangan surat, SK dan sertifikat", True),
     (need_kop, ("acara.yaml",), "lambang di kop surat", True),
     (need_numbering, ("acara.yaml",), "pola nomor surat", True),
+    (need_letter_town, ("acara.yaml",), "tempat penulisan surat", True),
     (need_invitees, ("acara.yaml", "tahapan.yaml", "desa.yaml", "peserta.yaml", "panitia.yaml", "opd.yaml",
                      "p2ktd.yaml"), "penerima undangan dan daftar hadir", True),
     (need_stands, ("acara.yaml", "inovasi.yaml"), "ruang bursa setiap inovasi", True),

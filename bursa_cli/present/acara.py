@@ -69,6 +69,8 @@ def _compact(by_group: dict[str, list]) -> None:
             first, *rest = Text.assemble(head, "  ", body).wrap(out, out.width, overflow="fold")
             out.print(first)
             if rest:  # the rest hangs under the location, so the next location stands out
+                for line in rest:
+                    line.rstrip()
                 for line in Text(" ").join(rest).wrap(out, out.width - 4, overflow="fold"):
                     out.print(Text("    ").append_text(line))
 
@@ -218,5 +220,7 @@ def show_init(result: "InitResult") -> None:
         out.print(f"  + {escape(path)}")
     for note in result.notes:
         out.print(f"  · {escape(note)}")
+    for warning in result.warnings:
+        out.print(f"[yellow]![/yellow] {escape(warning)}")
     out.print("\nLangkah berikutnya: lengkapi berkas YAML, lalu jalankan "
               f"[bold]bursa validasi {escape(str(result.folder))}[/bold].")
