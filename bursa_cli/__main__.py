@@ -1,3 +1,5 @@
 from .cli.app import main
 
-main()
+# Guarded: a worker started with the `spawn` method (Windows) imports this module again.
+if __name__ == "__main__":
+    main()

@@ -9,6 +9,7 @@ are ready, so a failure halfway leaves the previous files untouched.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -55,13 +56,22 @@ def os_refused(exc: OSError) -> UsageError:
                            "lalu ulangi perintah.")
 
 
+FOLDERS_SYNC = os.name == "posix"  # Windows cannot open a folder: NTFS keeps names durable itself
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a renamed or new file's name durable (POSIX only; Windows cannot open folders)."""
-    if os.name != "posix":
+    if not FOLDERS_SYNC:
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except (PermissionError, IsADirectoryError):  # a file system that refuses to open folders
+        return
     try:
         os.fsync(fd)
+    except OSError as exc:  # some network shares cannot sync a folder; the file itself was synced
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
     finally:
         os.close(fd)
 
