@@ -94,3 +94,68 @@ def test_skema_writes_the_files_init_points_at(tmp_path: Path):
         path = Path(os.path.normpath((root / name).parent / target))
         assert json.loads(path.read_text(encoding="utf-8"))["$schema"].endswith("2020-12/schema"), name
     assert bursa("skema", tmp_path / "bukan-acara").exit_code == 2
+
+
+def test_schemas_speak_indonesian_on_every_node_that_can_fail():
+    """yaml-language-server shows `errorMessage` instead of its English text: every pattern, choice,
+    type and object node has one, in Indonesian."""
+    def nodes(node):
+        if isinstance(node, dict):
+            yield node
+            for value in node.values():
+                yield from nodes(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from nodes(item)
+
+    for name, schema in SCHEMAS.items():
+        for node in nodes(schema):
+            if any(k in node for k in ("pattern", "enum")) or node.get("type") in ("integer", "number", "object"):
+                said = node.get("errorMessage")
+                assert said, (name, node)
+                assert not any(word in said for word in ("does not match", "must be", "should", "Value")), said
+    wilayah = SCHEMAS["acara.yaml"]["$defs"]["Wilayah"]["properties"]["kode"]["anyOf"][0]
+    assert wilayah["errorMessage"] == "Kode wilayah kabupaten tidak sah: harus berbentuk 33.23 (kode Kemendagri)."
+
+
+@pytest.mark.parametrize("line, accepted", [
+    ("jam_mulai: 08.00", True), ('jam_mulai: "08.00"', True), ("jam_mulai: 13.30", True),
+    ("jam_mulai: delapan", False),
+])
+def test_schema_and_reader_agree_on_unquoted_times(tmp_path, line, accepted):
+    from bursa_cli.check import validate_event
+    from support import MINIMAL, dump_yaml, make_event
+
+    text = dump_yaml(MINIMAL["acara.yaml"]).replace("jam_mulai: 08.00", line).replace("jam_mulai: '08.00'", line)
+    assert line in text
+    assert (_errors("acara.yaml", text) == []) is accepted
+    root = make_event(tmp_path / "acara", {"acara.yaml": text})
+    problems = [p for p in validate_event(root).problems if p.is_error and "jam_mulai" in p.path]
+    assert (problems == []) is accepted
+
+
+@pytest.mark.parametrize("kode, accepted", [("53.10", True), ('"53.10"', True), ("33.23", True), ("5310", False)])
+def test_schema_and_reader_agree_on_unquoted_region_codes(tmp_path, kode, accepted):
+    from bursa_cli.check import validate_event
+    from support import MINIMAL, dump_yaml, make_event
+
+    text = dump_yaml(MINIMAL["acara.yaml"]).replace("kode: '33.23'", f"kode: {kode}")
+    assert f"kode: {kode}" in text
+    assert (_errors("acara.yaml", text) == []) is accepted
+    root = make_event(tmp_path / "acara", {"acara.yaml": text})
+    problems = [p for p in validate_event(root).problems if p.is_error and p.path == "wilayah.kode"]
+    assert (problems == []) is accepted
+
+
+def test_contoh_and_new_logs_carry_their_schema_line():
+    from bursa_cli.day.logwrite import header_for
+    from bursa_cli.schema.skema import schema_files
+
+    for path in sorted(CONTOH.rglob("*.yaml")):
+        name = path.relative_to(CONTOH).as_posix()
+        if name.startswith(("keluaran/", "skema/")) or name == "register-nomor.yaml":
+            continue
+        assert path.read_text(encoding="utf-8").splitlines()[0] == modeline(name).strip(), name
+    for name, text in schema_files().items():  # the schemas the modelines point at, kept up to date
+        assert (CONTOH / name).read_text(encoding="utf-8") == text, f"{name}: jalankan bursa skema contoh-kabupaten"
+    assert header_for("stempel", "A-01").startswith("# yaml-language-server: $schema=../../skema/log-stempel.schema.json\n")

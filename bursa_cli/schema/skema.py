@@ -11,6 +11,7 @@ village without its Kepala Desa) are beyond what a schema can say.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,88 @@ def _lenient_text(node: Any) -> Any:
     return node
 
 
+# A value YAML reads as a number although bursa reads its text: a time (08.00, from 0 to 23.59) and a
+# kabupaten code (53.10, from 11 to 99.99). A schema sees only the number, so it checks its range.
+NUMBER_SAMPLES = (("08.00", (0, 24)), ("53.10", (11, 100)))
+
+
+def _number_too(node: Any) -> Any:
+    """Where a pattern accepts `08.00` or `53.10`, a number is accepted too: YAML reads those, unquoted,
+    as numbers, and bursa's reader keeps their text, so the editor must not refuse what validasi accepts."""
+    if isinstance(node, dict):
+        out = {key: _number_too(value) for key, value in node.items()}
+        pattern = out.get("pattern")
+        ranges = [limits for sample, limits in NUMBER_SAMPLES if pattern and re.match(pattern, sample)]
+        if out.get("type") == "string" and ranges:
+            text = {k: v for k, v in out.items() if k not in ("description", "title", "default")}
+            kept = {k: v for k, v in out.items() if k in ("description", "title", "default")}
+            low, high = ranges[-1]  # a code pattern also matches the time sample
+            number = {"type": "number", "minimum": low, "exclusiveMaximum": high, "errorMessage": _message(text)}
+            return {**kept, "anyOf": [text, number]}
+        return out
+    if isinstance(node, list):
+        return [_number_too(item) for item in node]
+    return node
+
+
+TYPE_WORDS = {"integer": "bilangan bulat", "number": "angka", "boolean": "ya atau tidak (true/false)",
+              "string": "teks", "array": "daftar (setiap butir diawali '- ')", "object": "kumpulan kunci: nilai"}
+
+
+def _message(node: dict) -> str | None:
+    """The Indonesian message an editor shows when a value fails this schema node (`errorMessage`)."""
+    from .types import PATTERN_MESSAGES
+
+    if "pattern" in node:
+        said = PATTERN_MESSAGES.get(node["pattern"]) or node.get("description") or "Bentuk nilai tidak sah"
+        return said.rstrip(".") + "."
+    if "enum" in node:
+        return "Pilih salah satu: " + ", ".join(map(str, node["enum"])) + "."
+    if "const" in node:
+        return f"Harus {node['const']}."
+    kind = node.get("type")
+    if isinstance(kind, list):
+        return "Harus " + " atau ".join(TYPE_WORDS.get(k, k) for k in kind) + "."
+    if kind == "object" and "properties" in node:
+        said = "Kunci tidak dikenal atau belum lengkap. Kunci yang sah: " + ", ".join(node["properties"]) + "."
+        if node.get("required"):
+            said += " Wajib: " + ", ".join(node["required"]) + "."
+        return said
+    if kind in ("integer", "number"):
+        limits = []
+        if "minimum" in node:
+            limits.append(f"paling sedikit {node['minimum']}")
+        if "maximum" in node:
+            limits.append(f"paling banyak {node['maximum']}")
+        return f"Harus {TYPE_WORDS[kind]}" + (" " + " dan ".join(limits) if limits else "") + "."
+    if kind == "array":
+        said = f"Harus {TYPE_WORDS['array']}"
+        if "minItems" in node:
+            said += f", paling sedikit {node['minItems']} butir"
+        return said + "."
+    if kind in TYPE_WORDS:
+        return f"Harus {TYPE_WORDS[kind]}."
+    return None
+
+
+def _with_messages(node: Any) -> Any:
+    """Every schema node that can fail on its own gets an Indonesian `errorMessage`
+    (yaml-language-server shows it instead of its English text)."""
+    if isinstance(node, dict):
+        out = {key: _with_messages(value) for key, value in node.items()}
+        said = _message(out)
+        if said and "errorMessage" not in out and not any(k in out for k in ("anyOf", "oneOf", "allOf", "$ref")):
+            out["errorMessage"] = said
+        return out
+    if isinstance(node, list):
+        return [_with_messages(item) for item in node]
+    return node
+
+
 def _schema(annotation: Any, title: str, description: str) -> dict:
     body = TypeAdapter(annotation).json_schema(mode="validation")
-    return {"$schema": DIALECT, "title": title, "description": description, **_lenient_text(body)}
+    body = _with_messages(_number_too(_lenient_text(body)))
+    return {"$schema": DIALECT, "title": title, "description": description, **body}
 
 
 def event_schemas() -> dict[str, dict]:

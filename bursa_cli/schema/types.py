@@ -113,6 +113,7 @@ def _parse_jam(value: object) -> object:
 
 
 _parse_jam.doc_name = "jam (\"08.00\")"
+PATTERN_MESSAGES[_JAM.pattern] = "Jam tidak sah: tulis seperti \"08.00\" atau \"13.30\""
 Jam = Annotated[
     time,
     BeforeValidator(_parse_jam),
