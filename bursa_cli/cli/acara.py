@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from .common import FOLDER, parse_date
+from .common import FOLDER, complete_tahap, parse_date
 
 
 class Format(str, Enum):
@@ -43,7 +43,8 @@ def init(
 def validasi(
     folder: Path = FOLDER,
     tahap: Optional[str] = typer.Option(
-        None, "--tahap", help="Periksa kesiapan semua tahapan sampai tahap ini, mis. gladi-bersih."),
+        None, "--tahap", autocompletion=complete_tahap,
+        help="Periksa kesiapan semua tahapan sampai tahap ini, mis. gladi-bersih."),
     format: Format = typer.Option(Format.rich, "--format", help="rich, json atau parsable (berkas:baris:kolom)."),
     strict: bool = typer.Option(False, "--ketat", "--strict", help="Peringatan dihitung sebagai galat."),
     jelaskan: Optional[str] = typer.Option(

@@ -6,6 +6,7 @@ never pays for pydantic or WeasyPrint.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -56,10 +57,30 @@ def install_completion(wanted: bool) -> None:
         except UsageError as error:  # a callback runs before `edge`: show the panel here
             present.show_error(error)
             raise typer.Exit(int(error.exit_code)) from None
-        shell, path = completion.install(shell=shell, prog_name="bursa", complete_var=COMPLETE_VAR)
+        with unchanged_when_installed():
+            shell, path = completion.install(shell=shell, prog_name="bursa", complete_var=COMPLETE_VAR)
         present.success(f"Pelengkapan perintah (tombol Tab) untuk {shell} dipasang di {path}. "
                         "Berlaku setelah terminal dibuka ulang.")
         raise typer.Exit()
+
+
+@contextlib.contextmanager
+def unchanged_when_installed():
+    """A second `--pasang-pelengkapan` leaves the shell's start-up files as they are.
+
+    Why: Typer's installer adds a blank line to `.bashrc` (and a trailing one to others) on
+    every run, even when the completion is already loaded there.
+    """
+    from pathlib import Path
+
+    home = Path.home()
+    watched = [home / ".bashrc", home / ".zshrc"]
+    before = {path: path.read_bytes() for path in watched if path.is_file()}
+    yield
+    for path, old in before.items():
+        new = path.read_bytes() if path.is_file() else None
+        if new is not None and new != old and new.rstrip() == old.rstrip():
+            path.write_bytes(old)  # only white space was added: what it loads is the same
 
 
 COMPLETE_VAR = "_BURSA_COMPLETE"  # set by the shell when it asks for completions

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import FOLDER
+from .common import FOLDER, complete_peran
 
 PERAN_HELP = "registrasi, stempel, nilai, ide, komitmen atau pantau."
 QR_BERLAKU = typer.Option(15, "--qr-berlaku", min=1, max=24 * 60,
@@ -60,7 +60,7 @@ def layani(
 
 def tambah(
     folder: Path = FOLDER,
-    peran: str = typer.Option(..., "--peran", help=f"Peran perangkat: {PERAN_HELP}"),
+    peran: str = typer.Option(..., "--peran", autocompletion=complete_peran, help=f"Peran perangkat: {PERAN_HELP}"),
     meja: Optional[str] = typer.Option(None, "--meja", help="Meja konsultasi, untuk peran stempel (mis. A-01)."),
     nama: str = typer.Option("", "--nama", help="Nama yang mudah dikenali, mis. \"Laptop Bidang PMD\"."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port `bursa layani` (untuk alamat pemasangan)."),
