@@ -445,6 +445,9 @@ _c("BUR-I008", "{pesan}", "Desa ini sudah punya Kepala Desa atau Ketua BPD. Bari
    "`bursa validasi` menolak desa dengan dua pemegang peran yang sama; ubah peran salah satunya.", WARNING)
 _c("BUR-I009", "{pesan}", "Baris judul kolom tidak ditemukan, atau kolom kuncinya (Nama, Judul) tidak ada. "
    "Pastikan ada satu baris judul kolom, atau tunjuk kolomnya dengan --kolom.")
+_c("BUR-I060", "{pesan}", "Nama diawali sapaan (Bpk., Bapak, Ibu, Sdr., Sdri.). Sapaan ditulis templat surat "
+   "bila perlu, bukan bagian nama: tanpa dihapus ia tercetak di Kartu ID dan sertifikat (\"Bpk. Suparman\"). "
+   "Tinjau usulannya, lalu terapkan dengan --rapikan-nama atau perbaiki di sheet.", WARNING)
 
 # --------------------------------------------------------------------------- BUR-P kursi
 

@@ -346,6 +346,7 @@ def rejected_workbook(plan, rows) -> bytes:
     sheet.append(["Baris Asal"] + headers + ["Alasan Ditolak"])
     for row in rows:
         cells = [text(c) if c is not None else None for c in row.cells[: len(headers)]]
+        cells += [None] * (len(headers) - len(cells))  # a short row: the reason still goes under its heading
         reasons = "\n".join(p.message for p in row.errors)
         sheet.append([row.number] + cells + [reasons])
     for cell in sheet[1]:

@@ -55,6 +55,7 @@ class Plan:
     mapping: Mapping
     target: str  # peserta.yaml, ...
     rows: list[Row] = field(default_factory=list)
+    tail: tuple[int, int, str] | None = None  # rows skipped under the table: first, last, what opens them
 
     def having(self, status: str) -> list[Row]:
         return [r for r in self.rows if r.status == status]
@@ -94,7 +95,12 @@ def plan_import(kind: str, source: Path, event: Event, *, sheet: str | None = No
     plan = Plan(kind=kind, source=Path(source), table=table, mapping=mapping, target=FILES[kind])
     builder = _Builder(plan, event, wilayah, default_tim, proper_case)
     substance = [i for name, i in mapping.fields.items() if name not in ("kecamatan", "konfirmasi", "tim")]
-    for number, cells in table.rows[header_index + 1:]:
+    below = table.rows[header_index + 1:]
+    for position, (number, cells) in enumerate(below):
+        if plan.rows and is_sign_off(cells):
+            # A signature block or a note under the table ("Mengetahui, / Camat ..."): not data.
+            plan.tail = (number, below[-1][0], next(v.text(c) for c in cells if v.text(c)))
+            break
         # Rows whose every useful cell is empty are skipped: trailing rows, pre-numbered
         # template rows holding only "No" and the kecamatan.
         if not any(v.text(cells[i]) if i < len(cells) else "" for i in substance):
@@ -102,6 +108,21 @@ def plan_import(kind: str, source: Path, event: Event, *, sheet: str | None = No
         plan.rows.append(builder.build(number, cells))
     builder.finish()
     return plan
+
+
+# What opens a signature block or a note under a table. Only a sparse row counts (two cells at
+# most), so a list whose first column is a role ("Kepala Desa") is never cut.
+SIGN_OFF = re.compile(
+    r"^(mengetahui|menyetujui|disetujui|diketahui|dibuat oleh|yang membuat|hormat kami|camat\b|kepala\b|"
+    r"sekretaris\b|a\.?\s?n\.?\s|u\.?b\.?\s|plt\.?\s|ttd\.?|nip\b|catatan|keterangan|ket\s*[.:]|sumber\s*:|"
+    r"[a-z .'-]+,\s*\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"november|desember)\s+\d{4})", re.IGNORECASE)
+
+
+def is_sign_off(cells: list[object]) -> bool:
+    """A row that opens a signature block or a note under the table (see `SIGN_OFF`)."""
+    filled = [v.text(c) for c in cells if v.text(c)]
+    return 0 < len(filled) <= 2 and bool(SIGN_OFF.match(filled[0]))
 
 
 class _Builder:
@@ -190,6 +211,16 @@ class _Builder:
     def _name(self) -> str:
         """The name cell; one in capitals is offered (or, with --rapikan-nama, given) in proper case."""
         nama = self.required("nama", "Nama")
+        bare = v.without_honorific(nama)
+        if bare:
+            suggestion = v.proper_name(bare) or bare
+            if self.proper_case:
+                return suggestion
+            self.problem("nama", code="BUR-I060",
+                         message=f"nama diawali sapaan ('{nama[:len(nama) - len(bare)].strip()}'); usulan: "
+                                 f"'{suggestion}' (terapkan dengan --rapikan-nama, atau perbaiki di sheet).",
+                         level=WARNING)
+            return nama
         suggestion = v.proper_name(nama)
         if suggestion and self.proper_case:
             return suggestion

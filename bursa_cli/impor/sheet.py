@@ -32,6 +32,7 @@ class Table:
     shown: str  # "peserta.xlsx [Sheet1]" or "peserta.csv"
     sheet: str  # "" for CSV
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # sheets hidden in Excel, not read
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -43,9 +44,15 @@ def sheet_names(path: Path) -> list[str]:
         return []
     workbook = _open_xlsx(path)
     try:
-        return list(workbook.sheetnames)
+        return _visible(workbook)[0]
     finally:
         workbook.close()
+
+
+def _visible(workbook) -> tuple[list[str], list[str]]:
+    """The sheets shown in Excel, and those hidden (lookup lists, old versions): the hidden ones are not read."""
+    shown = [ws.title for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+    return shown, [name for name in workbook.sheetnames if name not in shown]
 
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
@@ -93,7 +100,9 @@ def _open_xlsx(path: Path):
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
     workbook = _open_xlsx(path)
     try:
-        names = list(workbook.sheetnames)
+        names, hidden = _visible(workbook)
+        if sheet is not None and sheet in hidden:  # named on purpose with --sheet: read it
+            names, hidden = names + [sheet], [h for h in hidden if h != sheet]
         if sheet is None:
             if len(names) > 1:
                 raise UsageError(
@@ -110,7 +119,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         worksheet = workbook[sheet]
         # Files written by other tools often carry a wrong <dimension>; read everything.
         worksheet.reset_dimensions()
-        table = Table(shown=f"{path.name} [{sheet}]", sheet=sheet)
+        table = Table(shown=f"{path.name} [{sheet}]", sheet=sheet, hidden=hidden)
         cells = 0
         for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
             cells += len(row)

@@ -43,6 +43,22 @@ def text(value: object) -> str:
 _SCIENTIFIC = re.compile(r"^([0-9]+)(?:[.,]([0-9]*))?[eE]\+?([0-9]+)$")
 
 
+def _whole_digits(number: int) -> str:
+    """A phone number Excel stored as a number; refused, like its CSV form, when it looks cut.
+
+    Why: a number shown as 8.12346E+10 and saved again keeps only six digits and zeros
+    (81234600000). In CSV that is refused for its notation; the same number in an .xlsx
+    cell is refused by the run of zeros that replaced the lost digits.
+    """
+    digits = str(number)
+    significant = digits.rstrip("0")
+    if len(digits) >= 10 and len(digits) - len(significant) >= 4 and len(significant) <= 7:
+        raise BadValue(
+            f"nomor '{digits}' tampaknya sudah terpotong Excel (digit terakhirnya menjadi nol); "
+            "format kolom sebagai Teks di Excel dan ketik ulang nomornya")
+    return digits
+
+
 def phone(value: object) -> str:
     """An Indonesian phone number as '08...' digits.
 
@@ -58,9 +74,9 @@ def phone(value: object) -> str:
     if isinstance(value, float):
         if not value.is_integer() or value >= 1e15:
             raise BadValue(f"nomor '{value}' tersimpan sebagai angka pecahan; format kolom sebagai Teks dan ketik ulang")
-        digits = str(int(value))
+        digits = _whole_digits(int(value))
     elif isinstance(value, int):
-        digits = str(value)
+        digits = _whole_digits(value)
     else:
         raw = str(value).strip().lstrip("'")  # '0812... : the apostrophe some type to force text
         match = _SCIENTIFIC.match(raw.replace(" ", ""))
@@ -288,6 +304,15 @@ for _title in (
     "Sp.A.", "Sp.OG.", "Sp.PD.", "BPD", "RT", "RW", "PKK", "LPMD", "TP",
 ):
     _KEEP.setdefault(_title.lower().replace(".", ""), _title)  # the dotted spelling wins: "SE" -> "S.E."
+
+
+_HONORIFIC = re.compile(r"^(?:bpk|bp|bapak|ibu|bu|sdr|sdri|saudara|saudari|yth)\.?\s+", re.IGNORECASE)
+
+
+def without_honorific(name: str) -> str:
+    """'Bpk. Suparman' -> 'Suparman'; '' when the name has no form of address in front."""
+    stripped = _HONORIFIC.sub("", name.strip(), count=1)
+    return stripped if stripped != name.strip() and stripped else ""
 
 
 def proper_name(name: str) -> str:

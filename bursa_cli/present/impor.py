@@ -36,6 +36,14 @@ def show_plan(plan, dry_run: bool = False, update: bool = False) -> None:
 
     out = console()
     out.print(f"[bold]Berkas:[/bold] {escape(plan.table.shown)}   [bold]baris judul kolom:[/bold] {plan.mapping.header_row}")
+    if plan.table.hidden:
+        out.print("[dim]Sheet tersembunyi diabaikan: " + escape(", ".join(f"'{n}'" for n in plan.table.hidden))
+                  + " (baca dengan --sheet NAMA)[/dim]")
+    if plan.tail:
+        first, last, opening = plan.tail
+        rows = f"Baris {first}" if first == last else f"Baris {first}-{last}"
+        out.print(f"[dim]{rows} di bawah tabel dilewati: tanda tangan atau catatan ('{escape(opening)}'), "
+                  "bukan data.[/dim]")
     labels = {c.name: c.label for c in KINDS[plan.kind]}
     table = Table(title="Pemetaan kolom", title_justify="left", show_lines=False)
     table.add_column("Isian")
