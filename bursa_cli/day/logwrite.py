@@ -163,11 +163,8 @@ def kind_locked(root: Path, kind: str) -> Iterator[None]:
 
 
 def header_for(kind: str, name: str) -> str:
-    """The first lines of a new log: the editor's schema line (`bursa skema`), then what the log is."""
-    from ..schema.skema import modeline
-
     title = KIND_TITLE.get(kind, "Log {name}").format(name=name)
-    return f"{modeline(f'log/{kind}/{name}.yaml')}# {title}\n{HEADER_TAIL}"
+    return f"# {title}\n{HEADER_TAIL}"
 
 
 def now(zona: str = "WIB") -> str:
