@@ -81,5 +81,5 @@ def test_cetak_names_every_file_whole_at_80_columns(columns, minimal_event):
     names = sorted(p.name for p in (minimal_event / "keluaran").iterdir() if not p.name.startswith("."))
     assert len(names) >= 3 and {n.rsplit(".", 1)[1] for n in names} >= {"pdf", "csv", "docx"}
     rows = [line.split("│")[0].strip() for line in result.output.splitlines() if "│" in line]
-    assert sorted(row for row in rows if row) == names
+    assert sorted(row for row in rows if row) == [f"keluaran/{name}" for name in names]
     assert max(map(len, result.output.splitlines())) <= 80

@@ -13,13 +13,12 @@ from ..errors import rel
 
 def produced(result) -> None:
     """The files one `bursa cetak` run wrote, with their page counts."""
-    names = [output.name if output.kept is None else f"{rel(output.kept.folder, result.folder)}/"
-             for output in result.outputs]
+    names = [f"{result.folder.name}/{output.name}" if output.kept is None
+             else f"{rel(output.kept.folder, result.folder.parent)}/" for output in result.outputs]
     # A file name is never cut (at 80 columns `.pdf`, `.csv` and `.docx` must stay readable):
     # its column is as wide as the longest name, and only a name wider than the screen folds.
     widest = max(map(len, names), default=6)
-    table = Table(title=escape(f"bursa cetak {result.kind}, di {result.folder.as_posix()}/"),
-                  title_justify="left", show_edge=False)
+    table = Table(title=f"bursa cetak {result.kind}", title_justify="left", show_edge=False)
     width = console().width
     name_width = min(widest, max(20, width - 36))
     table.add_column("Berkas", style="bold", width=name_width, overflow="fold")
