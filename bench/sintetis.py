@@ -385,6 +385,8 @@ class _Builder:
                            "pangkat": "Pembina Utama Muda", "golongan": "IV/c", "nip": "196905101995031004"},
             },
             "penomoran": {"unit": "DPMD"},
+            # the verification page's address, as an event that publishes it (without it: BUR-C081)
+            "dokumen": {"alamat_verifikasi": "https://dpmd.example.go.id/verifikasi/"},
             "tempat": {"nama": "Gedung Serbaguna", "alamat": f"Jalan Merdeka Nomor 5, {short}", "ruang": rooms},
             "susunan_acara": [
                 {"mulai": "07.00", "selesai": "08.00", "acara": "Registrasi peserta", "ruang": "REG"},

@@ -86,7 +86,7 @@ def test_every_help_names_its_values_in_indonesian():
 
 # Wrong usage through the entry point: (words typed, what is said, the help it points at).
 WRONG_USAGE = [
-    (["impor"], "Argumen JENIS wajib diisi: pilih peserta, inovasi atau panitia.", "bursa impor"),
+    (["impor"], "Argumen JENIS wajib diisi: pilih peserta, inovasi, panitia atau tindak-lanjut.", "bursa impor"),
     (["impor", "orang", "x.csv"], "Nilai untuk JENIS tidak sah: 'orang' bukan salah satu dari", "bursa impor"),
     (["validasi", "--format"], "Pilihan --format memerlukan nilai.", "bursa validasi"),
     (["validasi", "--format", "xml"], "Nilai untuk --format tidak sah: 'xml' bukan salah satu dari", "bursa validasi"),

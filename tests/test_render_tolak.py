@@ -36,6 +36,6 @@ def test_certificate_without_address_still_says_how_to_verify(contoh_event):
     result = run("sertifikat", contoh_event, contoh=1)
     assert any("BUR-C081" in n or "alamat_verifikasi belum diisi" in n for n in result.notes)
     page = " ".join(pdf_pages(result.folder / "sertifikat" / "sertifikat-contoh.pdf")[0].split())
-    assert "Periksa keaslian di DPMD Kabupaten Temanggung: halaman verifikasi (verifikasi/index.html)" in page
+    assert "Periksa keaslian di halaman verifikasi DPMD atau dengan bursa verifikasi" in page
     code = page.split("Kode verifikasi ")[1].split(" ")[0]
-    assert f"atau bursa verifikasi {code}" in page
+    assert f"atau dengan bursa verifikasi {code}" in page
