@@ -139,7 +139,6 @@ def hall() -> Iterator[Hall]:
         yield made
     finally:
         for ns in made.made:
-            run("ip", "netns", "pids", ns, check=False)
             for pid in run("ip", "netns", "pids", ns, check=False).stdout.split():
                 try:
                     os.kill(int(pid), signal.SIGKILL)

@@ -272,7 +272,7 @@ def rehearse(root: Path) -> None:
         try:
             action(day)
         except Refused:
-            pass
+            pass  # a scripted refusal: it is logged in gladi/tolak/ and counted by the report
 
 
 def test_the_timing_report_of_a_scripted_rehearsal(minimal_event):

@@ -94,7 +94,7 @@ for n in range(int(sys.argv[3])):
             conn.sendall(b"x" * 65536)
             sent += 65536
     except OSError:
-        pass
+        pass  # the induk closed the connection: it refused before taking the body in
     data = b""
     try:
         while not data.rstrip().endswith(b"}"):
@@ -103,7 +103,7 @@ for n in range(int(sys.argv[3])):
                 break
             data += piece
     except OSError:
-        pass
+        pass  # the connection ended: what arrived is the answer
     answers.append({"head": data.split(b"\\r\\n")[0].decode(), "took": time.monotonic() - started,
                     "sent": sent, "body": data.partition(b"\\r\\n\\r\\n")[2].decode()})
     conn.close()
