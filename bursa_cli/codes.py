@@ -19,6 +19,7 @@ Families:
   BUR-W  jaringan dan keamanan `bursa layani`
   BUR-G  gladi bersih dan data latihan
   BUR-F  tindak lanjut komitmen
+  BUR-U  perintah, pilihan dan folder   BUR-M  meja hari-H (penolakan di meja)
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Code:
     template: str  # the message, with {fields}
     explanation: str  # what it means and how to fix it, for `--jelaskan`
     level: str = ERROR
+    hint: str = ""  # what to do next, shown under the message of a refused command (a template too)
 
     @property
     def family(self) -> str:
@@ -48,9 +50,9 @@ class Code:
 CODES: dict[str, Code] = {}
 
 
-def _c(code: str, template: str, explanation: str, level: str = ERROR) -> None:
+def _c(code: str, template: str, explanation: str, level: str = ERROR, hint: str = "") -> None:
     assert code not in CODES, code
-    CODES[code] = Code(code, template, explanation, level)
+    CODES[code] = Code(code, template, explanation, level, hint)
 
 
 def say(code: str, **fields) -> dict:
@@ -640,6 +642,11 @@ _c("BUR-G006", "Halaman ini dibuka untuk {halaman}; laptop induk kini menjalanka
    "permintaan dari halaman mode lain, agar entri latihan yang masih mengantre di ponsel sejak gladi "
    "tidak pernah tercatat di log/ hari-H (dan sebaliknya). Muat ulang halaman meja.")
 
+_c("BUR-U001", "Kode masalah '{kode}' tidak dikenal.",
+   "`bursa validasi --jelaskan` menjelaskan kode yang ada di katalog ini saja. Periksa ejaannya: huruf "
+   "keluarga dan tiga angka, mis. BUR-K002.",
+   hint="Lihat semua kode dengan `bursa validasi --jelaskan semua`.")
+
 
 FAMILY_TITLE = {
     "Y": "Berkas dan penulisan YAML", "S": "Isi berkas tidak sesuai skema", "L": "Log hari-H yang rusak",
@@ -648,6 +655,7 @@ FAMILY_TITLE = {
     "N": "Register nomor surat", "I": "Impor dari Excel/CSV", "W": "Jaringan dan keamanan bursa layani",
     "G": "Gladi bersih dan data latihan",
     "F": "Tindak lanjut komitmen",
+    "U": "Perintah, pilihan dan folder", "M": "Meja hari-H",
 }
 
 
@@ -661,7 +669,8 @@ def catalogue_markdown() -> str:
         out += ["", f"## BUR-{family}: {title}", "", "| Kode | Tingkat | Pesan | Penjelasan |", "|---|---|---|---|"]
         for entry in CODES.values():
             if entry.family == family:
-                cells = [entry.code, entry.level, entry.shown, entry.explanation]
+                explanation = entry.explanation + (f" Saran: {entry.hint}" if entry.hint else "")
+                cells = [entry.code, entry.level, entry.shown, explanation]
                 out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(out) + "\n"
 

@@ -89,11 +89,20 @@ class BursaError(Exception):
 
     exit_code = ExitCode.DATA
 
-    def __init__(self, message: str, problems: Iterable[Problem] = (), hint: str = ""):
+    def __init__(self, message: str, problems: Iterable[Problem] = (), hint: str = "", code: str = ""):
         super().__init__(message)
         self.message = message
         self.problems = list(problems)
         self.hint = hint
+        self.code = code  # the catalogue's code (`bursa_cli.codes`), so a helpdesk can look the refusal up
+
+    @classmethod
+    def coded(cls, code: str, *, problems: Iterable[Problem] = (), **fields):
+        """This error with its message and hint from the catalogue: `raise UsageError.coded("BUR-U001", x=...)`."""
+        from .codes import CODES  # the catalogue imports this module for its levels
+
+        entry = CODES[code]
+        return cls(entry.template.format(**fields), problems, entry.hint.format(**fields), code=code)
 
 
 class DataError(BursaError):

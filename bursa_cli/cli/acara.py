@@ -100,8 +100,7 @@ def _explain(code: str) -> None:
         return
     entry = explain(code)
     if entry is None:
-        raise UsageError(f"Kode masalah '{code}' tidak dikenal.",
-                         hint="Lihat semua kode dengan `bursa validasi --jelaskan semua`.")
+        raise UsageError.coded("BUR-U001", kode=code)
     show_code(entry)
 
 

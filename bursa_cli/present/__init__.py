@@ -55,6 +55,8 @@ def ask(prompt: str) -> str | None:
 def show_error(error: BursaError) -> None:
     """A user error: a short panel in Indonesian, never a traceback."""
     body = Text(error.message, overflow="fold")
+    if error.code:
+        body.append(f" ({error.code})", style="dim")
     for problem in error.problems[:50]:
         body.append("\n")
         body.append(problem.location(), style="bold")

@@ -149,6 +149,8 @@ def show_code(code) -> None:
     level = {"galat": "[red]galat[/red]", "peringatan": "[yellow]peringatan[/yellow]"}.get(code.level, code.level)
     body = (f"[bold]Pesan:[/bold] {escape(code.shown)}\n[bold]Tingkat:[/bold] {level}\n\n"
             f"{escape(code.explanation)}")
+    if code.hint:
+        body += f"\n\n[bold]Saran:[/bold] {escape(code.hint.replace('{{', '{').replace('}}', '}'))}"
     console().print(Panel(body, title=escape(code.code), title_align="left", expand=False))
 
 
