@@ -190,11 +190,11 @@ print(recorded.file, time.monotonic() - started)
 def test_a_terminal_desk_beside_a_busy_induk_gets_in_and_its_stamp_is_seen(minimal_event, monkeypatch):
     """The induk keeps every log lock while entries keep coming; a terminal desk writing the same
     folder still gets in within `HOLD` seconds, and the induk counts its stamp at once."""
-    from bursa_cli.web import hub
+    from bursa_cli.day import journal
     from web_support import served
 
-    monkeypatch.setattr(hub, "HOLD", 2.0)
-    monkeypatch.setattr(hub, "IDLE", 60.0)  # so only the HOLD limit ever lets the locks go
+    monkeypatch.setattr(journal, "HOLD", 2.0)
+    monkeypatch.setattr(journal, "IDLE", 60.0)  # so only the HOLD limit ever lets the locks go
     raters = [pair(minimal_event, "nilai") for _ in range(4)]
     desk = pair(minimal_event, "stempel", "A-01")
     done = threading.Event()
@@ -225,7 +225,7 @@ def test_a_terminal_desk_beside_a_busy_induk_gets_in_and_its_stamp_is_seen(minim
     assert terminal.returncode == 0, terminal.stderr
     file, waited = terminal.stdout.split()
     assert file == "log/stempel/A-01.yaml"
-    assert float(waited) < hub.HOLD + 5.0  # starved, it would wait out the lock timeout (30 s) and fail
+    assert float(waited) < journal.HOLD + 5.0  # starved, it would wait out the lock timeout (30 s) and fail
     assert len(sent) == len(raters) and all(sent)
     assert answer["status"] == "perlu_konfirmasi", answer
     assert answer["berkas"] == "log/stempel/A-01.yaml" and answer["baris"] == 4

@@ -127,6 +127,7 @@ def registrasi(
     """
     from ..day import Refused, check_in
     from ..day.actions import check_name
+    from ..day.journal import record
     from ..present import hari as show
 
 
@@ -138,7 +139,7 @@ def registrasi(
     check_name(perangkat)  # before the loop: a bad name must not wait for the first scan
     day = _open_day(folder, gladi)
     if peserta_id:
-        result = check_in(day, perangkat, peserta_id)
+        result = record(day, check_in, perangkat, peserta_id)
         show.show_check_in(result, day.desa_label(result.peserta.desa))
         return
     show.show_desk(f"Registrasi · {perangkat}", [
@@ -159,6 +160,7 @@ def _register_one(day, perangkat: str, text: str) -> int:
     """Handle one line typed at the registration desk; 1 when an entry was written."""
     from ..day import check_in
     from ..day.desk import resolve_registration
+    from ..day.journal import record
     from ..present import hari as show
 
     found = resolve_registration(day, text)
@@ -175,7 +177,7 @@ def _register_one(day, perangkat: str, text: str) -> int:
         if chosen is None:
             return 0
         peserta = found.found[chosen]
-    result = check_in(day, perangkat, peserta.id)
+    result = record(day, check_in, perangkat, peserta.id)
     show.show_check_in(result, day.desa_label(result.peserta.desa))
     return 0 if result.earlier else 1
 
@@ -185,6 +187,7 @@ def _walk_in(day, perangkat: str, kartu: str | None = None) -> int:
     from ..day import add_walk_in
     from ..day.desk import looks_scanned
     from ..schema.models import PERAN_DESA, PERAN_LABEL
+    from ..day.journal import record
     from ..present import hari as show
 
     if kartu:
@@ -211,7 +214,8 @@ def _walk_in(day, perangkat: str, kartu: str | None = None) -> int:
     else:
         instansi = (show.ask("Instansi (boleh kosong):") or "").strip() or None
     telepon = _ask_phone()
-    result = add_walk_in(day, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon, kartu=kartu)
+    result = record(day, add_walk_in, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon,
+                    kartu=kartu)
     show.show_check_in(result, day.desa_label(result.peserta.desa))
     return 1
 
@@ -278,6 +282,7 @@ def stempel(
     from ..day import Refused, desk_inovasi, stamp
     from ..day.actions import check_konsultan
     from ..day.desk import not_checked_in, scanned_peserta
+    from ..day.journal import record
     from ..present import hari as show
 
 
@@ -291,7 +296,7 @@ def stempel(
     check_konsultan(day, konsultan, meja)  # before the loop: a typo must not wait for the first scan
     if peserta_id:
         warning = not_checked_in(day, scanned_peserta(day, peserta_id))
-        show.show_stamp(stamp(day, meja, peserta_id, inovasi_id, konsultan, ulang))
+        show.show_stamp(record(day, stamp, meja, peserta_id, inovasi_id, konsultan, ulang))
         if warning:
             show.show_warning(warning)
         return
@@ -314,7 +319,7 @@ def stempel(
             if chosen is None:
                 show.show_note("Dibatalkan.")
                 continue
-            result = _confirmed(partial(stamp, day, meja, peserta.id, chosen, konsultan),
+            result = _confirmed(partial(record, day, stamp, meja, peserta.id, chosen, konsultan),
                                 "Catat stempel kedua?", "Tidak dicatat.")
             if result is None:
                 continue
@@ -633,6 +638,7 @@ def nilai(
     from ..day.actions import check_name
     from ..day.desk import rating_choices, scanned_peserta
     from ..errors import UsageError
+    from ..day.journal import record
     from ..present import hari as show
 
     _held.clear()
@@ -645,7 +651,7 @@ def nilai(
     if peserta_id:
         if not inovasi_id or skor is None:
             raise UsageError("Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.")
-        show.show_rating(rate(day, perangkat, peserta_id, inovasi_id, skor, catatan, ulang))
+        show.show_rating(record(day, rate, perangkat, peserta_id, inovasi_id, skor, catatan, ulang))
         return
     show.show_desk(f"Penilaian · {perangkat}", [
         "Pindai Kartu ID peserta, pilih inovasi, ketik nilai 1 sampai 5; selesai untuk keluar."],
@@ -667,7 +673,7 @@ def nilai(
                 show.show_note("Tidak dicatat.")
                 continue
             note = show.ask("Catatan (boleh kosong):")
-            result = _confirmed(partial(rate, day, perangkat, peserta.id, chosen, score, note),
+            result = _confirmed(partial(record, day, rate, perangkat, peserta.id, chosen, score, note),
                                 "Catat penilaian kedua?")
             if result is not None:
                 show.show_rating(result)
@@ -711,6 +717,7 @@ def ide(
     from ..day.actions import check_name
     from ..day.desk import is_participant_scan, scanned_peserta
     from ..schema.types import BIDANG_LABEL
+    from ..day.journal import record
     from ..present import hari as show
 
     _held.clear()
@@ -721,7 +728,7 @@ def ide(
     check_name(perangkat)
     day = _open_day(folder, gladi)
     if judul:
-        show.show_idea(record_idea(day, perangkat, judul, uraian, bidang, peserta_id, desa))
+        show.show_idea(record(day, record_idea, perangkat, judul, uraian, bidang, peserta_id, desa))
         return
     show.show_desk(f"Kartu Ide · {perangkat}", [
         "Untuk setiap kartu: id peserta (boleh kosong), nama inovasi, uraian, bidang.",
@@ -750,7 +757,7 @@ def ide(
         if peserta is None:
             place = _choose_desa(day, "Desa (kode atau nama, boleh kosong):")
         try:
-            show.show_idea(record_idea(day, perangkat, title, text, fields[chosen] if chosen is not None else None,
+            show.show_idea(record(day, record_idea, perangkat, title, text, fields[chosen] if chosen is not None else None,
                                        peserta.id if peserta else None, place))
         except Refused as error:
             show.show_refused(error)
@@ -784,6 +791,7 @@ def komitmen(
     from ..day.actions import check_name
     from ..day.desk import one_desa, split_ids
     from ..errors import UsageError
+    from ..day.journal import record
     from ..present import hari as show
 
     _held.clear()
@@ -803,7 +811,7 @@ def komitmen(
                 raise UsageError(f"--alasan '{item}' tidak sah; tulis INO-003=\"alasannya\".")
             reasons[key.strip()] = value.strip()
         kode = one_desa(day, desa)
-        result = record_commitment(day, perangkat, kode, split_ids(inovasi), tahun, ttd_kades, ttd_bpd, reasons,
+        result = record(day, record_commitment, perangkat, kode, split_ids(inovasi), tahun, ttd_kades, ttd_bpd, reasons,
                                    ulang)
         show.show_commitment(result, day.desa_label(kode))
         return
@@ -835,6 +843,7 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     from ..day import Refused, record_commitment, stamped_for_desa
     from ..day.actions import off_day_for_desa
     from ..day.desk import is_participant_scan, parse_card_choice, unstamped
+    from ..day.journal import record
     from ..present import hari as show
 
     label = day.desa_label(kode)
@@ -862,7 +871,7 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
         show.show_note("Kartu tidak dicatat; catat lagi setelah peserta berikutnya.")
         return
     try:
-        result = _confirmed(partial(record_commitment, day, perangkat, kode, chosen, year, kades, bpd, reasons),
+        result = _confirmed(partial(record, day, record_commitment, perangkat, kode, chosen, year, kades, bpd, reasons),
                             "Ganti dengan kartu ini?", "Kartu tidak dicatat.")
     except Refused as error:
         show.show_refused(error)

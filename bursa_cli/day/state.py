@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 from pydantic import ValidationError
 
 from ..errors import DataError
-from ..schema.event import Event
+from ..schema.event import Event, replaces_card
 from ..schema.logfile import LogLine
 from ..schema.models import LOG_KINDS, Desa, Inovasi, Peserta
 from .area import Area, area_of
@@ -172,10 +172,9 @@ class Day:
         elif kind == "penilaian":
             self.ratings.setdefault((entry.peserta, entry.inovasi), seen)
         elif kind == "komitmen":
-            # A later card replaces the earlier one (a correction): later `waktu` wins, then later in
-            # the logs, as `cards_in_force` rules for validasi, the recap and the certificates.
+            # A later card replaces the earlier one (a correction), by the rule of `cards_in_force`.
             when = entry.waktu.timestamp()
-            if when >= self._card_time.get(entry.desa, when):
+            if replaces_card(when, self._card_time.get(entry.desa)):
                 self.commitments[entry.desa] = seen
                 self._card_time[entry.desa] = when
 

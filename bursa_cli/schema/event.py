@@ -54,13 +54,19 @@ def cards_in_force(komitmen: typing.Iterable[Komitmen]) -> dict[str, Komitmen]:
     append-only log as history; validation, the recap and the certificates
     look at the card in force only.
     """
-    latest: dict[str, tuple[tuple, Komitmen]] = {}
-    for order, card in enumerate(komitmen):
-        key = (card.waktu.timestamp(), order)
+    latest: dict[str, Komitmen] = {}
+    for card in komitmen:
         held = latest.get(card.desa)
-        if held is None or key > held[0]:
-            latest[card.desa] = (key, card)
-    return {kode: card for kode, (_, card) in latest.items()}
+        if replaces_card(card.waktu.timestamp(), held.waktu.timestamp() if held else None):
+            latest[card.desa] = card
+    return latest
+
+
+def replaces_card(when: float, held: float | None) -> bool:
+    """Whether a card written at `when` (seconds), read after the village's card in force written at
+    `held` (None: there is none), becomes the card in force: the later `waktu` wins, then the later
+    in the logs. The one statement of the rule, for the event's cards and the day's desks alike."""
+    return held is None or when >= held
 
 
 @dataclass

@@ -2,20 +2,16 @@
 
 `Hub` holds the event and the day's logs (a `Day`), the live summary and the
 paired devices. Each method takes the device that asked and one request,
-calls one `day/` action and turns its outcome into a `Jawaban`. The server is
-the only writer while it runs: one writer thread takes every action waiting,
-runs them in turn through the same locked, append-only path as the terminal
-desks, fsyncs each log it touched once, and only then answers them all, so an
-answer of "tercatat" means the entry is on disk.
+calls one `day/` action and turns its outcome into a `Jawaban`. Entries go
+through the day's `Journal` (`day/journal.py`), which batches them, syncs each
+log once and only then lets the answers go, so an answer of "tercatat" means
+the entry is on disk; this module keeps the event loop and the HTTP edge.
 """
 
 from __future__ import annotations
 
 import asyncio
-import queue
 import threading
-import time
-from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable
@@ -28,7 +24,8 @@ from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commit
 from ..day.actions import (
     Duplicate, known_desa, off_day_for_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
 )
-from ..day.logwrite import group_commit, keep_locks, kind_locked, sync_with_group
+from ..day.desk import not_checked_in
+from ..day.journal import Journal
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
 from .models import (
@@ -36,10 +33,6 @@ from .models import (
 )
 
 
-BATCH = 64  # actions answered together after one fsync per log file
-HOLD = 5.0  # seconds the writer keeps every lock at most while entries keep coming
-PAUSE = 0.06  # then a gap longer than the 0.05 s at which another process polls a lock
-IDLE = 0.003  # seconds without an entry after which the writer lets the locks go
 NO_CERTIFICATE_KEY = ("Sertifikat belum dapat dibuat: kunci sertifikat belum ada di laptop induk. Beri tahu petugas "
                       "laptop induk; sertifikat desa ini dapat dicetak nanti.")
 
@@ -59,8 +52,7 @@ class Hub:
         self.secret = server_secret(self.root)
         self._lock = threading.RLock()
         self._certificate_lock = threading.Lock()
-        self._jobs: queue.Queue = queue.Queue()
-        self._writer: threading.Thread | None = None
+        self.journal = Journal(self.day, self._lock)  # the day's one writer while the server runs
         self._devices_lock = threading.Lock()  # apart from the writer's: checking a token never waits on a sync
         self._devices: list[Perangkat] = []
         self._devices_seen: tuple[int, int] | None = None
@@ -179,9 +171,9 @@ class Hub:
                            asked.ulang, id_entri=asked.id_entri)
             data: dict[str, Any] = {"peserta": self._peserta(device, result.peserta),
                                     "inovasi": _inovasi(result.inovasi)}
-            if result.peserta.id not in self.day.checked_in:  # the day is as fresh as the stamp
-                data["peringatan"] = (f"{result.peserta.nama} belum tercatat di registrasi; minta ia "
-                                      "mendaftar di meja registrasi.")
+            warning = not_checked_in(self.day, result.peserta)
+            if warning:
+                data["peringatan"] = warning
             return Jawaban(status="tercatat", pesan=f"Stempel {result.inovasi.id} untuk {result.peserta.nama} "
                            "tercatat.", berkas=result.file, data=data)
         return await self._entry(run)
@@ -266,103 +258,15 @@ class Hub:
     # ---- shared
 
     async def _entry(self, run: Callable[[], Jawaban]) -> Jawaban:
-        """Hand one action to the writer and wait for its answer, given once the entry is on disk."""
+        """Hand one action to the day's journal and wait for its answer, given once the entry is on disk."""
         loop = asyncio.get_running_loop()
         job: asyncio.Future[Jawaban] = loop.create_future()
 
         def deliver(answer: Jawaban | None, error: BaseException | None) -> None:
             loop.call_soon_threadsafe(_settle, job, answer, error)
 
-        self._jobs.put((run, deliver))
-        if self._writer is None or not self._writer.is_alive():
-            with self._lock:
-                if self._writer is None or not self._writer.is_alive():
-                    self._writer = threading.Thread(target=self._write_loop, name="penulis-log", daemon=True)
-                    self._writer.start()
+        self.journal.submit(run, deliver, explain=_refusal)
         return await job
-
-    def _write_loop(self) -> None:
-        """The one writer: takes every action waiting, runs them in turn, syncs once, then answers all.
-
-        While entries keep coming it keeps the lock of every kind of log (and of
-        each log it wrote), so it looks at the logs once when it takes them, not
-        before every entry. It lets them go once no entry came for `IDLE` seconds,
-        and at least every `HOLD` seconds, so a terminal desk writing the same
-        folder gets in.
-        """
-        while True:
-            batch = self._waiting(None)
-            since = time.monotonic()
-            with ExitStack() as held:
-                try:
-                    for kind in LOG_KINDS:
-                        held.enter_context(kind_locked(self.day.base, kind))
-                    held.enter_context(keep_locks())
-                    with self._lock:
-                        # Under every kind's lock nobody else appends: one look at the logs serves
-                        # every batch until the locks go, and each entry written is taken in from
-                        # its own bytes.
-                        held.enter_context(self.day.settled())
-                except BaseException as error:  # a lock held elsewhere too long, an unreadable log
-                    for _, deliver in batch:
-                        deliver(None, error)
-                    continue
-                while batch:
-                    self._write_batch(batch)
-                    if time.monotonic() - since > HOLD:
-                        break
-                    batch = self._waiting(IDLE)
-            if batch:  # held for HOLD seconds: leave a gap longer than another process's lock poll
-                time.sleep(PAUSE)
-
-    def _waiting(self, timeout: float | None) -> list:
-        """Up to `BATCH` actions: all that wait now, once one has come within `timeout` seconds
-        (None: however long it takes)."""
-        try:
-            batch = [self._jobs.get(timeout=timeout)]
-        except queue.Empty:
-            return []
-        while len(batch) < BATCH:
-            try:
-                batch.append(self._jobs.get_nowait())
-            except queue.Empty:
-                break
-        return batch
-
-    def _write_batch(self, batch: list) -> None:
-        """Run each action of `batch`, fsync every log written once, then answer them all."""
-        answers: list[tuple[Callable, Jawaban | None, BaseException | None]] = []
-        try:
-            with self._lock, group_commit():
-                for run, deliver in batch:
-                    try:
-                        answers.append((deliver, self._answer(run), None))
-                    except BaseException as error:  # handed to the request that asked
-                        answers.append((deliver, None, error))
-        except BaseException as error:  # the sync itself failed: nobody may be told "tercatat"
-            answers = [(deliver, None, error) for _, deliver in batch]
-        for deliver, answer, error in answers:
-            deliver(answer, error)
-
-    def _answer(self, run: Callable[[], Jawaban]) -> Jawaban:
-        """One action's outcome as an answer; a refusal is an answer too, a bug is not."""
-        try:
-            return run()
-        except Duplicate as resent:
-            sync_with_group(self.root / resent.earlier.file)  # "sudah tercatat" only once it is on disk
-            return Jawaban(status="sudah_tercatat", pesan=resent.message, berkas=resent.earlier.file,
-                           baris=resent.earlier.line)
-        except Repeat as repeat:
-            earlier = repeat.earlier
-            return Jawaban(status="perlu_konfirmasi", pesan=repeat.message,
-                           berkas=earlier.file if earlier else None, baris=earlier.line if earlier else None)
-        except Forbidden:
-            raise
-        except BursaError as error:
-            pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")
-            coded = [c for c in (getattr(error, "code", ""), *(p.code for p in error.problems)) if c]
-            return Jawaban(status="ditolak", pesan=pesan, kode=coded[0] if coded else "BUR-W016")
-
 
     def _peserta(self, device: Perangkat, peserta: Peserta) -> dict[str, Any]:
         data = {
@@ -376,6 +280,22 @@ class Hub:
             data["telepon"] = peserta.telepon
             data["kursi"] = seat_of(self.day.event, peserta.id)
         return data
+
+
+def _refusal(error: Exception) -> Jawaban:
+    """A refusal raised by a desk's action, as its answer; anything else (a bug) is raised again."""
+    if isinstance(error, Duplicate):  # the journal has synced the earlier entry's log
+        return Jawaban(status="sudah_tercatat", pesan=error.message, berkas=error.earlier.file,
+                       baris=error.earlier.line)
+    if isinstance(error, Repeat):
+        earlier = error.earlier
+        return Jawaban(status="perlu_konfirmasi", pesan=error.message,
+                       berkas=earlier.file if earlier else None, baris=earlier.line if earlier else None)
+    if isinstance(error, BursaError) and not isinstance(error, Forbidden):
+        pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")
+        coded = [c for c in (getattr(error, "code", ""), *(p.code for p in error.problems)) if c]
+        return Jawaban(status="ditolak", pesan=pesan, kode=coded[0] if coded else "BUR-W016")
+    raise error
 
 
 def _settle(job: asyncio.Future, answer: Jawaban | None, error: BaseException | None) -> None:
