@@ -332,6 +332,26 @@ _c("BUR-T090", "Kunci sertifikat ({berkas}) belum ada: sertifikat dan halaman ve
 _c("BUR-T091", "Berkas {berkas} rusak: tidak berisi kunci yang sah; sertifikat tidak dapat dicetak.",
    "Pulihkan berkas itu dari git (`git checkout -- kunci-sertifikat.txt`); jangan membuat kunci baru, "
    "karena kode pada sertifikat yang sudah dicetak hanya dikenali dengan kunci yang sama.")
+_c("BUR-T100", "acara.yaml belum sah; hari-H tidak dapat dimulai.",
+   "Meja hari-H tetap bekerja walau berkas lain bermasalah (hari-H harus berjalan), tetapi acara.yaml "
+   "memuat tanggal, tempat dan ruang yang dipakai setiap meja; tanpa acara.yaml yang sah meja tidak dibuka.",
+   hint="Jalankan `bursa validasi` dan perbaiki galat di acara.yaml.")
+_c("BUR-T101", "Rekap tidak dibuat: data yang dihitung masih bermasalah.",
+   "Rekap menghitung peserta, desa, inovasi dan log hari-H; galat di berkas-berkas itu membuat angkanya salah, "
+   "jadi rekap menolak sampai galatnya diperbaiki. Masalah di berkas lain (tahapan, panitia, OPD) tidak menghalangi.",
+   hint="Perbaiki dulu (lihat `bursa validasi`; log yang terpotong dipulihkan dengan `bursa perbaiki`).")
+_c("BUR-T102", "Data acara masih bermasalah; perbaiki dulu berkas berikut.",
+   "Impor menambah butir ke berkas acara; butir yang gagal dibaca dianggap tidak ada, sehingga impor akan "
+   "menambahkannya dua kali. Karena itu impor menolak selama berkas yang dibacanya memuat galat.",
+   hint="Jalankan `bursa validasi` untuk melihat semua masalahnya.")
+_c("BUR-T103", "Rekap tindak lanjut tidak dibuat: data yang dihitung masih bermasalah.",
+   "Rekap tindak lanjut menghitung komitmen desa dan langkah tindak lanjutnya; galat di log komitmen, log "
+   "tindak lanjut atau pemeriksaan BUR-F membuat hitungannya salah, jadi rekap menolak.",
+   hint="Perbaiki dulu (lihat `bursa validasi`).")
+_c("BUR-T104", "Data untuk surat tindak lanjut belum lengkap; belum ada surat yang dicetak.",
+   "Surat tindak lanjut kepada Camat memuat komitmen desa dan nomor surat dari register; galat di berkas "
+   "yang dibacanya menghentikan pencetakan sebelum satu surat pun ditulis.",
+   hint="Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi.")
 
 # --------------------------------------------------------------------------- BUR-C syarat cetak
 
@@ -428,6 +448,24 @@ _c("BUR-C082", "Nama '{nama}' tidak muat di Kartu ID {ukuran} (bahkan 3 baris hu
    "Nama di Kartu ID dikecilkan sampai batas terbaca (8 pt untuk ID-1) dan dipecah menjadi dua, lalu tiga "
    "baris; nama yang masih tidak muat akan terpotong di kartu, jadi `cetak kartu-id` menolak. Tulis gelar "
    "yang tidak perlu di kartu lebih ringkas, atau singkat nama tengahnya.")
+_c("BUR-C100", "Data untuk mencetak {jenis} belum lengkap; belum ada berkas yang ditulis.",
+   "Sebelum mencetak, `bursa cetak` memeriksa syarat dokumen itu (penanda tangan, kop, nomor surat, dan "
+   "lainnya) seperti `bursa validasi`. Selama ada syarat yang belum terpenuhi tidak ada berkas yang ditulis.",
+   hint="Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi.")
+_c("BUR-C101", "Data untuk sertifikat belum lengkap; belum ada sertifikat yang dicetak.",
+   "Sertifikat dicetak dari Kartu Komitmen di log hari-H dan data desa, peserta dan inovasi; galat di "
+   "berkas-berkas itu atau syarat sertifikat yang belum terpenuhi menghentikan pencetakan sebelum "
+   "sertifikat pertama ditulis.",
+   hint="Lengkapi data di atas lalu jalankan lagi.")
+_c("BUR-C102", "Data acara masih bermasalah, jadi dokumen tidak dicetak.",
+   "Dokumen ini membaca seluruh folder acara, dan ada berkas yang gagal dibaca atau tidak sesuai skema. "
+   "Perbaiki galatnya dulu; dokumen dicetak setelah semua berkas sah.",
+   hint="Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi.")
+_c("BUR-C103", "Data untuk mencetak {jenis} belum lengkap; belum ada berkas yang ditulis.",
+   "Saat menyusun dokumen, ditemukan data yang kurang untuk dokumen itu (di luar yang diperiksa `bursa "
+   "validasi`), mis. nama yang tidak muat di kartu. Masalahnya ditampilkan dengan berkas dan barisnya; "
+   "tidak ada berkas yang ditulis.",
+   hint="Lengkapi data di atas lalu jalankan lagi.")
 
 # --------------------------------------------------------------------------- BUR-I impor
 

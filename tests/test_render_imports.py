@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bursa_cli.render.kinds import KINDS
+from bursa_cli.render.kinds import BUILDERS, KINDS, builder
 
 PACKAGE = Path(__file__).resolve().parents[1] / "bursa_cli"
 BELOW = ("schema", "check", "recap", "certify", "day", "impor")  # the stages before `render`
@@ -38,9 +38,25 @@ def test_earlier_stages_never_import_documents_or_the_edges(stage):
 
 
 def test_every_kind_is_built_by_a_module_of_render():
-    assert all(kind.target.startswith("bursa_cli.render.") for kind in KINDS)
+    assert [builder(kind).__module__.rsplit(".", 1)[0] for kind in KINDS] == ["bursa_cli.render"] * len(KINDS)
+    assert set(BUILDERS) == {kind.name for kind in KINDS}
     assert {"sertifikat", "halaman-verifikasi", "rekap"} <= {kind.name for kind in KINDS}
 
 
-def test_the_registry_imports_nothing_of_the_package():
-    assert imported(PACKAGE / "render" / "kinds.py") == set()
+def test_the_declared_kinds_import_nothing_of_the_package():
+    assert imported(PACKAGE / "kinds.py") == set()
+
+
+def test_the_registry_imports_its_documents_directly():
+    """Every module a builder lives in is imported by name in render/kinds.py, never found by a string."""
+    source = (PACKAGE / "render" / "kinds.py").read_text(encoding="utf-8")
+    assert "importlib" not in source and "import_module" not in source
+    modules = {builder(kind).__module__ for kind in KINDS}
+    assert modules <= imported(PACKAGE / "render" / "kinds.py")
+
+
+def test_every_kind_needed_before_the_day_has_a_stage_of_the_ten():
+    from bursa_cli.schema.models import TAHAPAN_KODE
+
+    assert {kind.name: kind.stage for kind in KINDS if kind.stage not in TAHAPAN_KODE} == {
+        "kartu-latihan": "", "rekap": "", "tindak-lanjut": "", "surat-tindak-lanjut": ""}

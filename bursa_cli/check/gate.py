@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import NOTE, DataError, Problem
+from ..kinds import KIND_BY_NAME, RECAP_FILES
 from ..schema.event import Event, load_event
 from .requirements import check_requirements
 
@@ -22,13 +23,15 @@ class Need:
     """What one command needs of the event."""
 
     files: tuple[str, ...] | None  # errors in these files (a prefix such as "log/" too) refuse; None: every file
-    message: str  # the refusal, in Indonesian
-    hint: str = "Jalankan `bursa validasi` dan perbaiki dulu masalahnya."
+    code: str  # the refusal in the catalogue (`bursa_cli.codes`): its message and hint
     kind: str = ""  # the document whose print requirements must hold
     load: tuple[str, ...] | None = None  # only these files and log folders are read (`load_event(only=)`)
 
+    def refused(self, problems: list[Problem]) -> DataError:
+        """The refusal of this need, with the problems that block it."""
+        return DataError.coded(self.code, problems=problems, jenis=self.kind)
 
-_RECAP = ("acara.yaml", "desa.yaml", "peserta.yaml", "inovasi.yaml", "p2ktd.yaml", "log/")
+
 _FOLLOWUP = ("acara.yaml", "desa.yaml", "inovasi.yaml", "p2ktd.yaml", "log/komitmen/", "log/tindak-lanjut/")
 _FOLLOWUP_LOAD = ("desa.yaml", "inovasi.yaml", "p2ktd.yaml", "log/komitmen", "log/tindak-lanjut")
 _IMPOR = {
@@ -37,39 +40,30 @@ _IMPOR = {
     "panitia": ("acara.yaml", "opd.yaml", "panitia.yaml"),
 }
 
+# The needs of commands other than one document's print (`cetak JENIS` takes its need from its `Kind`).
 NEEDS: dict[str, Need] = {
     # a desk keeps working through problems elsewhere: the day must go on
-    "hari": Need((), "acara.yaml belum sah; hari-H tidak dapat dimulai.",
-                 "Jalankan `bursa validasi` dan perbaiki galat di acara.yaml."),
+    "hari": Need((), "BUR-T100"),
     # problems elsewhere (tahapan, panitia, opd) do not touch the recap
-    "rekap": Need(_RECAP, "Rekap tidak dibuat: data yang dihitung masih bermasalah.",
-                  "Perbaiki dulu (lihat `bursa validasi`; log yang terpotong dipulihkan dengan `bursa perbaiki`)."),
+    "rekap": Need(RECAP_FILES, "BUR-T101"),
     # an item that fails to load is missing from the event, so an import would add it twice
-    **{f"impor:{kind}": Need(files, "Data acara masih bermasalah; perbaiki dulu berkas berikut.",
-                             "Jalankan `bursa validasi` untuk melihat semua masalahnya.")
-       for kind, files in _IMPOR.items()},
-    "impor": Need(tuple(dict.fromkeys(f for files in _IMPOR.values() for f in files)),
-                  "Data acara masih bermasalah; perbaiki dulu berkas berikut.",
-                  "Jalankan `bursa validasi` untuk melihat semua masalahnya."),
+    **{f"impor:{kind}": Need(files, "BUR-T102") for kind, files in _IMPOR.items()},
+    "impor": Need(tuple(dict.fromkeys(f for files in _IMPOR.values() for f in files)), "BUR-T102"),
     # the follow-up counts commitments and their steps; its own checks (BUR-F) refuse too
-    "tindak-lanjut": Need(_FOLLOWUP, "Rekap tindak lanjut tidak dibuat: data yang dihitung masih bermasalah.",
-                          "Perbaiki dulu (lihat `bursa validasi`).", load=_FOLLOWUP_LOAD),
-    "surat-tindak-lanjut": Need(_FOLLOWUP + ("register-nomor.yaml",),
-                                "Data untuk surat tindak lanjut belum lengkap; belum ada surat yang dicetak.",
-                                "Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi."),
-    "cetak:sertifikat": Need(_RECAP, "Data untuk sertifikat belum lengkap; belum ada sertifikat yang dicetak.",
-                             "Lengkapi data di atas lalu jalankan lagi.", kind="sertifikat"),
+    "tindak-lanjut": Need(_FOLLOWUP, "BUR-T103", load=_FOLLOWUP_LOAD),
+    "surat-tindak-lanjut": Need(_FOLLOWUP + ("register-nomor.yaml",), "BUR-T104"),
 }
 
 
 def need_of(name: str) -> Need:
-    """The need named `name`; any `cetak:JENIS` not listed needs every file and its document's rules."""
+    """The need named `name`; `cetak:JENIS` is the need its `Kind` declares (`bursa_cli/kinds.py`)."""
     if name in NEEDS:
         return NEEDS[name]
     if name.startswith("cetak:"):
-        kind = name.removeprefix("cetak:")
-        return Need(None, f"Data untuk mencetak {kind} belum lengkap; belum ada berkas yang ditulis.",
-                    "Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi.", kind=kind)
+        kind = KIND_BY_NAME[name.removeprefix("cetak:")]
+        if kind.need:
+            return NEEDS[kind.need]
+        return Need(kind.files, kind.refusal, kind=kind.name)
     raise KeyError(name)
 
 
@@ -106,8 +100,7 @@ def gate(root: Path, need: str, rapat: str | None = None, logs: str = "log") -> 
             (blocking if problem.is_error else notes).append(problem)
     if blocking or event.acara is None:
         loading = any(p in loaded.problems for p in blocking)
-        message = wanted.message
         if loading and wanted.files is None:
-            message = "Data acara masih bermasalah, jadi dokumen tidak dicetak."
-        raise DataError(message, blocking, hint=wanted.hint)
+            raise DataError.coded("BUR-C102", problems=blocking, jenis=wanted.kind)
+        raise wanted.refused(blocking)
     return Passed(event, loaded.problems, [n for n in notes if n.level in (NOTE, "peringatan")])

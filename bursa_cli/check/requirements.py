@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 from .. import indo
 from ..codes import say
 from ..errors import Problem
+from ..kinds import KIND_BY_NAME
 from ..penerima import HARI_H, meetings, recipients
 from ..schema.event import Event, locate
 from ..schema.models import TAHAPAN_KODE
@@ -24,22 +25,6 @@ from ..schema.types import is_kelurahan, number_pattern_fault
 from ..seating import check_seating, needs_seat
 from ..stands import assign_stands
 
-# The stage at which each document is first needed.
-KIND_STAGE: dict[str, str] = {
-    "undangan": "konsultasi-agenda",  # the invitation to the kick-off meeting is drafted first
-    "daftar-hadir": "rapat-pembukaan",
-    "sk": "sk",
-    "denah": "survei-lokasi",
-    "susunan-acara": "materi",
-    "poster": "materi",
-    "katalog": "materi",
-    "kartu-id": "materi",
-    "kartu-cadangan": "materi",
-    "kartu-komitmen": "materi",
-    "kartu-ide": "materi",
-    "sertifikat": "materi",
-    "halaman-verifikasi": "materi",
-}
 
 KIND_LABEL = {"undangan": "undangan", "sk": "SK", "sertifikat": "sertifikat", "daftar-hadir": "daftar hadir"}
 
@@ -52,7 +37,7 @@ def _needed(problem: Problem | dict, kinds: tuple[str, ...], stage: str | None =
     """`problem` marked with the documents it blocks, and its stage: `stage`, else the earliest
     stage among the documents'."""
     if stage is None:
-        stage = min((KIND_STAGE[k] for k in kinds), key=TAHAPAN_KODE.index)
+        stage = min((KIND_BY_NAME[k].stage for k in kinds), key=TAHAPAN_KODE.index)
     return replace(problem, needed_by=kinds, stage=stage)
 
 

@@ -16,7 +16,7 @@ import typer
 from . import acara, cetak as cetak_cmd, hari, impor, kunci, layani, rekap
 from .kata import command_path, parser_error, say_usage_error, speak_indonesian
 from .streams import utf8_streams
-from ..render.kinds import KINDS
+from ..kinds import KINDS
 
 app = typer.Typer(
     name="bursa",

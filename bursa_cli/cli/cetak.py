@@ -1,6 +1,6 @@
 """`bursa cetak JENIS [FOLDER]` and `bursa templat`: thin wrappers over bursa_cli.render.
 
-One command per entry of `bursa_cli.render.kinds.KINDS`; each only parses its
+One command per entry of `bursa_cli.kinds.KINDS`; each only parses its
 options and calls `produce`.
 """
 
@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from ..render.kinds import Kind
+from ..kinds import Kind
 from .common import FOLDER, parse_date
 
 CONTOH = typer.Option(None, "--contoh", metavar="N", min=1,

@@ -25,14 +25,12 @@ def load_for_followup(root: Path):
     """Load the event for the follow-up: refused when the commitments, the follow-up log or its
     checks (BUR-F) have errors, since the counts would be wrong."""
     from ..check.followup import check_followup
-    from ..errors import DataError
     from ..check.gate import need_of
 
     event = gate(Path(root), "tindak-lanjut").event
     errors = [p for p in check_followup(event) if p.is_error]
     if errors:
-        need = need_of("tindak-lanjut")
-        raise DataError(need.message, errors, hint=need.hint)
+        raise need_of("tindak-lanjut").refused(errors)
     return event
 
 

@@ -9,7 +9,6 @@ temporary file and move them all into `keluaran/` at the end.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import DataError, Problem, UsageError
-from .kinds import KIND_BY_NAME, KINDS, KORESPONDENSI, Kind
+from .kinds import KIND_BY_NAME, KINDS, KORESPONDENSI, Kind, builder
 from ..fsutil import Staging
 from ..day.area import area_of
 from ..paths import OUTPUT_DIR
@@ -282,12 +281,10 @@ def plan(kind: str, folder: Path, options: Options | None = None,
     passed = gate(folder, spec.need or f"cetak:{kind}", rapat=options.rapat, logs=area_of(folder, options.gladi).logs)
     job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin), kind=spec)
     job.notes.extend(note.message for note in passed.notes)
-    module, _, function = spec.target.partition(":")
     try:
-        getattr(importlib.import_module(module), function)(job)
+        builder(spec)(job)
         if job.problems:
-            raise DataError(f"Data untuk mencetak {kind} belum lengkap; belum ada berkas yang ditulis.",
-                            job.problems, hint="Lengkapi data di atas lalu jalankan lagi.")
+            raise DataError.coded("BUR-C103", problems=job.problems, jenis=kind)
     except BaseException:
         job.finish()
         raise

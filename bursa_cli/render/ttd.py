@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..gelar import strip_titles
-from .kinds import Naskah
+from ..kinds import Naskah
 
 ACTING = {"plt": "Plt.", "plh": "Plh.", "pj": "Pj."}  # status -> the prefix before the office
 # The offices Pasal 44(3) names: Kepala Daerah (Bupati, Wali Kota), their Wakil, the Sekda.
