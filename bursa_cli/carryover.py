@@ -44,8 +44,7 @@ def carry_over(old: Path, per: date) -> dict[str, str | bytes]:
     loaded = load_event(old)
     blocking = [p for p in loaded.problems if p.is_error and p.file.startswith(READ)]
     if blocking or loaded.event.acara is None:
-        raise DataError(f"Data acara '{old}' masih bermasalah; tidak ada yang dibawa.", blocking,
-                        hint=f"Jalankan `bursa validasi {old}` dan perbaiki dulu.")
+        raise DataError.coded("BUR-U002", problems=blocking, folder=old)
     event = loaded.event
     name = event.acara.nama
     rows = followup_state(event)
@@ -74,8 +73,7 @@ def _assets(old: Path, logo: str | None) -> dict[str, bytes]:
 def _event_folder(old: Path) -> Path:
     old = Path(old)
     if not (old / "acara.yaml").is_file():
-        raise UsageError(f"'{old}' bukan folder acara: berkas acara.yaml tidak ada.",
-                         hint="--dari menunjuk folder acara Bursa sebelumnya.")
+        raise UsageError.coded("BUR-U003", folder=old)
     return old
 
 

@@ -61,6 +61,11 @@ def say(code: str, **fields) -> dict:
     return {"message": entry.template.format(**fields), "code": code, "level": entry.level}
 
 
+def message_of(code: str, **fields) -> str:
+    """The message of `code` with its fields filled in, for an exception outside the `BursaError` family."""
+    return CODES[code].template.format(**fields)
+
+
 def explain(code: str) -> Code | None:
     """The catalogue entry of `code` (written in any letter case, with or without 'BUR-')."""
     wanted = code.strip().upper()
@@ -352,6 +357,20 @@ _c("BUR-T104", "Data untuk surat tindak lanjut belum lengkap; belum ada surat ya
    "Surat tindak lanjut kepada Camat memuat komitmen desa dan nomor surat dari register; galat di berkas "
    "yang dibacanya menghentikan pencetakan sebelum satu surat pun ditulis.",
    hint="Jalankan `bursa validasi`, lengkapi data di atas lalu jalankan lagi.")
+_c("BUR-T105", "Tahap '{tahap}' tidak dikenal.",
+   "`bursa validasi --tahap` menerima salah satu dari sepuluh kode tahapan persiapan (lihat saran). Kode "
+   "yang ditulis bukan salah satunya.",
+   hint="Tahap yang ada: {daftar}.")
+_c("BUR-T106", "git tidak ditemukan; --pra-commit memeriksa isi indeks git.",
+   "`bursa validasi --pra-commit` memeriksa berkas yang akan di-commit (indeks git), bukan berkas di folder. "
+   "Untuk itu program git harus terpasang dan dapat dijalankan.")
+_c("BUR-T107", "'{folder}' bukan bagian dari repositori git ({alasan}).",
+   "`--pra-commit` membaca berkas dari indeks git, jadi folder acara harus berada di dalam repositori git. "
+   "Tanpa git, jalankan `bursa validasi` biasa.",
+   hint="--pra-commit dipakai oleh pre-commit hook di dalam repositori git.")
+_c("BUR-T108", "acara.yaml belum dapat dibaca; perbaiki dulu masalah berikut.",
+   "Ringkasan `bursa status` dihitung dari tanggal dan tahapan di acara.yaml. Berkas itu memuat galat "
+   "sehingga tidak ada ringkasan; masalahnya ditampilkan dengan baris dan kolomnya.")
 
 # --------------------------------------------------------------------------- BUR-C syarat cetak
 
@@ -466,6 +485,101 @@ _c("BUR-C103", "Data untuk mencetak {jenis} belum lengkap; belum ada berkas yang
    "validasi`), mis. nama yang tidak muat di kartu. Masalahnya ditampilkan dengan berkas dan barisnya; "
    "tidak ada berkas yang ditulis.",
    hint="Lengkapi data di atas lalu jalankan lagi.")
+_c("BUR-C104", "{berkas} sudah ada; kunci tidak pernah ditimpa.",
+   "`bursa kunci-sertifikat buat` membuat kunci sekali untuk seluruh acara. Kunci yang sudah ada tidak "
+   "pernah diganti, karena kode pada sertifikat yang sudah dicetak dihitung dengan kunci itu.",
+   hint="Kode pada sertifikat yang sudah dicetak hanya dikenali dengan kunci yang sama. Bila laptop lain "
+        "membuat kunci sendiri, pakai kunci yang ada di git.")
+_c("BUR-C105", "Kunci sertifikat ({berkas}) belum ada di folder acara.",
+   "Kode verifikasi sertifikat dihitung dengan kunci rahasia acara (kunci-sertifikat.txt). Perintah ini "
+   "tidak membuat kunci sendiri agar dua laptop tidak memakai kunci yang berbeda. Buat kunci di satu laptop "
+   "dan bagikan lewat git.",
+   hint="Kunci dibuat sekali untuk seluruh acara oleh `bursa init`; untuk acara yang sudah ada, buat "
+        "dengan `bursa kunci-sertifikat buat FOLDER` di satu laptop, commit ke git dan tarik (pull) di "
+        "laptop lain sebelum `bursa cetak sertifikat`.")
+_c("BUR-C106", "Berkas {berkas} rusak: tidak berisi kunci yang sah.",
+   "Berkas kunci sertifikat harus berisi satu kunci yang dibuat `bursa`. Jangan membuat kunci baru: kode "
+   "pada sertifikat yang sudah dicetak hanya dikenali dengan kunci yang sama. Pulihkan berkasnya dari git.",
+   hint="Pulihkan berkas itu dari git (`git checkout -- kunci-sertifikat.txt`).")
+_c("BUR-C107", "{jumlah} Kartu Komitmen belum ditandatangani lengkap; belum ada sertifikat yang dicetak.",
+   "Kartu Komitmen mengikat desa hanya bila Kepala Desa dan Ketua BPD sama-sama menandatanganinya, jadi "
+   "sertifikatnya menunggu kartu yang lengkap. Mencetak sertifikat desa lainnya saja adalah pilihan yang "
+   "disengaja (`--lewati-belum-lengkap`).",
+   hint="Catat kartu yang sudah ditandatangani keduanya di Jendela 3 (`bursa komitmen --ulang`), atau cetak "
+        "sertifikat desa lainnya saja dengan {pilihan}.")
+_c("BUR-C108", "Desa '{desa}' tidak ada di desa.yaml.",
+   "Pilihan `--desa` memilih desa dari desa.yaml, dengan kode desanya (mis. 33.23.01.2001) atau namanya. "
+   "Desa yang ditulis tidak ditemukan; periksa ejaannya.",
+   hint="Tulis kode desa atau namanya.")
+_c("BUR-C109", "Ada {jumlah} desa bernama '{desa}': {daftar}.",
+   "Beberapa desa di kabupaten yang sama dapat bernama sama di kecamatan yang berbeda. Nama saja tidak cukup "
+   "untuk memilih satu; tulis kode desanya.",
+   hint="Tulis kode desanya.")
+_c("BUR-C110", "Desa '{desa}' belum menyerahkan Kartu Komitmen, jadi belum ada sertifikatnya.",
+   "Sertifikat komitmen dibuat dari Kartu Komitmen yang dicatat di Jendela 3 pada hari-H. Desa ini belum "
+   "punya kartu yang tercatat, jadi tidak ada sertifikat untuk dicetak.")
+_c("BUR-C111", "Gambar lambang {berkas} rusak atau bukan gambar, jadi DOCX tidak dibuat.",
+   "Versi DOCX (SK, surat) memuat lambang daerah di kopnya. Berkas lambang tidak dapat dibaca sebagai "
+   "gambar; simpan ulang dari berkas aslinya sebagai PNG.",
+   hint="Simpan ulang lambangnya sebagai PNG dari berkas aslinya, lalu ulangi perintah.")
+_c("BUR-C112", "Templat {templat} menunjuk ke berkas di luar folder acara (tautan/symlink); templat itu tidak "
+   "dipakai dan tidak ada yang dicetak.",
+   "Templat acara hanya boleh berupa berkas di dalam folder acara. Tautan ke luar folder dapat membaca "
+   "berkas lain di laptop, jadi ditolak.",
+   hint="Ganti tautan itu dengan berkas templat biasa di dalam templates/ acara.")
+_c("BUR-C113", "Dokumen meminta alamat '{alamat}'. Dokumen hanya boleh memakai berkas di dalam folder acara "
+   "(mis. aset/logo.png); unduh berkasnya ke folder acara.",
+   "Dokumen dibuat tanpa internet dan hanya dari berkas di folder acara, agar hasilnya sama di setiap laptop "
+   "dan tidak ada data yang bocor. Templat meminta alamat web; unduh berkasnya ke folder acara dan rujuk "
+   "berkas itu.")
+_c("BUR-C114", "Berkas '{berkas}' yang dipakai dokumen tidak ditemukan di folder acara.",
+   "Templat atau data acara merujuk berkas (mis. lambang, foto) yang tidak ada. Periksa nama dan letaknya di "
+   "folder acara.")
+_c("BUR-C115", "Dokumen meminta berkas '{berkas}' di luar folder acara. Hanya berkas di dalam folder acara "
+   "yang boleh dipakai; salin berkasnya ke folder acara (mis. aset/).",
+   "Dokumen hanya boleh membaca berkas di dalam folder acara dan aset bawaan bursa, agar templat tidak dapat "
+   "membaca berkas lain di laptop. Salin berkasnya ke folder acara.")
+_c("BUR-C116", "'{berkas}' bukan berkas yang dapat dipakai dokumen.",
+   "Rujukan di templat atau data acara menunjuk folder atau sesuatu yang bukan berkas biasa.")
+_c("BUR-C117", "--keluaran hanya dapat dipakai untuk dokumen yang menjadi satu berkas.",
+   "Dokumen ini menghasilkan beberapa berkas (mis. satu surat per penerima), jadi tidak dapat ditulis ke "
+   "satu nama berkas. Tanpa `--keluaran` berkasnya ditulis ke keluaran/.")
+_c("BUR-C118", "Jenis dokumen '{jenis}' tidak dikenal. Yang tersedia: {daftar}.",
+   "`bursa cetak` mengenal dokumen yang terdaftar (lihat `bursa cetak --help`).")
+_c("BUR-C119", "--contoh harus paling sedikit 1.",
+   "`--contoh N` mencetak N butir pertama saja sebagai contoh; N paling sedikit 1.")
+_c("BUR-C120", "--proses harus paling sedikit 1.",
+   "`--proses N` menentukan jumlah proses paralel untuk dokumen panjang; N paling sedikit 1.")
+_c("BUR-C121", "{berkas} sedang dipakai proses lain; coba lagi sebentar lagi.",
+   "Register nomor surat dikunci selama satu perintah mencetak surat, agar dua perintah tidak memberi nomor "
+   "yang sama. Tunggu perintah lain selesai lalu ulangi.")
+_c("BUR-C122", "Pustaka sistem untuk membuat PDF belum terpasang: {daftar} tidak dapat dimuat. bursa memakai "
+   "WeasyPrint, yang membutuhkan Pango (bagian dari GTK) untuk menata huruf.",
+   "PDF dibuat oleh WeasyPrint, yang memakai pustaka Pango dari sistem operasi untuk menata huruf. Pustaka "
+   "itu belum terpasang di laptop ini; pasang dengan perintah di saran.",
+   hint="Pasang dulu, lalu ulangi perintah ini:\n{perintah}\nPerintah tanpa PDF (validasi, status, layani, "
+   'rekap ke layar/xlsx/csv/json) tetap dapat dipakai. Lihat bagian "Memasang di Windows" di README untuk '
+        "Windows.")
+_c("BUR-C123", "Templat '{templat}' tidak ditemukan (di templates/ acara maupun bawaan).",
+   "Templat dicari di folder templates/ acara lebih dulu, lalu di templat bawaan. Templat yang diminta (atau "
+   "yang di-extend/include) tidak ada di keduanya.",
+   hint="Lihat templat bawaan dengan `bursa templat daftar`.")
+_c("BUR-C124", "Templat '{templat}' tidak dapat dicetak: {rincian}",
+   "Templat memuat kesalahan Jinja (penulisan, nama isian yang tidak ada, atau hal yang tidak diizinkan "
+   "sandbox). Letak dan rinciannya ditampilkan; perbaiki templatnya di templates/ acara.")
+_c("BUR-C125", "--batch harus paling sedikit 1.",
+   "`--batch N` mencetak sertifikat per N desa sekali jalan; N paling sedikit 1.")
+_c("BUR-C126", "Belum ada Kartu Komitmen yang tercatat, jadi belum ada sertifikat untuk dicetak.",
+   "Sertifikat komitmen dibuat per desa dari Kartu Komitmen yang dicatat pada hari-H. Log komitmen masih "
+   "kosong.",
+   hint="Kartu Komitmen dicatat di Jendela 3 dengan `bursa komitmen`.")
+_c("BUR-C127", "Templat bawaan '{templat}' tidak ada.",
+   "`bursa templat salin` menyalin salah satu templat bawaan ke templates/ acara; lihat namanya dengan "
+   "`bursa templat daftar`.",
+   hint="Templat yang ada: {daftar}")
+_c("BUR-C128", "{berkas} sudah ada; tidak ditimpa.",
+   "`bursa templat salin` tidak pernah menimpa templat acara yang sudah ada, agar ubahan Anda tidak hilang.",
+   hint="Hapus atau ganti nama berkas itu dulu bila ingin menyalin ulang.")
 
 # --------------------------------------------------------------------------- BUR-I impor
 
@@ -489,6 +603,175 @@ _c("BUR-I009", "{pesan}", "Baris judul kolom tidak ditemukan, atau kolom kunciny
 _c("BUR-I060", "{pesan}", "Nama diawali sapaan (Bpk., Bapak, Ibu, Sdr., Sdri.). Sapaan ditulis templat surat "
    "bila perlu, bukan bagian nama: tanpa dihapus ia tercetak di Kartu ID dan sertifikat (\"Bpk. Suparman\"). "
    "Tinjau usulannya, lalu terapkan dengan --rapikan-nama atau perbaiki di sheet.", WARNING)
+_c("BUR-I100", "--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.",
+   "`--cek` hanya menampilkan apa yang akan diimpor tanpa menulis apa pun, sedangkan `--lewati-galat` "
+   "menulis baris yang benar dan menyimpan baris yang ditolak. Pilih salah satu.")
+_c("BUR-I101", "Hasil impor membuat data acara tidak sah; semua perubahan dibatalkan.",
+   "Setelah menyusun perubahan, impor memeriksa ulang seluruh data acara sebelum menulis. Pemeriksaan itu "
+   "menemukan galat, jadi tidak ada berkas yang diubah. Ini tanda kesalahan program: laporkan berkas yang "
+   "diimpor.",
+   hint="Ini seharusnya tidak terjadi; laporkan berkas yang diimpor kepada pengelola bursa.")
+_c("BUR-I102", "{jumlah} baris di {berkas} bermasalah; tidak ada yang ditulis.",
+   "Impor menulis semua baris atau tidak sama sekali. Ada baris yang ditolak (masalahnya ditampilkan per "
+   "baris dan kolom), jadi berkas acara tidak diubah.",
+   hint="Perbaiki barisnya lalu impor lagi, atau pakai --lewati-galat untuk mengimpor baris yang benar dan "
+        "menyimpan baris yang ditolak ke berkas tersendiri.")
+_c("BUR-I103", '--kolom \'{pasangan}\' tidak sah; tulis seperti --kolom telepon="Nomor WA".',
+   "`--kolom` menunjuk judul kolom di sheet untuk satu isian: nama isian, tanda sama dengan, lalu judul "
+   "kolomnya dalam tanda kutip.")
+_c("BUR-I104", "--kolom: kolom '{isian}' tidak dikenal untuk {jenis}.",
+   "Nama isian di kiri tanda sama dengan pada `--kolom` harus salah satu isian jenis data yang diimpor "
+   "(lihat saran).",
+   hint="Yang dikenal: {daftar}.")
+_c("BUR-I105", "Baris judul kolom tidak ditemukan di {berkas}.",
+   "Impor mencari baris judul kolom (mis. Nama, Jabatan, Desa) di baris-baris pertama sheet. Tidak ada baris "
+   "yang memuat judul yang dikenal.",
+   hint='Pastikan ada satu baris judul kolom, atau tunjuk kolomnya dengan --kolom nama="Judul Kolom".')
+_c("BUR-I106", '--kolom {isian}="{judul}": judul kolom itu tidak ada di baris {baris} {berkas}.',
+   "Judul kolom yang ditunjuk dengan `--kolom` harus sama dengan salah satu judul di baris judul sheet "
+   "(huruf besar-kecil dan spasi diabaikan).",
+   hint="Judul kolom yang ada: {daftar}.")
+_c("BUR-I107", "Kolom '{kolom}' tidak ditemukan di {berkas}.",
+   "Setiap jenis data punya kolom kunci (Nama untuk peserta dan panitia, Judul untuk inovasi). Baris "
+   "judulnya ditemukan, tetapi tanpa kolom kunci itu; tunjuk kolomnya dengan `--kolom`.",
+   hint='Tunjuk kolomnya dengan --kolom {isian}="Judul Kolom".')
+_c("BUR-I108", "--keluaran harus berakhiran .xlsx atau .csv, bukan '{berkas}'.",
+   "`bursa ekspor` menulis lembar Excel (.xlsx) atau CSV; jenisnya dibaca dari akhiran nama berkas keluaran.")
+_c("BUR-I109", "Folder '{folder}' tidak ada.",
+   "Berkas keluaran ditulis ke folder yang sudah ada; ekspor tidak membuat folder baru. Buat foldernya dulu "
+   "atau pilih folder lain.")
+_c("BUR-I110", "--kecamatan: tidak ada kecamatan acara ini yang cocok dengan {daftar}.",
+   "`--kecamatan` memilih kecamatan acara dengan kode atau namanya. Tidak ada yang cocok; periksa ejaannya "
+   "di desa.yaml.")
+_c("BUR-I111", "Jenis '{jenis}' tidak dikenal; pilih peserta, inovasi atau panitia.",
+   "Impor dan ekspor mengenal tiga jenis data: peserta, inovasi dan panitia.")
+_c("BUR-I112", "acara.yaml belum dapat dibaca; perbaiki dulu (jalankan bursa validasi).",
+   "Impor membutuhkan data acara (wilayah, ruang, tahapan) untuk memeriksa setiap baris. acara.yaml memuat "
+   "galat sehingga tidak dapat dibaca.")
+_c("BUR-I113", "'{berkas}' berisi {jumlah} sheet: {daftar}.",
+   "Berkas Excel memuat lebih dari satu sheet dan perintah tidak dijalankan di terminal yang dapat bertanya. "
+   "Sebutkan sheet yang diimpor dengan `--sheet`.",
+   hint="Pilih salah satu dengan --sheet NAMA.")
+_c("BUR-I114", "Sheet '{sheet}' tidak ada di '{berkas}'. Sheet yang ada: {daftar}.",
+   "Nama sheet di `--sheet` harus sama dengan nama tab di bawah lembar Excel.")
+_c("BUR-I115", "Sheet '{sheet}' di '{berkas}' memuat lebih dari {batas} sel (sampai baris {baris}); itu bukan "
+   "daftar biasa.",
+   "Impor membaca sheet sampai batas jumlah sel, agar berkas yang sangat besar tidak menghabiskan memori "
+   "laptop. Daftar peserta atau inovasi jauh lebih kecil; sel kosong yang berformat sering membuat sheet "
+   "tampak besar.",
+   hint="Sel kosong yang berformat juga dihitung. Salin hanya baris dan kolom daftarnya ke berkas Excel "
+        "baru, lalu impor berkas itu.")
+_c("BUR-I116", "'{berkas}' lebih besar dari {batas} MB; itu bukan daftar peserta atau inovasi biasa.",
+   "Impor menolak berkas CSV yang sangat besar agar tidak menghabiskan memori laptop. Daftar peserta atau "
+   "inovasi jauh lebih kecil; periksa apakah berkas yang dipilih benar.")
+_c("BUR-I117", "'{berkas}' baris {baris} tidak dapat dibaca sebagai CSV: ada sel yang sangat panjang, "
+   'biasanya karena tanda kutip (") yang tidak ditutup.',
+   "Tanda kutip yang dibuka tanpa ditutup membuat pembaca CSV menggabungkan sisa berkas menjadi satu sel. "
+   "Simpan ulang berkasnya dari Excel agar tanda kutipnya benar.",
+   hint="Buka berkasnya di Excel, periksa baris itu, lalu simpan ulang sebagai CSV.")
+_c("BUR-I118", "Berkas '{berkas}' tidak ditemukan.",
+   "Berkas yang diimpor tidak ada di jalur yang ditulis. Periksa nama dan foldernya (jalur relatif dihitung "
+   "dari folder tempat perintah dijalankan).")
+_c("BUR-I119", "'{berkas}' berformat Excel lama (.xls) yang tidak dapat dibaca.",
+   "Impor membaca berkas Excel .xlsx dan CSV. Format .xls (Excel 97-2003) tidak dibaca; simpan ulang "
+   "berkasnya sebagai .xlsx atau CSV.",
+   hint="Buka di Excel lalu Simpan Sebagai 'Excel Workbook (*.xlsx)' atau 'CSV'.")
+_c("BUR-I120", "'{berkas}' bukan berkas .xlsx atau .csv.",
+   "Impor membaca berkas Excel (.xlsx) dan CSV, dikenali dari akhiran namanya.")
+_c("BUR-I121", "'{berkas}' berisi {ukuran} MB data bila dibuka (batas {batas} MB); itu bukan daftar peserta "
+   "atau inovasi biasa.",
+   "Berkas .xlsx adalah arsip zip; impor memeriksa ukurannya bila dibuka agar berkas yang dibuat untuk "
+   "menghabiskan memori tidak dibaca. Daftar peserta atau inovasi jauh lebih kecil.",
+   hint="Salin hanya baris dan kolom daftarnya ke berkas Excel baru, lalu impor berkas itu.")
+_c("BUR-I122", "'{berkas}' tidak dapat dibuka sebagai berkas Excel (.xlsx): {sebab}",
+   "Berkas berakhiran .xlsx tetapi isinya tidak dapat dibaca sebagai lembar Excel: berkasnya rusak, terkunci "
+   "sandi, atau sebenarnya berformat lain.",
+   hint="Pastikan berkas tidak rusak dan tidak terkunci sandi.")
+_c("BUR-I123", "'{isi}' bukan nomor telepon",
+   "Kolom telepon memuat teks yang tidak berisi nomor telepon. Tulis nomor HP atau telepon, mis. "
+   "081234567890, atau kosongkan selnya.")
+_c("BUR-I124", "nomor '{nomor}' tidak sah; tulis seperti 081234567890",
+   "Nomor telepon harus diawali 0 atau +62 dan cukup panjang untuk nomor Indonesia.")
+_c("BUR-I125", "NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya berubah; format kolom sebagai "
+   "Teks dan ketik ulang NIP",
+   "Excel menyimpan angka dengan paling banyak 15 digit; NIP 18 digit yang diketik di kolom berformat angka "
+   "kehilangan digit terakhirnya. Ubah format kolom menjadi Teks lalu ketik ulang NIP-nya.")
+_c("BUR-I126", "NIP tertulis dalam notasi ilmiah ('{isi}'); format kolom sebagai Teks dan ketik ulang NIP",
+   "Excel menampilkan angka panjang dalam notasi ilmiah (mis. 1.97E+17) dan membuang digit terakhirnya. Ubah "
+   "format kolom menjadi Teks lalu ketik ulang NIP-nya.")
+_c("BUR-I127", "NIP '{isi}' tidak sah: harus 18 angka (tertulis {jumlah})",
+   "NIP pegawai negeri terdiri dari 18 angka (boleh ditulis dengan spasi). Periksa NIP-nya pada SK atau "
+   "kartu pegawai.")
+_c("BUR-I128", "golongan '{isi}' tidak sah; tulis seperti III/d",
+   "Golongan ruang PNS ditulis dengan angka Romawi I sampai IV, garis miring, dan huruf a sampai e, mis. "
+   "III/d.")
+_c("BUR-I129", "harus berupa angka",
+   "Kolom ini (mis. anggaran atau jumlah) hanya menerima angka.")
+_c("BUR-I130", "'{isi}' harus bilangan bulat",
+   "Kolom ini menerima bilangan bulat tanpa pecahan, mis. 25000000 untuk anggaran dalam rupiah.")
+_c("BUR-I131", "'{isi}' bukan angka; tulis seperti 25000000",
+   'Kolom anggaran atau jumlah ditulis dengan angka saja; pemisah ribuan dan "Rp" boleh, tetapi kata atau '
+   "keterangan lain tidak.")
+_c("BUR-I132", "kosong",
+   "Sel jabatan/peran hanya berisi tanda baca atau spasi, jadi tidak ada peran yang dapat dibaca. Tulis "
+   "jabatannya, mis. Kepala Desa, Ketua BPD atau Sekretaris Desa.")
+_c("BUR-I133", "jabatan/peran '{isi}' tidak dikenal.{saran}",
+   "Kolom jabatan menerima peran yang dikenal bursa (Kepala Desa, Ketua BPD, Camat, pendamping, dan lainnya; "
+   "lihat docs/folder-acara.md). Pesannya menyebut peran yang paling mirip bila ada.")
+_c("BUR-I134", "{apa} '{isi}' tidak dikenal; isi {pilihan}",
+   "Kolom ini hanya menerima nilai dari daftarnya (lihat pesan), mis. bidang inovasi kewirausahaan, psdm "
+   "atau infrastruktur.")
+_c("BUR-I135", "jendela '{isi}' tidak sah; isi 1, 2 atau 3",
+   "Hari-H punya tiga Jendela (1 pameran, 2 pleno, 3 komitmen); kolom jendela diisi angkanya.")
+_c("BUR-I136", "nomor '{nomor}' tampaknya sudah terpotong Excel (digit terakhirnya menjadi nol); format kolom "
+   "sebagai Teks di Excel dan ketik ulang nomornya",
+   "Nomor yang diketik di kolom berformat angka kehilangan angka 0 di depan dan, bila panjang, digit "
+   "terakhirnya. Ubah format kolom menjadi Teks lalu ketik ulang nomornya.")
+_c("BUR-I137", "bukan nomor telepon",
+   "Isi sel bukan teks atau angka yang dapat dibaca sebagai nomor telepon (mis. tanggal atau rumus).")
+_c("BUR-I138", "nomor '{nomor}' tersimpan sebagai angka pecahan; format kolom sebagai Teks dan ketik ulang",
+   "Nomor telepon tersimpan sebagai angka pecahan di Excel, sehingga digitnya tidak dapat dipercaya. Ubah "
+   "format kolom menjadi Teks lalu ketik ulang nomornya.")
+_c("BUR-I139", "nomor tertulis dalam notasi ilmiah ('{isi}') sehingga digit terakhirnya hilang; format kolom "
+   "sebagai Teks di Excel dan ketik ulang nomornya",
+   "Excel menampilkan angka panjang dalam notasi ilmiah (mis. 8.12E+10) dan membuang digit terakhirnya. Ubah "
+   "format kolom menjadi Teks lalu ketik ulang nomornya.")
+_c("BUR-I140", "'{isi}' bukan satu nomor telepon (tulis satu nomor saja)",
+   "Setiap orang punya satu nomor telepon di data acara. Sel ini memuat beberapa nomor; tulis satu saja "
+   "(nomor WA yang aktif).")
+_c("BUR-I141", "kode desa '{kode}' tidak ada di desa.yaml{bentuk}",
+   "Kode desa di kolom Kode Desa harus kode Kemendagri salah satu desa di desa.yaml, mis. 33.23.01.2001.")
+_c("BUR-I142", "kode desa {kode} adalah desa {nama}, bukan '{ditulis}'",
+   "Kolom Kode Desa dan Desa menunjuk dua desa yang berbeda. Periksa mana yang benar; kode desa Kemendagri "
+   "ada di desa.yaml.")
+_c("BUR-I143", "desa '{desa}' tidak ada di Kecamatan {kecamatan}; desa bernama itu ada di Kecamatan {tempat}",
+   "Desa bernama itu ada, tetapi di kecamatan lain dari yang ditulis di kolom Kecamatan. Perbaiki salah satu "
+   "kolomnya.")
+_c("BUR-I144", "ada beberapa desa bernama '{desa}' (Kecamatan {tempat}); isi kolom Kecamatan atau Kode Desa",
+   "Beberapa desa di kabupaten ini bernama sama di kecamatan yang berbeda. Isi kolom Kecamatan atau Kode "
+   "Desa agar jelas desa mana yang dimaksud.")
+_c("BUR-I145", "desa '{desa}' tidak ditemukan di desa.yaml{sumber}.{saran}",
+   "Nama desa tidak ada di desa.yaml (dan di daftar kode wilayah bila dipakai). Periksa ejaannya; pesannya "
+   "menyebut nama yang paling mirip bila ada.")
+_c("BUR-I146", "'{nama}' ({kode}) adalah kelurahan, bukan desa; kelurahan tidak memiliki APBDes sehingga "
+   "tidak ikut Bursa Inovasi Desa",
+   "Bursa Inovasi Desa diikuti desa, yang mereplikasi inovasi dengan APBDes. Kelurahan (kode wilayah "
+   "berawalan 1) tidak punya APBDes, jadi barisnya ditolak.")
+_c("BUR-I147", "Daftar kode wilayah '{berkas}' tidak ditemukan.",
+   "`--wilayah` menunjuk berkas CSV kode wilayah Kemendagri (kode,nama). Berkas itu tidak ada di jalur yang "
+   "ditulis.")
+_c("BUR-I148", "kecamatan '{isi}' tidak termasuk acara ini.{saran}",
+   "Kecamatan yang ditulis tidak ada di desa.yaml acara ini. Periksa ejaannya; pesannya menyebut kecamatan "
+   "yang paling mirip bila ada.")
+_c("BUR-I149", "{isian} berupa daftar atau kumpulan; ubah langsung di berkasnya",
+   "Impor memperbarui isian satu baris di berkas YAML tanpa mengubah tulisan lainnya. Isian yang berupa "
+   "daftar atau kumpulan dilewati; ubah langsung di berkasnya.")
+_c("BUR-I150", "{isian} di baris {baris} tidak dapat diubah otomatis",
+   "Isian ini ditulis dengan bentuk YAML yang tidak dapat diubah dengan aman tanpa menulis ulang bagian lain "
+   "berkas (mis. jangkar atau tag). Ubah langsung di berkasnya.")
+_c("BUR-I151", "{isian} di baris {baris} ditulis dalam beberapa baris",
+   "Isian yang ditulis dalam beberapa baris (teks panjang dengan | atau >) tidak diubah otomatis agar "
+   "tulisannya tidak rusak. Ubah langsung di berkasnya.")
 
 # --------------------------------------------------------------------------- BUR-P kursi
 
@@ -581,6 +864,31 @@ _c("BUR-F015", "Desa {desa} sudah melaksanakan {inovasi} ({judul}) menurut tinda
    "desa.yaml mencatat inovasi yang sudah dilaksanakan setiap desa (inovasi_berjalan, dibawa `bursa init "
    "--dari`). Inovasi itu tidak ditawarkan lagi kepada desa tersebut sebagai inovasi baru. Bila desa "
    "memperluas inovasinya, biarkan; bila tidak, pilih inovasi lain.", WARNING)
+_c("BUR-F100", "Belum ada Kartu Komitmen yang berlaku{tempat}; tidak ada yang diekspor.",
+   "Lembar tindak lanjut memuat satu baris per Kartu Komitmen yang berlaku. Belum ada kartu yang tercatat "
+   "(untuk kecamatan yang dipilih), jadi tidak ada lembar yang dibuat.")
+_c("BUR-F101", "--keluaran harus berakhiran .xlsx (atau folder), bukan '{berkas}'.",
+   "Lembar tindak lanjut ditulis sebagai berkas Excel (.xlsx); `--keluaran` menunjuk berkas .xlsx atau "
+   "folder tempat berkasnya dibuat.")
+_c("BUR-F102", "'{isi}' bukan {apa} yang dikenal; pilih salah satu: {daftar}",
+   "Kolom tahap dan sumber dana di lembar tindak lanjut hanya menerima nilai dari daftarnya (lihat pesan). "
+   "Pilih salah satu; lembar yang diekspor bursa sudah memuat daftar pilihannya.")
+_c("BUR-F103", "'{isi}' bukan tanggal yang sah; tulis mis. 15/01/2027",
+   "Tanggal di lembar tindak lanjut ditulis sebagai tanggal Excel atau hari/bulan/tahun, mis. 15/01/2027.")
+_c("BUR-F104", "Nama perangkat '{perangkat}' tidak sah.",
+   "Nama perangkat menjadi bagian nama berkas log tindak lanjut, jadi hanya boleh memuat huruf, angka dan "
+   "tanda hubung.",
+   hint="Pakai huruf, angka dan tanda hubung saja, mis. --perangkat DPMD-1.")
+_c("BUR-F105", "Impor tindak lanjut dibatalkan: ada baris yang ditolak; tidak ada yang ditulis.",
+   "Impor tindak lanjut menulis semua baris atau tidak sama sekali. Ada baris yang ditolak (masalahnya "
+   "ditampilkan per baris), jadi log tindak lanjut tidak diubah.",
+   hint="Perbaiki baris di atas, atau impor baris yang benar saja dengan --lewati-galat.")
+_c("BUR-F106", "Lembar tindak lanjut tidak lengkap.",
+   "Lembar tindak lanjut harus memuat semua kolom yang dibuat `bursa ekspor tindak-lanjut`. Ada kolom yang "
+   "hilang (lihat masalahnya); ekspor ulang lembarnya atau kembalikan kolom itu.")
+_c("BUR-F107", "Lembar tindak lanjut tidak dikenali.",
+   "Baris judul lembar tindak lanjut tidak ditemukan: berkas ini bukan lembar yang dibuat `bursa ekspor "
+   "tindak-lanjut`, atau judul kolomnya diubah.")
 
 # --------------------------------------------------------------------------- BUR-W jaringan bursa layani
 
@@ -684,6 +992,94 @@ _c("BUR-U001", "Kode masalah '{kode}' tidak dikenal.",
    "`bursa validasi --jelaskan` menjelaskan kode yang ada di katalog ini saja. Periksa ejaannya: huruf "
    "keluarga dan tiga angka, mis. BUR-K002.",
    hint="Lihat semua kode dengan `bursa validasi --jelaskan semua`.")
+_c("BUR-U002", "Data acara '{folder}' masih bermasalah; tidak ada yang dibawa.",
+   "`bursa init --dari` membawa wilayah, desa, OPD dan pejabat dari acara lama. Berkas acara lama yang "
+   "dibawa memuat galat, jadi tidak ada yang disalin agar acara baru tidak mewarisi data yang salah.",
+   hint="Jalankan `bursa validasi {folder}` dan perbaiki dulu.")
+_c("BUR-U003", "'{folder}' bukan folder acara: berkas acara.yaml tidak ada.",
+   "Pilihan `--dari` harus menunjuk folder acara Bursa yang sudah ada (berisi acara.yaml), tempat data "
+   "wilayah dan pejabat diambil. Periksa jalur foldernya.",
+   hint="--dari menunjuk folder acara Bursa sebelumnya.")
+_c("BUR-U025", "Folder acara '{folder}' tidak ditemukan.",
+   "Folder yang ditulis tidak ada. Periksa jalurnya (relatif terhadap folder tempat perintah dijalankan), "
+   "atau buat acara baru dengan `bursa init`.",
+   hint="Buat acara baru dengan `bursa init FOLDER`.")
+_c("BUR-U004", "'{folder}' bukan folder acara: berkas acara.yaml tidak ada.",
+   "Setiap folder acara memuat acara.yaml yang dibuat `bursa init`. Folder yang ditulis ada, tetapi tanpa "
+   "berkas itu; mungkin perintah dijalankan di folder yang salah.",
+   hint="Jalankan perintah di folder acara, atau buat acara dengan `bursa init FOLDER`.")
+_c("BUR-U005", "Shell {shell} tidak dikenali untuk pelengkapan perintah.",
+   "`bursa --pasang-pelengkapan` memasang pelengkapan tombol Tab untuk shell yang menjalankannya. Shell ini "
+   "tidak dikenali atau tidak didukung; jalankan perintah itu dari bash, zsh, fish atau PowerShell.",
+   hint="Pelengkapan tersedia untuk bash, zsh, fish dan PowerShell.")
+_c("BUR-U006", "Tanggal '{tanggal}' tidak sah; tulis TTTT-BB-HH, mis. 2027-03-11.",
+   "Tanggal di pilihan perintah ditulis sebagai tahun-bulan-hari dengan angka, mis. 2027-03-11 untuk 11 "
+   "Maret 2027.")
+_c("BUR-U007", "Tidak ada sheet yang dipilih.",
+   "Berkas Excel memuat beberapa sheet, dan tidak ada yang dipilih di layar pemilihan. Sebutkan sheet yang "
+   "diimpor dengan `--sheet`.",
+   hint="Sebutkan sheet-nya dengan --sheet NAMA.")
+_c("BUR-U008", "Id perangkat belum ditulis.",
+   "`bursa perangkat cabut` mencabut satu perangkat yang dipasangkan, disebut dengan id-nya (lihat `bursa "
+   "perangkat daftar`).",
+   hint="Tulis: bursa perangkat cabut FOLDER ID, mis. bursa perangkat cabut . MEJA-3.")
+_c("BUR-U009", "--ulang hanya dipakai bersama --gladi: yang dikosongkan adalah area gladi, tidak pernah log/.",
+   "`--ulang` mengosongkan catatan gladi bersih untuk memulai latihan baru. Log hari-H yang sebenarnya "
+   "(log/) tidak pernah dikosongkan, jadi pilihan ini hanya berlaku dengan `--gladi`.",
+   hint="Jalankan `bursa layani --gladi --ulang`.")
+_c("BUR-U010", "--format '{format}' tidak dikenal; pilih teks atau json.",
+   "Daftar perangkat dapat ditampilkan sebagai tabel teks atau sebagai JSON untuk program lain. Nilai lain "
+   "tidak dikenal.")
+_c("BUR-U011", "--kecamatan dan --bidang belum berlaku untuk rekap tindak-lanjut.",
+   "Penyaringan per kecamatan atau bidang baru tersedia untuk rekap komitmen. Rekap tindak lanjut selalu "
+   "memuat semuanya, dengan tabel per kecamatan dan per bidang.",
+   hint="Rekap tindak lanjut memuat semua kecamatan dan bidang dalam tabel terpisah.")
+_c("BUR-U012", "Rekap komitmen dibuat untuk satu folder acara.",
+   "Rekap komitmen menghitung satu acara. Rekap gabungan beberapa kabupaten (satu provinsi) hanya tersedia "
+   "untuk tindak lanjut.",
+   hint="Beberapa folder sekaligus hanya untuk `bursa rekap tindak-lanjut FOLDER...`.")
+_c("BUR-U013", "Laporan gladi (--gladi) hanya untuk layar (tabel) atau json.",
+   "Laporan gladi bersih (waktu setiap meja) hanya ditampilkan di layar atau sebagai JSON; tidak ada versi "
+   "xlsx atau csv-nya.")
+_c("BUR-U014", "Berkas {berkas} sedang dibuka program lain atau tidak boleh ditulis; tutup berkas itu lalu "
+   "ulangi perintah.",
+   "Windows tidak mengizinkan menimpa berkas yang sedang dibuka (mis. PDF di pembaca PDF atau xlsx di "
+   "Excel), dan berkas atau foldernya mungkin hanya-baca. Tutup programnya lalu ulangi; berkas lama tetap "
+   "utuh.",
+   hint="Letak berkas: {letak}")
+_c("BUR-U015", "Rapat '{rapat}' tidak ada (atau tahapannya tanpa blok rapat). Pilihan --rapat: {daftar}.",
+   "`--rapat` memilih satu rapat: kode tahapan yang punya blok `rapat` di acara.yaml, atau hari-h.")
+_c("BUR-U016", "Kecamatan '{kecamatan}' tidak ada di acara ini.",
+   '`--kecamatan` memilih kecamatan acara dengan kode atau namanya (dengan atau tanpa kata "Kecamatan"). '
+   "Kecamatan yang ditulis tidak ada di desa.yaml.",
+   hint="Tulis kode atau nama kecamatan. Yang dikenal: {daftar}.")
+_c("BUR-U017", "Bidang '{bidang}' tidak dikenal.",
+   "Inovasi desa dikelompokkan dalam tiga bidang: kewirausahaan, pengembangan sumber daya manusia (psdm) dan "
+   "infrastruktur.",
+   hint="Pilih salah satu: kewirausahaan, psdm, infrastruktur.")
+_c("BUR-U018", "Berkas wilayah '{berkas}' tidak ditemukan.",
+   "`bursa init --wilayah` membaca daftar kode wilayah Kemendagri (CSV kode,nama). Berkas itu tidak ada di "
+   "jalur yang ditulis.")
+_c("BUR-U019", "Kode kabupaten/kota '{kode}' tidak ada di {berkas}.",
+   "`--kode` adalah kode Kemendagri kabupaten/kota: kode provinsi dan kode kabupaten dipisah titik. Kode itu "
+   "tidak ada di daftar wilayah.",
+   hint="Kode berbentuk PP.KK, mis. 33.23 untuk Kabupaten Temanggung.")
+_c("BUR-U020", "Kecamatan '{kecamatan}' tidak ada di {wilayah}.{saran}",
+   "`--kecamatan` memilih kecamatan kabupaten itu dengan kode atau namanya. Kecamatan yang ditulis tidak ada "
+   "di daftar wilayah; pesannya menyebut nama yang paling mirip bila ada.")
+_c("BUR-U021", "--wilayah perlu --kode, mis. --kode 33.23.",
+   "Daftar kode wilayah memuat seluruh Indonesia; `--kode` memilih kabupaten/kota acara dari daftar itu.")
+_c("BUR-U022", "--kecamatan hanya dapat dipakai bersama --wilayah dan --kode.",
+   "`--kecamatan` memilih sebagian kecamatan dari kabupaten yang dibaca dari daftar kode wilayah, jadi perlu "
+   "`--wilayah` dan `--kode`.")
+_c("BUR-U023", "--dari membawa wilayah dari acara lama; --wilayah, --kode, --kecamatan dan --kabupaten tidak "
+   "dipakai bersamanya.",
+   "Acara baru mengambil wilayahnya dari acara lama (`--dari`) atau dari daftar kode wilayah (`--wilayah`), "
+   "tidak dari keduanya.")
+_c("BUR-U024", "Folder '{folder}' sudah berisi {daftar}; bursa init tidak pernah menimpa berkas yang ada.",
+   "`bursa init` membuat folder acara baru dan tidak pernah menimpa berkas acara yang sudah ada, agar data "
+   "tidak hilang.",
+   hint="Pilih folder baru, atau hapus/pindahkan berkas itu lebih dulu.")
 
 
 FAMILY_TITLE = {

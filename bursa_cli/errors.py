@@ -115,6 +115,10 @@ class UsageError(BursaError):
     exit_code = ExitCode.USAGE
 
 
+class TemplateRefused(UsageError):
+    """A template file that leads outside the event folder (or the package's templates)."""
+
+
 def rel(path: Path | str, root: Path | None) -> str:
     """A path as the user sees it: relative to the event folder where possible."""
     path = Path(path)

@@ -95,7 +95,7 @@ class Staging:
             data = data.encode("utf-8")
         try:
             if path.is_dir():
-                raise IsADirectoryError(21, "Is a directory", str(path))
+                raise IsADirectoryError(21, "Is a directory", str(path))  # teks bebas: OSError, dijelaskan os_refused
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         except OSError as exc:  # read-only folder, a file where a folder should be, disk full
@@ -127,9 +127,7 @@ class Staging:
                 # in a reader, a workbook in Excel): say so instead of a traceback.
                 self._staged = [(t, p) for t, p in self._staged if p not in done]
                 self.discard()
-                raise UsageError(f"Berkas {path.name} sedang dibuka program lain atau tidak boleh ditulis; "
-                                 "tutup berkas itu lalu ulangi perintah.",
-                                 hint=f"Letak berkas: {path}") from None
+                raise UsageError.coded("BUR-U014", berkas=path.name, letak=path) from None
             except OSError as exc:
                 self._staged = [(t, p) for t, p in self._staged if p not in done]
                 self.discard()

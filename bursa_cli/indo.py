@@ -81,7 +81,7 @@ _ROMAWI = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "
 def romawi(value: int) -> str:
     """11 -> "XI" (months in letter numbers, chapter numbers)."""
     if not 0 < value < 4000:
-        raise ValueError(f"angka romawi hanya untuk 1..3999, bukan {value}")
+        raise ValueError(f"angka romawi hanya untuk 1..3999, bukan {value}")  # teks bebas: salah panggil, bug
     out = []
     for amount, letters in _ROMAWI:
         count, value = divmod(value, amount)

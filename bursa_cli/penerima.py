@@ -244,6 +244,5 @@ def chosen_meetings(event, rapat: str | None = None) -> list[Pertemuan]:
         return found
     chosen = [m for m in found if m.kode == rapat]
     if not chosen:
-        raise UsageError(f"Rapat '{rapat}' tidak ada (atau tahapannya tanpa blok rapat). "
-                         f"Pilihan --rapat: {', '.join(m.kode for m in found)}.")
+        raise UsageError.coded("BUR-U015", rapat=rapat, daftar=', '.join(m.kode for m in found))
     return chosen

@@ -99,7 +99,7 @@ class Region:
 def read_region(csv_path: Path, kode: str, only: list[str]) -> Region:
     """Read one kabupaten from a Kemendagri `kode,nama` list; kelurahan are left out."""
     if not csv_path.is_file():
-        raise UsageError(f"Berkas wilayah '{csv_path}' tidak ditemukan.")
+        raise UsageError.coded("BUR-U018", berkas=csv_path)
     kode = kode.strip()
     nama = None
     kecamatan: list[tuple[str, str]] = []
@@ -123,8 +123,7 @@ def read_region(csv_path: Path, kode: str, only: list[str]) -> Region:
             elif depth == 3 and code.rsplit(".", 1)[1][:1] in ("2", "3"):
                 desa.append((code, name))
     if nama is None:
-        raise UsageError(f"Kode kabupaten/kota '{kode}' tidak ada di {csv_path.name}.",
-                         hint="Kode berbentuk PP.KK, mis. 33.23 untuk Kabupaten Temanggung.")
+        raise UsageError.coded("BUR-U019", kode=kode, berkas=csv_path.name)
     if only:
         chosen = []
         by_name = {n.lower(): c for c, n in kecamatan}
@@ -138,7 +137,7 @@ def read_region(csv_path: Path, kode: str, only: list[str]) -> Region:
             else:
                 close = difflib.get_close_matches(key.lower(), list(by_name), n=3)
                 hint = f" Mungkin maksudnya: {', '.join(close)}." if close else ""
-                raise UsageError(f"Kecamatan '{wanted}' tidak ada di {nama}.{hint}")
+                raise UsageError.coded("BUR-U020", kecamatan=wanted, wilayah=nama, saran=hint)
         kecamatan = [k for k in kecamatan if k[0] in chosen]
         desa = [d for d in desa if kecamatan_of(d[0]) in chosen]
     return Region(kode, nama, kecamatan, desa)
@@ -173,10 +172,10 @@ def build_files(options: InitOptions, told: InitResult | None = None) -> dict[st
     region = None
     if options.wilayah_csv:
         if not options.kode:
-            raise UsageError("--wilayah perlu --kode, mis. --kode 33.23.")
+            raise UsageError.coded("BUR-U021")
         region = read_region(options.wilayah_csv, options.kode, options.kecamatan)
     elif options.kecamatan:
-        raise UsageError("--kecamatan hanya dapat dipakai bersama --wilayah dan --kode.")
+        raise UsageError.coded("BUR-U022")
     nama_wilayah = region.nama if region else (
         f"Kabupaten {options.kabupaten}" if options.kabupaten else "Kabupaten Contoh")
     if options.kabupaten and region is None and options.kabupaten.startswith(("Kabupaten ", "Kota ")):
@@ -246,8 +245,7 @@ def _files_from(options: InitOptions) -> dict[str, str]:
     from .carryover import carry_over, next_acara
 
     if options.wilayah_csv or options.kode or options.kecamatan or options.kabupaten:
-        raise UsageError("--dari membawa wilayah dari acara lama; --wilayah, --kode, --kecamatan dan "
-                         "--kabupaten tidak dipakai bersamanya.")
+        raise UsageError.coded("BUR-U023")
     carried = carry_over(options.dari, options.today)  # refuses an old event whose data does not load
     acara, tanggal = next_acara(options.dari, options.tanggal)
     files = build_files(replace(options, dari=None, tanggal=tanggal))
@@ -297,9 +295,7 @@ def create_event(options: InitOptions) -> InitResult:
     files = build_files(options, told)
     existing = [name for name in files if (folder / name).exists()]
     if existing:
-        raise UsageError(f"Folder '{folder}' sudah berisi {', '.join(existing)}; bursa init tidak "
-                         "pernah menimpa berkas yang ada.",
-                         hint="Pilih folder baru, atau hapus/pindahkan berkas itu lebih dulu.")
+        raise UsageError.coded("BUR-U024", folder=folder, daftar=', '.join(existing))
     notes = told.notes
     git_root = _inside_git(folder)
     git = shutil.which("git")

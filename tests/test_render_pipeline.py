@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from bursa_cli.cli.app import app
 from bursa_cli.errors import DataError, UsageError
 from bursa_cli.paths import ASSETS, BUILTIN_TEMPLATES, FONTS
-from bursa_cli.render.fetch import EventFetcher, Refused
+from bursa_cli.render.fetch import EventFetcher, FetchRefused
 from bursa_cli.render.origin import NO_GIT, provenance
 from bursa_cli.render.pdf import Renderer
 from bursa_cli.render.templat import copy_template
@@ -56,7 +56,7 @@ def fetcher(minimal_event: Path) -> EventFetcher:
 def test_fetcher_refuses(fetcher, minimal_event, url, says):
     (minimal_event.parent / "rahasia.txt").write_text("rahasia")
     url = url.format(root=minimal_event.resolve().as_uri())
-    with pytest.raises(Refused) as caught:
+    with pytest.raises(FetchRefused) as caught:
         fetcher.fetch(url)
     assert says in caught.value.message
 
@@ -64,7 +64,7 @@ def test_fetcher_refuses(fetcher, minimal_event, url, says):
 def test_fetcher_refuses_symlink_out(fetcher, minimal_event):
     (minimal_event.parent / "luar.png").write_bytes(b"x")
     (minimal_event / "aset" / "tautan.png").symlink_to(minimal_event.parent / "luar.png")
-    with pytest.raises(Refused, match="di luar folder acara"):
+    with pytest.raises(FetchRefused, match="di luar folder acara"):
         fetcher.fetch((minimal_event / "aset" / "tautan.png").as_uri())
 
 

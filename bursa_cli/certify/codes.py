@@ -40,23 +40,18 @@ _KEY_HEADER = (
 )
 
 
-NO_KEY_HINT = ("Kunci dibuat sekali untuk seluruh acara oleh `bursa init`; untuk acara yang sudah ada, buat "
-               "dengan `bursa kunci-sertifikat buat FOLDER` di satu laptop, commit ke git dan tarik (pull) di "
-               "laptop lain sebelum `bursa cetak sertifikat`.")
-
 
 def load_key(root: Path, create: bool = True) -> bytes:
     """The event's secret key; with `create`, made (once, atomically) when absent."""
     path = Path(root) / KEY_FILE
     if not path.exists():
         if not create:
-            raise UsageError(f"Kunci sertifikat ({KEY_FILE}) belum ada di folder acara.", hint=NO_KEY_HINT)
+            raise UsageError.coded("BUR-C105", berkas=KEY_FILE)
         _create_key(path)
     key = _parse_key(path.read_text(encoding="utf-8"))
     if key is not None:
         return key
-    raise UsageError(f"Berkas {KEY_FILE} rusak: tidak berisi kunci yang sah.",
-                     hint="Pulihkan berkas itu dari git (`git checkout -- kunci-sertifikat.txt`).")
+    raise UsageError.coded("BUR-C106", berkas=KEY_FILE)
 
 
 def key_state(root: Path) -> str:
@@ -98,9 +93,7 @@ def create_key(root: Path) -> Path:
     Why refuse: a new key makes every code already printed answer "tidak dikenal"."""
     path = Path(root) / KEY_FILE
     if path.exists():
-        raise UsageError(f"{KEY_FILE} sudah ada; kunci tidak pernah ditimpa.",
-                         hint="Kode pada sertifikat yang sudah dicetak hanya dikenali dengan kunci yang sama. "
-                              "Bila laptop lain membuat kunci sendiri, pakai kunci yang ada di git.")
+        raise UsageError.coded("BUR-C104", berkas=KEY_FILE)
     _create_key(path)
     return path
 

@@ -135,10 +135,8 @@ def refuse_unsigned(gathered: Gathered, skip: bool = False) -> list[Problem]:
     signed card; printing the others is a deliberate choice (`SKIP_OPTION`).
     """
     if gathered.unsigned and not skip:
-        raise DataError(f"{len(gathered.unsigned)} Kartu Komitmen belum ditandatangani lengkap; belum ada "
-                        "sertifikat yang dicetak.", list(gathered.unsigned),
-                        hint="Catat kartu yang sudah ditandatangani keduanya di Jendela 3 (`bursa komitmen "
-                             f"--ulang`), atau cetak sertifikat desa lainnya saja dengan {SKIP_OPTION}.")
+        raise DataError.coded("BUR-C107", problems=list(gathered.unsigned), jumlah=len(gathered.unsigned),
+                              pilihan=SKIP_OPTION)
     return list(gathered.unsigned)
 
 
@@ -160,12 +158,11 @@ def _wanted_desa(event: Event, desa: list[str] | None, kecamatan: list[str] | No
         else:
             found = by_name.get(text.casefold().removeprefix("desa ").strip(), [])
         if not found:
-            raise UsageError(f"Desa '{typed}' tidak ada di desa.yaml.", hint="Tulis kode desa atau namanya.")
+            raise UsageError.coded("BUR-C108", desa=typed)
         if len(found) > 1:
-            raise UsageError(f"Ada {len(found)} desa bernama '{typed}': {', '.join(found)}.",
-                             hint="Tulis kode desanya.")
+            raise UsageError.coded("BUR-C109", jumlah=len(found), desa=typed, daftar=', '.join(found))
         missing = [k for k in found if k not in cards]
         if missing:
-            raise UsageError(f"Desa '{typed}' belum menyerahkan Kartu Komitmen, jadi belum ada sertifikatnya.")
+            raise UsageError.coded("BUR-C110", desa=typed)
         wanted |= set(found)
     return wanted

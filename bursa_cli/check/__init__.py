@@ -49,8 +49,7 @@ class Report:
 def validate_event(folder: Path, up_to_stage: str | None = None, strict: bool = False) -> Report:
     """Load the event at `folder` and run every check; never raises for data problems."""
     if up_to_stage is not None and up_to_stage not in TAHAPAN_KODE:
-        raise UsageError(f"Tahap '{up_to_stage}' tidak dikenal.",
-                         hint="Tahap yang ada: " + ", ".join(TAHAPAN_KODE) + ".")
+        raise UsageError.coded("BUR-T105", tahap=up_to_stage, daftar=", ".join(TAHAPAN_KODE))
     loaded = load_event(Path(folder))
     event = loaded.event
     problems = list(loaded.problems)

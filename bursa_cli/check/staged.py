@@ -19,11 +19,10 @@ def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(["git", "-C", str(folder), *args], input=stdin, capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("git tidak ditemukan; --pra-commit memeriksa isi indeks git.") from None
+        raise UsageError.coded("BUR-T106") from None
     if done.returncode != 0:
         reason = done.stderr.decode(errors="replace").strip()[:120]
-        raise UsageError(f"'{folder}' bukan bagian dari repositori git ({reason}).",
-                         hint="--pra-commit dipakai oleh pre-commit hook di dalam repositori git.")
+        raise UsageError.coded("BUR-T107", folder=folder, alasan=reason)
     return done.stdout
 
 
@@ -32,7 +31,7 @@ def staged_event(folder: Path) -> Iterator[Path]:
     """A temporary copy of the event folder as git's index holds it; removed afterwards."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise UsageError(f"Folder acara '{folder}' tidak ditemukan.")
+        raise UsageError.coded("BUR-U025", folder=folder)
     top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
     rel = folder.resolve().relative_to(top.resolve()).as_posix()
     listed = _git(top, "ls-files", "-z", "--cached", "--", rel if rel != "." else ".")

@@ -52,8 +52,7 @@ def summarize(folder: Path, today: date) -> Summary:
     report = validate_event(Path(folder))  # the same checks as `bursa validasi`
     event = report.event
     if event.acara is None:
-        raise DataError("acara.yaml belum dapat dibaca; perbaiki dulu masalah berikut.",
-                        [p for p in report.problems if p.file == "acara.yaml"])
+        raise DataError.coded("BUR-T108", problems=[p for p in report.problems if p.file == "acara.yaml"])
     acara = event.acara
     rows = [
         StageRow(s.judul, s.status, tanggal(s.tahap.tanggal) if s.tahap and s.tahap.tanggal else "-",

@@ -85,8 +85,7 @@ def skema(folder: Path = FOLDER) -> None:
     from ..schema.skema import write_schemas
 
     if not (folder / "acara.yaml").is_file():
-        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.",
-                         hint="Jalankan perintah di folder acara, atau buat acara dengan `bursa init FOLDER`.")
+        raise UsageError.coded("BUR-U004", folder=folder)
     show_schemas(folder, write_schemas(folder))
 
 

@@ -98,8 +98,7 @@ def _shell() -> str:
     except shellingham.ShellDetectionFailure:
         name = ""
     if name not in SHELLS:
-        raise UsageError(f"Shell {name or 'ini'} tidak dikenali untuk pelengkapan perintah.",
-                         hint="Pelengkapan tersedia untuk bash, zsh, fish dan PowerShell.")
+        raise UsageError.coded("BUR-U005", shell=name or 'ini')
     return name
 
 

@@ -31,4 +31,4 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"Tanggal '{text}' tidak sah; tulis TTTT-BB-HH, mis. 2027-03-11.") from None
+        raise UsageError.coded("BUR-U006", tanggal=text) from None

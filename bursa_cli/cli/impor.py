@@ -91,7 +91,7 @@ def _ask_sheet(names: list[str]) -> str:
     while True:
         answer = ask(f"Nomor sheet (1-{len(names)}):")
         if answer is None:
-            raise UsageError("Tidak ada sheet yang dipilih.", hint="Sebutkan sheet-nya dengan --sheet NAMA.")
+            raise UsageError.coded("BUR-U007")
         text = answer.strip()
         if text.isdigit() and 1 <= int(text) <= len(names):
             return names[int(text) - 1]

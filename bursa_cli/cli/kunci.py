@@ -18,5 +18,5 @@ def buat(folder: Path = FOLDER) -> None:
     from ..present import hari as show
 
     if not (Path(folder) / "acara.yaml").is_file():
-        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.")
+        raise UsageError.coded("BUR-U004", folder=folder)
     show.show_key_made(create_key(folder), Path(folder))

@@ -18,7 +18,7 @@ def _event_root(folder: Path) -> Path:
     from ..errors import UsageError
 
     if not (Path(folder) / "acara.yaml").is_file():
-        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.")
+        raise UsageError.coded("BUR-U004", folder=folder)
     return Path(folder)
 
 
@@ -47,8 +47,7 @@ def layani(
     from ..web.serve import serve
 
     if ulang and not gladi:
-        raise UsageError("--ulang hanya dipakai bersama --gladi: yang dikosongkan adalah area gladi, tidak pernah log/.",
-                         hint="Jalankan `bursa layani --gladi --ulang`.")
+        raise UsageError.coded("BUR-U009")
     root = _event_root(folder)
     day = Day.open(root, gladi)  # refuses an unusable acara.yaml before the port opens
     emptied = empty_rehearsal(root) if ulang else None
@@ -77,7 +76,7 @@ def tambah(
     from ..web.address import base_url, pairing_url
 
     if format not in ("teks", "json"):
-        raise UsageError(f"--format '{format}' tidak dikenal; pilih teks atau json.")
+        raise UsageError.coded("BUR-U010", format=format)
     root = _event_root(folder)
     day = Day.open(root)
     base = base_url(alamat, port, https)  # no LAN: refused before a device is made
@@ -112,6 +111,5 @@ def cabut(
     if old_order:  # `cabut ID [FOLDER]`, as older docs and scripts write it
         folder, perangkat_id = Path(perangkat_id or "."), str(folder)
     if not perangkat_id:
-        raise UsageError("Id perangkat belum ditulis.", hint="Tulis: bursa perangkat cabut FOLDER ID, mis. "
-                                                              "bursa perangkat cabut . MEJA-3.")
+        raise UsageError.coded("BUR-U008")
     show.show_revoked(revoke_device(_event_root(folder), perangkat_id), folder if old_order else None)

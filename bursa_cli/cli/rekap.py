@@ -61,14 +61,13 @@ def rekap(
         rekap_tindak_lanjut(folder_lain or [Path(".")], format, keluaran, semua, per, kecamatan, bidang)
         return
     if folder_lain:
-        raise UsageError("Rekap komitmen dibuat untuk satu folder acara.",
-                         hint="Beberapa folder sekaligus hanya untuk `bursa rekap tindak-lanjut FOLDER...`.")
+        raise UsageError.coded("BUR-U012")
     if gladi:
         from ..check.gate import gate
         from ..recap.timing import measure_rehearsal
 
         if format not in (RecapFormat.tabel, RecapFormat.json):
-            raise UsageError("Laporan gladi (--gladi) hanya untuk layar (tabel) atau json.")
+            raise UsageError.coded("BUR-U013")
         timing = measure_rehearsal(gate(folder, "hari").event, jendela)
         if format is RecapFormat.json:
             from ..day.area import area_of
@@ -110,8 +109,7 @@ def rekap_tindak_lanjut(folders: list[Path], format: RecapFormat, keluaran: Opti
     from .common import parse_date
 
     if kecamatan or bidang:
-        raise UsageError("--kecamatan dan --bidang belum berlaku untuk rekap tindak-lanjut.",
-                         hint="Rekap tindak lanjut memuat semua kecamatan dan bidang dalam tabel terpisah.")
+        raise UsageError.coded("BUR-U011")
     when = parse_date(per) if per else None
     if format is RecapFormat.pdf:
         from ..render.job import Options, produce

@@ -15,7 +15,8 @@ from ..errors import UsageError
 from ..schema.event import Event, LoadResult
 from .apply import Outcome, apply_plan
 from .ekspor import Template, export_list, export_templates
-from .plan import Plan, Row, plan_import
+from .plan import Plan, plan_import
+from .rows import Row
 from .sheet import sheet_names
 
 __all__ = [
@@ -48,7 +49,7 @@ def import_file(kind: str, source: Path, root: Path, *, dry_run: bool = False, s
     show it even when the import is then refused.
     """
     if skip_errors and dry_run:
-        raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
+        raise UsageError.coded("BUR-I100")
     loaded = _load_checked(root, kind)
     plan = plan_import(kind, source, loaded.event, sheet=sheet, overrides=overrides, wilayah=wilayah,
                        default_tim=default_tim, proper_case=proper_case)

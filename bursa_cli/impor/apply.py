@@ -37,11 +37,8 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
     root = Path(root)
     outcome = Outcome(plan=plan)
     if plan.errors and not skip_errors:
-        raise DataError(
-            f"{len(plan.having('ditolak'))} baris di {plan.table.shown} bermasalah; tidak ada yang ditulis.",
-            plan.errors,
-            hint="Perbaiki barisnya lalu impor lagi, atau pakai --lewati-galat untuk mengimpor baris yang benar "
-                 "dan menyimpan baris yang ditolak ke berkas tersendiri.")
+        raise DataError.coded("BUR-I102", problems=plan.errors, jumlah=len(plan.having('ditolak')),
+                              berkas=plan.table.shown)
     before = loaded if loaded is not None else load_event(root)
     before_problems = before.problems + check_links(before.event)
     originals: dict[Path, bytes | None] = {}
@@ -101,8 +98,7 @@ def apply_plan(plan: Plan, root: Path, *, skip_errors: bool = False, update: boo
         fresh = _new_problems(before_problems, after.problems + check_links(after.event))
         if fresh:
             _restore(originals, [*changed, *([side] if side else [])])
-            raise DataError("Hasil impor membuat data acara tidak sah; semua perubahan dibatalkan.", fresh,
-                            hint="Ini seharusnya tidak terjadi; laporkan berkas yang diimpor kepada pengelola bursa.")
+            raise DataError.coded("BUR-I101", problems=fresh)
     return outcome
 
 

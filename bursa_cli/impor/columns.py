@@ -133,10 +133,9 @@ def parse_overrides(kind: str, pairs: list[str]) -> dict[str, str]:
         name, sep, header = pair.partition("=")
         name = name.strip().lower().replace("-", "_")
         if not sep or not header.strip():
-            raise UsageError(f"--kolom '{pair}' tidak sah; tulis seperti --kolom telepon=\"Nomor WA\".")
+            raise UsageError.coded("BUR-I103", pasangan=pair)
         if name not in known:
-            raise UsageError(f"--kolom: kolom '{name}' tidak dikenal untuk {kind}.",
-                             hint="Yang dikenal: " + ", ".join(sorted(known)) + ".")
+            raise UsageError.coded("BUR-I104", isian=name, jenis=kind, daftar=", ".join(sorted(known)))
         out[name] = header.strip()
     return out
 
@@ -176,11 +175,9 @@ def map_columns(kind: str, table: Table, overrides: dict[str, str]) -> tuple[Map
     key_field = KEY_FIELD[kind]
     key_label = next(c.label for c in KINDS[kind] if c.name == key_field)
     if best_index < 0 or best_score < 3:
-        raise DataError(
-            f"Baris judul kolom tidak ditemukan di {table.shown}.",
-            [Problem(f"Tidak ada baris berisi judul kolom yang dikenal (mis. '{key_label}') "
-                     f"di {MAX_HEADER_SCAN} baris pertama.", file=table.shown, line=1, column=1, code="BUR-I009")],
-            hint="Pastikan ada satu baris judul kolom, atau tunjuk kolomnya dengan --kolom nama=\"Judul Kolom\".")
+        raise DataError.coded("BUR-I105",
+                              problems=[Problem(f"Tidak ada baris berisi judul kolom yang dikenal (mis. '{key_label}') " f"di {MAX_HEADER_SCAN} baris pertama.", file=table.shown, line=1, column=1, code="BUR-I009")],
+                              berkas=table.shown)
     number, cells = table.rows[best_index]
     headers = [text(c) for c in cells]
     mapping = Mapping(header_row=number, headers=headers)
@@ -188,9 +185,8 @@ def map_columns(kind: str, table: Table, overrides: dict[str, str]) -> tuple[Map
     for name, wanted in overrides.items():
         index = _find_header(headers, wanted)
         if index is None:
-            raise UsageError(
-                f"--kolom {name}=\"{wanted}\": judul kolom itu tidak ada di baris {number} {table.shown}.",
-                hint="Judul kolom yang ada: " + ", ".join(f"'{h}'" for h in headers if h) + ".")
+            raise UsageError.coded("BUR-I106", isian=name, judul=wanted, baris=number, berkas=table.shown,
+                                   daftar=", ".join(f"'{h}'" for h in headers if h))
         mapping.fields[name], mapping.how[name] = index, "--kolom"
         taken.add(index)
     # Field by field, each trying its own names in order, so "Peran" + "Jabatan"
@@ -208,11 +204,9 @@ def map_columns(kind: str, table: Table, overrides: dict[str, str]) -> tuple[Map
                     taken.add(index)
                     break
     if key_field not in mapping.fields:
-        raise DataError(
-            f"Kolom '{key_label}' tidak ditemukan di {table.shown}.",
-            [Problem(f"Judul kolom di baris {number}: " + ", ".join(f"'{h}'" for h in headers if h) + ".",
-                     file=table.shown, line=number, column=1, code="BUR-I009")],
-            hint=f"Tunjuk kolomnya dengan --kolom {key_field}=\"Judul Kolom\".")
+        raise DataError.coded("BUR-I107",
+                              problems=[Problem(f"Judul kolom di baris {number}: " + ", ".join(f"'{h}'" for h in headers if h) + ".", file=table.shown, line=number, column=1, code="BUR-I009")],
+                              kolom=key_label, berkas=table.shown, isian=key_field)
     return mapping, best_index
 
 

@@ -76,7 +76,7 @@ def rows_of(kind: str, event: Event) -> list[dict[str, Any]]:
                         "jendela": item.jendela, "ruang": item.ruang or "", "meja": item.meja or "",
                         "telepon": item.telepon or ""})
     else:
-        raise UsageError(f"Jenis '{kind}' tidak dikenal; pilih peserta, inovasi atau panitia.")
+        raise UsageError.coded("BUR-I111", jenis=kind)
     for number, row in enumerate(out, start=1):
         row["no"] = number
     return out
@@ -102,9 +102,9 @@ def export_list(kind: str, event: Event, output: Path | None = None) -> tuple[in
     headers = [header(kind, n) for n in names]
     suffix = output.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise UsageError(f"--keluaran harus berakhiran .xlsx atau .csv, bukan '{output.name}'.")
+        raise UsageError.coded("BUR-I108", berkas=output.name)
     if not output.parent.is_dir():
-        raise UsageError(f"Folder '{output.parent}' tidak ada.")
+        raise UsageError.coded("BUR-I109", folder=output.parent)
     if suffix == ".csv":
         buffer = io.StringIO(newline="")
         # Semicolons and a BOM: what Excel set to Indonesian expects when it opens a CSV.
@@ -237,87 +237,102 @@ class Template:
 
 def export_templates(event: Event, folder: Path | None = None, only: list[str] | None = None) -> list[Template]:
     """One blank participant sheet per kecamatan, with drop-downs of its villages and the roles."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     folder = Path(folder) if folder is not None else default_output(event.root, TEMPLATES)
     folder.mkdir(parents=True, exist_ok=True)
     made: list[Template] = []
-    acara = event.acara
-    kecamatan = acara.wilayah.kecamatan
+    kecamatan = event.acara.wilayah.kecamatan
     if only:
         wanted = {w.strip().lower() for w in only}
         kecamatan = [k for k in kecamatan if k.kode in wanted or k.nama.lower() in wanted]
         if not kecamatan:
-            raise UsageError("--kecamatan: tidak ada kecamatan acara ini yang cocok dengan " + ", ".join(only) + ".")
-    roles = [PERAN_LABEL[r] for r in TEMPLATE_ROLES]
+            raise UsageError.coded("BUR-I110", daftar=", ".join(only))
     for kec in kecamatan:
         villages = sorted((d.nama for d in event.desa if kecamatan_of(d.kode) == kec.kode), key=str.lower)
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Peserta"
-        names = TEMPLATE_FIELDS
-        width = len(names)
-        last = chr(64 + width)
-        sheet["A1"] = f"DAFTAR PESERTA {acara.nama.upper()}"
-        sheet["A2"] = f"Kecamatan {kec.nama}, {acara.wilayah.nama}"
-        for cell, size in (("A1", 13), ("A2", 11)):
-            sheet[cell].font = Font(bold=True, size=size)
-            sheet[cell].alignment = Alignment(horizontal="center")
-        sheet.merge_cells(f"A1:{last}1")
-        sheet.merge_cells(f"A2:{last}2")
-        header_row = 4
-        for index, name in enumerate(names, start=1):
-            sheet.cell(row=header_row, column=index, value=header("peserta", name))
-        count = max(PER_DESA * len(villages), 10)
-        for offset in range(1, count + 1):
-            sheet.cell(row=header_row + offset, column=1, value=offset)
-            sheet.cell(row=header_row + offset, column=names.index("kecamatan") + 1, value=kec.nama)
-        last_row = header_row + count
-        _dress(sheet, "peserta", names, header_row, last_row, row_height=22)  # room to write by hand
-        sheet.auto_filter.ref = None
-
-        lists = book.create_sheet("Daftar")
-        lists["A1"], lists["B1"] = "Desa", "Jabatan"
-        for row, name in enumerate(villages, start=2):
-            lists.cell(row=row, column=1, value=name)
-        for row, name in enumerate(roles, start=2):
-            lists.cell(row=row, column=2, value=name)
-        lists.sheet_state = "hidden"
-
-        def column_of(name: str) -> str:
-            return chr(65 + names.index(name))
-
-        rule = DataValidation(type="list", formula1=f"=Daftar!$B$2:$B${len(roles) + 1}", allow_blank=True,
-                              showErrorMessage=True, errorTitle="Jabatan tidak dikenal",
-                              error="Pilih jabatan dari daftar.")
-        rule.add(f"{column_of('peran')}{header_row + 1}:{column_of('peran')}{last_row}")
-        sheet.add_data_validation(rule)
-        if villages:
-            rule = DataValidation(type="list", formula1=f"=Daftar!$A$2:$A${len(villages) + 1}", allow_blank=True,
-                                  showErrorMessage=True, errorTitle="Desa tidak dikenal",
-                                  error=f"Pilih desa di Kecamatan {kec.nama} dari daftar.")
-            rule.add(f"{column_of('desa')}{header_row + 1}:{column_of('desa')}{last_row}")
-            sheet.add_data_validation(rule)
-
-        guide = book.create_sheet("Petunjuk")
-        guide.column_dimensions["A"].width = 72  # fits A4 portrait unscaled
-        lines = list(INSTRUCTIONS) + ["", f"Desa di Kecamatan {kec.nama}: "
-                                      + (", ".join(villages) or "(belum ada di desa.yaml)") + "."]
-        for row, line in enumerate(lines, start=1):
-            cell = guide.cell(row=row, column=1, value=line or None)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            guide.row_dimensions[row].height = LINE_HEIGHT * _lines_needed(line, 66) if line else LINE_HEIGHT
-        guide["A1"].font = Font(bold=True, size=12)
-        guide.page_setup.paperSize = guide.PAPERSIZE_A4
-        guide.page_setup.fitToWidth, guide.page_setup.fitToHeight = 1, 0
-        guide.sheet_properties.pageSetUpPr.fitToPage = True
-
+        book, count = _participant_book(event.acara, kec, villages)
         path = folder / f"templat-peserta-{kec.kode}-{_slug(kec.nama)}.xlsx"
         save_workbook(book, path)
         made.append(Template(path=path, kecamatan=kec.nama, villages=len(villages), rows=count))
     return made
+
+
+def _participant_book(acara, kec, villages: list[str]):
+    """The workbook of one kecamatan: the blank sheet, its hidden lists and the guide; and its row count."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Peserta"
+    names = TEMPLATE_FIELDS
+    last = chr(64 + len(names))
+    sheet["A1"] = f"DAFTAR PESERTA {acara.nama.upper()}"
+    sheet["A2"] = f"Kecamatan {kec.nama}, {acara.wilayah.nama}"
+    for cell, size in (("A1", 13), ("A2", 11)):
+        sheet[cell].font = Font(bold=True, size=size)
+        sheet[cell].alignment = Alignment(horizontal="center")
+    sheet.merge_cells(f"A1:{last}1")
+    sheet.merge_cells(f"A2:{last}2")
+    header_row = 4
+    for index, name in enumerate(names, start=1):
+        sheet.cell(row=header_row, column=index, value=header("peserta", name))
+    count = max(PER_DESA * len(villages), 10)
+    for offset in range(1, count + 1):
+        sheet.cell(row=header_row + offset, column=1, value=offset)
+        sheet.cell(row=header_row + offset, column=names.index("kecamatan") + 1, value=kec.nama)
+    last_row = header_row + count
+    _dress(sheet, "peserta", names, header_row, last_row, row_height=22)  # room to write by hand
+    sheet.auto_filter.ref = None
+    _add_drop_downs(book, sheet, kec, villages, header_row + 1, last_row)
+    _add_guide(book, kec, villages)
+    return book, count
+
+
+def _add_drop_downs(book, sheet, kec, villages: list[str], first_row: int, last_row: int) -> None:
+    """The role and village columns choose from lists kept on a hidden sheet."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    names = TEMPLATE_FIELDS
+    roles = [PERAN_LABEL[r] for r in TEMPLATE_ROLES]
+    lists = book.create_sheet("Daftar")
+    lists["A1"], lists["B1"] = "Desa", "Jabatan"
+    for row, name in enumerate(villages, start=2):
+        lists.cell(row=row, column=1, value=name)
+    for row, name in enumerate(roles, start=2):
+        lists.cell(row=row, column=2, value=name)
+    lists.sheet_state = "hidden"
+
+    def column_of(name: str) -> str:
+        return chr(65 + names.index(name))
+
+    rule = DataValidation(type="list", formula1=f"=Daftar!$B$2:$B${len(roles) + 1}", allow_blank=True,
+                          showErrorMessage=True, errorTitle="Jabatan tidak dikenal",
+                          error="Pilih jabatan dari daftar.")
+    rule.add(f"{column_of('peran')}{first_row}:{column_of('peran')}{last_row}")
+    sheet.add_data_validation(rule)
+    if villages:
+        rule = DataValidation(type="list", formula1=f"=Daftar!$A$2:$A${len(villages) + 1}", allow_blank=True,
+                              showErrorMessage=True, errorTitle="Desa tidak dikenal",
+                              error=f"Pilih desa di Kecamatan {kec.nama} dari daftar.")
+        rule.add(f"{column_of('desa')}{first_row}:{column_of('desa')}{last_row}")
+        sheet.add_data_validation(rule)
+
+
+def _add_guide(book, kec, villages: list[str]) -> None:
+    """The sheet of instructions, printable on A4, ending with the villages of the kecamatan."""
+    from openpyxl.styles import Alignment, Font
+
+    guide = book.create_sheet("Petunjuk")
+    guide.column_dimensions["A"].width = 72  # fits A4 portrait unscaled
+    lines = list(INSTRUCTIONS) + ["", f"Desa di Kecamatan {kec.nama}: "
+                                  + (", ".join(villages) or "(belum ada di desa.yaml)") + "."]
+    for row, line in enumerate(lines, start=1):
+        cell = guide.cell(row=row, column=1, value=line or None)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        guide.row_dimensions[row].height = LINE_HEIGHT * _lines_needed(line, 66) if line else LINE_HEIGHT
+    guide["A1"].font = Font(bold=True, size=12)
+    guide.page_setup.paperSize = guide.PAPERSIZE_A4
+    guide.page_setup.fitToWidth, guide.page_setup.fitToHeight = 1, 0
+    guide.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _slug(name: str) -> str:

@@ -80,9 +80,9 @@ def export_followup(event: Event, output: Path | None = None, kecamatan: list[st
         rows = {kode: rows[kode] for kode in wanted if kode in rows}
     if not rows:
         where = " di kecamatan itu" if wanted else ""
-        raise UsageError(f"Belum ada Kartu Komitmen yang berlaku{where}; tidak ada yang diekspor.")
+        raise UsageError.coded("BUR-F100", tempat=where)
     if output is not None and Path(output).suffix.lower() not in ("", ".xlsx"):
-        raise UsageError(f"--keluaran harus berakhiran .xlsx (atau folder), bukan '{Path(output).name}'.")
+        raise UsageError.coded("BUR-F101", berkas=Path(output).name)
     names = {kode: event.kecamatan_nama.get(kode, kode) for kode in rows}
     if terpisah:
         folder = Path(output) if output is not None else default_folder(event.root)

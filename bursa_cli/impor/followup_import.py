@@ -26,7 +26,7 @@ from ..schema.event import Event
 from ..schema.followup import SUMBER_ORDER, TAHAP_ORDER, TindakLanjut
 from . import values as v
 from .followup_export import COLUMNS, GUIDE_SHEET, LIST_SHEET, row_values
-from .plan import Row
+from .rows import Row, RowVerdicts
 from .sheet import MAX_HEADER_SCAN, Table, read_table, sheet_names
 
 LABELS = {name: label for name, label, _locked, _width in COLUMNS}
@@ -43,24 +43,13 @@ class FollowupRow(Row):
 
 
 @dataclass
-class FollowupPlan:
+class FollowupPlan(RowVerdicts):
     """What importing one workbook would do: rows per sheet, and the entries to append."""
 
     source: Path
     rows: list[FollowupRow] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)  # in row order, for rows that are "baru"
-
-    def having(self, status: str) -> list[FollowupRow]:
-        return [r for r in self.rows if r.status == status]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for r in self.rows for p in r.problems]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
 
 
 def plan_followup(source: Path, event: Event, petugas: str, waktu: str) -> FollowupPlan:
@@ -89,11 +78,11 @@ def _header(table: Table) -> tuple[int, dict[str, int]]:
         if "desa" in found and "tahap" in found:
             missing = [LABELS[name] for name in NEEDED if name not in found]
             if missing:
-                raise DataError("Lembar tindak lanjut tidak lengkap.", [Problem(
-                    file=table.shown, line=number, **say("BUR-F014", kolom=missing[0], sheet=table.shown))])
+                raise DataError.coded("BUR-F106",
+                                      problems=[Problem( file=table.shown, line=number, **say("BUR-F014", kolom=missing[0], sheet=table.shown))])
             return number, found
-    raise DataError("Lembar tindak lanjut tidak dikenali.", [Problem(
-        file=table.shown, line=1, **say("BUR-F014", kolom=LABELS["desa"], sheet=table.shown))])
+    raise DataError.coded("BUR-F107",
+                          problems=[Problem( file=table.shown, line=1, **say("BUR-F014", kolom=LABELS["desa"], sheet=table.shown))])
 
 
 def _cell(cells: list, index: int) -> Any:
@@ -226,7 +215,7 @@ def _choice(value: object, allowed: tuple[str, ...], what: str, aliases: dict[st
     for option in allowed:
         if v.norm(option) == spaced:
             return option
-    raise v.BadValue(f"'{raw}' bukan {what} yang dikenal; pilih salah satu: {', '.join(allowed)}")
+    raise v.BadValue.coded("BUR-F102", isi=raw, apa=what, daftar=', '.join(allowed))
 
 
 def _tanggal(value: object) -> date | None:
@@ -243,7 +232,7 @@ def _tanggal(value: object) -> date | None:
             return date(int(match[3]), int(match[2]), int(match[1]))
         return date.fromisoformat(raw)
     except ValueError:
-        raise v.BadValue(f"'{raw}' bukan tanggal yang sah; tulis mis. 15/01/2027") from None
+        raise v.BadValue.coded("BUR-F103", isi=raw) from None
 
 
 def _text(value: object) -> str | None:
@@ -273,12 +262,11 @@ def import_followup(source: Path, root: Path, *, perangkat: str = "impor", petug
     from pydantic import TypeAdapter, ValidationError
 
     if skip_errors and dry_run:
-        raise UsageError("--cek dan --lewati-galat tidak dapat dipakai bersama; --cek tidak menulis apa pun.")
+        raise UsageError.coded("BUR-I100")
     try:
         TypeAdapter(Id).validate_python(perangkat)
     except ValidationError:
-        raise UsageError(f"Nama perangkat '{perangkat}' tidak sah.",
-                         hint="Pakai huruf, angka dan tanda hubung saja, mis. --perangkat DPMD-1.") from None
+        raise UsageError.coded("BUR-F104", perangkat=perangkat) from None
     event = gate(Path(root), "tindak-lanjut").event
     plan = plan_followup(source, event, petugas or perangkat, now(event.acara.zona_waktu))
     if preview is not None:
@@ -286,8 +274,7 @@ def import_followup(source: Path, root: Path, *, perangkat: str = "impor", petug
     if dry_run or not plan.entries:
         return plan, None
     if plan.errors and not skip_errors:
-        raise DataError("Impor tindak lanjut dibatalkan: ada baris yang ditolak; tidak ada yang ditulis.",
-                        hint="Perbaiki baris di atas, atau impor baris yang benar saja dengan --lewati-galat.")
+        raise DataError.coded("BUR-F105")
     path = log_path(Path(root), FOLLOWUP_KIND, perangkat)
     path.parent.mkdir(parents=True, exist_ok=True)
     append_entries(path, plan.entries, header_for(FOLLOWUP_KIND, perangkat))

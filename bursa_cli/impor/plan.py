@@ -8,7 +8,6 @@ first bad row.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -17,6 +16,7 @@ from ..errors import ERROR, WARNING, DataError, Problem, UsageError
 from ..schema.event import Event
 from ..schema.models import PERAN_DESA
 from . import values as v
+from .rows import IdSequence, Row, RowVerdicts
 from .columns import KEY_FIELD, KINDS, Mapping, column_letter, map_columns, parse_overrides
 from .sheet import Table, read_table
 from .wilayah import Village, Villages
@@ -30,25 +30,7 @@ def existing_items(event: Event, kind: str) -> list:
 
 
 @dataclass
-class Row:
-    """One data row of the sheet and what the import makes of it."""
-
-    number: int
-    cells: list[object]
-    record: dict[str, Any] = field(default_factory=dict)  # the YAML item, keys in model order
-    problems: list[Problem] = field(default_factory=list)
-    status: str = "baru"  # baru, berubah, sama, ditolak
-    match: str = ""  # id of the existing item this row is
-    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    village: Village | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-
-@dataclass
-class Plan:
+class Plan(RowVerdicts):
     kind: str
     source: Path
     table: Table
@@ -56,17 +38,6 @@ class Plan:
     target: str  # peserta.yaml, ...
     rows: list[Row] = field(default_factory=list)
     tail: tuple[int, int, str] | None = None  # rows skipped under the table: first, last, what opens them
-
-    def having(self, status: str) -> list[Row]:
-        return [r for r in self.rows if r.status == status]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for r in self.rows for p in r.problems]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
 
     @property
     def new_villages(self) -> list[Village]:
@@ -86,9 +57,9 @@ def plan_import(kind: str, source: Path, event: Event, *, sheet: str | None = No
     with `proper_case` the suggestion is taken.
     """
     if kind not in KINDS:
-        raise UsageError(f"Jenis '{kind}' tidak dikenal; pilih peserta, inovasi atau panitia.")
+        raise UsageError.coded("BUR-I111", jenis=kind)
     if event.acara is None:
-        raise DataError("acara.yaml belum dapat dibaca; perbaiki dulu (jalankan bursa validasi).")
+        raise DataError.coded("BUR-I112")
     columns = parse_overrides(kind, overrides or [])
     table = read_table(Path(source), sheet)
     mapping, header_index = map_columns(kind, table, columns)
@@ -193,7 +164,7 @@ class _Builder:
         try:
             return parser(self.cell(name))
         except v.BadValue as exc:
-            self.problem(name, _sentence(str(exc)))
+            self.problem(name, _sentence(str(exc)), code=exc.code or "BUR-I002")
             return None
 
     def required(self, name: str, what: str) -> str:
@@ -242,7 +213,7 @@ class _Builder:
                 desa = row.village.kode
             except v.BadValue as exc:
                 self.problem("desa" if name or "kode_desa" not in self.plan.mapping.fields else "kode_desa",
-                             code="BUR-I003", message=_sentence(str(exc)))
+                             code=exc.code or "BUR-I003", message=_sentence(str(exc)))
         elif peran in PERAN_DESA and not name and not kode:
             self.required("desa", f"Desa (untuk {v.PERAN_LABEL[peran]})")
         if peran == "camat":
@@ -267,7 +238,7 @@ class _Builder:
         opd = self._opd("opd_pengkaji", required=True)
         ringkasan = self.required("ringkasan", "Ringkasan")
         p2ktd = []
-        for part in _split(self.text("p2ktd")):
+        for part in v.split_list(self.text("p2ktd")):
             found = self._lookup(part, self.event.p2ktd)
             if found:
                 p2ktd.append(found)
@@ -284,7 +255,7 @@ class _Builder:
         return {
             "id": self._given_id(), "judul": judul, "bidang": bidang, "desa_asal": desa_asal,
             "opd_pengkaji": opd, "ringkasan": ringkasan,
-            "manfaat": [_unbullet(line) for line in _lines(self.cell("manfaat")) if _unbullet(line)],
+            "manfaat": [v.unbullet(line) for line in v.lines_of(self.cell("manfaat")) if v.unbullet(line)],
             "biaya": self.parse("biaya", v.integer), "p2ktd": p2ktd,
             "dokumen_pembelajaran": self.text("dokumen_pembelajaran"),
             "sortir": sortir,
@@ -479,48 +450,17 @@ class _Builder:
         for row in new:
             if row.record.get("id"):
                 self.taken_ids.add(row.record["id"])
-        sequences: dict[str, _Sequence] = {}
+        sequences: dict[str, IdSequence] = {}
         for row in new:
             if row.record.get("id"):
                 continue
             group = row.record.get("tim", "") if self.kind == "panitia" else ""
             if group not in sequences:
-                sequences[group] = _Sequence.of(self.kind, group, self.existing, self.taken_ids)
+                sequences[group] = IdSequence.of(self.kind, group, self.existing, self.taken_ids)
             row.record = {"id": sequences[group].next(), **row.record}
 
 
 _ONE_PER_VILLAGE = ("kepala-desa", "ketua-bpd")
-_DEFAULT_PREFIX = {"peserta": ("P-", 4), "inovasi": ("INO-", 3), "TIK": ("TIK-", 2), "Panitia": ("PAN-", 2)}
-
-
-@dataclass
-class _Sequence:
-    prefix: str
-    width: int
-    last: int
-    taken: set[str]
-
-    @classmethod
-    def of(cls, kind: str, group: str, existing: list, taken: set[str]) -> "_Sequence":
-        """The most used 'PREFIX + number' pattern among existing ids (of the same tim)."""
-        ids = [item.id for item in existing if kind != "panitia" or item.tim == group]
-        parts = [m.groups() for m in (re.fullmatch(r"(.*?)(\d+)", i) for i in ids) if m]
-        if not parts:
-            prefix, width = _DEFAULT_PREFIX[group or kind]
-            return cls(prefix, width, 0, taken)
-        prefix = Counter(p for p, _ in parts).most_common(1)[0][0]
-        numbers = [n for p, n in parts if p == prefix]
-        return cls(prefix, max(len(n) for n in numbers), max(int(n) for n in numbers), taken)
-
-    def next(self) -> str:
-        while True:
-            self.last += 1
-            candidate = f"{self.prefix}{self.last:0{self.width}d}"
-            if candidate not in self.taken:
-                self.taken.add(candidate)
-                return candidate
-
-
 def _after_role(role_text: str) -> str:
     """'Camat Tlogomulyo' -> 'Tlogomulyo'; '' when the role names no place."""
     words = role_text.split()
@@ -539,19 +479,3 @@ def _sentence(message: str) -> str:
     message = message.strip()
     message = message[:1].upper() + message[1:]
     return message if message.endswith((".", "?", "!")) else message + "."
-
-
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
-
-
-def _lines(value: object) -> list[str]:
-    if value is None:
-        return []
-    raw = str(value)
-    parts = raw.splitlines() if "\n" in raw else raw.split(";")
-    return [" ".join(p.split()) for p in parts]
-
-
-def _unbullet(line: str) -> str:
-    return re.sub(r"^(?:[-•*·]|\d+[.)])\s*", "", line).strip()

@@ -39,7 +39,7 @@ def sheet_names(path: Path) -> list[str]:
     """The sheets of an XLSX file (CSV has none)."""
     path = Path(path)
     if not path.is_file():
-        raise UsageError(f"Berkas '{path}' tidak ditemukan.")
+        raise UsageError.coded("BUR-I118", berkas=path)
     if _kind(path) != "xlsx":
         return []
     workbook = _open_xlsx(path)
@@ -59,7 +59,7 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     """Read one sheet of `path`; with several sheets, `sheet` must name one."""
     path = Path(path)
     if not path.is_file():
-        raise UsageError(f"Berkas '{path}' tidak ditemukan.")
+        raise UsageError.coded("BUR-I118", berkas=path)
     if _kind(path) == "csv":
         return _read_csv(path)
     return _read_xlsx(path, sheet)
@@ -72,10 +72,8 @@ def _kind(path: Path) -> str:
     if suffix in (".csv", ".txt"):
         return "csv"
     if suffix == ".xls":
-        raise UsageError(
-            f"'{path.name}' berformat Excel lama (.xls) yang tidak dapat dibaca.",
-            hint="Buka di Excel lalu Simpan Sebagai 'Excel Workbook (*.xlsx)' atau 'CSV'.")
-    raise UsageError(f"'{path.name}' bukan berkas .xlsx atau .csv.")
+        raise UsageError.coded("BUR-I119", berkas=path.name)
+    raise UsageError.coded("BUR-I120", berkas=path.name)
 
 
 def _open_xlsx(path: Path):
@@ -87,14 +85,12 @@ def _open_xlsx(path: Path):
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
         if unpacked > MAX_UNPACKED:
-            raise UsageError(
-                f"'{path.name}' berisi {unpacked // (1024 * 1024):,} MB data bila dibuka (batas "
-                f"{MAX_UNPACKED // (1024 * 1024)} MB); itu bukan daftar peserta atau inovasi biasa.".replace(",", "."),
-                hint="Salin hanya baris dan kolom daftarnya ke berkas Excel baru, lalu impor berkas itu.")
+            raise UsageError.coded("BUR-I121", berkas=path.name,
+                                   ukuran=f"{unpacked // (1024 * 1024):,}".replace(",", "."),
+                                   batas=MAX_UNPACKED // (1024 * 1024))
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError) as exc:
-        raise UsageError(f"'{path.name}' tidak dapat dibuka sebagai berkas Excel (.xlsx): {exc}",
-                         hint="Pastikan berkas tidak rusak dan tidak terkunci sandi.") from None
+        raise UsageError.coded("BUR-I122", berkas=path.name, sebab=exc) from None
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
@@ -105,16 +101,14 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             names, hidden = names + [sheet], [h for h in hidden if h != sheet]
         if sheet is None:
             if len(names) > 1:
-                raise UsageError(
-                    f"'{path.name}' berisi {len(names)} sheet: " + ", ".join(f"'{n}'" for n in names) + ".",
-                    hint="Pilih salah satu dengan --sheet NAMA.")
+                raise UsageError.coded("BUR-I113", berkas=path.name, jumlah=len(names),
+                                       daftar=", ".join(f"'{n}'" for n in names))
             sheet = names[0]
         if sheet not in names:
             matches = [n for n in names if n.strip().lower() == sheet.strip().lower()]
             if len(matches) != 1:
-                raise UsageError(
-                    f"Sheet '{sheet}' tidak ada di '{path.name}'. Sheet yang ada: "
-                    + ", ".join(f"'{n}'" for n in names) + ".")
+                raise UsageError.coded("BUR-I114", sheet=sheet, berkas=path.name,
+                                       daftar=", ".join(f"'{n}'" for n in names))
             sheet = matches[0]
         worksheet = workbook[sheet]
         # Files written by other tools often carry a wrong <dimension>; read everything.
@@ -124,11 +118,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
             cells += len(row)
             if cells > MAX_CELLS:
-                raise UsageError(
-                    f"Sheet '{sheet}' di '{path.name}' memuat lebih dari {MAX_CELLS:,} sel (sampai baris "
-                    f"{number:,}); itu bukan daftar biasa.".replace(",", "."),
-                    hint="Sel kosong yang berformat juga dihitung. Salin hanya baris dan kolom daftarnya "
-                         "ke berkas Excel baru, lalu impor berkas itu.")
+                raise UsageError.coded("BUR-I115", sheet=sheet, berkas=path.name,
+                                       batas=f"{MAX_CELLS:,}".replace(",", "."),
+                                       baris=f"{number:,}".replace(",", "."))
             table.rows.append((number, list(row)))
         return table
     finally:
@@ -149,8 +141,7 @@ def decode(data: bytes) -> str:
 
 def _read_csv(path: Path) -> Table:
     if path.stat().st_size > MAX_CSV_BYTES:
-        raise UsageError(f"'{path.name}' lebih besar dari {MAX_CSV_BYTES // (1024 * 1024)} MB; "
-                         "itu bukan daftar peserta atau inovasi biasa.")
+        raise UsageError.coded("BUR-I116", berkas=path.name, batas=MAX_CSV_BYTES // (1024 * 1024))
     content = decode(path.read_bytes())
     delimiter = sniff_delimiter(content)
     table = Table(shown=path.name, sheet="")
@@ -160,9 +151,7 @@ def _read_csv(path: Path) -> Table:
             # `unescape`: a cell exported by bursa with OWASP's apostrophe comes back as it was.
             table.rows.append((number, [unescape(cell) if cell.strip() else None for cell in row]))
     except csv.Error:  # a cell longer than 128 KB, usually a quote (") never closed
-        raise UsageError(f"'{path.name}' baris {reader.line_num} tidak dapat dibaca sebagai CSV: ada sel yang "
-                         "sangat panjang, biasanya karena tanda kutip (\") yang tidak ditutup.",
-                         hint="Buka berkasnya di Excel, periksa baris itu, lalu simpan ulang sebagai CSV.") from None
+        raise UsageError.coded("BUR-I117", berkas=path.name, baris=reader.line_num) from None
     return table
 
 

@@ -12,12 +12,21 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from ..codes import message_of
 from ..schema.models import PERAN_LABEL
 from ..schema.types import BIDANG_LABEL, BIDANG_SHORT
 
 
 class BadValue(ValueError):
-    """A cell whose content cannot be used; the message says why, in Indonesian."""
+    """A cell whose content cannot be used; the message says why, in Indonesian, under its catalogue code."""
+
+    def __init__(self, message: str, code: str = ""):
+        super().__init__(message)
+        self.code = code
+
+    @classmethod
+    def coded(cls, code: str, **fields) -> "BadValue":
+        return cls(message_of(code, **fields), code)
 
 
 def norm(text: str) -> str:
@@ -53,9 +62,7 @@ def _whole_digits(number: int) -> str:
     digits = str(number)
     significant = digits.rstrip("0")
     if len(digits) >= 10 and len(digits) - len(significant) >= 4 and len(significant) <= 7:
-        raise BadValue(
-            f"nomor '{digits}' tampaknya sudah terpotong Excel (digit terakhirnya menjadi nol); "
-            "format kolom sebagai Teks di Excel dan ketik ulang nomornya")
+        raise BadValue.coded("BUR-I136", nomor=digits)
     return digits
 
 
@@ -70,10 +77,10 @@ def phone(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
-        raise BadValue("bukan nomor telepon")
+        raise BadValue.coded("BUR-I137")
     if isinstance(value, float):
         if not value.is_integer() or value >= 1e15:
-            raise BadValue(f"nomor '{value}' tersimpan sebagai angka pecahan; format kolom sebagai Teks dan ketik ulang")
+            raise BadValue.coded("BUR-I138", nomor=value)
         digits = _whole_digits(int(value))
     elif isinstance(value, int):
         digits = _whole_digits(value)
@@ -85,26 +92,24 @@ def phone(value: object) -> str:
             significant = (head + tail).lstrip("0")
             number = Decimal(head + "." + (tail or "0")) * (Decimal(10) ** exponent)
             if number != number.to_integral_value():
-                raise BadValue(f"'{raw}' bukan nomor telepon")
+                raise BadValue.coded("BUR-I123", isi=raw)
             digits = str(int(number))
             if len(significant) < len(digits):
-                raise BadValue(
-                    f"nomor tertulis dalam notasi ilmiah ('{raw}') sehingga digit terakhirnya hilang; "
-                    "format kolom sebagai Teks di Excel dan ketik ulang nomornya")
+                raise BadValue.coded("BUR-I139", isi=raw)
         else:
             if re.search(r"[0-9][^0-9+()\-. ]+[0-9]", raw) or raw.count("/") or raw.count(","):
-                raise BadValue(f"'{raw}' bukan satu nomor telepon (tulis satu nomor saja)")
+                raise BadValue.coded("BUR-I140", isi=raw)
             digits = re.sub(r"[\s\-.()]", "", raw)
             if digits.startswith("+"):
                 digits = digits[1:]
             if not digits.isdigit():
-                raise BadValue(f"'{raw}' bukan nomor telepon")
+                raise BadValue.coded("BUR-I123", isi=raw)
     if digits.startswith("62"):
         digits = "0" + digits[2:]
     elif digits.startswith("8"):
         digits = "0" + digits  # the 0 Excel dropped
     if not re.fullmatch(r"0[1-9][0-9]{7,11}", digits):
-        raise BadValue(f"nomor '{text(value)}' tidak sah; tulis seperti 081234567890")
+        raise BadValue.coded("BUR-I124", nomor=text(value))
     return digits
 
 
@@ -113,16 +118,14 @@ def nip(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, float):
-        raise BadValue(
-            "NIP tersimpan sebagai angka di Excel sehingga digit terakhirnya berubah; "
-            "format kolom sebagai Teks dan ketik ulang NIP")
+        raise BadValue.coded("BUR-I125")
     raw = text(value).lstrip("'")
     if re.fullmatch(r"[0-9.,]+[eE]\+?[0-9]+", raw):
-        raise BadValue(f"NIP tertulis dalam notasi ilmiah ('{raw}'); format kolom sebagai Teks dan ketik ulang NIP")
+        raise BadValue.coded("BUR-I126", isi=raw)
     digits = re.sub(r"[\s.\-]", "", raw)
     if not re.fullmatch(r"[0-9]{18}", digits):
         count = sum(c.isdigit() for c in digits)
-        raise BadValue(f"NIP '{raw}' tidak sah: harus 18 angka (tertulis {count})")
+        raise BadValue.coded("BUR-I127", isi=raw, jumlah=count)
     return digits
 
 
@@ -149,7 +152,7 @@ def golongan(value: object) -> str:
         return ""
     match = _GOLONGAN.search(raw)
     if not match:
-        raise BadValue(f"golongan '{raw}' tidak sah; tulis seperti III/d")
+        raise BadValue.coded("BUR-I128", isi=raw)
     return f"{match.group(1)}/{match.group(2).lower()}"
 
 
@@ -158,10 +161,10 @@ def integer(value: object) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise BadValue("harus berupa angka")
+        raise BadValue.coded("BUR-I129")
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer():
-            raise BadValue(f"'{value}' harus bilangan bulat")
+            raise BadValue.coded("BUR-I130", isi=value)
         return int(value)
     raw = text(value)
     cleaned = re.sub(r"^rp\.?\s*", "", raw.lower()).replace(" ", "")
@@ -171,7 +174,7 @@ def integer(value: object) -> int | None:
     try:
         return int(Decimal(cleaned))
     except (InvalidOperation, ValueError):
-        raise BadValue(f"'{raw}' bukan angka; tulis seperti 25000000") from None
+        raise BadValue.coded("BUR-I131", isi=raw) from None
 
 
 # --------------------------------------------------------------------------- roles
@@ -205,7 +208,7 @@ def role(value: object) -> str:
     raw = text(value)
     key = norm(raw)
     if not key:
-        raise BadValue("kosong")
+        raise BadValue.coded("BUR-I132")
     if key in ROLE_WORDS:
         return ROLE_WORDS[key]
     # "Kepala Desa Bulu": a known role followed by the village's name
@@ -215,7 +218,7 @@ def role(value: object) -> str:
     close = difflib.get_close_matches(key, list(ROLE_WORDS), n=1, cutoff=0.75)
     hint = f" Mungkin maksudnya '{PERAN_LABEL[ROLE_WORDS[close[0]]]}'?" if close else (
         " Yang dikenal: " + ", ".join(PERAN_LABEL.values()) + ".")
-    raise BadValue(f"jabatan/peran '{raw}' tidak dikenal.{hint}")
+    raise BadValue.coded("BUR-I133", isi=raw, saran=hint)
 
 
 _BIDANG_WORDS = {
@@ -237,7 +240,7 @@ def _choice(value: object, words: dict[str, str], what: str, allowed: str, blank
         return ""
     if key in words:
         return words[key]
-    raise BadValue(f"{what} '{raw}' tidak dikenal; isi {allowed}")
+    raise BadValue.coded("BUR-I134", apa=what, isi=raw, pilihan=allowed)
 
 
 def bidang(value: object) -> str:
@@ -275,7 +278,7 @@ def jendela(value: object) -> int | None:
         return None
     if raw in ("1", "2", "3"):
         return int(raw)
-    raise BadValue(f"jendela '{text(value)}' tidak sah; isi 1, 2 atau 3")
+    raise BadValue.coded("BUR-I135", isi=text(value))
 
 
 def person_key(name: str) -> str:
@@ -333,3 +336,22 @@ def proper_name(name: str) -> str:
         return "".join(p[:1].upper() + p[1:] for p in parts)
 
     return " ".join(word(t) for t in name.split())
+
+
+def split_list(value: str) -> list[str]:
+    """'a, b; c' -> ['a', 'b', 'c']."""
+    return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+
+
+def lines_of(value: object) -> list[str]:
+    """The lines of a cell (or its parts split by ';' when it has one line), spaces collapsed."""
+    if value is None:
+        return []
+    raw = str(value)
+    parts = raw.splitlines() if "\n" in raw else raw.split(";")
+    return [" ".join(p.split()) for p in parts]
+
+
+def unbullet(line: str) -> str:
+    """A line without its bullet or number ('- a', '1. a' -> 'a')."""
+    return re.sub(r"^(?:[-•*·]|\d+[.)])\s*", "", line).strip()

@@ -69,7 +69,7 @@ class Villages:
 
     def _read_official(self, path: Path) -> None:
         if not path.is_file():
-            raise UsageError(f"Daftar kode wilayah '{path}' tidak ditemukan.")
+            raise UsageError.coded("BUR-I147", berkas=path)
         rows = csv.reader(decode(path.read_bytes()).splitlines())
         wanted = tuple(k + "." for k in self.kecamatan)
         for row in rows:
@@ -95,7 +95,7 @@ class Villages:
         hint = ""
         if close:
             hint = " Mungkin maksudnya '" + next(n for n in self.kecamatan.values() if kecamatan_key(n) == close[0]) + "'?"
-        raise BadValue(f"kecamatan '{value}' tidak termasuk acara ini.{hint}")
+        raise BadValue.coded("BUR-I148", isi=value, saran=hint)
 
     def find(self, name: str, kecamatan: str = "", kode: str = "") -> Village:
         """The village meant by a row; BadValue (with suggestions) when not exactly one."""
@@ -103,10 +103,10 @@ class Villages:
             kode = kode.strip()
             village = self.by_kode.get(kode) or self.official_by_kode.get(kode)
             if village is None:
-                raise BadValue(f"kode desa '{kode}' tidak ada di desa.yaml"
-                               + ("" if _KODE_DESA.match(kode) else " (bentuknya harus seperti 33.23.01.2001)"))
+                raise BadValue.coded("BUR-I141", kode=kode,
+                                     bentuk="" if _KODE_DESA.match(kode) else " (bentuknya harus seperti 33.23.01.2001)")
             if name and village_key(name) != village_key(village.nama):
-                raise BadValue(f"kode desa {kode} adalah desa {village.nama}, bukan '{name}'")
+                raise BadValue.coded("BUR-I142", kode=kode, nama=village.nama, ditulis=name)
             return self._usable(village, name)
         key = village_key(name)
         kec = self.kecamatan_code(kecamatan) if kecamatan else ""
@@ -119,18 +119,16 @@ class Villages:
                 return self._usable(inside[0], name)
             if not inside:
                 where = ", ".join(self._kec_name(v.kode) for v in candidates)
-                raise BadValue(f"desa '{name}' tidak ada di Kecamatan {self.kecamatan[kec]}; desa bernama itu ada di "
-                               f"Kecamatan {where}")
+                raise BadValue.coded("BUR-I143", desa=name, kecamatan=self.kecamatan[kec], tempat=where)
             where = ", ".join(f"{self._kec_name(v.kode)} ({v.kode})" for v in inside)
-            raise BadValue(f"ada beberapa desa bernama '{name}' (Kecamatan {where}); isi kolom Kecamatan "
-                           "atau Kode Desa")
-        raise BadValue(f"desa '{name}' tidak ditemukan di desa.yaml" + (
-            " maupun daftar kode wilayah" if self.official_by_kode else "") + "." + self._suggest(key, kec))
+            raise BadValue.coded("BUR-I144", desa=name, tempat=where)
+        raise BadValue.coded("BUR-I145", desa=name,
+                             sumber=" maupun daftar kode wilayah" if self.official_by_kode else "",
+                             saran=self._suggest(key, kec))
 
     def _usable(self, village: Village, name: str) -> Village:
         if village.official_only and is_kelurahan(village.kode):
-            raise BadValue(f"'{name or village.nama}' ({village.kode}) adalah kelurahan, bukan desa; kelurahan "
-                           "tidak memiliki APBDes sehingga tidak ikut Bursa Inovasi Desa")
+            raise BadValue.coded("BUR-I146", nama=name or village.nama, kode=village.kode)
         return village
 
     def _kec_name(self, kode: str) -> str:

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from ..codes import message_of
 from ..schema.yamlsrc import SourceMap, parse_yaml_text
 
 _PLAIN = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F .,'()/&+-]*")
@@ -88,6 +89,10 @@ def _style(text: str) -> tuple[str, bool]:
 class NotEditable(Exception):
     """A value that is not a one-line scalar; it is left for the user to change."""
 
+    @classmethod
+    def coded(cls, code: str, **fields) -> "NotEditable":
+        return cls(message_of(code, **fields))
+
 
 Change = tuple[int, int, dict, str]  # item line, item column, {field or (field, key): value}, item id
 
@@ -144,16 +149,16 @@ def _edit(source: SourceMap, lines: list[str], path: tuple, value: Any, end: int
     name = ".".join(map(str, path[1:]))
     mark = source.marks.get(path)
     if any(len(p) > len(path) and p[: len(path)] == path for p in source.marks):
-        raise NotEditable(f"{name} berupa daftar atau kumpulan; ubah langsung di berkasnya")
+        raise NotEditable.coded("BUR-I149", isian=name)
     if mark is not None:
         number = mark[0] - 1
         original = lines[number]
         match = re.match(rf"^(\s*(?:- )?{re.escape(str(path[-1]))}:[ \t]*)(\S.*?)?([ \t]+#.*)?(\r?\n)?$", original)
         if not match or not match.group(2) or match.group(2)[0] in "|>[{&*!":
-            raise NotEditable(f"{name} di baris {mark[0]} tidak dapat diubah otomatis")
+            raise NotEditable.coded("BUR-I150", isian=name, baris=mark[0])
         lead = _indent(original) + (2 if original.lstrip().startswith("- ") else 0)
         if number + 1 < len(lines) and lines[number + 1].strip() and _indent(lines[number + 1]) > lead:
-            raise NotEditable(f"{name} di baris {mark[0]} ditulis dalam beberapa baris")
+            raise NotEditable.coded("BUR-I151", isian=name, baris=mark[0])
         return number, 0, match.group(1) + scalar(value) + (match.group(3) or "") + (match.group(4) or "")
     if len(path) == 2:
         return end, 1, f"{' ' * (column - 1)}{path[1]}: {scalar(value)}\n"
@@ -162,7 +167,7 @@ def _edit(source: SourceMap, lines: list[str], path: tuple, value: Any, end: int
         pad = " " * (column - 1)
         return end, 1, f"{pad}{path[1]}:\n{pad}  {path[2]}: {scalar(value)}\n"
     if not re.match(rf"^\s*(?:- )?{re.escape(str(path[1]))}:\s*(#.*)?$", lines[parent[0] - 1]):
-        raise NotEditable(f"{path[1]} di baris {parent[0]} tidak dapat diubah otomatis")
+        raise NotEditable.coded("BUR-I150", isian=path[1], baris=parent[0])
     siblings = [m for p, m in source.marks.items() if len(p) == 3 and p[:2] == path[:2]]
     pad = " " * ((siblings[0][1] - 1) if siblings else (parent[1] + 1))
     return parent[0], 2, f"{pad}{path[2]}: {scalar(value)}\n"

@@ -46,7 +46,8 @@ def followup_recap(folders: list[Path], per=None):
         except DataError as exc:
             if len(folders) == 1:
                 raise
-            raise DataError(f"{folder}: {exc.message}", exc.problems, exc.hint) from None
+            raise DataError(f"{folder}: {exc.message}", exc.problems, exc.hint,  # teks bebas: berkode, + folder
+                            code=exc.code) from None
         states.append(followup_of(event))
     return build_followup(states, per)
 

@@ -179,8 +179,7 @@ def resolve_kecamatan(event: Event, wanted: Iterable[str]) -> list[str]:
             codes.append(by_name[bare])
             continue
         known = ", ".join(f"{k} {n}" for k, n in sorted(event.kecamatan_nama.items()))
-        raise UsageError(f"Kecamatan '{text}' tidak ada di acara ini.",
-                         hint=f"Tulis kode atau nama kecamatan. Yang dikenal: {known}.")
+        raise UsageError.coded("BUR-U016", kecamatan=text, daftar=known)
     return codes
 
 
@@ -191,9 +190,25 @@ def resolve_bidang(text: str | None) -> str | None:
     aliases = {"sdm": "psdm", "ekonomi": "kewirausahaan", "infra": "infrastruktur"}
     typed = aliases.get(typed, typed)
     if typed not in BIDANG_LABEL:
-        raise UsageError(f"Bidang '{text}' tidak dikenal.",
-                         hint="Pilih salah satu: kewirausahaan, psdm, infrastruktur.")
+        raise UsageError.coded("BUR-U017", bidang=text)
     return typed
+
+
+@dataclass
+class _Scope:
+    """What the recap counts: the villages of the chosen kecamatan, the innovations of the chosen bidang."""
+
+    event: Event
+    kec_codes: list[str]
+    bidang: str | None
+    desa: list  # the villages in scope, in the order of desa.yaml
+    desa_codes: set[str]
+
+    def in_bidang(self, ino_id: str) -> bool:
+        if not self.bidang:
+            return True
+        inovasi = self.event.inovasi_by_id.get(ino_id)
+        return inovasi is not None and inovasi.bidang == self.bidang
 
 
 def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
@@ -205,63 +220,95 @@ def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
     off_day = count_off_day(event).total
     if event_day_only and off_day:
         event = only_event_day(event)
-    if isinstance(kecamatan, str):
-        kecamatan = [kecamatan]
+    scope = _scope(event, [kecamatan] if isinstance(kecamatan, str) else kecamatan, bidang)
+    hadir = _attendance(scope)
+    stempel_desa, konsultasi = _stamps(scope)
+    ideas = [i for i in event.ide if _idea_kept(i, event, scope.kec_codes, scope.desa_codes, scope.bidang)]
+    ide_desa: Counter[str] = Counter(_idea_desa(i, event) for i in ideas)
+    desa_rows = _desa_rows(scope, hadir, stempel_desa, ide_desa)
+    inovasi_rows = _inovasi_rows(scope, desa_rows, konsultasi, _ratings(scope))
+    summary = Summary(
+        desa_diundang=len(desa_rows), desa_hadir=sum(r.hadir for r in desa_rows),
+        peserta_hadir=sum(r.peserta_hadir for r in desa_rows),
+        desa_komitmen=sum(bool(r.inovasi) for r in desa_rows),
+        komitmen=sum(r.komitmen for r in desa_rows),
+        kartu_komitmen=sum(1 for r in desa_rows if r.inovasi),
+        stempel=sum(konsultasi.values()), ide=len(ideas),
+        inovasi_menu=sum(1 for i in event.inovasi_terpilih if scope.in_bidang(i.id)),
+        perkiraan_anggaran=sum(r.perkiraan_anggaran or 0 for r in inovasi_rows),
+    )
+    return Recap(
+        nama_acara=event.acara.nama if event.acara else "",
+        tahun_apbdes=event.acara.tahun_apbdes if event.acara else None,
+        filter_kecamatan=[f"{event.kecamatan_nama[k]}" for k in scope.kec_codes],
+        filter_bidang=scope.bidang, ringkasan=summary, desa=desa_rows, kecamatan=_kecamatan_rows(scope, desa_rows),
+        inovasi=inovasi_rows, bidang=_bidang_rows(scope, desa_rows, ideas), p2ktd=_p2ktd_rows(event, desa_rows),
+        ide=_ide_rows(event, ideas), tanpa_komitmen=_without_commitment(event, desa_rows, hadir),
+        ide_luar_desa=len(ideas) - sum(ide_desa[r.kode] for r in desa_rows),
+        luar_hari=off_day, luar_hari_dihitung=not event_day_only,
+        hari_acara=hari_tanggal(event.acara.tanggal) if event.acara else "",
+    )
+
+
+def _scope(event: Event, kecamatan: Iterable[str] | None, bidang: str | None) -> _Scope:
     kec_codes = resolve_kecamatan(event, kecamatan or [])
-    bidang = resolve_bidang(bidang)
-    in_area = (lambda kode: kecamatan_of(kode) in kec_codes) if kec_codes else (lambda kode: True)
-    inovasi_by_id = event.inovasi_by_id
-    in_bidang = ((lambda ino_id: ino_id in inovasi_by_id and inovasi_by_id[ino_id].bidang == bidang)
-                 if bidang else (lambda ino_id: True))
-    peserta_by_id = event.peserta_by_id
-    kec_name = event.kecamatan_of_desa
+    desa = [d for d in event.desa if not kec_codes or kecamatan_of(d.kode) in kec_codes]
+    return _Scope(event, kec_codes, resolve_bidang(bidang), desa, {d.kode for d in desa})
 
-    desa_list = [d for d in event.desa if in_area(d.kode)]
-    desa_codes = {d.kode for d in desa_list}
 
-    # Attendance: participants from a village who registered (each counted once).
+def _attendance(scope: _Scope) -> dict[str, set[str]]:
+    """The participants of each village in scope who registered (each counted once)."""
     hadir: dict[str, set[str]] = defaultdict(set)
-    for entry in event.registrasi:
-        person = peserta_by_id.get(entry.peserta)
-        if person is not None and person.desa in desa_codes:
+    for entry in scope.event.registrasi:
+        person = scope.event.peserta_by_id.get(entry.peserta)
+        if person is not None and person.desa in scope.desa_codes:
             hadir[person.desa].add(entry.peserta)
+    return hadir
 
+
+def _stamps(scope: _Scope) -> tuple[Counter[str], Counter[str]]:
+    """The stamps per village in scope, and the consultations per innovation."""
     stempel_desa: Counter[str] = Counter()
     konsultasi: Counter[str] = Counter()
-    for stamp in event.stempel:
-        if not in_bidang(stamp.inovasi):
+    for stamp in scope.event.stempel:
+        if not scope.in_bidang(stamp.inovasi):
             continue
-        person = peserta_by_id.get(stamp.peserta)
+        person = scope.event.peserta_by_id.get(stamp.peserta)
         desa = person.desa if person is not None else None
-        if kec_codes and desa not in desa_codes:
+        if scope.kec_codes and desa not in scope.desa_codes:
             continue
         konsultasi[stamp.inovasi] += 1
-        if desa in desa_codes:
+        if desa in scope.desa_codes:
             stempel_desa[desa] += 1
+    return stempel_desa, konsultasi
 
-    ratings: dict[tuple[str, str], int] = {}
-    for rating in sorted(event.penilaian, key=lambda r: r.waktu.timestamp()):
-        person = peserta_by_id.get(rating.peserta)
-        if kec_codes and (person is None or person.desa not in desa_codes):
+
+def _ratings(scope: _Scope) -> dict[str, list[int]]:
+    """The ratings of each innovation: the latest of each participant counts once."""
+    latest: dict[tuple[str, str], int] = {}
+    for rating in sorted(scope.event.penilaian, key=lambda r: r.waktu.timestamp()):
+        person = scope.event.peserta_by_id.get(rating.peserta)
+        if scope.kec_codes and (person is None or person.desa not in scope.desa_codes):
             continue
-        if in_bidang(rating.inovasi):
-            ratings[(rating.peserta, rating.inovasi)] = rating.nilai
+        if scope.in_bidang(rating.inovasi):
+            latest[(rating.peserta, rating.inovasi)] = rating.nilai
     nilai: dict[str, list[int]] = defaultdict(list)
-    for (_, ino_id), value in ratings.items():
+    for (_, ino_id), value in latest.items():
         nilai[ino_id].append(value)
+    return nilai
 
-    ideas = [i for i in event.ide if _idea_kept(i, event, kec_codes, desa_codes, bidang)]
-    ide_desa: Counter[str] = Counter(_idea_desa(i, event) for i in ideas)
 
-    cards = {kode: card for kode, card in latest_cards(event.komitmen).items() if kode in desa_codes}
+def _desa_rows(scope: _Scope, hadir: dict[str, set[str]], stempel_desa: Counter[str],
+               ide_desa: Counter[str]) -> list[DesaRecap]:
+    event = scope.event
+    cards = {kode: card for kode, card in latest_cards(event.komitmen).items() if kode in scope.desa_codes}
     kepala = event.kepala_desa_nama
-
-    desa_rows: list[DesaRecap] = []
-    for desa in sorted(desa_list, key=lambda d: d.kode):
+    rows: list[DesaRecap] = []
+    for desa in sorted(scope.desa, key=lambda d: d.kode):
         card = cards.get(desa.kode)
-        chosen = _unique(i for i in card.inovasi if in_bidang(i)) if card else []
+        chosen = _unique(i for i in card.inovasi if scope.in_bidang(i)) if card else []
         row = DesaRecap(
-            kode=desa.kode, nama=desa.nama, kecamatan=kec_name(desa.kode),
+            kode=desa.kode, nama=desa.nama, kecamatan=event.kecamatan_of_desa(desa.kode),
             hadir=bool(hadir.get(desa.kode)), peserta_hadir=len(hadir.get(desa.kode, ())),
             stempel=stempel_desa[desa.kode], ide=ide_desa[desa.kode],
             inovasi=chosen, judul=[_title(event, i) for i in chosen],
@@ -272,105 +319,106 @@ def build_recap(event: Event, kecamatan: Iterable[str] | str | None = None,
             row.ttd_kepala_desa = card.ttd_kepala_desa
             row.ttd_ketua_bpd = card.ttd_ketua_bpd
             row.waktu_komitmen = card.waktu
-        desa_rows.append(row)
+        rows.append(row)
+    return rows
 
+
+def _inovasi_rows(scope: _Scope, desa_rows: list[DesaRecap], konsultasi: Counter[str],
+                  nilai: dict[str, list[int]]) -> list[InovasiRecap]:
     committed_by_ino: dict[str, list[str]] = defaultdict(list)
     for row in desa_rows:
         for ino_id in row.inovasi:
             committed_by_ino[ino_id].append(row.nama)
-
-    inovasi_rows = []
-    shown_ids = [i.id for i in event.inovasi if (i.kept or i.id in committed_by_ino) and in_bidang(i.id)]
+    rows = []
+    event = scope.event
+    shown_ids = [i.id for i in event.inovasi if (i.kept or i.id in committed_by_ino) and scope.in_bidang(i.id)]
     for ino_id in shown_ids:
-        ino = inovasi_by_id[ino_id]
+        ino = event.inovasi_by_id[ino_id]
         values = nilai.get(ino_id, [])
-        inovasi_rows.append(InovasiRecap(
+        rows.append(InovasiRecap(
             id=ino.id, judul=ino.judul, bidang=ino.bidang,
             desa_komitmen=len(committed_by_ino.get(ino_id, [])), konsultasi=konsultasi[ino_id],
             nilai_rata=round(sum(values) / len(values), 2) if values else None,
             jumlah_nilai=len(values), biaya=ino.biaya, desa=committed_by_ino.get(ino_id, []),
         ))
-    inovasi_rows.sort(key=lambda r: (-r.desa_komitmen, -r.konsultasi, r.id))
+    rows.sort(key=lambda r: (-r.desa_komitmen, -r.konsultasi, r.id))
+    return rows
 
-    kecamatan_rows = []
+
+def _kecamatan_rows(scope: _Scope, desa_rows: list[DesaRecap]) -> list[KecamatanRecap]:
+    event = scope.event
     kec_order = [k for k in (event.acara.wilayah.kecamatan if event.acara else [])
-                 if not kec_codes or k.kode in kec_codes]
+                 if not scope.kec_codes or k.kode in scope.kec_codes]
+    out = []
     for kec in kec_order:
         rows = [r for r in desa_rows if kecamatan_of(r.kode) == kec.kode]
-        kecamatan_rows.append(KecamatanRecap(
+        out.append(KecamatanRecap(
             kode=kec.kode, nama=kec.nama, desa=len(rows),
             desa_hadir=sum(r.hadir for r in rows), desa_komitmen=sum(bool(r.inovasi) for r in rows),
             komitmen=sum(r.komitmen for r in rows), stempel=sum(r.stempel for r in rows),
             ide=sum(r.ide for r in rows),
         ))
+    return out
 
-    bidang_rows = []
+
+def _bidang_rows(scope: _Scope, desa_rows: list[DesaRecap], ideas: list[Ide]) -> list[BidangRecap]:
+    event = scope.event
+    out = []
     for key in BIDANG_ORDER:
-        if bidang and key != bidang:
+        if scope.bidang and key != scope.bidang:
             continue
         ids = {i.id for i in event.inovasi if i.bidang == key}
-        bidang_rows.append(BidangRecap(
+        out.append(BidangRecap(
             bidang=key, label=BIDANG_LABEL[key],
             inovasi_menu=sum(1 for i in event.inovasi_terpilih if i.bidang == key),
             komitmen=sum(1 for r in desa_rows for i in r.inovasi if i in ids),
             desa_komitmen=sum(1 for r in desa_rows if any(i in ids for i in r.inovasi)),
             ide=sum(1 for i in ideas if i.bidang == key),
         ))
+    return out
 
-    p2ktd_rows = []
+
+def _p2ktd_rows(event: Event, desa_rows: list[DesaRecap]) -> list[P2ktdRecap]:
+    """One row per provider (P2KTD) of each innovation a village committed to."""
+    out = []
     for row in desa_rows:
         for ino_id in row.inovasi:
-            ino = inovasi_by_id.get(ino_id)
+            ino = event.inovasi_by_id.get(ino_id)
             for provider_id in (ino.p2ktd if ino else []):
                 provider = event.p2ktd_by_id.get(provider_id)
-                p2ktd_rows.append(P2ktdRecap(
+                out.append(P2ktdRecap(
                     p2ktd=provider_id, nama=provider.nama if provider else "(tidak terdaftar)",
                     kontak=(provider.kontak or "") if provider else "",
                     desa_kode=row.kode, desa=row.nama, kecamatan=row.kecamatan,
                     inovasi=ino_id, judul=ino.judul, bidang=ino.bidang,
                 ))
-    p2ktd_rows.sort(key=lambda r: (r.p2ktd, r.desa_kode, r.inovasi))
+    out.sort(key=lambda r: (r.p2ktd, r.desa_kode, r.inovasi))
+    return out
 
+
+def _ide_rows(event: Event, ideas: list[Ide]) -> list[IdeRecap]:
+    """The ideas, the most often repeated first."""
     same = Counter(_norm(i.judul) for i in ideas)
-    ide_rows = []
+    out = []
     for idea in ideas:
         desa_kode = _idea_desa(idea, event)
-        person = peserta_by_id.get(idea.peserta) if idea.peserta else None
+        person = event.peserta_by_id.get(idea.peserta) if idea.peserta else None
         desa = event.desa_by_kode.get(desa_kode) if desa_kode else None
-        ide_rows.append(IdeRecap(
+        out.append(IdeRecap(
             judul=idea.judul, uraian=idea.uraian or "", bidang=idea.bidang or "",
-            desa=desa.nama if desa else "", kecamatan=kec_name(desa_kode) if desa_kode else "",
+            desa=desa.nama if desa else "", kecamatan=event.kecamatan_of_desa(desa_kode) if desa_kode else "",
             pengusul=person.nama if person else "", serupa=same[_norm(idea.judul)],
         ))
-    ide_rows.sort(key=lambda r: (-r.serupa, BIDANG_ORDER.index(r.bidang) if r.bidang else 9,
-                                 _norm(r.judul), r.desa))
+    out.sort(key=lambda r: (-r.serupa, BIDANG_ORDER.index(r.bidang) if r.bidang else 9, _norm(r.judul), r.desa))
+    return out
 
-    tanpa = [TanpaKomitmen(
+
+def _without_commitment(event: Event, desa_rows: list[DesaRecap], hadir: dict[str, set[str]]) -> list[TanpaKomitmen]:
+    """The villages that attended but committed to nothing (in the bidang chosen)."""
+    return [TanpaKomitmen(
         kode=r.kode, nama=r.nama, kecamatan=r.kecamatan,
-        peserta=sorted(peserta_by_id[p].nama for p in hadir[r.kode]), stempel=r.stempel,
+        peserta=sorted(event.peserta_by_id[p].nama for p in hadir[r.kode]), stempel=r.stempel,
     ) for r in desa_rows if r.hadir and not r.inovasi]
-
-    summary = Summary(
-        desa_diundang=len(desa_rows), desa_hadir=sum(r.hadir for r in desa_rows),
-        peserta_hadir=sum(r.peserta_hadir for r in desa_rows),
-        desa_komitmen=sum(bool(r.inovasi) for r in desa_rows),
-        komitmen=sum(r.komitmen for r in desa_rows),
-        kartu_komitmen=sum(1 for r in desa_rows if r.inovasi),
-        stempel=sum(konsultasi.values()), ide=len(ideas),
-        inovasi_menu=sum(1 for i in event.inovasi_terpilih if in_bidang(i.id)),
-        perkiraan_anggaran=sum(r.perkiraan_anggaran or 0 for r in inovasi_rows),
-    )
-    return Recap(
-        nama_acara=event.acara.nama if event.acara else "",
-        tahun_apbdes=event.acara.tahun_apbdes if event.acara else None,
-        filter_kecamatan=[f"{event.kecamatan_nama[k]}" for k in kec_codes],
-        filter_bidang=bidang, ringkasan=summary, desa=desa_rows, kecamatan=kecamatan_rows,
-        inovasi=inovasi_rows, bidang=bidang_rows, p2ktd=p2ktd_rows, ide=ide_rows,
-        tanpa_komitmen=tanpa,
-        ide_luar_desa=len(ideas) - sum(ide_desa[r.kode] for r in desa_rows),
-        luar_hari=off_day, luar_hari_dihitung=not event_day_only,
-        hari_acara=hari_tanggal(event.acara.tanggal) if event.acara else "",
-    )
 
 
 def bidang_short(key: str) -> str:

@@ -42,8 +42,14 @@ def _table(name: str, title: str, columns: list[Column], items: list, getters: l
 
 def recap_tables(recap: Recap) -> list[Table]:
     """The views, in the order of the workbook's sheets."""
+    views = (_summary_table, _desa_table, _kecamatan_table, _inovasi_table, _bidang_table, _p2ktd_table, _ide_table,
+             _tanpa_komitmen_table)
+    return [view(recap) for view in views]
+
+
+def _summary_table(recap: Recap) -> Table:
     s = recap.ringkasan
-    ringkasan = Table("ringkasan", "Ringkasan", [
+    return Table("ringkasan", "Ringkasan", [
         Column("uraian", "Uraian", TEXT, 42), Column("jumlah", "Jumlah", INT, 18)], [
         ["Desa diundang", s.desa_diundang],
         ["Desa hadir", s.desa_hadir],
@@ -55,8 +61,10 @@ def recap_tables(recap: Recap) -> list[Table]:
         ["Inovasi di menu", s.inovasi_menu],
         ["Perkiraan anggaran replikasi (Rp)", s.perkiraan_anggaran],
     ])
-    tables = [ringkasan]
-    tables.append(_table("desa", "Rekap per desa", [
+
+
+def _desa_table(recap: Recap) -> Table:
+    return _table("desa", "Rekap per desa", [
         Column("kode", "Kode desa", TEXT, 15, False), Column("desa", "Desa", TEXT, 20),
         Column("kecamatan", "Kecamatan", TEXT, 18), Column("hadir", "Hadir", YESNO, 7),
         Column("peserta_hadir", "Peserta hadir", INT, 9, False), Column("stempel", "Stempel", INT, 9),
@@ -70,8 +78,11 @@ def recap_tables(recap: Recap) -> list[Table]:
         lambda r: r.peserta_hadir, lambda r: r.stempel, lambda r: r.komitmen,
         lambda r: r.inovasi, lambda r: r.judul, lambda r: r.tahun_apbdes,
         lambda r: r.ttd_kepala_desa, lambda r: r.ttd_ketua_bpd, lambda r: r.ide,
-    ]))
-    tables.append(_table("kecamatan", "Rekap per kecamatan", [
+    ])
+
+
+def _kecamatan_table(recap: Recap) -> Table:
+    return _table("kecamatan", "Rekap per kecamatan", [
         Column("kode", "Kode", TEXT, 11, False), Column("kecamatan", "Kecamatan", TEXT, 20),
         Column("desa", "Desa", INT, 8), Column("desa_hadir", "Desa hadir", INT, 10),
         Column("desa_komitmen", "Desa berkomitmen", INT, 12), Column("komitmen", "Komitmen inovasi", INT, 12),
@@ -79,8 +90,11 @@ def recap_tables(recap: Recap) -> list[Table]:
     ], recap.kecamatan, [
         lambda r: r.kode, lambda r: r.nama, lambda r: r.desa, lambda r: r.desa_hadir,
         lambda r: r.desa_komitmen, lambda r: r.komitmen, lambda r: r.stempel, lambda r: r.ide,
-    ]))
-    tables.append(_table("inovasi", "Rekap per inovasi", [
+    ])
+
+
+def _inovasi_table(recap: Recap) -> Table:
+    return _table("inovasi", "Rekap per inovasi", [
         Column("id", "Id", TEXT, 10, False), Column("judul", "Inovasi", TEXT, 44), Column("bidang", "Bidang", TEXT, 14),
         Column("desa_komitmen", "Desa berkomitmen", INT, 12), Column("konsultasi", "Konsultasi", INT, 11),
         Column("nilai_rata", "Nilai rata-rata", DECIMAL, 10), Column("jumlah_nilai", "Jumlah penilai", INT, 10, False),
@@ -90,16 +104,22 @@ def recap_tables(recap: Recap) -> list[Table]:
         lambda r: r.id, lambda r: r.judul, lambda r: bidang_short(r.bidang), lambda r: r.desa_komitmen,
         lambda r: r.konsultasi, lambda r: r.nilai_rata, lambda r: r.jumlah_nilai, lambda r: r.biaya,
         lambda r: r.perkiraan_anggaran, lambda r: r.desa,
-    ]))
-    tables.append(_table("bidang", "Rekap per bidang", [
+    ])
+
+
+def _bidang_table(recap: Recap) -> Table:
+    return _table("bidang", "Rekap per bidang", [
         Column("bidang", "Bidang", TEXT, 46), Column("inovasi_menu", "Inovasi di menu", INT, 12),
         Column("komitmen", "Komitmen inovasi", INT, 12), Column("desa_komitmen", "Desa berkomitmen", INT, 12),
         Column("ide", "Kartu Ide", INT, 10),
     ], recap.bidang, [
         lambda r: r.label, lambda r: r.inovasi_menu, lambda r: r.komitmen, lambda r: r.desa_komitmen,
         lambda r: r.ide,
-    ]))
-    tables.append(_table("p2ktd", "Tindak lanjut per P2KTD", [
+    ])
+
+
+def _p2ktd_table(recap: Recap) -> Table:
+    return _table("p2ktd", "Tindak lanjut per P2KTD", [
         Column("p2ktd", "Id P2KTD", TEXT, 11, False), Column("nama", "Penyedia (P2KTD)", TEXT, 34),
         Column("kontak", "Kontak", TEXT, 26), Column("desa_kode", "Kode desa", TEXT, 15, False),
         Column("desa", "Desa", TEXT, 20), Column("kecamatan", "Kecamatan", TEXT, 18),
@@ -108,8 +128,11 @@ def recap_tables(recap: Recap) -> list[Table]:
     ], recap.p2ktd, [
         lambda r: r.p2ktd, lambda r: r.nama, lambda r: r.kontak, lambda r: r.desa_kode, lambda r: r.desa,
         lambda r: r.kecamatan, lambda r: r.inovasi, lambda r: r.judul, lambda r: bidang_short(r.bidang),
-    ]))
-    tables.append(_table("ide", "Kartu Ide (calon menu baru)", [
+    ])
+
+
+def _ide_table(recap: Recap) -> Table:
+    return _table("ide", "Kartu Ide (calon menu baru)", [
         Column("judul", "Usulan inovasi", TEXT, 40), Column("bidang", "Bidang", TEXT, 14),
         Column("serupa", "Usulan serupa", INT, 9), Column("desa", "Desa", TEXT, 20),
         Column("kecamatan", "Kecamatan", TEXT, 18), Column("pengusul", "Pengusul", TEXT, 24, False),
@@ -117,15 +140,17 @@ def recap_tables(recap: Recap) -> list[Table]:
     ], recap.ide, [
         lambda r: r.judul, lambda r: bidang_short(r.bidang) if r.bidang else "", lambda r: r.serupa,
         lambda r: r.desa, lambda r: r.kecamatan, lambda r: r.pengusul, lambda r: r.uraian,
-    ]))
-    tables.append(_table("tanpa_komitmen", "Desa hadir tanpa komitmen", [
+    ])
+
+
+def _tanpa_komitmen_table(recap: Recap) -> Table:
+    return _table("tanpa_komitmen", "Desa hadir tanpa komitmen", [
         Column("kode", "Kode desa", TEXT, 15, False), Column("desa", "Desa", TEXT, 20),
         Column("kecamatan", "Kecamatan", TEXT, 18), Column("peserta", "Peserta hadir", LIST, 50),
         Column("stempel", "Stempel", INT, 9),
     ], recap.tanpa_komitmen, [
         lambda r: r.kode, lambda r: r.nama, lambda r: r.kecamatan, lambda r: r.peserta, lambda r: r.stempel,
-    ]))
-    return tables
+    ])
 
 
 def cell_text(value: Any, kind: str, decimal: str = ".") -> str:

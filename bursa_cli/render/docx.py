@@ -198,9 +198,9 @@ def emblem(run, root: Path, picture: Path, **size) -> None:
         run.add_picture(str(picture), **size)
     except (InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError, ValueError) as exc:
         shown = rel(picture, root)
-        raise DataError(f"Gambar lambang {shown} rusak atau bukan gambar, jadi DOCX tidak dibuat.", [Problem(
-            message=f"Gambar lambang rusak atau bukan gambar ({type(exc).__name__}).", file=shown)],
-            hint="Simpan ulang lambangnya sebagai PNG dari berkas aslinya, lalu ulangi perintah.") from None
+        raise DataError.coded("BUR-C111",
+                              problems=[Problem( message=f"Gambar lambang rusak atau bukan gambar ({type(exc).__name__}).", file=shown)],
+                              berkas=shown) from None
 
 
 def kop(doc, root: Path, p, width_mm: float) -> None:

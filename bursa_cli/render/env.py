@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..errors import Problem, UsageError
+from ..errors import Problem, TemplateRefused
 from ..paths import BUILTIN_TEMPLATES, FONTS
 from ..safepath import within
 from ..schema.models import PERAN_LABEL
@@ -50,10 +50,6 @@ def font_faces() -> list[dict[str, str]]:
             for (family, weight, style), name in FONT_FILES.items()]
 
 
-class TemplateRefused(UsageError):
-    """A template file that leads outside the event folder (or the package's templates)."""
-
-
 class ContainedLoader(FileSystemLoader):
     """A file loader that refuses a template resolving outside `bases` (a symlink to /etc/passwd)."""
 
@@ -65,11 +61,9 @@ class ContainedLoader(FileSystemLoader):
         source, filename, uptodate = super().get_source(environment, template)
         if within(filename, *self.bases) is None:
             shown = f"{self.shown_prefix}/{template}"
-            raise TemplateRefused(
-                f"Templat {shown} menunjuk ke berkas di luar folder acara (tautan/symlink); "
-                "templat itu tidak dipakai dan tidak ada yang dicetak.",
-                [Problem("Templat ini tautan ke luar folder acara.", file=shown, line=1, column=1)],
-                hint="Ganti tautan itu dengan berkas templat biasa di dalam templates/ acara.")
+            raise TemplateRefused.coded("BUR-C112",
+                                        problems=[Problem("Templat ini tautan ke luar folder acara.", file=shown, line=1, column=1)],
+                                        templat=shown)
         return source, filename, uptodate
 
 

@@ -14,17 +14,23 @@ from urllib.request import url2pathname, urlopen
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ..codes import message_of
 from ..errors import rel
 from ..paths import ASSETS
 from ..safepath import within
 
 
-class Refused(FatalURLFetchingError):
+class FetchRefused(FatalURLFetchingError):
     """A resource the document asked for and may not (or cannot) have."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, code: str = ""):
         super().__init__(message)
         self.message = message
+        self.code = code
+
+    @classmethod
+    def coded(cls, code: str, **fields) -> "FetchRefused":
+        return cls(message_of(code, **fields), code)
 
 
 class EventFetcher(URLFetcher):
@@ -43,20 +49,16 @@ class EventFetcher(URLFetcher):
                 kind = response.headers.get_content_type()
             return URLFetcherResponse(url, body, {"Content-Type": kind})
         if scheme != "file":
-            raise Refused(
-                f"Dokumen meminta alamat '{_short(url)}'. Dokumen hanya boleh memakai berkas di "
-                "dalam folder acara (mis. aset/logo.png); unduh berkasnya ke folder acara.")
+            raise FetchRefused.coded("BUR-C113", alamat=_short(url))
         path = Path(url2pathname(unquote(urlsplit(url).path)))
         shown = rel(path, self.root)
         if not path.exists():
-            raise Refused(f"Berkas '{shown}' yang dipakai dokumen tidak ditemukan di folder acara.")
+            raise FetchRefused.coded("BUR-C114", berkas=shown)
         real = within(path, *self.allowed)  # the one resolver: symlinks followed, outside refused
         if real is None:
-            raise Refused(
-                f"Dokumen meminta berkas '{shown}' di luar folder acara. Hanya berkas di dalam "
-                "folder acara yang boleh dipakai; salin berkasnya ke folder acara (mis. aset/).")
+            raise FetchRefused.coded("BUR-C115", berkas=shown)
         if not real.is_file():
-            raise Refused(f"'{shown}' bukan berkas yang dapat dipakai dokumen.")
+            raise FetchRefused.coded("BUR-C116", berkas=shown)
         kind = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
         return URLFetcherResponse(real.as_uri(), real.read_bytes(), {"Content-Type": kind})
 

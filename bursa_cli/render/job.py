@@ -256,7 +256,7 @@ def _target(job: Job, out_dir: Path, output: Output) -> Path:
     if job.options.keluaran is None:
         return out_dir / output.name
     if len(job.outputs) != 1:
-        raise UsageError("--keluaran hanya dapat dipakai untuk dokumen yang menjadi satu berkas.")
+        raise UsageError.coded("BUR-C117")
     return Path(job.options.keluaran)
 
 
@@ -272,11 +272,11 @@ def plan(kind: str, folder: Path, options: Options | None = None,
     spec = KIND_BY_NAME.get(kind)
     if spec is None:
         names = ", ".join(k.name for k in KINDS)
-        raise UsageError(f"Jenis dokumen '{kind}' tidak dikenal. Yang tersedia: {names}.")
+        raise UsageError.coded("BUR-C118", jenis=kind, daftar=names)
     if options.contoh is not None and options.contoh < 1:
-        raise UsageError("--contoh harus paling sedikit 1.")
+        raise UsageError.coded("BUR-C119")
     if options.jobs is not None and options.jobs < 1:
-        raise UsageError("--proses harus paling sedikit 1.")
+        raise UsageError.coded("BUR-C120")
     folder = Path(folder)
     passed = gate(folder, spec.need or f"cetak:{kind}", rapat=options.rapat, logs=area_of(folder, options.gladi).logs)
     job = Job(passed.event, options, Renderer(passed.event, today=options.today, origin=origin), kind=spec)

@@ -109,7 +109,7 @@ class Register:
         try:
             self._lock.acquire()
         except Timeout:
-            raise UsageError(f"{REGISTER} sedang dipakai proses lain; coba lagi sebentar lagi.") from None
+            raise UsageError.coded("BUR-C121", berkas=REGISTER) from None
         if self.path.is_file():
             read = read_log(self.path, REGISTER)
             self.problems.extend(read.problems)

@@ -108,9 +108,5 @@ def require_pango() -> None:
         return
     kind = system_kind()
     lines = [INSTALL[kind]] if kind not in ("debian", "fedora") else [INSTALL["debian"], INSTALL["fedora"]]
-    raise UsageError(
-        f"Pustaka sistem untuk membuat PDF belum terpasang: {', '.join(missing)} tidak dapat dimuat. "
-        "bursa memakai WeasyPrint, yang membutuhkan Pango (bagian dari GTK) untuk menata huruf.",
-        hint="Pasang dulu, lalu ulangi perintah ini:\n" + "\n".join(f"  {line}" for line in lines)
-             + "\nPerintah tanpa PDF (validasi, status, layani, rekap ke layar/xlsx/csv/json) tetap dapat "
-               "dipakai. Lihat bagian \"Memasang di Windows\" di README untuk Windows.")
+    raise UsageError.coded("BUR-C122", daftar=', '.join(missing),
+                           perintah="\n".join(f"  {line}" for line in lines))

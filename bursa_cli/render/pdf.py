@@ -67,15 +67,14 @@ class Renderer:
             tpl = self.env.get_template(template)
             return tpl.render({**self.common(title), **context})
         except TemplateNotFound as exc:
-            raise UsageError(f"Templat '{exc.name}' tidak ditemukan (di templates/ acara maupun bawaan).",
-                             hint="Lihat templat bawaan dengan `bursa templat daftar`.") from None
+            raise UsageError.coded("BUR-C123", templat=exc.name) from None
         except TemplateError as exc:
             problem = _template_problem(exc, template, self.root)
             if isinstance(exc, UndefinedError):
                 detail = problem.message[:1].lower() + problem.message[1:]
             else:
                 detail = f"ada kesalahan di {problem.file}" + (f" baris {problem.line}." if problem.line else ".")
-            raise DataError(f"Templat '{template}' tidak dapat dicetak: {detail}", [problem]) from None
+            raise DataError.coded("BUR-C124", problems=[problem], templat=template, rincian=detail) from None
 
     # ---- PDF
 
@@ -97,7 +96,7 @@ class Renderer:
         from .pango import require_pango
 
         require_pango()  # before WeasyPrint is imported: its own failure is an English traceback
-        from .fetch import Refused
+        from .fetch import FetchRefused
         from .useragent import PrintHTML, can_be_lean
 
         lean = can_be_lean(html)
@@ -107,8 +106,8 @@ class Renderer:
         try:
             return PrintHTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher,
                              lean=lean).render(**options)
-        except Refused as exc:
-            raise DataError(exc.message) from None
+        except FetchRefused as exc:
+            raise DataError(exc.message, code=exc.code) from None
 
     def pdf(self, template: str, context: dict[str, Any], title: str) -> bytes:
         """One template rendered to PDF bytes.
@@ -123,7 +122,7 @@ class Renderer:
         """Several templates (e.g. letters, then a distribution list) as ONE PDF, and its page count."""
         documents = [self.document(self.html(template, context, title)) for template, context in parts]
         if not documents:
-            raise ValueError("no parts to render")
+            raise ValueError("no parts to render")  # teks bebas: invarian internal, bug bila terjadi
         document, pages = joined(documents)
         return self.write(document), pages
 

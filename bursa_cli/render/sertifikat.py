@@ -30,7 +30,7 @@ def build(job) -> None:
     """Queue the certificates: refused while a card in force lacks a signature (unless told to skip)."""
     event, options = job.event, job.options
     if options.batch is not None and options.batch < 1:
-        raise UsageError("--batch harus paling sedikit 1.")
+        raise UsageError.coded("BUR-C125")
     gathered = collect(event, desa=options.desa, kecamatan=options.kecamatan)
     job.left_out(refuse_unsigned(gathered, options.lewati_belum_lengkap),
                  "desa tidak dicetak karena Kartu Komitmennya belum ditandatangani lengkap:")
@@ -40,8 +40,7 @@ def build(job) -> None:
         return
     certificates = gathered.certificates
     if not certificates:
-        raise UsageError("Belum ada Kartu Komitmen yang tercatat, jadi belum ada sertifikat untuk dicetak.",
-                         hint="Kartu Komitmen dicatat di Jendela 3 dengan `bursa komitmen`.")
+        raise UsageError.coded("BUR-C126")
     certificates = job.sample(certificates)
     context = {"sertifikat": [{**c.as_dict(), "qr": qr_svg(c.tautan)} for c in certificates],
                "penanda": penanda, "alamat_verifikasi": event.acara.dokumen.alamat_verifikasi or "",

@@ -14,16 +14,14 @@ def copy_template(name: str, folder: Path) -> Path:
     """Copy built-in template `name` to `folder/templates/name`; never overwrites."""
     folder = Path(folder)
     if not (folder / "acara.yaml").is_file():
-        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.")
+        raise UsageError.coded("BUR-U004", folder=folder)
     name = name.removeprefix("bawaan/")
     names = builtin_names()
     if name not in names:
-        raise UsageError(f"Templat bawaan '{name}' tidak ada.",
-                         hint="Templat yang ada: " + ", ".join(names))
+        raise UsageError.coded("BUR-C127", templat=name, daftar=", ".join(names))
     target = folder / EVENT_TEMPLATES / name
     if target.exists():
-        raise UsageError(f"{target.relative_to(folder).as_posix()} sudah ada; tidak ditimpa.",
-                         hint="Hapus atau ganti nama berkas itu dulu bila ingin menyalin ulang.")
+        raise UsageError.coded("BUR-C128", berkas=target.relative_to(folder).as_posix())
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
     shutil.copyfile(BUILTIN_TEMPLATES / name, temp)

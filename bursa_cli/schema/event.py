@@ -24,8 +24,9 @@ from ..errors import Problem, UsageError
 from ..safepath import leads_out
 from .followup import FOLLOWUP_KIND, TindakLanjut
 from .logfile import LogLine, column_of, read_log
+from .register import Nomor
 from .models import (
-    LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Nomor, Opd, P2ktd, Penilaian, Peserta,
+    LOG_KINDS, Acara, Anggota, Desa, Ide, Inovasi, Komitmen, Kursi, Opd, P2ktd, Penilaian, Peserta,
     Registrasi, Ruang, Stempel, Tahap,
 )
 from .types import PATTERN_MESSAGES, kecamatan_of
@@ -233,11 +234,9 @@ def load_event(root: Path, logs: str = LOG_DIR, only: typing.Collection[str] | N
 def _load_event(root: Path, logs: str = LOG_DIR, only: frozenset[str] | None = None) -> LoadResult:
     root = Path(root)
     if not root.is_dir():
-        raise UsageError(f"Folder acara '{root}' tidak ditemukan.",
-                         hint="Buat acara baru dengan `bursa init FOLDER`.")
+        raise UsageError.coded("BUR-U025", folder=root)
     if not (root / ACARA_FILE).is_file():
-        raise UsageError(f"'{root}' bukan folder acara: berkas {ACARA_FILE} tidak ada.",
-                         hint="Jalankan perintah di folder acara, atau buat acara dengan `bursa init FOLDER`.")
+        raise UsageError.coded("BUR-U004", folder=root)
     event = Event(root=root)
     problems: list[Problem] = []
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .types import (
     Bidang, Id, IdEntri, Jam, KodeDesa, KodeKabupaten, KodeKecamatan, LabelKursi, Nip, YaTidak, ZonaWaktu,
@@ -472,18 +472,6 @@ class Komitmen(LogEntry):
     ttd_ketua_bpd: YaTidak = Field(description="Kartu ditandatangani Ketua BPD")
     alasan: dict[str, str] = Field(
         default_factory=dict, description="Alasan untuk inovasi yang tidak distempel: {id inovasi: alasan}")
-
-
-class Nomor(Model):
-    """One letter number issued by bursa: a line of register-nomor.yaml (written by `bursa cetak`)."""
-
-    kunci: str = Field(min_length=1, description="Untuk surat apa nomor ini, mis. undangan/rapat-bursa")
-    nomor: str = Field(min_length=1, description="Nomor surat seperti tercetak")
-    tahun: StrictInt = Field(ge=2000, le=2100, description="Tahun nomor (nomor urut mulai lagi setiap tahun)")
-    urut: StrictInt = Field(ge=1, description="Nomor urut dalam tahun itu")
-    tanggal: date = Field(description="Tanggal surat, TTTT-BB-HH")
-    perihal: Optional[str] = Field(None, description="Perihal surat")
-    dicatat: Optional[datetime] = Field(None, description="Waktu nomor diterbitkan")
 
 
 class Kursi(LogEntry):

@@ -107,7 +107,7 @@ def _parse_jam(value: object) -> object:
         match = _JAM.match(value.strip())
         if match:
             return time(int(match.group(1)), int(match.group(2)))
-    raise PydanticCustomError(
+    raise PydanticCustomError(  # teks bebas: pesan validator; kode dari pemuat (BUR-S004)
         "jam", "Jam tidak sah: tulis seperti \"08.00\" atau \"13.30\" (dalam tanda kutip)"
     )
 
@@ -134,7 +134,7 @@ def _parse_ya_tidak(value: object) -> object:
             return True
         if word in _FALSE:
             return False
-    raise PydanticCustomError("ya_tidak", "Harus ya atau tidak (true/false)")
+    raise PydanticCustomError("ya_tidak", "Harus ya atau tidak (true/false)")  # teks bebas: kode dari pemuat
 
 
 _parse_ya_tidak.doc_name = "ya/tidak"
@@ -173,7 +173,7 @@ def _digits(value: object) -> object:
         cleaned = value.replace(" ", "")
         if re.fullmatch(r"\d{18}", cleaned):
             return cleaned
-        raise PydanticCustomError("nip", "NIP harus 18 angka (boleh ditulis dengan spasi)")
+        raise PydanticCustomError("nip", "NIP harus 18 angka (boleh ditulis dengan spasi)")  # teks bebas: kode dari pemuat
     return value
 
 

@@ -351,7 +351,7 @@ class _Guard:
                         file=self.file, line=line, column=column, path=key, value=key))
                 out[key] = self.build(value_node, depth + 1)
             return out
-        raise AssertionError(f"unknown YAML node {node!r}")
+        raise AssertionError(f"unknown YAML node {node!r}")  # teks bebas: invarian internal, bug bila terjadi
 
 
 def _build(node: yaml.Node, file: str, problems: list[Problem]) -> Any:
