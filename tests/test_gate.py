@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from bursa_cli.check import validate_event
-from bursa_cli.check.gate import gate
+from bursa_cli.check.gate import NEEDS, gate, need_of
 from bursa_cli.codes import CODES, explain
 from bursa_cli.errors import DataError
+from bursa_cli.kinds import KIND_BY_NAME, KINDS
 from support import bursa, edited, make_event, minimal_data, plain
 
 CARD = ('- {"waktu": "2026-11-12T12:00:00+07:00", "desa": "33.23.01.2001", "inovasi": ["INO-001"], '
@@ -233,3 +234,19 @@ def test_a_stage_counts_only_the_rules_of_its_own_documents(tmp_path: Path):
     stages = {s.kode: s for s in at_sk.stages}
     assert [p.code for p in stages["sk"].problems if p.needed_by] == ["BUR-C007"]
     assert "BUR-C006" in [p.code for p in stages["materi"].problems if p.needed_by]
+
+
+
+@pytest.mark.parametrize("kind", [k.name for k in KINDS])
+def test_every_kind_declares_what_its_gate_reads_and_how_it_refuses(kind):
+    """`cetak JENIS` takes its need from the kind's own line in `bursa_cli/kinds.py`: no second table."""
+    declared = KIND_BY_NAME[kind]
+    need = need_of(f"cetak:{kind}")
+    assert need.code in CODES and CODES[need.code].hint
+    if declared.need:
+        assert need is NEEDS[declared.need]
+    else:
+        assert (need.files, need.code, need.kind) == (declared.files, declared.refusal, kind)
+    refused = need.refused([])
+    assert refused.code == need.code
+    assert refused.message == CODES[need.code].template.format(jenis=kind)

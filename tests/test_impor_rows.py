@@ -117,6 +117,17 @@ def test_row_problems(tmp_path, event, case):
     assert {r.number for r in plan.having("ditolak")} == rejected
 
 
+@pytest.mark.parametrize("cells, code", [
+    (["Ani", "Kades", "Sukamaju", "", "0812"], "BUR-I124"),  # the cell's own refusal, for --jelaskan
+    (["Ani", "Kades", "Sukamaju", "", "8.12346E+10"], "BUR-I139"),
+    (["Ani", "Ketua RT", "Sukamaju", "", ""], "BUR-I133"),
+    (["Ani", "Kades", "Kalisari", "", ""], "BUR-I145"),
+])
+def test_a_refused_cell_carries_the_code_of_its_refusal(tmp_path, event, cells, code):
+    plan = plan_import("peserta", sheet(tmp_path / "daftar.xlsx", HEADERS["peserta"], [[1] + cells]), event)
+    assert [p.code for p in plan.errors] == [code]
+
+
 @pytest.mark.parametrize("written, kode", [
     ("Sukamaju", "33.23.01.2098"),
     ("Ds. Mekarsari", "33.23.01.2099"),
