@@ -95,7 +95,7 @@ class Staging:
             data = data.encode("utf-8")
         try:
             if path.is_dir():
-                raise IsADirectoryError(21, "Is a directory", str(path))  # teks bebas: OSError, dijelaskan os_refused
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))  # os_refused menjelaskannya
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         except OSError as exc:  # read-only folder, a file where a folder should be, disk full

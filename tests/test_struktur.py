@@ -23,7 +23,7 @@ NOT_YET = ("cli/hari.py",)
 MODULE_LINES = 500
 MODULE_LINES_EXCEPT = {"codes.py": None}  # the catalogue of messages grows with every code
 FUNCTION_LINES = 80
-FREE_RAISES = 9  # raises with free text in COVERED, each an internal invariant marked `# teks bebas:`
+FREE_RAISES = 7  # raises with free text in COVERED, each an internal invariant marked `# teks bebas:`
 REGISTRIES = ("kinds.py", "render/kinds.py")  # they import what they register, never by a string
 
 

@@ -80,7 +80,7 @@ def read_log(path: Path, shown_as: str, offset: int = 0, first_line: int = 1) ->
     try:
         with open(path, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                raise OSError(errno.EFBIG, "too big", str(path))  # teks bebas: OSError, dijelaskan pemanggilnya
+                raise OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(path))  # the reason is said below, in Indonesian
             handle.seek(offset)
             blob = handle.read()
     except OSError as exc:  # a folder named like a log, no permission, far too big
