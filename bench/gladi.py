@@ -34,7 +34,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
 from bursa_cli.day import Day, Refused, check_in, rate, record_commitment, record_idea, stamp  # noqa: E402
-from bursa_cli.day.actions import Repeat, desk_inovasi  # noqa: E402
+from bursa_cli.day import Repeat, desk_inovasi  # noqa: E402
 
 
 def tree(folder: Path) -> str:

@@ -1081,6 +1081,11 @@ _c("BUR-U024", "Folder '{folder}' sudah berisi {daftar}; bursa init tidak pernah
    "tidak hilang.",
    hint="Pilih folder baru, atau hapus/pindahkan berkas itu lebih dulu.")
 
+# BUR-M: refusals at the day's desks (day/desks/, day/actions.py, day/desk.py, cli/hari.py)
+_c("BUR-M001", "Sudah tercatat ({berkas} baris {baris}, pukul {jam}).",
+   "Meja mengirim ulang entri dengan id_entri yang sama (mis. setelah Wi-Fi putus). Entri itu sudah "
+   "tercatat sekali dan tidak ditulis dua kali; tidak ada yang perlu diulang.", NOTE)
+
 
 FAMILY_TITLE = {
     "Y": "Berkas dan penulisan YAML", "S": "Isi berkas tidak sesuai skema", "L": "Log hari-H yang rusak",

@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:
+    from .day.state import Seen
 
 
 class ExitCode(IntEnum):
@@ -117,6 +120,43 @@ class UsageError(BursaError):
 
 class TemplateRefused(UsageError):
     """A template file that leads outside the event folder (or the package's templates)."""
+
+
+class Refused(UsageError):
+    """An entry a desk must not record; the desk says why and carries on."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, message: str, problems: Iterable[Problem] = (), hint: str = "", code: str = "",
+                 level: str = ""):  # `level` lets `Refused(**say(CODE, ...))` pass the catalogue's entry whole
+        super().__init__(message, problems, hint, code)
+
+
+class Duplicate(BursaError):
+    """An entry sent again under the same `id_entri`: it was recorded before and is not written twice."""
+
+    exit_code = ExitCode.OK
+
+    def __init__(self, earlier: "Seen"):
+        from .codes import CODES  # the catalogue imports this module for its levels
+
+        super().__init__(CODES["BUR-M001"].template.format(berkas=earlier.file, baris=earlier.line, jam=earlier.jam),
+                         code="BUR-M001")
+        self.earlier = earlier
+
+
+class Repeat(BursaError):
+    """The same entry was recorded before; recording it again needs `ulang=True`."""
+
+    def __init__(self, message: str, earlier: "Seen", code: str = ""):
+        super().__init__(message, hint="Tambahkan --ulang bila memang perlu dicatat lagi.", code=code)
+        self.earlier = earlier
+
+    @classmethod
+    def coded(cls, code: str, *, earlier: "Seen", **fields: Any) -> "Repeat":  # type: ignore[override]
+        from .codes import CODES
+
+        return cls(CODES[code].template.format(**fields), earlier, code=code)
 
 
 def rel(path: Path | str, root: Path | None) -> str:

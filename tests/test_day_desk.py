@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bursa_cli.day import Day, Refused, stamp
-from bursa_cli.day.actions import check_konsultan
+from bursa_cli.day.desks.stempel import check_konsultan
 from bursa_cli.day.desk import (
     parse_card_choice, rating_choices, read_confirm, read_phone, read_score, resolve_desa,
     resolve_registration, split_ids,

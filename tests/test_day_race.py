@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bursa_cli.day import Day, Refused, Repeat, add_walk_in, check_in, record_commitment, stamp
-from bursa_cli.day.actions import Duplicate, rate, record_idea
+from bursa_cli.day import Duplicate, rate, record_idea
 from bursa_cli.schema.event import load_event
 
 BULU = "33.23.01.2001"

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 import pytest
 
 from bursa_cli.day import Day, Repeat, check_in, stamp
-from bursa_cli.day.actions import rate, record_idea
+from bursa_cli.day import rate, record_idea
 from bursa_cli.day.logwrite import append_entry, group_commit, header_for, kind_locked, lock_path, log_path
 from bursa_cli.schema.models import LOG_KINDS
 

@@ -358,7 +358,7 @@ def test_validasi_places_an_h1_entry_at_its_file_and_line(minimal_event):
 
 
 def test_jendela_3_says_how_many_stamps_of_the_village_are_off_day(minimal_event):
-    from bursa_cli.day.actions import off_day_for_desa
+    from bursa_cli.day.desks.komitmen import off_day_for_desa
 
     root = minimal_event
     day = Day.open(root)

@@ -280,7 +280,7 @@ def stempel(
     registrasi tetap distempel, dengan peringatan.
     """
     from ..day import Refused, desk_inovasi, stamp
-    from ..day.actions import check_konsultan
+    from ..day.desks.stempel import check_konsultan
     from ..day.desk import not_checked_in, scanned_peserta
     from ..day.journal import record
     from ..present import hari as show
@@ -841,7 +841,7 @@ def _desa_of_card(day) -> str | None:
 
 def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
     from ..day import Refused, record_commitment, stamped_for_desa
-    from ..day.actions import off_day_for_desa
+    from ..day.desks.komitmen import off_day_for_desa
     from ..day.desk import is_participant_scan, parse_card_choice, unstamped
     from ..day.journal import record
     from ..present import hari as show
@@ -883,7 +883,7 @@ def _one_card(day, perangkat: str, kode: str, tahun: int | None) -> None:
 def _ask_year(default: int) -> int:
     """Ask until the year is empty (the default) or valid: a typo must never become the default."""
     from ..day import Refused
-    from ..day.actions import read_year
+    from ..day.desks.komitmen import read_year
     from ..present import hari as show
 
     while True:

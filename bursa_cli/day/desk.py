@@ -16,7 +16,8 @@ from typing import Literal
 from ..schema.models import Inovasi, Peserta
 from ..schema.types import SPARE_CARD
 from .latihan import is_practice
-from .actions import ID_LIKE, Refused, known_peserta, normal_phone, search_desa, search_peserta
+from ..errors import Refused
+from .actions import ID_LIKE, known_peserta, normal_phone, search_desa, search_peserta
 from .state import Day
 
 NEW_WORDS = ("+baru", "+")

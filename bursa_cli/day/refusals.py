@@ -39,7 +39,7 @@ def rehearsed(peran: str) -> Callable:
     def wrap(action: Callable) -> Callable:
         @functools.wraps(action)
         def run(day: Day, name: str, *args: Any, **kwargs: Any) -> Any:
-            from .actions import Refused
+            from ..errors import Refused
 
             try:
                 return action(day, name, *args, **kwargs)

@@ -1,20 +1,25 @@
 """The JSON API under /api/v1/: what the pages and the terminal desks send.
 
 Each route parses its request, checks the device's role, calls one `Hub`
-method and returns its answer; nothing here reads or writes a log.
+method and returns its answer; nothing here reads or writes a log. The desks'
+POST routes are made from the registry in `day/desks/`, one per desk.
 """
 
 from __future__ import annotations
+
+import inspect
+from typing import Callable
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from ..day.devices import Perangkat
 from .auth import paired, role
-from .models import IdeMasuk, Jawaban, KomitmenMasuk, NilaiMasuk, PesertaBaruMasuk, RegistrasiMasuk, StempelMasuk
+from ..day.desks import DESKS as DESK_REGISTRY, Desk, Masuk
+from .models import Jawaban
 
 router = APIRouter(prefix="/api/v1")
-DESKS = ("registrasi", "stempel", "nilai", "ide", "komitmen")
+DESKS = ("registrasi", "stempel", "nilai", "ide", "komitmen")  # the roles that may look a participant up
 
 
 def _answer(jawaban: Jawaban) -> Response:
@@ -55,37 +60,29 @@ def desa(kode: str, request: Request, device: Perangkat = Depends(role("komitmen
     return _hub(request).desa(kode)
 
 
-@router.post("/registrasi")
-async def registrasi(asked: RegistrasiMasuk, request: Request,
-               device: Perangkat = Depends(role("registrasi"))) -> Response:
-    return _answer(await _hub(request).register(device, asked))
+def _desk_route(desk: Desk) -> Callable:
+    """The POST route of one desk: its request model in, the desk's answer out."""
+    async def record(asked: Masuk, request: Request, device: Perangkat = Depends(role(desk.peran))) -> Response:
+        return _answer(await _hub(request).record(desk, device, asked))
+
+    # FastAPI reads the body's model from the signature: each desk's own, not the base.
+    signature = inspect.signature(record)
+    record.__signature__ = signature.replace(parameters=[
+        signature.parameters["asked"].replace(annotation=desk.model),
+        signature.parameters["request"].replace(annotation=Request),
+        signature.parameters["device"].replace(annotation=Perangkat),
+    ], return_annotation=Response)
+    record.__name__ = desk.route
+    record.__doc__ = f"{desk.title}: catat satu entri."
+    return record
 
 
-@router.post("/registrasi/baru")
-async def registrasi_baru(asked: PesertaBaruMasuk, request: Request,
-                    device: Perangkat = Depends(role("registrasi"))) -> Response:
-    return _answer(await _hub(request).register_walk_in(device, asked))
-
-
-@router.post("/stempel")
-async def stempel(asked: StempelMasuk, request: Request, device: Perangkat = Depends(role("stempel"))) -> Response:
-    return _answer(await _hub(request).stamp(device, asked))
-
-
-@router.post("/penilaian")
-async def penilaian(asked: NilaiMasuk, request: Request, device: Perangkat = Depends(role("nilai"))) -> Response:
-    return _answer(await _hub(request).rate(device, asked))
-
-
-@router.post("/ide")
-async def ide(asked: IdeMasuk, request: Request, device: Perangkat = Depends(role("ide"))) -> Response:
-    return _answer(await _hub(request).idea(device, asked))
-
-
-@router.post("/komitmen")
-async def komitmen(asked: KomitmenMasuk, request: Request,
-             device: Perangkat = Depends(role("komitmen"))) -> Response:
-    return _answer(await _hub(request).commit(device, asked))
+def desk_router() -> APIRouter:
+    """One POST route per desk of the registry, as it stands when the app is made."""
+    desks = APIRouter(prefix="/api/v1")
+    for desk in DESK_REGISTRY:
+        desks.add_api_route(f"/{desk.path}", _desk_route(desk), methods=["POST"], name=desk.route)
+    return desks
 
 
 @router.get("/sertifikat/{kode}.pdf")

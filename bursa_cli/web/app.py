@@ -52,6 +52,7 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
     app.state.addresses = addresses
     app.state.qr_minutes = qr_minutes
     app.include_router(api.router)
+    app.include_router(api.desk_router())
     app.include_router(pages.router)
     app.mount("/statis", VersionedStatic(), name="statis")
 
@@ -90,7 +91,7 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
     async def data_problem(request: Request, exc: BursaError):
         status = 403 if isinstance(exc, Forbidden) else 422
         detail = exc.message
-        code = getattr(exc, "code", "") or "BUR-W016"  # a desk's refusal may carry its own (day.actions.Refused)
+        code = getattr(exc, "code", "") or "BUR-W016"  # a desk's refusal may carry its own (errors.Refused)
         if exc.problems:
             first = exc.problems[0]
             detail += f" ({first.location()}: {first.message})"

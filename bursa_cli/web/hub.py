@@ -20,21 +20,17 @@ from ..certify.codes import key_state
 from ..errors import BursaError
 from ..schema.models import LOG_KINDS, PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
-from ..day import Day, LiveSummary, Repeat, add_walk_in, check_in, record_commitment, stamp, stamped_for_desa
-from ..day.actions import (
-    Duplicate, known_desa, off_day_for_desa, known_peserta, rate, record_idea, search_desa, search_peserta,
-)
-from ..day.desk import not_checked_in
+from ..day import Day, LiveSummary, Repeat, stamped_for_desa
+from ..day.actions import Duplicate, known_desa, known_peserta, search_desa, search_peserta
+from ..day.desks import Desk, Masuk, desks_of
+from ..day.desks.base import inovasi_json as _inovasi
+from ..day.desks.komitmen import NO_CERTIFICATE_KEY, off_day_for_desa
 from ..day.journal import Journal
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
-from .models import (
-    IdeMasuk, Jawaban, KomitmenMasuk, NilaiMasuk, PesertaBaruMasuk, RegistrasiMasuk, StempelMasuk,
-)
+from .models import Jawaban
 
 
-NO_CERTIFICATE_KEY = ("Sertifikat belum dapat dibuat: kunci sertifikat belum ada di laptop induk. Beri tahu petugas "
-                      "laptop induk; sertifikat desa ini dapat dicetak nanti.")
 
 
 class Forbidden(BursaError):
@@ -100,6 +96,8 @@ class Hub:
             if device.peran == "registrasi":
                 data["peran_peserta"] = PERAN_LABEL
                 data["bursa_kit"] = list(acara.bursa_kit)
+            # The dialogue of each desk this device records at, as the terminal desks run it.
+            data["langkah"] = {desk.path: desk.steps_json() for desk in desks_of(device.peran)}
             return data
 
     def peserta(self, device: Perangkat, peserta_id: str) -> dict[str, Any]:
@@ -139,78 +137,20 @@ class Hub:
 
     # ---- entries
 
-    async def register(self, device: Perangkat, asked: RegistrasiMasuk) -> Jawaban:
-        def run() -> Jawaban:
-            result = check_in(self.day, device.log_name, asked.peserta, id_entri=asked.id_entri)
-            data = {"peserta": self._peserta(device, result.peserta), "kursi": result.seat, "bursa_kit": result.kit}
-            if result.earlier is not None:
-                return Jawaban(status="sudah_hadir", pesan=f"{result.peserta.nama} sudah registrasi pukul "
-                               f"{result.earlier.jam} di {result.earlier.by}.", berkas=result.earlier.file,
-                               baris=result.earlier.line, data=data)
-            return Jawaban(status="tercatat", pesan=f"{result.peserta.nama} tercatat hadir.", berkas=result.file,
-                           data=data)
-        return await self._entry(run)
-
-    async def register_walk_in(self, device: Perangkat, asked: PesertaBaruMasuk) -> Jawaban:
-        def run() -> Jawaban:
-            result = add_walk_in(self.day, device.log_name, asked.nama, asked.peran, desa=asked.desa,
-                                 instansi=asked.instansi, telepon=asked.telepon, kartu=asked.kartu,
-                                 id_entri=asked.id_entri)
-            return Jawaban(status="tercatat", pesan=f"{result.peserta.nama} tercatat sebagai {result.peserta.id}.",
-                           berkas=result.file, data={"peserta": self._peserta(device, result.peserta),
-                                                     "kursi": result.seat, "bursa_kit": result.kit})
-        return await self._entry(run)
-
-    async def stamp(self, device: Perangkat, asked: StempelMasuk) -> Jawaban:
-        if asked.meja and asked.meja != device.meja:
-            raise Forbidden(f"Perangkat {device.id} adalah meja {device.meja}; tidak boleh mencatat untuk meja "
-                            f"{asked.meja}.")
+    async def record(self, desk: Desk, device: Perangkat, asked: Masuk) -> Jawaban:
+        """One entry at `desk`, recorded under the device's own name (or its consultation desk's)."""
+        name = device.log_name
+        if desk.named_by == "meja":
+            wanted = getattr(asked, "meja", None)
+            if wanted and wanted != device.meja:
+                raise Forbidden(f"Perangkat {device.id} adalah meja {device.meja}; tidak boleh mencatat untuk meja "
+                                f"{wanted}.")
+            name = device.meja or ""
 
         def run() -> Jawaban:
-            result = stamp(self.day, device.meja or "", asked.peserta, asked.inovasi, asked.konsultan,
-                           asked.ulang, id_entri=asked.id_entri)
-            data: dict[str, Any] = {"peserta": self._peserta(device, result.peserta),
-                                    "inovasi": _inovasi(result.inovasi)}
-            warning = not_checked_in(self.day, result.peserta)
-            if warning:
-                data["peringatan"] = warning
-            return Jawaban(status="tercatat", pesan=f"Stempel {result.inovasi.id} untuk {result.peserta.nama} "
-                           "tercatat.", berkas=result.file, data=data)
-        return await self._entry(run)
-
-    async def rate(self, device: Perangkat, asked: NilaiMasuk) -> Jawaban:
-        def run() -> Jawaban:
-            result = rate(self.day, device.log_name, asked.peserta, asked.inovasi, asked.nilai, asked.catatan,
-                          asked.ulang, id_entri=asked.id_entri)
-            return Jawaban(status="tercatat", pesan=f"Nilai {asked.nilai} untuk {result.inovasi.id} dari "
-                           f"{result.peserta.nama} tercatat.", berkas=result.file)
-        return await self._entry(run)
-
-    async def idea(self, device: Perangkat, asked: IdeMasuk) -> Jawaban:
-        def run() -> Jawaban:
-            result = record_idea(self.day, device.log_name, asked.judul, asked.uraian, asked.bidang,
-                                 asked.peserta, asked.desa, id_entri=asked.id_entri)
-            return Jawaban(status="tercatat", pesan=f"Kartu Ide \u201c{asked.judul.strip()}\u201d tercatat.",
-                           berkas=result.file)
-        return await self._entry(run)
-
-    async def commit(self, device: Perangkat, asked: KomitmenMasuk) -> Jawaban:
-        def run() -> Jawaban:
-            kode = known_desa(self.day, asked.desa)
-            result = record_commitment(self.day, device.log_name, kode, asked.inovasi, asked.tahun_apbdes,
-                                       asked.ttd_kepala_desa, asked.ttd_ketua_bpd, asked.alasan, asked.ulang,
-                                       id_entri=asked.id_entri)
-            data: dict[str, Any] = {"desa": kode, "label": self.day.desa_label(kode),
-                                    "inovasi": [_inovasi(i) for i in result.inovasi],
-                                    "belum_ditandatangani": result.unsigned}
-            pesan = f"Kartu Komitmen {self.day.desa_label(kode)} tercatat."
-            if result.unsigned:
-                pesan += f" Belum ditandatangani {' dan '.join(result.unsigned)}: sertifikat belum dapat dicetak."
-            elif key_state(self.root) != "ada":  # offered only when it can be made
-                pesan += " " + NO_CERTIFICATE_KEY
-            else:
-                data["sertifikat"] = f"/api/v1/sertifikat/{kode}.pdf"
-            return Jawaban(status="tercatat", pesan=pesan, berkas=result.file, data=data)
+            result = desk.record(self.day, name, asked)
+            reply = desk.answer(self.day, result, lambda peserta: self._peserta(device, peserta))
+            return Jawaban(**reply.fields())
         return await self._entry(run)
 
     def certificate(self, kode: str) -> tuple[bytes, str]:
@@ -306,7 +246,3 @@ def _settle(job: asyncio.Future, answer: Jawaban | None, error: BaseException | 
     else:
         job.set_result(answer)
 
-
-def _inovasi(inovasi) -> dict[str, Any]:
-    return {"id": inovasi.id, "judul": inovasi.judul, "bidang": inovasi.bidang,
-            "bidang_label": BIDANG_LABEL.get(inovasi.bidang, inovasi.bidang), "meja": inovasi.meja}

@@ -6,73 +6,26 @@ carries the HTTP status the route sends (see `STATUS_HTTP`).
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Optional
 
 from pydantic import Field
 
+from ..day.desks.base import Masuk, Status
+from ..day.desks.ide import IdeMasuk
+from ..day.desks.komitmen import KomitmenMasuk
+from ..day.desks.nilai import NilaiMasuk
+from ..day.desks.registrasi import PesertaBaruMasuk, RegistrasiMasuk
+from ..day.desks.stempel import StempelMasuk
 from ..schema.models import Model
-from ..schema.types import IdEntri
 
-Status = Literal["tercatat", "sudah_tercatat", "sudah_hadir", "perlu_konfirmasi", "ditolak"]
+__all__ = ["IdeMasuk", "Jawaban", "KomitmenMasuk", "Masuk", "NilaiMasuk", "PerangkatMasuk", "PesertaBaruMasuk",
+           "RegistrasiMasuk", "STATUS_HTTP", "Status", "StempelMasuk"]  # the desks' requests live with their desks
 
 STATUS_HTTP: dict[str, int] = {
     "tercatat": 200, "sudah_tercatat": 200, "sudah_hadir": 200,
     "perlu_konfirmasi": 409,  # the same stamp/card exists: the desk asks, then resends with ulang
     "ditolak": 422,
 }
-
-
-class Masuk(Model):
-    """What every entry a desk sends has: its own id, so a resend is never written twice."""
-
-    id_entri: IdEntri
-
-
-class RegistrasiMasuk(Masuk):
-    peserta: str = Field(min_length=1, max_length=80)
-
-
-class PesertaBaruMasuk(Masuk):
-    nama: str = Field(min_length=1, max_length=200)
-    peran: str = Field(min_length=1, max_length=40)
-    desa: Optional[str] = Field(None, max_length=40)
-    instansi: Optional[str] = Field(None, max_length=200)
-    telepon: Optional[str] = Field(None, max_length=40)
-    kartu: Optional[str] = Field(None, max_length=40, description="Nomor Kartu ID cadangan, TAMU-001 dst.")
-
-
-class StempelMasuk(Masuk):
-    peserta: str = Field(min_length=1, max_length=80)
-    inovasi: Optional[str] = Field(None, max_length=40)
-    meja: Optional[str] = Field(None, max_length=40, description="Harus meja perangkat itu sendiri bila diisi")
-    konsultan: Optional[str] = Field(None, max_length=40)
-    ulang: bool = False
-
-
-class NilaiMasuk(Masuk):
-    peserta: str = Field(min_length=1, max_length=80)
-    inovasi: str = Field(min_length=1, max_length=40)
-    nilai: int
-    catatan: Optional[str] = Field(None, max_length=1000)
-    ulang: bool = False
-
-
-class IdeMasuk(Masuk):
-    judul: str = Field(min_length=1, max_length=300)
-    uraian: Optional[str] = Field(None, max_length=3000)
-    bidang: Optional[str] = Field(None, max_length=40)
-    peserta: Optional[str] = Field(None, max_length=80)
-    desa: Optional[str] = Field(None, max_length=40)
-
-
-class KomitmenMasuk(Masuk):
-    desa: str = Field(min_length=1, max_length=80)
-    inovasi: list[str] = Field(min_length=1, max_length=20)
-    tahun_apbdes: Optional[int] = None
-    ttd_kepala_desa: bool
-    ttd_ketua_bpd: bool
-    alasan: dict[str, str] = Field(default_factory=dict)
-    ulang: bool = False
 
 
 class PerangkatMasuk(Model):
