@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from ..errors import UsageError
-from .models import Jawaban
+from .models import Jawaban, Masuk
 
 RETRIES = 5
 PAUSE = 2.0
@@ -47,6 +47,10 @@ class Induk:
 
     def get_desa(self, kode: str) -> dict[str, Any]:
         return self._get(f"/api/v1/desa/{quote(kode, safe='')}")
+
+    def record(self, path: str, asked: Masuk) -> Jawaban:
+        """Send one entry to the desk at /api/v1/`path`, as its request model (`day/desks/`)."""
+        return self.send(f"/api/v1/{path}", asked.model_dump(mode="json"))
 
     def send(self, path: str, body: dict[str, Any]) -> Jawaban:
         """Send one entry; resent with the same id while the induk is out of reach."""

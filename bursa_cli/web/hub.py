@@ -98,6 +98,9 @@ class Hub:
                 data["bursa_kit"] = list(acara.bursa_kit)
             # The dialogue of each desk this device records at, as the terminal desks run it.
             data["langkah"] = {desk.path: desk.steps_json() for desk in desks_of(device.peran)}
+            data["sumber"] = {desk.path: desk.sources(self.day, (device.meja or "") if desk.named_by == "meja"
+                                                      else device.log_name)
+                              for desk in desks_of(device.peran) if desk.sources}
             return data
 
     def peserta(self, device: Perangkat, peserta_id: str) -> dict[str, Any]:
