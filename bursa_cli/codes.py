@@ -1085,6 +1085,101 @@ _c("BUR-U024", "Folder '{folder}' sudah berisi {daftar}; bursa init tidak pernah
 _c("BUR-M001", "Sudah tercatat ({berkas} baris {baris}, pukul {jam}).",
    "Meja mengirim ulang entri dengan id_entri yang sama (mis. setelah Wi-Fi putus). Entri itu sudah "
    "tercatat sekali dan tidak ditulis dua kali; tidak ada yang perlu diulang.", NOTE)
+_c("BUR-M002", "Isian {isian} tidak sah: {sebab}.",
+   "Meja terminal memeriksa isian dengan model permintaan meja yang sama dengan laptop induk; isian ini "
+   "tidak diterima, jadi tidak dikirim dan tidak dicatat.")
+_c("BUR-M003", "id_entri '{id_entri}' tidak sah: 8 sampai 64 huruf, angka, garis bawah atau tanda hubung.",
+   "Setiap entri dari meja membawa id_entri buatan perangkat agar kiriman ulang tidak tercatat dua kali; "
+   "id ini tidak berbentuk seperti itu.")
+_c("BUR-M004", "id_entri {id_entri} sudah dipakai untuk entri lain ({berkas} baris {baris}); entri ini tidak dicatat.",
+   "Perangkat mengirim entri baru dengan id_entri yang sudah dipakai entri yang berbeda. Entri pertama tetap; "
+   "kirim entri baru dengan id baru.")
+_c("BUR-M005", "{pilihan} '{nama}' tidak sah: pakai huruf, angka dan tanda hubung saja, mis. REG-1.",
+   "Nama perangkat atau meja menjadi nama berkas lognya (log/registrasi/REG-1.yaml), jadi hanya boleh huruf, "
+   "angka, titik, garis bawah dan tanda hubung.")
+_c("BUR-M006", "Nomor HP tidak sah: {sebab}.",
+   "Nomor HP peserta tanpa undangan ditulis seperti `bursa impor` menulisnya (081234567001); nomor ini tidak "
+   "dapat dibaca. Kosongkan bila tidak ada.")
+_c("BUR-M007", "Desa '{desa}' tidak ada di desa.yaml.",
+   "Meja menyebut kode desa yang tidak tercantum di desa.yaml.")
+_c("BUR-M008", "Kartu ID cadangan {kartu} belum didaftarkan. Minta pemegangnya ke meja registrasi dulu, yang "
+   "mencatat nama dan desanya.",
+   "Kartu ID cadangan (TAMU-001 dst.) baru menjadi id peserta setelah didaftarkan di meja registrasi.")
+_c("BUR-M010", "Inovasi '{inovasi}' tidak termasuk menu (dicoret atau belum disortir).",
+   "Inovasi ada di inovasi.yaml tetapi tidak termasuk menu hari-H, jadi tidak dapat distempel, dinilai atau "
+   "dipilih di Kartu Komitmen.")
+_c("BUR-M011", "Desa '{desa}' tidak ada di desa.yaml (cari dengan kode atau nama desa).",
+   "Tidak ada desa dengan kode atau nama ini di desa.yaml.")
+_c("BUR-M012", "'{teks}' cocok dengan {jumlah} desa: {desa}. Tulis kode desanya.",
+   "Nama yang diketik cocok dengan lebih dari satu desa; bentuk satu kali memerlukan satu desa saja.")
+_c("BUR-M013", "Nilai '{nilai}' tidak sah: harus angka 1 sampai 5.",
+   "Penilaian inovasi memakai angka bulat 1 sampai 5.")
+_c("BUR-M014", "Kartu Ide tanpa nama inovasi tidak dapat dicatat.",
+   "Setiap Kartu Ide perlu nama inovasinya; uraian, bidang dan pengusul boleh kosong.")
+_c("BUR-M015", "Bidang '{bidang}' tidak dikenal; pilih {pilihan}.",
+   "Bidang Kartu Ide harus salah satu bidang bursa.")
+_c("BUR-M016", "Desa {desa} tidak ada di desa.yaml.",
+   "Meja menyebut kode desa yang tidak tercantum di desa.yaml.")
+_c("BUR-M017", "Tahun APBDes '{tahun}' tidak sah: tulis empat angka, mis. {contoh}.",
+   "Tahun APBDes di Kartu Komitmen ditulis empat angka; kosongkan untuk tahun bawaan acara.")
+_c("BUR-M018", "Tahun APBDes {tahun} tidak sah: harus antara {awal} dan {akhir}.",
+   "Tahun APBDes di Kartu Komitmen berada dalam rentang yang diterima model Kartu Komitmen.")
+_c("BUR-M019", "Kartu Komitmen harus memuat paling sedikit satu inovasi.",
+   "Kartu Komitmen mencatat inovasi yang akan dianggarkan desa; kartu tanpa inovasi tidak dicatat.")
+_c("BUR-M020", "{inovasi} ({judul}) tidak pernah distempel untuk {desa}; inovasi tanpa stempel hanya diterima "
+   "dengan alasan.",
+   "Desa memilih inovasi yang dikonsultasikan pesertanya (distempel). Inovasi lain boleh dipilih bila "
+   "alasannya ditulis.")
+_c("BUR-M021", "Kartu Komitmen {desa} sudah dicatat pukul {jam} ({berkas} baris {baris}); kartu ini belum dicatat.",
+   "Satu desa satu Kartu Komitmen. Kartu kedua menggantikan yang pertama hanya setelah petugas mengiyakan "
+   "(atau dengan --ulang).", WARNING, hint="Tambahkan --ulang bila memang perlu dicatat lagi.")
+_c("BUR-M022", "{nama} ({peserta}) sudah menilai {inovasi} pukul {jam}.",
+   "Peserta yang sama menilai inovasi yang sama untuk kedua kalinya; dicatat hanya setelah petugas "
+   "mengiyakan (atau dengan --ulang).", WARNING, hint="Tambahkan --ulang bila memang perlu dicatat lagi.")
+_c("BUR-M023", "{nama} ({peserta}) sudah mendapat stempel {inovasi} pukul {jam} di meja {meja}.",
+   "Stempel yang sama (peserta dan inovasi yang sama) untuk kedua kalinya; dicatat hanya setelah petugas "
+   "mengiyakan (atau dengan --ulang).", WARNING, hint="Tambahkan --ulang bila memang perlu dicatat lagi.")
+_c("BUR-M024", "Nama peserta baru wajib diisi.",
+   "Peserta tanpa undangan didaftarkan dengan namanya; tanpa nama tidak ada yang dicatat.")
+_c("BUR-M025", "'{kartu}' bukan nomor Kartu ID cadangan (TAMU-001 dst.).",
+   "Kartu ID cadangan bernomor TAMU-001, TAMU-002 dan seterusnya (`bursa cetak kartu-cadangan`).")
+_c("BUR-M026", "Data peserta baru tidak sah ({isian}): {sebab}",
+   "Isian peserta tanpa undangan diperiksa seperti peserta.yaml; isian ini tidak diterima.")
+_c("BUR-M027", "Peserta dengan peran {peran} wajib menyebut desanya.",
+   "Kepala Desa, Ketua BPD dan perangkat desa mewakili desanya, jadi desanya wajib diisi.")
+_c("BUR-M028", "{kartu} adalah id peserta di peserta.yaml, bukan Kartu ID cadangan.",
+   "Nomor ini sudah menjadi id peserta yang diundang; peserta tanpa undangan memerlukan kartu cadangan lain.")
+_c("BUR-M029", "Kartu ID cadangan {kartu} sudah dipakai{oleh} ({berkas} baris {baris}). Berikan kartu cadangan lain.",
+   "Satu kartu cadangan hanya untuk satu orang: nomornya menjadi id pemegangnya.")
+_c("BUR-M030", "Meja '{meja}' tidak ada di acara.yaml (tempat.ruang[].meja).",
+   "Meja konsultasi dikenal dari daftar meja setiap ruang di acara.yaml.", hint="Meja yang dikenal: {dikenal}.")
+_c("BUR-M031", "Meja {meja} belum memegang inovasi apa pun.",
+   "Meja konsultasi menstempel inovasi yang `meja:`-nya di inovasi.yaml menyebut meja itu.",
+   hint="Isi `meja: {meja}` pada inovasi yang dikonsultasikan di meja ini (inovasi.yaml).")
+_c("BUR-M032", "Konsultan '{konsultan}' tidak ada di panitia.yaml.",
+   "Konsultan yang memberi stempel adalah anggota TIK di panitia.yaml.",
+   hint="Pakai id anggota TIK dari panitia.yaml, mis. --konsultan TIK-01.")
+_c("BUR-M033", "Konsultan {konsultan} ({nama}) {tugas} menurut panitia.yaml (baris {baris}), jadi tidak memberi "
+   "stempel di meja {meja}.",
+   "panitia.yaml menugaskan konsultan ini di meja lain (atau tidak di meja mana pun).", hint="{saran}")
+_c("BUR-M034", "Meja {meja} memegang {jumlah} inovasi; sebutkan inovasinya.",
+   "Meja yang melayani lebih dari satu inovasi perlu tahu inovasi mana yang distempel.")
+_c("BUR-M035", "Laptop induk ini tidak menjalankan gladi bersih; entri meja ini akan masuk log/ hari-H.",
+   "Meja dijalankan dengan --gladi, tetapi laptop induknya mencatat hari-H; entri latihan tidak boleh masuk "
+   "log/ hari-H.",
+   hint="Jalankan laptop induk dengan `bursa layani --gladi`, atau hilangkan --gladi di meja ini.")
+_c("BUR-M036", "Pilihan {pilihan} wajib diisi.",
+   "Meja yang mencatat di folder acara memerlukan namanya sendiri: nama itu menjadi nama berkas lognya.",
+   hint="Tanpa {pilihan} hanya bila meja ini mencatat lewat laptop induk (--induk, --token).")
+_c("BUR-M037", "Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.",
+   "`bursa nilai --peserta` mencatat satu penilaian tanpa putaran; untuk itu inovasi dan nilainya juga "
+   "perlu disebut.")
+_c("BUR-M038", "Bentuk satu kali memerlukan --desa bersama --inovasi.",
+   "`bursa komitmen --inovasi` mencatat satu kartu tanpa putaran; untuk itu desanya juga perlu disebut.")
+_c("BUR-M039", "--alasan '{alasan}' tidak sah; tulis INO-003=\"alasannya\".",
+   "Alasan untuk inovasi tanpa stempel ditulis sebagai id inovasi, tanda sama dengan, lalu alasannya.")
+_c("BUR-M040", "'{folder}' bukan folder acara: berkas acara.yaml tidak ada.",
+   "`bursa perbaiki` memulihkan log di folder acara, yaitu folder yang memuat acara.yaml.")
 
 
 FAMILY_TITLE = {

@@ -134,7 +134,7 @@ def perbaiki(folder: Path = FOLDER) -> None:
     from ..present import hari as show
 
     if not (Path(folder) / "acara.yaml").is_file():
-        raise UsageError(f"'{folder}' bukan folder acara: berkas acara.yaml tidak ada.")
+        raise UsageError.coded("BUR-M040", folder=folder)
     show.show_repairs(repair_logs(folder))
 
 

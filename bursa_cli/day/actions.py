@@ -74,13 +74,13 @@ def normal_phone(telepon: str | None) -> str | None:
     try:
         return phone(telepon)
     except BadValue as error:
-        raise Refused(f"Nomor HP tidak sah: {error}.") from None
+        raise Refused.coded("BUR-M006", sebab=error) from None
 
 
 def known_desa(day: Day, desa: str) -> str:
     kode = desa.strip()
     if kode not in day.desa:
-        raise Refused(f"Desa '{kode}' tidak ada di desa.yaml.")
+        raise Refused.coded("BUR-M007", desa=kode)
     return kode
 
 
@@ -90,10 +90,9 @@ def known_peserta(day: Day, peserta_id: str) -> Peserta:
     if peserta is None and is_practice(peserta_id) and not day.gladi:  # a rehearsal's card on the day
         raise Refused(**say("BUR-G003", peserta=peserta_id.strip().upper()))
     if peserta is None and SPARE_CARD.match((peserta_id or "").strip().upper()):
-        raise Refused(f"Kartu ID cadangan {peserta_id.strip().upper()} belum didaftarkan. Minta pemegangnya "
-                      "ke meja registrasi dulu, yang mencatat nama dan desanya.")
+        raise Refused.coded("BUR-M008", kartu=peserta_id.strip().upper())
     if peserta is None:
-        raise Refused(f"Id peserta '{(peserta_id or '').strip()}' tidak dikenal "
+        raise Refused(f"Id peserta '{(peserta_id or '').strip()}' tidak dikenal "  # teks bebas: kode H002 validasi, dihitung rekap gladi
                       "(tidak ada di peserta.yaml maupun di log registrasi).", code="BUR-H002")
     return peserta
 
@@ -102,15 +101,16 @@ def menu_inovasi(day: Day, inovasi_id: str) -> Inovasi:
     found = day.inovasi(inovasi_id or "")
     if found is None:
         if (inovasi_id or "").strip() in day.event.inovasi_by_id:
-            raise Refused(f"Inovasi '{inovasi_id.strip()}' tidak termasuk menu (dicoret atau belum disortir).")
-        raise Refused(f"Inovasi '{(inovasi_id or '').strip()}' tidak ada di inovasi.yaml.", code="BUR-H004")
+            raise Refused.coded("BUR-M010", inovasi=inovasi_id.strip())
+        raise Refused(f"Inovasi '{(inovasi_id or '').strip()}' tidak ada di inovasi.yaml.",  # teks bebas: kode H004 validasi
+                      code="BUR-H004")
     return found
 
 
 def check_name(name: str, option: str = "--perangkat") -> None:
     """Refuse a device name that cannot name a log file; desks call it before their loop starts."""
     if not name or not NAME_OK.match(name):
-        raise UsageError(f"{option} '{name}' tidak sah: pakai huruf, angka dan tanda hubung saja, mis. REG-1.")
+        raise UsageError.coded("BUR-M005", pilihan=option, nama=name)
 
 
 def entry_of(day: Day, id_entri: str | None, **fields: Any) -> dict[str, Any]:
@@ -158,15 +158,14 @@ def check_resent(day: Day, kind: str, id_entri: str | None, **key: Any) -> None:
     if id_entri is None:
         return
     if not ID_ENTRI.match(id_entri):
-        raise Refused(f"id_entri '{id_entri}' tidak sah: 8 sampai 64 huruf, angka, garis bawah atau tanda hubung.")
+        raise Refused.coded("BUR-M003", id_entri=id_entri)
     found = day.sent_before(id_entri)
     if found is None:
         return
     found_kind, seen, data = found
     if found_kind == kind and all(str(data.get(field)) == str(value) for field, value in key.items()):
         raise Duplicate(seen)
-    raise Refused(f"id_entri {id_entri} sudah dipakai untuk entri lain ({seen.file} baris {seen.line}); "
-                  "entri ini tidak dicatat.")
+    raise Refused.coded("BUR-M004", id_entri=id_entri, berkas=seen.file, baris=seen.line)
 
 
 def _write(day: Day, kind: str, name: str, entry: dict[str, Any]) -> str:

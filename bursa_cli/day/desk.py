@@ -97,7 +97,7 @@ def resolve_registration(day: Day, text: str) -> Resolved:
     if is_practice(value):
         known_peserta(day, value)  # a practice card on the day: refused with its own reason
     if ID_LIKE.match(value):
-        raise Refused(f"Id peserta '{value}' tidak dikenal. Cari dengan nama atau desa, atau ketik +baru.",
+        raise Refused(f"Id peserta '{value}' tidak dikenal. Cari dengan nama atau desa, atau ketik +baru.",  # teks bebas: H002
                       code="BUR-H002")
     found = search_peserta(day, value)
     if not found:
@@ -170,7 +170,7 @@ def read_score(text: str | None) -> int:
     """A rating typed at the desk: a whole number 1 to 5, else refused."""
     value = (text or "").strip()
     if not value.isdigit() or not 1 <= int(value) <= 5:
-        raise Refused(f"Nilai '{value}' tidak sah: harus angka 1 sampai 5.")
+        raise Refused.coded("BUR-M013", nilai=value)
     return int(value)
 
 
@@ -225,9 +225,9 @@ def one_desa(day: Day, text: str) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise Refused(f"Desa '{text.strip()}' tidak ada di desa.yaml (cari dengan kode atau nama desa).")
+        raise Refused.coded("BUR-M011", desa=text.strip())
     shown = ", ".join(f"{day.desa_label(kode)} ({kode})" for kode in found[:5])
-    raise Refused(f"'{text.strip()}' cocok dengan {len(found)} desa: {shown}. Tulis kode desanya.")
+    raise Refused.coded("BUR-M012", teks=text.strip(), jumlah=len(found), desa=shown)
 
 
 def unstamped(day: Day, chosen: list[str], offered: list[Inovasi]) -> list[str]:

@@ -223,8 +223,7 @@ class Dialogue:
 
         remote = bool(Induk(url, token).about().get("gladi"))
         if gladi and not remote:
-            raise UsageError("Laptop induk ini tidak menjalankan gladi bersih; entri meja ini akan masuk log/ hari-H.",
-                             hint="Jalankan laptop induk dengan `bursa layani --gladi`, atau hilangkan --gladi di meja ini.")
+            raise UsageError.coded("BUR-M035")
         if remote:
             show.show_rehearsal("gladi/log")
 
@@ -247,5 +246,4 @@ class Dialogue:
         from ...errors import UsageError
 
         if not value:
-            raise UsageError(f"Pilihan {option} wajib diisi.",
-                             hint=f"Tanpa {option} hanya bila meja ini mencatat lewat laptop induk (--induk, --token).")
+            raise UsageError.coded("BUR-M036", pilihan=option)

@@ -31,15 +31,15 @@ def record_idea(day: Day, perangkat: str, judul: str, uraian: str | None = None,
     """Record a Kartu Ide; the village defaults to the participant's own."""
     check_name(perangkat, "--perangkat")
     if not judul or not judul.strip():
-        raise Refused("Kartu Ide tanpa nama inovasi tidak dapat dicatat.")
+        raise Refused.coded("BUR-M014")
     day.refresh(("registrasi", "ide"))
     peserta = known_peserta(day, peserta_id) if peserta_id and peserta_id.strip() else None
     bidang = (bidang or "").strip().lower() or None
     if bidang and bidang not in BIDANG_LABEL:
-        raise Refused(f"Bidang '{bidang}' tidak dikenal; pilih {', '.join(BIDANG_LABEL)}.")
+        raise Refused.coded("BUR-M015", bidang=bidang, pilihan=", ".join(BIDANG_LABEL))
     desa = (desa or "").strip() or (peserta.desa if peserta else None)
     if desa and desa not in day.desa:
-        raise Refused(f"Desa {desa} tidak ada di desa.yaml.")
+        raise Refused.coded("BUR-M016", desa=desa)
 
     def decide() -> dict[str, Any]:
         check_resent(day, "ide", id_entri, judul=judul.strip())

@@ -96,9 +96,9 @@ def read_year(text: str | None, default: int) -> int:
         return default
     low, high = year_bounds()
     if not YEAR.match(text):
-        raise Refused(f"Tahun APBDes '{text}' tidak sah: tulis empat angka, mis. {default}.")
+        raise Refused.coded("BUR-M017", tahun=text, contoh=default)
     if not low <= int(text) <= high:
-        raise Refused(f"Tahun APBDes {text} tidak sah: harus antara {low} dan {high}.")
+        raise Refused.coded("BUR-M018", tahun=text, awal=low, akhir=high)
     return int(text)
 
 
@@ -121,11 +121,11 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
         if found not in chosen:
             chosen.append(found)
     if not chosen:
-        raise Refused("Kartu Komitmen harus memuat paling sedikit satu inovasi.")
+        raise Refused.coded("BUR-M019")
     tahun = int(tahun_apbdes or day.acara.tahun_apbdes)
     low, high = year_bounds()
     if not low <= tahun <= high:
-        raise Refused(f"Tahun APBDes {tahun} tidak sah: harus antara {low} dan {high}.")
+        raise Refused.coded("BUR-M018", tahun=tahun, awal=low, akhir=high)
     stamped = {s.inovasi.id for s in stamped_for_desa(day, kode)}
     reasons = {k.strip().upper(): v.strip() for k, v in (alasan or {}).items() if v and v.strip()}
     unstamped: dict[str, str] = {}
@@ -134,8 +134,7 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
             continue
         reason = reasons.get(item.id.upper())
         if not reason:
-            raise Refused(f"{item.id} ({item.judul}) tidak pernah distempel untuk {day.desa_label(kode)}; "
-                          "inovasi tanpa stempel hanya diterima dengan alasan.")
+            raise Refused.coded("BUR-M020", inovasi=item.id, judul=item.judul, desa=day.desa_label(kode))
         unstamped[item.id] = reason
     replaced: list[Seen | None] = [None]
 
@@ -143,8 +142,8 @@ def record_commitment(day: Day, perangkat: str, desa: str, inovasi: list[str],
         check_resent(day, "komitmen", id_entri, desa=kode)
         earlier = replaced[0] = day.commitments.get(kode)
         if earlier is not None and not ulang:
-            raise Repeat(f"Kartu Komitmen {day.desa_label(kode)} sudah dicatat pukul {earlier.jam} "
-                         f"({earlier.file} baris {earlier.line}); kartu ini belum dicatat.", earlier)
+            raise Repeat.coded("BUR-M021", earlier=earlier, desa=day.desa_label(kode), jam=earlier.jam,
+                              berkas=earlier.file, baris=earlier.line)
         entry = entry_of(day, id_entri, petugas=perangkat, desa=kode, inovasi=[i.id for i in chosen],
                        tahun_apbdes=tahun, ttd_kepala_desa=bool(ttd_kepala_desa),
                        ttd_ketua_bpd=bool(ttd_ketua_bpd), alasan=unstamped or None)

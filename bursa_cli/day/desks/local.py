@@ -305,7 +305,7 @@ class LocalDesks(Dialogue):
         day = self._open_day(folder, gladi)
         if peserta_id:
             if not inovasi_id or skor is None:
-                raise UsageError("Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.")
+                raise UsageError.coded("BUR-M037")
             show.show_rating(rate(day, perangkat, peserta_id, inovasi_id, skor, catatan, ulang))
             return
         show.show_desk(f"Penilaian · {perangkat}", [
@@ -402,12 +402,12 @@ class LocalDesks(Dialogue):
         day = self._open_day(folder, gladi)
         if inovasi:
             if not desa:
-                raise UsageError("Bentuk satu kali memerlukan --desa bersama --inovasi.")
+                raise UsageError.coded("BUR-M038")
             reasons = {}
             for item in alasan or []:
                 key, sep, value = item.partition("=")
                 if not sep:
-                    raise UsageError(f"--alasan '{item}' tidak sah; tulis INO-003=\"alasannya\".")
+                    raise UsageError.coded("BUR-M039", alasan=item)
                 reasons[key.strip()] = value.strip()
             kode = one_desa(day, desa)
             result = record_commitment(day, perangkat, kode, split_ids(inovasi), tahun, ttd_kades, ttd_bpd, reasons,

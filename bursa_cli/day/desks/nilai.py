@@ -33,7 +33,7 @@ def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int 
     except ValueError:
         score = 0
     if not 1 <= score <= 5:
-        raise Refused(f"Nilai '{nilai}' tidak sah: harus angka 1 sampai 5.")
+        raise Refused.coded("BUR-M013", nilai=nilai)
     day.refresh(("registrasi", "penilaian"))
     peserta = known_peserta(day, peserta_id)
     inovasi = menu_inovasi(day, inovasi_id)
@@ -42,7 +42,8 @@ def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int 
         check_resent(day, "penilaian", id_entri, peserta=peserta.id, inovasi=inovasi.id)
         earlier = day.ratings.get((peserta.id, inovasi.id))
         if earlier is not None and not ulang:
-            raise Repeat(f"{peserta.nama} ({peserta.id}) sudah menilai {inovasi.id} pukul {earlier.jam}.", earlier)
+            raise Repeat.coded("BUR-M022", earlier=earlier, nama=peserta.nama, peserta=peserta.id,
+                              inovasi=inovasi.id, jam=earlier.jam)
         return entry_of(day, id_entri, petugas=perangkat, peserta=peserta.id, inovasi=inovasi.id, nilai=score,
                       catatan=(catatan or "").strip() or None)
 

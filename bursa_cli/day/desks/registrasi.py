@@ -72,9 +72,9 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     if kartu is not None:
         kartu = kartu.strip().upper()
         if not SPARE_CARD.match(kartu):
-            raise Refused(f"'{kartu}' bukan nomor Kartu ID cadangan (TAMU-001 dst.).")
+            raise Refused.coded("BUR-M025", kartu=kartu)
     if not (nama or "").strip():
-        raise Refused("Nama peserta baru wajib diisi.")
+        raise Refused.coded("BUR-M024")
     data = {"nama": nama.strip(), "peran": peran.strip(), "desa": (desa or "").strip() or None,
             "instansi": (instansi or "").strip() or None, "telepon": normal_phone(telepon)}
     data = {k: v for k, v in data.items() if v is not None}
@@ -83,11 +83,11 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise Refused(f"Data peserta baru tidak sah ({where}): {translate(err, PesertaBaru, err['loc'])}") from None
+        raise Refused.coded("BUR-M026", isian=where, sebab=translate(err, PesertaBaru, err["loc"])) from None
     if new.peran in PERAN_DESA and not new.desa:
-        raise Refused(f"Peserta dengan peran {new.peran} wajib menyebut desanya.")
+        raise Refused.coded("BUR-M027", peran=new.peran)
     if new.desa and new.desa not in day.desa:
-        raise Refused(f"Desa {new.desa} tidak ada di desa.yaml.")
+        raise Refused.coded("BUR-M016", desa=new.desa)
     chosen: list[str] = []
     day.refresh(("registrasi",))
 
@@ -109,12 +109,12 @@ def add_walk_in(day: Day, perangkat: str, nama: str, peran: str, desa: str | Non
 
 def _check_spare_card_unused(day: Day, kartu: str) -> None:
     if kartu in day.listed:
-        raise Refused(f"{kartu} adalah id peserta di peserta.yaml, bukan Kartu ID cadangan.")
+        raise Refused.coded("BUR-M028", kartu=kartu)
     earlier = day.checked_in.get(kartu)
     if earlier is not None:
         owner = day.walk_ins.get(kartu)
-        raise Refused(f"Kartu ID cadangan {kartu} sudah dipakai{f' oleh {owner.nama}' if owner else ''} "
-                      f"({earlier.file} baris {earlier.line}). Berikan kartu cadangan lain.")
+        raise Refused.coded("BUR-M029", kartu=kartu, oleh=f" oleh {owner.nama}" if owner else "",
+                            berkas=earlier.file, baris=earlier.line)
 
 
 def _next_walk_in_id(day: Day, perangkat: str) -> str:

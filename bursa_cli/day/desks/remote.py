@@ -79,7 +79,7 @@ class RemoteDesks(Dialogue):
         menu = induk.about().get("inovasi") or []
         if peserta_id:
             if not inovasi_id or skor is None:
-                raise UsageError("Bentuk satu kali memerlukan --peserta, --inovasi dan --nilai.")
+                raise UsageError.coded("BUR-M037")
             self._send_confirmed(induk, "penilaian", {"peserta": peserta_id, "inovasi": inovasi_id, "nilai": skor,
                                                           "catatan": catatan, "ulang": ulang}, "Catat penilaian kedua?")
             return
@@ -156,7 +156,7 @@ class RemoteDesks(Dialogue):
 
         if inovasi:
             if not desa:
-                raise UsageError("Bentuk satu kali memerlukan --desa bersama --inovasi.")
+                raise UsageError.coded("BUR-M038")
             reasons = dict(item.partition("=")[::2] for item in alasan or [])
             place = village(desa)
             if place is not None:

@@ -29,12 +29,10 @@ def desk_inovasi(day: Day, meja: str) -> list[Inovasi]:
     desks = day.event.meja_ruang
     if meja not in desks:
         known = ", ".join(sorted(desks)) or "(belum ada meja di acara.yaml)"
-        raise UsageError(f"Meja '{meja}' tidak ada di acara.yaml (tempat.ruang[].meja).",
-                         hint=f"Meja yang dikenal: {known}.")
+        raise UsageError.coded("BUR-M030", meja=meja, dikenal=known)
     served = [i for i in day.menu.values() if i.meja == meja]
     if not served:
-        raise UsageError(f"Meja {meja} belum memegang inovasi apa pun.",
-                         hint=f"Isi `meja: {meja}` pada inovasi yang dikonsultasikan di meja ini (inovasi.yaml).")
+        raise UsageError.coded("BUR-M031", meja=meja)
     return served
 
 
@@ -52,8 +50,8 @@ def stamp(day: Day, meja: str, peserta_id: str, inovasi_id: str | None = None,
         check_resent(day, "stempel", id_entri, peserta=peserta.id, inovasi=inovasi.id)
         earlier = day.stamps.get((peserta.id, inovasi.id))
         if earlier is not None and not ulang:
-            raise Repeat(f"{peserta.nama} ({peserta.id}) sudah mendapat stempel {inovasi.id} "
-                         f"pukul {earlier.jam} di meja {earlier.by}.", earlier)
+            raise Repeat.coded("BUR-M023", earlier=earlier, nama=peserta.nama, peserta=peserta.id,
+                              inovasi=inovasi.id, jam=earlier.jam, meja=earlier.by)
         return entry_of(day, id_entri, peserta=peserta.id, inovasi=inovasi.id, meja=meja, konsultan=konsultan)
 
     entries: list[dict[str, Any]] = []
@@ -68,31 +66,30 @@ def check_konsultan(day: Day, konsultan: str | None, meja: str | None = None) ->
         return
     anggota = day.event.panitia_by_id.get(konsultan)
     if anggota is None:
-        raise UsageError(f"Konsultan '{konsultan}' tidak ada di panitia.yaml.",
-                         hint="Pakai id anggota TIK dari panitia.yaml, mis. --konsultan TIK-01.")
+        raise UsageError.coded("BUR-M032", konsultan=konsultan)
     if meja is None:
         return
     guards = [a for a in day.event.panitia if a.meja == meja]
     if (anggota.meja and anggota.meja != meja) or (guards and anggota not in guards):
         where = f"bertugas di meja {anggota.meja}" if anggota.meja else "tidak tercatat menjaga meja mana pun"
         names = ", ".join(f"{a.id} {a.nama}" for a in guards)
-        raise UsageError(f"Konsultan {konsultan} ({anggota.nama}) {where} menurut panitia.yaml "
-                         f"(baris {anggota._line}), jadi tidak memberi stempel di meja {meja}.",
-                         hint=f"Meja {meja} dijaga {names}." if guards else
-                         f"Ubah `meja:` {konsultan} di panitia.yaml bila tugasnya memang dipindah.")
+        advice = (f"Meja {meja} dijaga {names}." if guards else
+                  f"Ubah `meja:` {konsultan} di panitia.yaml bila tugasnya memang dipindah.")
+        raise UsageError.coded("BUR-M033", konsultan=konsultan, nama=anggota.nama, tugas=where, baris=anggota._line,
+                               meja=meja, saran=advice)
 
 
 def _served(served: list[Inovasi], meja: str, inovasi_id: str | None) -> Inovasi:
     if not inovasi_id:
         if len(served) == 1:
             return served[0]
-        raise Refused(f"Meja {meja} memegang {len(served)} inovasi; sebutkan inovasinya.")
+        raise Refused.coded("BUR-M034", meja=meja, jumlah=len(served))
     wanted = inovasi_id.strip().upper()
     for inovasi in served:
         if inovasi.id.upper() == wanted:
             return inovasi
     ids = ", ".join(i.id for i in served)
-    raise Refused(f"Inovasi '{inovasi_id.strip()}' tidak dilayani di meja {meja}. "
+    raise Refused(f"Inovasi '{inovasi_id.strip()}' tidak dilayani di meja {meja}. "  # teks bebas: kode H005 validasi
                   f"Meja ini melayani: {ids}.", code="BUR-H005")
 
 
