@@ -9,6 +9,7 @@ the web and the terminal without touching `web/` or `cli/`.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -210,7 +211,118 @@ def test_a_new_role_works_through_the_web_without_touching_web(saran, minimal_ev
     assert "terlalu pendek" in short.json()["pesan"]
     assert [s["isian"] for s in client.get("/api/v1/saya", headers=headers).json()["langkah"]["saran"]] == \
         ["peserta", "isi"]
-    written = (minimal_event / "log/saran/SARAN-1.yaml").read_text(encoding="utf-8")
-    assert written.count("\n- ") + written.startswith("- ") == 1 and "Tambah kursi di Ruang Pleno" in written
+    assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1
+    assert "Tambah kursi di Ruang Pleno" in (minimal_event / "log/saran/SARAN-1.yaml").read_text(encoding="utf-8")
     stamp = client.post("/api/v1/stempel", headers=headers, json={"id_entri": "saran-0000003", "peserta": "P-0001"})
     assert stamp.status_code == 403  # the new role records at its own desk only
+
+
+# --------------------------------------------------------------------------- the terminal: here and through the induk
+
+NAMES = {"registrasi": "REG-1", "stempel": "A-01", "nilai": "NILAI-1", "ide": "IDE-1", "komitmen": "J3-1"}
+
+
+@contextmanager
+def counters(root: Path, mode: str):
+    """What a terminal desk records through: the event folder here, or a laptop induk on loopback.
+
+    Yields a function giving the counter of one desk."""
+    from bursa_cli.day import Day
+    from bursa_cli.day.desks.dialogue import Here, There
+    from web_support import pair, served
+
+    if mode == "here":
+        day = Day.open(root)
+        yield lambda desk: Here(day, NAMES[desk.peran])
+        return
+    with served(root) as base:
+        tokens = {peran: pair(root, peran, "A-01" if peran == "stempel" else None) for peran in NAMES}
+        yield lambda desk: There(base, tokens[desk.peran])
+
+
+def asked(desk, body: dict, id_entri: str):
+    return desk.model(id_entri=id_entri, **body)
+
+
+@pytest.mark.parametrize("mode", ["here", "induk"])
+@pytest.mark.parametrize("desk", DESKS, ids=lambda desk: desk.path)
+def test_the_terminal_desk_refuses_and_writes_a_resend_once(minimal_event, desk, mode):
+    body, wrong, words, log = CASES[desk.path]
+    with counters(minimal_event, mode) as counter_of:
+        counter = counter_of(desk)
+        before = logs(minimal_event)
+        refused = counter.record(desk, asked(desk, wrong, "tolak-00000001"))
+        assert refused.status == "ditolak" and words in refused.pesan and refused.kode in CODES
+        assert logs(minimal_event) == before
+        first = counter.record(desk, asked(desk, body, "kirim-00000001"))
+        assert first.status == "tercatat" and first.berkas == log, first
+        again = counter.record(desk, asked(desk, body, "kirim-00000001"))
+        assert again.status == "sudah_tercatat" and again.berkas == log
+    assert len(entries(minimal_event, log)) == 1
+
+
+@pytest.mark.parametrize("desk", DESKS, ids=lambda desk: desk.path)
+def test_two_terminal_desks_sending_the_same_entry_write_it_once(minimal_event, desk):
+    """Two laptops on one folder (each its own `Day`) and a desk resending through the induk at once."""
+    from bursa_cli.day import Day
+    from bursa_cli.day.desks.dialogue import Here
+
+    body, _, _, log = CASES[desk.path]
+    one, two = Here(Day.open(minimal_event), NAMES[desk.peran]), Here(Day.open(minimal_event), NAMES[desk.peran])
+    said = [one.record(desk, asked(desk, body, "dua-meja-00001")).status,
+            two.record(desk, asked(desk, body, "dua-meja-00001")).status]
+    assert said == ["tercatat", "sudah_tercatat"]
+    with counters(minimal_event, "induk") as counter_of:
+        counter = counter_of(desk)
+        with ThreadPoolExecutor(6) as pool:
+            resent = list(pool.map(lambda _: counter.record(desk, asked(desk, body, "dua-meja-00001")).status,
+                                   range(6)))
+    assert resent == ["sudah_tercatat"] * 6
+    assert len(entries(minimal_event, log)) == 1
+
+
+def saran_command(desk):
+    """How a test runs a desk's generic dialogue in a terminal: no command in cli/ is needed."""
+    import typer
+
+    from bursa_cli.day.desks.loop import DeskLoop
+
+    app = typer.Typer()
+
+    @app.command()
+    def meja(folder: Path, perangkat: str = typer.Option(None), induk: str = typer.Option(None),
+             token: str = typer.Option(None)) -> None:
+        DeskLoop().run(desk, folder, perangkat, induk, token)
+
+    return app
+
+
+@pytest.mark.parametrize("mode", ["here", "induk"])
+def test_a_new_role_works_through_the_terminal_without_touching_cli(saran, minimal_event, tmp_path, mode):
+    from typer.testing import CliRunner
+
+    from support import plain
+    from web_support import pair, served
+
+    typed = "P-0001\nTambah kursi di Ruang Pleno\nP-0001\nok\nP-9999\nBanyak stan ramai\nselesai\n"
+    app = saran_command(saran.DESK)
+    if mode == "here":
+        result = CliRunner().invoke(app, [str(minimal_event), "--perangkat", "SARAN-1"], input=typed,
+                                    env={"COLUMNS": "200"})
+        log = minimal_event / "log/saran/SARAN-1.yaml"
+    else:
+        token = pair(minimal_event, "saran")
+        with served(minimal_event) as base:
+            result = CliRunner().invoke(app, [str(tmp_path), "--induk", base, "--token", token], input=typed,
+                                        env={"COLUMNS": "200"})
+        log = minimal_event / "log/saran/SARAN-1.yaml"
+        assert not (tmp_path / "log").exists()
+    said = plain(result.output)
+    assert result.exit_code == 0, result.output
+    assert "Kotak saran ·" in said and "Id peserta · Saran" in said
+    assert "✔ TERCATAT: Saran Suparman tercatat." in said
+    assert "✘ DITOLAK: Saran 'ok' terlalu pendek: tulis paling sedikit dua kata." in said
+    assert "✘ DITOLAK: Id peserta 'P-9999' tidak dikenal" in said
+    assert "Selesai: 1 Kotak saran dicatat" in said
+    assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1
+    assert "Tambah kursi di Ruang Pleno" in log.read_text(encoding="utf-8")
