@@ -228,7 +228,7 @@ def counters(root: Path, mode: str):
 
     Yields a function giving the counter of one desk."""
     from bursa_cli.day import Day
-    from bursa_cli.day.desks.dialogue import Here, There
+    from bursa_cli.terminal.dialogue import Here, There
     from web_support import pair, served
 
     if mode == "here":
@@ -265,7 +265,7 @@ def test_the_terminal_desk_refuses_and_writes_a_resend_once(minimal_event, desk,
 def test_two_terminal_desks_sending_the_same_entry_write_it_once(minimal_event, desk):
     """Two laptops on one folder (each its own `Day`) and a desk resending through the induk at once."""
     from bursa_cli.day import Day
-    from bursa_cli.day.desks.dialogue import Here
+    from bursa_cli.terminal.dialogue import Here
 
     body, _, _, log = CASES[desk.path]
     one, two = Here(Day.open(minimal_event), NAMES[desk.peran]), Here(Day.open(minimal_event), NAMES[desk.peran])
@@ -285,7 +285,7 @@ def saran_command(desk):
     """How a test runs a desk's generic dialogue in a terminal: no command in cli/ is needed."""
     import typer
 
-    from bursa_cli.day.desks.loop import DeskLoop
+    from bursa_cli.terminal import DeskLoop
 
     app = typer.Typer()
 

@@ -1,7 +1,7 @@
 """Commands of the day: registrasi, stempel, nilai, ide, komitmen, perbaiki, pantau.
 
 Each desk command parses its options and hands them to one method of
-`day.desks.loop.DeskLoop`, which runs the desk's dialogue here or through the
+`terminal.DeskLoop`, which runs the desk's dialogue here or through the
 laptop induk (`--induk`). Every command also has a one-shot form with options,
 for scripts and tests.
 """
@@ -38,7 +38,7 @@ def registrasi(
     dst.) menjadi id-nya. Tanpa kartu cadangan, +baru memberi id W-<perangkat>-NNN.
     Keduanya dicatat di log registrasi; peserta.yaml tidak pernah diubah.
     """
-    from ..day.desks.loop import DeskLoop
+    from ..terminal import DeskLoop
 
     DeskLoop().registrasi(folder, perangkat, peserta_id, induk, token, gladi)
 
@@ -60,7 +60,7 @@ def stempel(
     dicatat setelah petugas mengiyakan, atau dengan --ulang. Peserta yang belum
     registrasi tetap distempel, dengan peringatan.
     """
-    from ..day.desks.loop import DeskLoop
+    from ..terminal import DeskLoop
 
     DeskLoop().stempel(folder, meja, konsultan, peserta_id, inovasi_id, ulang, induk, token, gladi)
 
@@ -78,7 +78,7 @@ def nilai(
     gladi: bool = GLADI,
 ) -> None:
     """Penilaian inovasi oleh peserta (1 sampai 5): inovasi yang distempel untuk peserta ditawarkan lebih dulu."""
-    from ..day.desks.loop import DeskLoop
+    from ..terminal import DeskLoop
 
     DeskLoop().nilai(folder, perangkat, peserta_id, inovasi_id, skor, catatan, ulang, induk, token, gladi)
 
@@ -96,7 +96,7 @@ def ide(
     gladi: bool = GLADI,
 ) -> None:
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
-    from ..day.desks.loop import DeskLoop
+    from ..terminal import DeskLoop
 
     DeskLoop().ide(folder, perangkat, judul, uraian, bidang, peserta_id, desa, induk, token, gladi)
 
@@ -122,7 +122,7 @@ def komitmen(
     alasan. Kartu tanpa dua tanda tangan tetap dicatat, dengan peringatan.
     Kartu kedua untuk desa yang sama menggantikan yang pertama (perlu --ulang).
     """
-    from ..day.desks.loop import DeskLoop
+    from ..terminal import DeskLoop
 
     DeskLoop().komitmen(folder, perangkat, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasan, ulang, induk, token, gladi)
 

@@ -4,7 +4,7 @@ Start here to add a desk role. Each module declares its request model, how it
 records one entry against the `Day`, its answer and its dialogue's steps, as
 one `Desk`; the line below lists it. From that list the server adds one POST
 route per desk (`web/api.py`), the terminal loop runs its steps locally or
-through the laptop induk (`day/desks/loop.py`), and `/api/v1/saya` hands the
+through the laptop induk (`terminal/`), and `/api/v1/saya` hands the
 steps to the browser page. A new role also needs its log kind in
 `schema/models.py` (LOG_KINDS, the entry model), a device role in
 `day/devices.py` and its refusals' codes in `codes.py`.

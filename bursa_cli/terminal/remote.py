@@ -16,8 +16,8 @@ class RemoteDesks(Dialogue):
 
     def _send(self, induk, path: str, fields: dict):
         """Send one entry as the request model of the desk at `path`; the induk's answer."""
-        from . import desk_at
-        from .base import Reply
+        from ..day.desks import desk_at
+        from ..day.desks.base import Reply
 
         try:
             asked = desk_at(path).model(id_entri=new_id(), **fields)
@@ -27,7 +27,7 @@ class RemoteDesks(Dialogue):
 
     def _send_confirmed(self, induk, path: str, fields: dict, question: str) -> int:
         """Send one entry; when the induk says it exists already, ask, and resend with ulang. 1 when recorded."""
-        from ...present import hari as show
+        from ..present import hari as show
 
         answer = self._send(induk, path, fields)
         if answer.status == "perlu_konfirmasi" and not fields.get("ulang"):
@@ -41,8 +41,8 @@ class RemoteDesks(Dialogue):
 
     def _remote_peserta(self, induk, text: str) -> dict | None:
         """The participant scanned, as the induk shows them to this desk; None (after saying why) when refused."""
-        from ...errors import UsageError
-        from ...present import hari as show
+        from ..errors import UsageError
+        from ..present import hari as show
 
         try:
             return induk.get_peserta(text)
@@ -52,7 +52,7 @@ class RemoteDesks(Dialogue):
 
     def _pick_from(self, offered: list[dict], prompt: str) -> str | None:
         """An innovation id from numbered choices (or typed); None when left empty."""
-        from ...present import hari as show
+        from ..present import hari as show
 
         for number, inovasi in enumerate(offered, start=1):
             show.show_note(f"{number:>2}. {inovasi['id']}  {inovasi['judul']}")
@@ -62,7 +62,7 @@ class RemoteDesks(Dialogue):
         return offered[int(answer) - 1]["id"] if answer.isdigit() and 1 <= int(answer) <= len(offered) else answer
 
     def looks_like_scan(self, text: str) -> bool:
-        from ...day.desk import looks_scanned
+        from ..day.desk import looks_scanned
 
         if looks_scanned(text):
             self._hold(text)
@@ -71,9 +71,9 @@ class RemoteDesks(Dialogue):
 
     def _remote_nilai(self, url, token, peserta_id, inovasi_id, skor, catatan, ulang) -> None:
         """Ratings through the laptop induk: the id is checked first, stamped innovations are offered first."""
-        from ...errors import UsageError
-        from ...present import hari as show
-        from ...web.client import Induk
+        from ..errors import UsageError
+        from ..present import hari as show
+        from ..web.client import Induk
 
         induk = Induk(url, token)
         menu = induk.about().get("inovasi") or []
@@ -104,9 +104,9 @@ class RemoteDesks(Dialogue):
 
     def _remote_ide(self, url, token, judul, uraian, bidang, peserta_id, desa) -> None:
         """Kartu Ide through the laptop induk."""
-        from ...present import hari as show
-        from ...schema.types import BIDANG_LABEL
-        from ...web.client import Induk
+        from ..present import hari as show
+        from ..schema.types import BIDANG_LABEL
+        from ..web.client import Induk
 
         induk = Induk(url, token)
         induk.about()
@@ -136,10 +136,10 @@ class RemoteDesks(Dialogue):
 
     def _remote_komitmen(self, url, token, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasan, ulang) -> None:
         """Jendela 3 through the laptop induk: the village's stamps from every desk, then the card."""
-        from ...day.desk import split_ids
-        from ...errors import UsageError
-        from ...present import hari as show
-        from ...web.client import Induk
+        from ..day.desk import split_ids
+        from ..errors import UsageError
+        from ..present import hari as show
+        from ..web.client import Induk
 
         induk = Induk(url, token)
         menu = {i["id"]: i for i in induk.about().get("inovasi") or []}
@@ -168,7 +168,7 @@ class RemoteDesks(Dialogue):
             "Untuk setiap kartu: desa (kode, nama, atau pindai Kartu ID Kepala Desa), inovasi pilihan,",
             "tahun APBDes dan tanda tangan. Ketik selesai untuk keluar."])
         while (text := self._line("Desa / id peserta:")) is not None:
-            from ...day.actions import ID_LIKE
+            from ..day.actions import ID_LIKE
 
             if ID_LIKE.match(text):
                 peserta = self._remote_peserta(induk, text)
@@ -205,9 +205,9 @@ class RemoteDesks(Dialogue):
 
     def _remote_registrasi(self, url: str, token: str | None, peserta_id: str | None) -> None:
         """Registration through the laptop induk: scan or search, the induk records and answers."""
-        from ...day.actions import ID_LIKE
-        from ...present import hari as show
-        from ...web.client import Induk
+        from ..day.actions import ID_LIKE
+        from ..present import hari as show
+        from ..web.client import Induk
 
         induk = Induk(url, token)
         about = induk.about()
@@ -240,8 +240,8 @@ class RemoteDesks(Dialogue):
     def _remote_stempel(self, url: str, token: str | None, peserta_id: str | None, inovasi_id: str | None,
                         konsultan: str | None, ulang: bool) -> None:
         """The stamp desk through the laptop induk: the same questions, the induk's answers."""
-        from ...present import hari as show
-        from ...web.client import Induk
+        from ..present import hari as show
+        from ..web.client import Induk
 
         induk = Induk(url, token)
         about = induk.about()

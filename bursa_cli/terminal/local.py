@@ -16,9 +16,9 @@ class LocalDesks(Dialogue):
 
     def _register_one(self, day, perangkat: str, text: str) -> int:
         """Handle one line typed at the registration desk; 1 when an entry was written."""
-        from ...day import check_in
-        from ...day.desk import resolve_registration
-        from ...present import hari as show
+        from ..day import check_in
+        from ..day.desk import resolve_registration
+        from ..present import hari as show
 
         found = resolve_registration(day, text)
         if found.kind == "baru":
@@ -40,10 +40,10 @@ class LocalDesks(Dialogue):
 
     def _walk_in(self, day, perangkat: str, kartu: str | None = None) -> int:
         """Ask a walk-in's details and register them (under the spare Kartu ID `kartu`, if scanned)."""
-        from ...day import add_walk_in
-        from ...day.desk import looks_scanned
-        from ...schema.models import PERAN_DESA, PERAN_LABEL
-        from ...present import hari as show
+        from ..day import add_walk_in
+        from ..day.desk import looks_scanned
+        from ..schema.models import PERAN_DESA, PERAN_LABEL
+        from ..present import hari as show
 
         if kartu:
             show.show_note(f"Kartu ID cadangan {kartu.strip().upper()}: peserta tanpa undangan "
@@ -75,9 +75,9 @@ class LocalDesks(Dialogue):
 
     def _ask_phone(self) -> str | None:
         """Ask until the phone is empty or valid, so a typo does not cost the walk-in's whole entry."""
-        from ...day import Refused
-        from ...day.desk import read_phone
-        from ...present import hari as show
+        from ..day import Refused
+        from ..day.desk import read_phone
+        from ..present import hari as show
 
         while True:
             try:
@@ -86,8 +86,8 @@ class LocalDesks(Dialogue):
                 show.show_refused(error)
 
     def _choose_desa(self, day, prompt: str) -> str | None:
-        from ...day import search_desa
-        from ...present import hari as show
+        from ..day import search_desa
+        from ..present import hari as show
 
         while True:
             answer = show.ask(prompt)
@@ -101,7 +101,7 @@ class LocalDesks(Dialogue):
 
     def _pick_desa(self, day, found: list[str], text: str, what: str) -> str | None:
         """The village picked from those `text` found; None after a note when none matched, or on cancel."""
-        from ...present import hari as show
+        from ..present import hari as show
 
         if not found:
             show.show_note(f"Tidak ada {what} yang cocok dengan '{text}'.")
@@ -113,8 +113,8 @@ class LocalDesks(Dialogue):
         """The id typed or the number picked; one innovation on offer needs no choice.
 
         A participant's card scanned here is no choice: it is held for the next turn."""
-        from ...day.desk import is_participant_scan, pick_inovasi
-        from ...present import hari as show
+        from ..day.desk import is_participant_scan, pick_inovasi
+        from ..present import hari as show
 
         if len(offered) == 1:
             return offered[0].id
@@ -128,9 +128,9 @@ class LocalDesks(Dialogue):
 
     def _ask_score(self) -> int | None:
         """Ask until the score is valid (1 to 5); None when left empty or at the end of input."""
-        from ...day import Refused
-        from ...day.desk import looks_scanned, read_score
-        from ...present import hari as show
+        from ..day import Refused
+        from ..day.desk import looks_scanned, read_score
+        from ..present import hari as show
 
         while True:
             answer = show.ask("Nilai (1-5, kosong = batal):")
@@ -145,7 +145,7 @@ class LocalDesks(Dialogue):
                 show.show_refused(error)
 
     def _desa_of_card(self, day) -> str | None:
-        from ...day.desk import resolve_desa
+        from ..day.desk import resolve_desa
 
         while (text := self._line("Desa / id peserta:")) is not None:
             found = resolve_desa(day, text)
@@ -156,10 +156,10 @@ class LocalDesks(Dialogue):
         return None
 
     def _one_card(self, day, perangkat: str, kode: str, tahun: int | None) -> None:
-        from ...day import Refused, record_commitment, stamped_for_desa
-        from ...day.desks.komitmen import off_day_for_desa
-        from ...day.desk import is_participant_scan, parse_card_choice, unstamped
-        from ...present import hari as show
+        from ..day import Refused, record_commitment, stamped_for_desa
+        from ..day.desks.komitmen import off_day_for_desa
+        from ..day.desk import is_participant_scan, parse_card_choice, unstamped
+        from ..present import hari as show
 
         label = day.desa_label(kode)
         stamped = stamped_for_desa(day, kode)
@@ -196,9 +196,9 @@ class LocalDesks(Dialogue):
 
     def _ask_year(self, default: int) -> int:
         """Ask until the year is empty (the default) or valid: a typo must never become the default."""
-        from ...day import Refused
-        from ...day.desks.komitmen import read_year
-        from ...present import hari as show
+        from ..day import Refused
+        from ..day.desks.komitmen import read_year
+        from ..present import hari as show
 
         while True:
             try:
@@ -208,9 +208,9 @@ class LocalDesks(Dialogue):
 
     def registrasi(self, folder, perangkat, peserta_id, induk, token, gladi) -> None:
         """`bursa registrasi`: Registrasi peserta: pindai Kartu ID, cari nama/desa, atau +baru untuk peserta tanpa undangan."""
-        from ...day import Refused, check_in
-        from ...day.actions import check_name
-        from ...present import hari as show
+        from ..day import Refused, check_in
+        from ..day.actions import check_name
+        from ..present import hari as show
 
 
         self.held.clear()
@@ -239,10 +239,10 @@ class LocalDesks(Dialogue):
 
     def stempel(self, folder, meja, konsultan, peserta_id, inovasi_id, ulang, induk, token, gladi) -> None:
         """`bursa stempel`: Meja konsultasi: pindai Kartu ID peserta, pilih inovasi, catat stempel."""
-        from ...day import Refused, desk_inovasi, stamp
-        from ...day.desks.stempel import check_konsultan
-        from ...day.desk import not_checked_in, scanned_peserta
-        from ...present import hari as show
+        from ..day import Refused, desk_inovasi, stamp
+        from ..day.desks.stempel import check_konsultan
+        from ..day.desk import not_checked_in, scanned_peserta
+        from ..present import hari as show
 
 
         self.held.clear()
@@ -290,11 +290,11 @@ class LocalDesks(Dialogue):
 
     def nilai(self, folder, perangkat, peserta_id, inovasi_id, skor, catatan, ulang, induk, token, gladi) -> None:
         """`bursa nilai`: Penilaian inovasi oleh peserta (1 sampai 5): inovasi yang distempel untuk peserta ditawarkan lebih dulu."""
-        from ...day import Refused, rate
-        from ...day.actions import check_name
-        from ...day.desk import rating_choices, scanned_peserta
-        from ...errors import UsageError
-        from ...present import hari as show
+        from ..day import Refused, rate
+        from ..day.actions import check_name
+        from ..day.desk import rating_choices, scanned_peserta
+        from ..errors import UsageError
+        from ..present import hari as show
 
         self.held.clear()
         if induk:
@@ -337,11 +337,11 @@ class LocalDesks(Dialogue):
 
     def ide(self, folder, perangkat, judul, uraian, bidang, peserta_id, desa, induk, token, gladi) -> None:
         """`bursa ide`: Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
-        from ...day import Refused, record_idea
-        from ...day.actions import check_name
-        from ...day.desk import is_participant_scan, scanned_peserta
-        from ...schema.types import BIDANG_LABEL
-        from ...present import hari as show
+        from ..day import Refused, record_idea
+        from ..day.actions import check_name
+        from ..day.desk import is_participant_scan, scanned_peserta
+        from ..schema.types import BIDANG_LABEL
+        from ..present import hari as show
 
         self.held.clear()
         if induk:
@@ -387,11 +387,11 @@ class LocalDesks(Dialogue):
 
     def komitmen(self, folder, perangkat, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasan, ulang, induk, token, gladi) -> None:
         """`bursa komitmen`: Jendela 3: mencatat Kartu Komitmen desa (inovasi pilihan, tahun APBDes, tanda tangan)."""
-        from ...day import record_commitment
-        from ...day.actions import check_name
-        from ...day.desk import one_desa, split_ids
-        from ...errors import UsageError
-        from ...present import hari as show
+        from ..day import record_commitment
+        from ..day.actions import check_name
+        from ..day.desk import one_desa, split_ids
+        from ..errors import UsageError
+        from ..present import hari as show
 
         self.held.clear()
         if induk:

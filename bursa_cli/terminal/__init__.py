@@ -1,5 +1,8 @@
 """The terminal desks: one session object running any desk here or through the laptop induk.
 
+An edge beside `cli/` and `web/`: it reads and prints through `present/` and
+records through the desks of `day/desks/`, which never import it.
+
 `cli/hari.py` parses each command's options and calls one method of `DeskLoop`;
 a desk of the registry without a dialogue of its own runs by its steps
 (`DeskLoop().run(desk, ...)`).

@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...errors import Duplicate, Refused, Repeat
-from .base import Desk, Masuk, Reply, Step
+from ..errors import Duplicate, Refused, Repeat
+from ..day.desks.base import Desk, Masuk, Reply, Step
 
 END_WORDS = ("selesai", "keluar")
 
@@ -46,7 +46,7 @@ class Here:
 
     def record(self, desk: Desk, asked: Masuk) -> Reply:
         """The desk's answer, as the laptop induk would give it; a refusal is an answer too."""
-        from ..refusals import note_refusal
+        from ..day.refusals import note_refusal
 
         try:
             result = desk.record(self.day, self.name, asked)
@@ -64,7 +64,7 @@ class There:
     """Recording through the laptop induk (`--induk URL --token T`)."""
 
     def __init__(self, url: str, token: str | None):
-        from ...web.client import Induk
+        from ..web.client import Induk
 
         self.induk = Induk(url, token)
         self.about = self.induk.about()
@@ -86,8 +86,8 @@ class Dialogue:
     def run(self, desk: Desk, folder: Path | None = None, perangkat: str | None = None, induk: str | None = None,
             token: str | None = None, gladi: bool = False) -> int:
         """Any desk of the registry by its steps, until the end of input; the number of entries written."""
-        from ..actions import check_name
-        from ...present import hari as show
+        from ..day.actions import check_name
+        from ..present import hari as show
 
         self.held.clear()
         if induk:
@@ -111,7 +111,7 @@ class Dialogue:
 
     def _ask_steps(self, desk: Desk, sources: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
         """The answers to one round of the desk's steps; {} when cancelled, None at the end of input."""
-        from ...present import hari as show
+        from ..present import hari as show
 
         values: dict[str, Any] = {}
         for number, step in enumerate(desk.steps):
@@ -128,7 +128,7 @@ class Dialogue:
 
     def _read_step(self, step: Step, text: str, offered: list[dict[str, Any]]) -> Any:
         """One answer as its field's value; None when left empty (or a Kartu ID was scanned instead)."""
-        from ..desk import read_confirm
+        from ..day.desk import read_confirm
 
         if step.kind == "ya_tidak":
             answer = read_confirm(text)
@@ -146,7 +146,7 @@ class Dialogue:
 
     def _record(self, counter: Here | There, desk: Desk, values: dict[str, Any]) -> int:
         """Send one entry as the desk's request model; a repeat is asked about first. 1 when written."""
-        from ...present import hari as show
+        from ..present import hari as show
 
         try:
             asked = desk.model(id_entri=new_id(), **values)
@@ -165,7 +165,7 @@ class Dialogue:
 
     def _line(self, prompt: str) -> str | None:
         """The next non-empty line, or None at the end (EOF, selesai, keluar); a held scan comes first."""
-        from ...present import hari as show
+        from ..present import hari as show
 
         if self.held:
             return self.held.pop(0)
@@ -181,8 +181,8 @@ class Dialogue:
 
     def _confirm(self, question: str) -> bool:
         """Ask yes/no; a scanned Kartu ID is not an answer: it is held for the next participant."""
-        from ...day.desk import read_confirm
-        from ...present import hari as show
+        from ..day.desk import read_confirm
+        from ..present import hari as show
 
         answer = read_confirm(show.ask(f"{question} (y/T)"))
         if not answer.answered:
@@ -191,8 +191,8 @@ class Dialogue:
 
     def _confirmed(self, record, question: str, declined: str = ""):
         """`record()`; on a Repeat, warn and ask, then `record(ulang=True)`. None when the officer says no."""
-        from ...day import Repeat
-        from ...present import hari as show
+        from ..day import Repeat
+        from ..present import hari as show
 
         try:
             return record()
@@ -206,8 +206,8 @@ class Dialogue:
 
     def _open_day(self, folder: Path, gladi: bool):
         """The day (or its rehearsal) at `folder`; a rehearsal says so before anything else."""
-        from ...day import Day
-        from ...present import hari as show
+        from ..day import Day
+        from ..present import hari as show
 
         day = Day.open(folder, gladi)
         if gladi:
@@ -217,9 +217,9 @@ class Dialogue:
     def _check_remote(self, url: str, token: str | None, gladi: bool) -> None:
         """A desk told `--gladi` only records through an induk that runs the rehearsal; an induk in
         the rehearsal is said to be one, flag or not."""
-        from ...errors import UsageError
-        from ...present import hari as show
-        from ...web.client import Induk
+        from ..errors import UsageError
+        from ..present import hari as show
+        from ..web.client import Induk
 
         remote = bool(Induk(url, token).about().get("gladi"))
         if gladi and not remote:
@@ -229,21 +229,21 @@ class Dialogue:
 
     def _refused(self, day, peran: str, name: str, error, text: str = "") -> None:
         """Say why an entry was refused; in a rehearsal the refusal is noted for `rekap --gladi`."""
-        from ...day.refusals import note_refusal
-        from ...present import hari as show
+        from ..day.refusals import note_refusal
+        from ..present import hari as show
 
         note_refusal(day, peran, name, error, text)
         show.show_refused(error)
 
     def _hold(self, scan: str) -> None:
-        from ...present import hari as show
+        from ..present import hari as show
 
         show.show_scan_held(scan.strip())
         self.held.append(scan.strip())
 
     def _need(self, value: str | None, option: str) -> None:
         """A desk's own name is required unless it records through the laptop induk (which knows it)."""
-        from ...errors import UsageError
+        from ..errors import UsageError
 
         if not value:
             raise UsageError.coded("BUR-M036", pilihan=option)
