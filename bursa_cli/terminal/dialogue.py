@@ -46,10 +46,11 @@ class Here:
 
     def record(self, desk: Desk, asked: Masuk) -> Reply:
         """The desk's answer, as the laptop induk would give it; a refusal is an answer too."""
+        from ..day.journal import record
         from ..day.refusals import note_refusal
 
         try:
-            result = desk.record(self.day, self.name, asked)
+            result = record(self.day, desk.record, self.name, asked)  # on disk when it returns
         except Duplicate as resent:
             return Reply("sudah_tercatat", resent.message, resent.earlier.file, resent.earlier.line)
         except Repeat as repeat:

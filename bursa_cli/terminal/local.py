@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from ..day.journal import record
 from .dialogue import END_WORDS, Dialogue
 
 
@@ -34,7 +35,7 @@ class LocalDesks(Dialogue):
             if chosen is None:
                 return 0
             peserta = found.found[chosen]
-        result = check_in(day, perangkat, peserta.id)
+        result = record(day, check_in, perangkat, peserta.id)
         show.show_check_in(result, day.desa_label(result.peserta.desa))
         return 0 if result.earlier else 1
 
@@ -69,7 +70,8 @@ class LocalDesks(Dialogue):
         else:
             instansi = (show.ask("Instansi (boleh kosong):") or "").strip() or None
         telepon = self._ask_phone()
-        result = add_walk_in(day, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon, kartu=kartu)
+        result = record(day, add_walk_in, perangkat, nama, peran, desa=desa, instansi=instansi, telepon=telepon,
+                        kartu=kartu)
         show.show_check_in(result, day.desa_label(result.peserta.desa))
         return 1
 
@@ -186,7 +188,8 @@ class LocalDesks(Dialogue):
             show.show_note("Kartu tidak dicatat; catat lagi setelah peserta berikutnya.")
             return
         try:
-            result = self._confirmed(partial(record_commitment, day, perangkat, kode, chosen, year, kades, bpd, reasons),
+            result = self._confirmed(partial(record, day, record_commitment, perangkat, kode, chosen, year, kades, bpd,
+                                                     reasons),
                                 "Ganti dengan kartu ini?", "Kartu tidak dicatat.")
         except Refused as error:
             show.show_refused(error)
@@ -221,7 +224,7 @@ class LocalDesks(Dialogue):
         check_name(perangkat)  # before the loop: a bad name must not wait for the first scan
         day = self._open_day(folder, gladi)
         if peserta_id:
-            result = check_in(day, perangkat, peserta_id)
+            result = record(day, check_in, perangkat, peserta_id)
             show.show_check_in(result, day.desa_label(result.peserta.desa))
             return
         show.show_desk(f"Registrasi · {perangkat}", [
@@ -255,7 +258,7 @@ class LocalDesks(Dialogue):
         check_konsultan(day, konsultan, meja)  # before the loop: a typo must not wait for the first scan
         if peserta_id:
             warning = not_checked_in(day, scanned_peserta(day, peserta_id))
-            show.show_stamp(stamp(day, meja, peserta_id, inovasi_id, konsultan, ulang))
+            show.show_stamp(record(day, stamp, meja, peserta_id, inovasi_id, konsultan, ulang))
             if warning:
                 show.show_warning(warning)
             return
@@ -278,7 +281,7 @@ class LocalDesks(Dialogue):
                 if chosen is None:
                     show.show_note("Dibatalkan.")
                     continue
-                result = self._confirmed(partial(stamp, day, meja, peserta.id, chosen, konsultan),
+                result = self._confirmed(partial(record, day, stamp, meja, peserta.id, chosen, konsultan),
                                     "Catat stempel kedua?", "Tidak dicatat.")
                 if result is None:
                     continue
@@ -306,7 +309,7 @@ class LocalDesks(Dialogue):
         if peserta_id:
             if not inovasi_id or skor is None:
                 raise UsageError.coded("BUR-M037")
-            show.show_rating(rate(day, perangkat, peserta_id, inovasi_id, skor, catatan, ulang))
+            show.show_rating(record(day, rate, perangkat, peserta_id, inovasi_id, skor, catatan, ulang))
             return
         show.show_desk(f"Penilaian · {perangkat}", [
             "Pindai Kartu ID peserta, pilih inovasi, ketik nilai 1 sampai 5; selesai untuk keluar."],
@@ -328,7 +331,7 @@ class LocalDesks(Dialogue):
                     show.show_note("Tidak dicatat.")
                     continue
                 note = show.ask("Catatan (boleh kosong):")
-                result = self._confirmed(partial(rate, day, perangkat, peserta.id, chosen, score, note),
+                result = self._confirmed(partial(record, day, rate, perangkat, peserta.id, chosen, score, note),
                                     "Catat penilaian kedua?")
                 if result is not None:
                     show.show_rating(result)
@@ -351,7 +354,7 @@ class LocalDesks(Dialogue):
         check_name(perangkat)
         day = self._open_day(folder, gladi)
         if judul:
-            show.show_idea(record_idea(day, perangkat, judul, uraian, bidang, peserta_id, desa))
+            show.show_idea(record(day, record_idea, perangkat, judul, uraian, bidang, peserta_id, desa))
             return
         show.show_desk(f"Kartu Ide · {perangkat}", [
             "Untuk setiap kartu: id peserta (boleh kosong), nama inovasi, uraian, bidang.",
@@ -380,8 +383,9 @@ class LocalDesks(Dialogue):
             if peserta is None:
                 place = self._choose_desa(day, "Desa (kode atau nama, boleh kosong):")
             try:
-                show.show_idea(record_idea(day, perangkat, title, text, fields[chosen] if chosen is not None else None,
-                                           peserta.id if peserta else None, place))
+                bidang = fields[chosen] if chosen is not None else None
+                show.show_idea(record(day, record_idea, perangkat, title, text, bidang,
+                                      peserta.id if peserta else None, place))
             except Refused as error:
                 show.show_refused(error)
 
@@ -410,8 +414,8 @@ class LocalDesks(Dialogue):
                     raise UsageError.coded("BUR-M039", alasan=item)
                 reasons[key.strip()] = value.strip()
             kode = one_desa(day, desa)
-            result = record_commitment(day, perangkat, kode, split_ids(inovasi), tahun, ttd_kades, ttd_bpd, reasons,
-                                       ulang)
+            result = record(day, record_commitment, perangkat, kode, split_ids(inovasi), tahun, ttd_kades, ttd_bpd,
+                            reasons, ulang)
             show.show_commitment(result, day.desa_label(kode))
             return
         show.show_desk(f"Kartu Komitmen · Jendela 3 · {perangkat}", [
