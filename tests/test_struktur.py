@@ -13,18 +13,19 @@ from bursa_cli.codes import CODES
 
 PACKAGE = Path(__file__).resolve().parents[1] / "bursa_cli"
 
-# The parts of the package these limits cover. The day's desks (day/, web/, cli/hari.py) are being
-# reshaped into one module per desk; they join this list when that work lands.
+# The parts of the package these limits cover. The rest of day/ and web/ join this list when their
+# reshaping lands.
 COVERED = ("carryover.py", "cells.py", "errors.py", "fsutil.py", "gelar.py", "indo.py", "kinds.py", "paths.py",
            "penerima.py", "safepath.py", "scaffold.py", "seating.py", "stands.py", "textfit.py", "certify/",
-           "check/", "cli/", "impor/", "present/", "recap/", "render/", "schema/")
-NOT_YET = ("cli/hari.py",)
+           "check/", "cli/", "impor/", "present/", "recap/", "render/", "schema/", "day/desks/", "day/actions.py",
+           "day/desk.py", "day/refusals.py", "terminal/")
+NOT_YET = ()
 
 MODULE_LINES = 500
 MODULE_LINES_EXCEPT = {"codes.py": None}  # the catalogue of messages grows with every code
 FUNCTION_LINES = 80
-FREE_RAISES = 7  # raises with free text in COVERED, each an internal invariant marked `# teks bebas:`
-REGISTRIES = ("kinds.py", "render/kinds.py")  # they import what they register, never by a string
+FREE_RAISES = 11  # raises with free text in COVERED, each marked `# teks bebas:` with its reason
+REGISTRIES = ("kinds.py", "render/kinds.py", "day/desks/__init__.py")  # they import what they register, never by a string
 
 
 def covered() -> list[Path]:
@@ -130,8 +131,9 @@ def test_every_code_a_refusal_names_is_in_the_catalogue():
 
 
 def _refusal_codes() -> list[str]:
-    """The codes of refused commands and rejected values: BUR-U, and from 100 on in the other families."""
-    return [c for c in CODES if c[4] == "U" or (c[4] in "ICTYF" and int(c[5:]) >= 100)]
+    """The codes of refused commands and rejected values: BUR-U and BUR-M (the desks), and from 100 on
+    in the other families."""
+    return [c for c in CODES if c[4] in "UM" or (c[4] in "ICTYF" and int(c[5:]) >= 100)]
 
 
 @pytest.mark.parametrize("code", _refusal_codes())
