@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from web_support import browser  # noqa: F401  (a fixture)
 from fastapi.testclient import TestClient
 
 from bursa_cli.codes import CODES
@@ -326,3 +327,34 @@ def test_a_new_role_works_through_the_terminal_without_touching_cli(saran, minim
     assert "Selesai: 1 Kotak saran dicatat" in said
     assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1
     assert "Tambah kursi di Ruang Pleno" in log.read_text(encoding="utf-8")
+
+
+def test_a_new_role_gets_its_desk_page_from_its_steps(saran, browser, minimal_event):
+    """The browser page builds a form from the desk's steps for a role without a page of its own,
+    and shows a refusal's code small, for the helpdesk."""
+    import os
+
+    from web_support import PHONE, pair_path, served
+
+    pairing = pair_path(minimal_event, "saran")
+    with served(minimal_event) as base:
+        page = browser.new_context(viewport=PHONE).new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}{pairing}")
+        page.wait_for_selector("#langkah form[data-meja='saran']")
+        assert page.locator("#langkah label").all_inner_texts() == ["Id peserta", "Saran"]
+        page.fill("#langkah input[name=peserta]", "P-0001")
+        page.fill("#langkah input[name=isi]", "Tambah kursi di Ruang Pleno")
+        page.click("#langkah button[type=submit]")
+        page.wait_for_selector(".j-tercatat")
+        assert "Saran Suparman tercatat." in page.inner_text("#hasil")
+        page.fill("#langkah input[name=peserta]", "P-0001")
+        page.fill("#langkah input[name=isi]", "ok")
+        page.click("#langkah button[type=submit]")
+        page.wait_for_selector(".j-ditolak")
+        assert "terlalu pendek" in page.inner_text("#hasil") and page.inner_text("#hasil .kode") == "Kode BUR-M090"
+        if os.environ.get("BURSA_FOTO"):
+            page.screenshot(path=f"{os.environ['BURSA_FOTO']}/saran-hp.png", full_page=True)
+        assert errors == []
+    assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1

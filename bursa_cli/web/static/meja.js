@@ -117,7 +117,8 @@
         if (answer.http === 401 || answer.http === 403 || answer.http >= 500) {
           // Kept in the queue: a revoked device or a server problem must not lose what was typed.
           online = answer.http < 500;
-          showResult("ditolak", answer.data.pesan || ("Laptop induk menjawab " + answer.http + "."), item.label);
+          showResult("ditolak", answer.data.pesan || ("Laptop induk menjawab " + answer.http + "."), item.label, [],
+                     answer.data.kode);
           scheduleRetry();
           return;
         }
@@ -196,7 +197,7 @@
   }
   window.addEventListener("storage", function (event) { if (event.key === HISTORY_KEY) drawHistory(); });
 
-  function showResult(status, message, detail, extra) {
+  function showResult(status, message, detail, extra, code) {
     var box = $("#hasil");
     box.textContent = "";
     var card = el("div", { class: "jawaban j-" + status }, [
@@ -204,6 +205,8 @@
       el("p", { text: message })
     ]);
     if (detail) card.appendChild(el("p", { class: "kecil", text: detail }));
+    // The catalogue's code, small: what a helpdesk asks for (`bursa validasi --jelaskan KODE`).
+    if (code) card.appendChild(el("p", { class: "kecil kode", text: "Kode " + code }));
     (extra || []).forEach(function (node) { card.appendChild(node); });
     box.appendChild(card);
     remember(status, message);
@@ -228,7 +231,7 @@
       return;
     }
     var extra = ROLE.extra ? ROLE.extra(data) : [];
-    showResult(status, data.pesan || "", data.data && data.data.peringatan, extra);
+    showResult(status, data.pesan || "", data.data && data.data.peringatan, extra, data.kode);
   }
 
   // ------------------------------------------------------------------ questions never swallow a scan
@@ -609,6 +612,66 @@
     }
   };
 
+  // ------------------------------------------------------------------ a desk with no page of its own: its form from its steps
+
+  // The steps are the desk's dialogue as the terminal runs it (`day/desks/`, `/api/v1/saya`):
+  // each fills one field of the desk's request. A role added to the registry gets this form.
+  function stepField(step, offered) {
+    var label = step.tanya.replace(/[\s:?]+$/, "");
+    if (step.jenis === "ya_tidak") {
+      return el("label", { class: "pilih" }, [el("input", { type: "checkbox", name: step.isian }), document.createTextNode(" " + label)]);
+    }
+    var input;
+    if (step.jenis === "pilih") {
+      input = el("select", { name: step.isian }, [el("option", { value: "", text: "(pilih)" })].concat((offered || []).map(function (item) {
+        return el("option", { value: item.id, text: item.label || (item.id + " \u00b7 " + item.judul) });
+      })));
+    } else {
+      input = el("input", { name: step.isian, type: step.jenis === "angka" ? "number" : "text" });
+      if (step.jenis === "pindai") { input.setAttribute("autocapitalize", "characters"); input.setAttribute("spellcheck", "false"); }
+    }
+    if (!step.boleh_kosong) input.setAttribute("required", "required");
+    return el("label", {}, [document.createTextNode(label), input]);
+  }
+
+  function stepForms() {
+    var box = $("#langkah");
+    Object.keys(me.langkah || {}).forEach(function (path) {
+      var steps = me.langkah[path];
+      var offered = (me.sumber || {})[path] || {};
+      var form = el("form", { class: "kartu", "data-meja": path, autocomplete: "off" },
+        steps.map(function (step) { return stepField(step, offered[step.sumber]); })
+          .concat([el("div", { class: "baris" }, [el("button", { type: "submit", text: "Catat" })])]));
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var data = {};
+        steps.forEach(function (step) {
+          var field = form.elements[step.isian];
+          if (step.jenis === "ya_tidak") data[step.isian] = field.checked;
+          else if (field.value.trim()) data[step.isian] = step.jenis === "angka" ? Number(field.value) : field.value.trim();
+        });
+        enqueue("/api/v1/" + path, data, path + " " + (data[steps[0].isian] || ""));
+        form.reset();
+        focusStep();
+      });
+      box.appendChild(form);
+    });
+    focusStep();
+  }
+
+  function focusStep() {
+    var first = $("#langkah input, #langkah select");
+    if (first) first.focus();
+  }
+
+  var BY_STEPS = {
+    start: stepForms,
+    scan: function (text) {  // a scan lands in the first field that takes one
+      var field = $("#langkah input[autocapitalize]");
+      if (field) { field.value = text; field.dispatchEvent(new Event("change")); }
+    }
+  };
+
   // ------------------------------------------------------------------ the camera: a photo anywhere, live where allowed
 
   function fromCamera(text) {
@@ -659,7 +722,7 @@
 
   // ------------------------------------------------------------------ start
 
-  var ROLE = ROLES[me.peran];
+  var ROLE = ROLES[me.peran] || BY_STEPS;
   var scanForm = $("#pindai") || $("#cari-desa");
   if (scanForm) {
     scanForm.addEventListener("submit", function (event) {
