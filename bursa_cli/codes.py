@@ -955,6 +955,113 @@ _c("BUR-W018", "Laptop induk mengalami galat di dalam programnya; entri ini BELU
    "permintaan ini; meja menyimpan entrinya dan mengirim ulang. Rincian galatnya tercetak di terminal "
    "laptop induk; laporkan bersama langkah yang memicunya.")
 
+_c("BUR-W020", "--induk memerlukan --token: token perangkat dari `bursa perangkat tambah`.",
+   "Meja terminal yang mencatat lewat laptop induk (`--induk`) harus membawa token perangkatnya, sama "
+   "seperti ponsel meja membawa sesi dari QR pemasangan. Buat perangkatnya dengan `bursa perangkat tambah` "
+   "dan salin tokennya ke `--token`.")
+_c("BUR-W021", "--induk '{url}' tidak sah; tulis alamat lengkap, mis. http://192.168.43.10:8000.",
+   "Alamat laptop induk ditulis lengkap dengan http:// atau https:// di depannya, seperti yang tampil di "
+   "layar `bursa layani`.")
+_c("BUR-W022", "Laptop induk {url} tidak terjangkau; entri ini BELUM tercatat.",
+   "Meja terminal mengirim entri ke laptop induk beberapa kali, tetapi tidak ada jawaban: Wi-Fi terputus, "
+   "alamatnya salah, atau `bursa layani` tidak berjalan. Entri yang sama dapat dipindai lagi; laptop induk "
+   "tidak mencatatnya dua kali.",
+   hint="Periksa Wi-Fi, lalu pindai lagi: entri yang sama tidak akan tercatat dua kali.")
+_c("BUR-W023", "Laptop induk {url} tidak terjangkau.",
+   "Meja terminal tidak mendapat jawaban dari laptop induk saat mencari peserta atau desa: Wi-Fi "
+   "terputus, alamatnya salah, atau `bursa layani` tidak berjalan.",
+   hint="Periksa Wi-Fi dan alamatnya (lihat layar `bursa layani`).")
+_c("BUR-W024", "Perangkat {perangkat} adalah meja {meja}; tidak boleh mencatat untuk meja {diminta}.",
+   "Perangkat meja konsultasi dipasangkan untuk satu meja dan hanya mencatat stempel meja itu, agar "
+   "stempel tidak tercatat atas nama meja lain. Pasangkan perangkat untuk meja yang dimaksud.")
+_c("BUR-W025", "Kartu Komitmen {desa} belum tercatat.",
+   "Sertifikat desa dicetak dari Kartu Komitmen yang berlaku. Desa ini belum punya Kartu Komitmen di log "
+   "hari-H; catat kartunya di Jendela 3 dulu.")
+_c("BUR-W026", "Sertifikat belum dapat dibuat: kunci sertifikat belum ada di laptop induk. Beri tahu petugas "
+   "laptop induk; sertifikat desa ini dapat dicetak nanti.",
+   "Sertifikat ditandai dengan kunci sertifikat acara (`bursa kunci-sertifikat buat`), yang tidak ada di "
+   "laptop induk ini. Kartu Komitmen tetap tercatat; sertifikatnya dicetak setelah kunci dipasang.")
+_c("BUR-W027", "--commit-tiap harus 0 (tidak pernah) atau lebih.",
+   "`bursa layani --commit-tiap N` membuat commit git dari log hari-H setiap N menit; 0 berarti tidak "
+   "pernah. Bilangan negatif tidak bermakna.")
+_c("BUR-W028", "--qr-berlaku harus paling sedikit 1 menit.",
+   "QR pemasangan dari layar induk berlaku sejumlah menit; kurang dari satu menit tidak cukup untuk "
+   "memindainya.")
+_c("BUR-W029", "Alamat {alamat}:{port} tidak dapat dipakai ({sebab}).",
+   "`bursa layani` tidak dapat mendengarkan di alamat dan port itu: port sudah dipakai program lain "
+   "(sering `bursa layani` yang masih berjalan), atau alamat itu bukan milik laptop ini.",
+   hint="Mungkin `bursa layani` lain sudah berjalan; hentikan dulu, atau pakai --port lain. "
+        "--alamat harus salah satu alamat laptop ini.")
+_c("BUR-W030", "{pesan}",
+   "Entri yang sama (stempel, penilaian atau Kartu Komitmen) sudah tercatat sebelumnya. Meja menanyakan "
+   "dulu; bila memang perlu dicatat lagi, entri dikirim ulang dengan konfirmasi (`ulang`).")
+_c("BUR-W031", "{pesan}",
+   "Alamat /api/v1/peserta/ID menyebut peserta yang tidak dikenal pada hari ini: tidak ada di peserta.yaml "
+   "maupun di log registrasi, atau Kartu ID cadangan yang belum didaftarkan. Cari dengan nama atau desa.")
+_c("BUR-W032", "Desa '{desa}' tidak ada di desa.yaml.",
+   "Alamat /api/v1/desa/KODE atau /api/v1/sertifikat/KODE.pdf menyebut kode desa yang tidak ada di "
+   "desa.yaml. Cari desa dengan nama atau kode.")
+_c("BUR-W033", "Laptop induk menjawab {status}.",
+   "Laptop induk menolak permintaan meja terminal tanpa pesan yang dapat dibaca. Periksa bahwa alamat "
+   "--induk menunjuk ke `bursa layani` acara ini.")
+
+# --------------------------------------------------------------------------- BUR-M meja hari-H: perangkat, log, folder
+
+_c("BUR-M100", "{folder}/ di folder acara bukan folder biasa; tidak ada yang dihapus.",
+   "`bursa layani --gladi --ulang` mengosongkan folder gladi/ dengan memindahkannya lalu menghapusnya. "
+   "Folder itu ternyata tautan (symlink) atau berkas, sehingga tidak ada yang dihapus.",
+   hint="Pindahkan {folder} itu, lalu ulangi.")
+_c("BUR-M101", "{berkas} rusak dan tidak dapat dibaca ({sebab}).",
+   "Daftar perangkat yang dipasangkan (.layani/perangkat.yaml) hanya ditulis bursa; isinya tidak lagi "
+   "dapat dibaca, sehingga tidak ada perangkat yang dapat dilayani.",
+   hint="Hapus berkas itu lalu pasangkan ulang semua perangkat dengan `bursa perangkat tambah`.")
+_c("BUR-M102", "Masa berlaku QR pemasangan harus paling sedikit 1 menit.",
+   "QR pemasangan berlaku sejumlah menit (`--berlaku`); kurang dari satu menit tidak cukup untuk "
+   "memindainya.")
+_c("BUR-M103", "Peran '{peran}' tidak dikenal.",
+   "Perangkat dipasangkan untuk satu peran: registrasi, stempel, nilai, ide, komitmen atau pantau.",
+   hint="Pilih salah satu: {pilihan}.")
+_c("BUR-M104", "Perangkat meja konsultasi perlu nomor mejanya, mis. A-01.",
+   "Perangkat berperan stempel mencatat untuk satu meja konsultasi; nomor mejanya diberikan saat "
+   "perangkat dipasangkan.",
+   hint="Di terminal: --meja A-01.")
+_c("BUR-M105", "Meja '{meja}' tidak ada di acara.yaml (tempat.ruang[].meja).",
+   "Nomor meja perangkat stempel harus salah satu meja yang tertulis di acara.yaml.",
+   hint="Meja yang dikenal: {dikenal}.")
+_c("BUR-M106", "Nomor meja hanya untuk perangkat meja konsultasi (peran stempel); kosongkan mejanya.",
+   "Hanya perangkat berperan stempel yang terikat pada satu meja; peran lain mencatat untuk seluruh acara.")
+_c("BUR-M107", "Perangkat '{perangkat}' tidak dikenal.",
+   "Id perangkat (REG-1, STP-2, dst.) tidak ada di daftar perangkat acara ini. Lihat daftarnya dengan "
+   "`bursa perangkat daftar`.",
+   hint="Perangkat yang ada: {ada}.")
+_c("BUR-M108", "Perangkat {perangkat} sudah dicabut pada {dicabut}; buat perangkat baru.",
+   "Perangkat yang sudah dicabut tidak dapat diberi QR pemasangan baru; tokennya tidak berlaku lagi. "
+   "Buat perangkat baru dengan `bursa perangkat tambah`.")
+_c("BUR-M109", "Perangkat {perangkat} sudah dicabut pada {dicabut}.",
+   "Perangkat ini sudah dicabut sebelumnya; mencabutnya lagi tidak mengubah apa pun.")
+_c("BUR-M110", "{apa} sedang dikunci oleh proses lain lebih dari {detik} detik.",
+   "Setiap penulisan log hari-H memegang kunci log itu agar dua proses tidak menulis bersamaan. Proses "
+   "lain (perintah bursa lain, atau laptop induk yang sangat sibuk) memegangnya terlalu lama; tidak ada "
+   "yang dicatat.",
+   hint="Tutup perintah bursa lain yang menulis ke log ini, lalu coba lagi.")
+_c("BUR-M111", "{berkas} adalah tautan (symlink), bukan log biasa; tidak ada yang dicatat.",
+   "Log hari-H hanya ditulis ke berkas biasa di folder acara; menulis lewat tautan akan menaruh entri "
+   "meja di berkas lain di laptop.",
+   hint="Ganti tautan itu dengan berkas log yang sebenarnya, lalu ulangi.")
+_c("BUR-M112", "{berkas} bukan berkas log biasa di folder acara ({jenis}); tidak ada log yang diubah.",
+   "`bursa perbaiki` hanya menulis ulang log yang berupa berkas biasa di folder acara; tautan atau folder "
+   "di tempat log tidak disentuh, dan tidak ada log lain yang diubah.",
+   hint="Ganti tautan itu dengan salinan log yang sebenarnya (mis. dari laptop meja atau dari git), lalu "
+        "jalankan `bursa perbaiki` lagi.")
+_c("BUR-M113", "Kursi Kartu ID baru saja dicatat oleh proses lain, jadi tata kursi cetakan ini mungkin memberi "
+   "satu kursi dua kali; tidak ada yang dicatat atau ditulis.",
+   "Kursi yang tercetak di Kartu ID dicatat di log/kursi/. Proses lain mencatat kursi di antara "
+   "penghitungan dan pencetakan ini, jadi cetakan ini dibatalkan.",
+   hint="Jalankan `bursa cetak kartu-id` lagi: kursi dihitung dari log/kursi/ terbaru.")
+_c("BUR-M114", "acara.yaml belum sah; perbaiki dulu dengan `bursa validasi`.",
+   "Meja hari-H dan laptop induk memerlukan acara.yaml yang sah (nama, tanggal, zona waktu). Perbaiki "
+   "masalah yang disebut `bursa validasi`, lalu buka meja lagi.")
+
 
 # --------------------------------------------------------------------------- BUR-G gladi bersih
 

@@ -159,6 +159,18 @@ class Repeat(BursaError):
         return cls(CODES[code].template.format(**fields), earlier, code=code)
 
 
+class PairingRefused(BursaError):
+    """A pairing QR that was used already, has expired, or is unknown (`code` says which)."""
+
+
+class Forbidden(BursaError):
+    """A paired device asking for what its role or desk does not allow (HTTP 403)."""
+
+
+class NotFound(BursaError):
+    """A participant, village or certificate asked for by its id that the event does not have (HTTP 404)."""
+
+
 def rel(path: Path | str, root: Path | None) -> str:
     """A path as the user sees it: relative to the event folder where possible."""
     path = Path(path)

@@ -54,6 +54,12 @@ REFUSALS = [
     ("pantau", "get", "/api/v1/peserta/P-0001", None, 403, "tidak boleh melakukan ini"),
     ("stempel", "get", "/api/v1/ringkasan", None, 403, "Layar pantauan"),
     ("stempel", "get", "/api/v1/peserta?cari=Suparman", None, 403, "Registrasi"),
+    # What the address names and the event does not have: 404, with its code.
+    ("stempel", "get", "/api/v1/peserta/P-9999", None, 404, "Id peserta 'P-9999' tidak dikenal"),
+    ("registrasi", "get", "/api/v1/peserta/TAMU-001", None, 404, "TAMU-001 belum didaftarkan"),
+    ("komitmen", "get", "/api/v1/desa/33.23.99.2999", None, 404, "Desa '33.23.99.2999' tidak ada di desa.yaml"),
+    ("komitmen", "get", f"/api/v1/sertifikat/{BULU}.pdf", None, 404, "Kartu Komitmen Desa"),
+    ("komitmen", "get", "/api/v1/tidak-ada", None, 404, "Alamat /api/v1/tidak-ada tidak dikenal"),
     ("stempel", "post", "/api/v1/stempel", {"peserta": "P-0001"}, 422, "id_entri: wajib diisi"),
     ("stempel", "post", "/api/v1/stempel", {**STAMP, "lain": 1}, 422, "lain: kunci ini tidak dikenal"),
     ("stempel", "post", "/api/v1/stempel", {**STAMP, "id_entri": "a b"}, 422, "id_entri: bentuknya tidak sah"),
@@ -75,6 +81,8 @@ def test_refusals_say_why_and_write_nothing(desks, device, method, path, body, s
     assert answer.json()["status"] == "ditolak"
     assert words in answer.json()["pesan"]
     assert answer.json()["kode"] in CODES  # every refusal carries a code from the catalogue
+    if status == 404:
+        assert answer.json()["kode"] in ("BUR-H002", "BUR-W031", "BUR-W032", "BUR-W025", "BUR-W010")
     assert logs(root) == before
 
 
@@ -215,7 +223,8 @@ def test_jendela_3_downloads_the_certificate_of_a_signed_card(contoh_event):
     village = load_event(contoh_event).event.desa_by_kode[signed.desa].nama
     assert len(pages) == 1 and village in pages[0]
     unknown = client.get("/api/v1/sertifikat/33.23.99.2999.pdf", headers=bearer(token))
-    assert unknown.status_code == 422 and "tidak ada di desa.yaml" in unknown.json()["pesan"]
+    assert unknown.status_code == 404 and "tidak ada di desa.yaml" in unknown.json()["pesan"]
+    assert unknown.json()["kode"] == "BUR-W032"
 
 
 def test_jendela_3_offers_no_certificate_while_the_key_is_missing(desks):

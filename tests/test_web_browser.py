@@ -173,3 +173,21 @@ def test_every_other_page_loads_without_errors(browser, minimal_event, role, mej
             assert width <= size["width"], f"{role} melebar {width}px pada layar {size['width']}px"
             shot(page, f"{role}-{name}")
             context.close()
+
+
+@pytest.mark.parametrize("role,meja", [("registrasi", None), ("stempel", "A-01")])
+def test_a_refusal_shows_its_code_small_for_the_helpdesk(browser, minimal_event, role, meja):
+    from bursa_cli.codes import CODES
+
+    with served(minimal_event) as base:
+        page = desk(browser, base, pair_path(minimal_event, role, meja), PHONE)
+        scan(page, "P-9999")
+        page.wait_for_selector(".j-ditolak .kode")
+        assert "P-9999" in page.inner_text(".j-ditolak p")
+        code = page.inner_text(".j-ditolak .kode").removeprefix("Kode ")
+        assert code in CODES
+        sizes = page.eval_on_selector(".j-ditolak .kode", "e => [getComputedStyle(e).fontSize, "
+                                      "getComputedStyle(e.parentNode.querySelector('p')).fontSize]")
+        assert float(sizes[0].rstrip("px")) < float(sizes[1].rstrip("px"))  # small, beside the message
+        shot(page, f"ditolak-{role}-hp")
+        assert page.errors == []

@@ -64,8 +64,7 @@ def empty_rehearsal(root: Path) -> int:
     """
     folder = Path(root) / GLADI_DIR
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise UsageError(f"{GLADI_DIR}/ di folder acara bukan folder biasa; tidak ada yang dihapus.",
-                         hint=f"Pindahkan {GLADI_DIR} itu, lalu ulangi.")
+        raise UsageError.coded("BUR-M100", folder=GLADI_DIR)
     if not folder.is_dir():
         return 0
     count = sum(1 for _, _, files in os.walk(folder) for name in files if not name.startswith("."))

@@ -25,8 +25,7 @@ import yaml
 from filelock import FileLock
 from pydantic import Field
 
-from ..codes import say
-from ..errors import BursaError, UsageError
+from ..errors import PairingRefused, UsageError
 from ..fsutil import write_atomic
 from ..schema.models import Model
 from .logwrite import now
@@ -91,14 +90,6 @@ class Paired:
     sampai: str = ""  # until when that code pairs
 
 
-class PairingRefused(BursaError):
-    """A pairing QR that was used already, has expired, or is unknown (`code` says which)."""
-
-    def __init__(self, code: str, **fields):
-        super().__init__(say(code, **fields)["message"])
-        self.code = code
-
-
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -122,9 +113,7 @@ def list_devices(root: Path) -> list[Perangkat]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         return Daftar.model_validate(data).perangkat
     except (yaml.YAMLError, ValueError) as exc:
-        raise UsageError(f"{STATE_DIR}/{DEVICES_FILE} rusak dan tidak dapat dibaca ({type(exc).__name__}).",
-                         hint="Hapus berkas itu lalu pasangkan ulang semua perangkat dengan `bursa perangkat tambah`."
-                         ) from None
+        raise UsageError.coded("BUR-M101", berkas=f"{STATE_DIR}/{DEVICES_FILE}", sebab=type(exc).__name__) from None
 
 
 def _save(root: Path, devices: list[Perangkat]) -> None:
@@ -136,7 +125,7 @@ def _save(root: Path, devices: list[Perangkat]) -> None:
 
 def _new_qr(zona: str, minutes: int) -> tuple[str, QrPasang]:
     if minutes < 1:
-        raise UsageError("Masa berlaku QR pemasangan harus paling sedikit 1 menit.")
+        raise UsageError.coded("BUR-M102")
     kode = secrets.token_urlsafe(18)
     until = dt.datetime.fromisoformat(now(zona)) + dt.timedelta(minutes=minutes)
     return kode, QrPasang(sidik=digest(kode), sampai=until.isoformat(timespec="seconds"))
@@ -147,16 +136,14 @@ def add_device(root: Path, peran: str, meja: str | None = None, nama: str = "",
     """Make a token and a pairing QR for a new device; `known_desks` are the event's meja, checked for a
     stamp desk; the QR pairs one browser within `berlaku` minutes."""
     if peran not in ROLES:
-        raise UsageError(f"Peran '{peran}' tidak dikenal.", hint=f"Pilih salah satu: {', '.join(ROLES)}.")
+        raise UsageError.coded("BUR-M103", peran=peran, pilihan=", ".join(ROLES))
     if peran == "stempel":
         if not meja:  # said plainly: the officer may be on /induk, not in a terminal
-            raise UsageError("Perangkat meja konsultasi perlu nomor mejanya, mis. A-01.",
-                             hint="Di terminal: --meja A-01.")
+            raise UsageError.coded("BUR-M104")
         if known_desks is not None and meja not in known_desks:
-            raise UsageError(f"Meja '{meja}' tidak ada di acara.yaml (tempat.ruang[].meja).",
-                             hint=f"Meja yang dikenal: {', '.join(sorted(known_desks)) or '(belum ada)'}.")
+            raise UsageError.coded("BUR-M105", meja=meja, dikenal=", ".join(sorted(known_desks)) or "(belum ada)")
     elif meja:
-        raise UsageError("Nomor meja hanya untuk perangkat meja konsultasi (peran stempel); kosongkan mejanya.")
+        raise UsageError.coded("BUR-M106")
     token = secrets.token_urlsafe(24)
     kode, qr = _new_qr(zona, berlaku)
     with _lock(root):
@@ -175,7 +162,7 @@ def _find(devices: list[Perangkat], device_id: str) -> int:
         if device.id.upper() == device_id.strip().upper():
             return index
     known = ", ".join(d.id for d in devices) or "(belum ada perangkat)"
-    raise UsageError(f"Perangkat '{device_id}' tidak dikenal.", hint=f"Perangkat yang ada: {known}.")
+    raise UsageError.coded("BUR-M107", perangkat=device_id, ada=known)
 
 
 def renew_pairing(root: Path, device_id: str, zona: str = "WIB", berlaku: int = QR_MINUTES) -> Paired:
@@ -186,7 +173,7 @@ def renew_pairing(root: Path, device_id: str, zona: str = "WIB", berlaku: int = 
         index = _find(devices, device_id)
         device = devices[index]
         if not device.active:
-            raise UsageError(f"Perangkat {device.id} sudah dicabut pada {device.dicabut}; buat perangkat baru.")
+            raise UsageError.coded("BUR-M108", perangkat=device.id, dicabut=device.dicabut)
         devices[index] = device.model_copy(update={"qr": [*device.qr, qr]})
         _save(root, devices)
     return Paired(devices[index], "", kode, qr.sampai)
@@ -205,19 +192,19 @@ def redeem_pairing(root: Path, kode: str, zona: str = "WIB") -> tuple[Perangkat,
                 if not hmac.compare_digest(qr.sidik, wanted):
                     continue
                 if not device.active:
-                    raise PairingRefused("BUR-W013")
+                    raise PairingRefused.coded("BUR-W013")
                 if qr.dipakai:
-                    raise PairingRefused("BUR-W011")
+                    raise PairingRefused.coded("BUR-W011")
                 stamp = now(zona)
                 if dt.datetime.fromisoformat(stamp) > dt.datetime.fromisoformat(qr.sampai):
-                    raise PairingRefused("BUR-W012", sampai=qr.sampai[11:16])
+                    raise PairingRefused.coded("BUR-W012", sampai=qr.sampai[11:16])
                 session = secrets.token_urlsafe(24)
                 spent = [*device.qr]
                 spent[number] = qr.model_copy(update={"dipakai": stamp})
                 devices[index] = device.model_copy(update={"qr": spent, "sesi": [*device.sesi, digest(session)]})
                 _save(root, devices)
                 return devices[index], session
-    raise PairingRefused("BUR-W013")
+    raise PairingRefused.coded("BUR-W013")
 
 
 def revoke_device(root: Path, device_id: str, zona: str = "WIB") -> Perangkat:
@@ -227,7 +214,7 @@ def revoke_device(root: Path, device_id: str, zona: str = "WIB") -> Perangkat:
         index = _find(devices, device_id)
         device = devices[index]
         if not device.active:
-            raise UsageError(f"Perangkat {device.id} sudah dicabut pada {device.dicabut}.")
+            raise UsageError.coded("BUR-M109", perangkat=device.id, dicabut=device.dicabut)
         devices[index] = device.model_copy(update={"dicabut": now(zona)})
         _save(root, devices)
         return devices[index]

@@ -125,9 +125,7 @@ def _acquire(lock: FileLock, what: str) -> None:
     try:
         lock.acquire()
     except Timeout:
-        raise BursaError(
-            f"{what} sedang dikunci oleh proses lain lebih dari {LOCK_TIMEOUT:.0f} detik.",
-            hint="Tutup perintah bursa lain yang menulis ke log ini, lalu coba lagi.") from None
+        raise BursaError.coded("BUR-M110", apa=what, detik=f"{LOCK_TIMEOUT:.0f}") from None
 
 
 def kind_lock_path(root: Path, kind: str) -> Path:
@@ -210,8 +208,7 @@ def _append_locked(path: Path, line: bytes, header: str) -> Appended:
         created = False
         if stat.S_ISLNK(os.lstat(path).st_mode):
             # Appending through a symlink would write a desk's line into a file elsewhere on the laptop.
-            raise UsageError(f"{path.as_posix()} adalah tautan (symlink), bukan log biasa; tidak ada yang dicatat.",
-                             hint="Ganti tautan itu dengan berkas log yang sebenarnya, lalu ulangi.")
+            raise UsageError.coded("BUR-M111", berkas=path.as_posix())
     except FileNotFoundError:
         created = True
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -42,11 +42,8 @@ def repair_logs(root: Path, stamp: str | None = None, logs: str = LOG_DIR) -> li
         # Rewriting a symlinked log would copy the file it points at into the event's repository.
         if path.is_symlink() or leads_out(root, path) or not path.is_file():
             shown = path.relative_to(root).as_posix()
-            raise UsageError(f"{shown} bukan berkas log biasa di folder acara "
-                             f"({'tautan/symlink' if path.is_symlink() else 'folder atau tautan ke luar'}); "
-                             "tidak ada log yang diubah.",
-                             hint="Ganti tautan itu dengan salinan log yang sebenarnya (mis. dari laptop "
-                                  "meja atau dari git), lalu jalankan `bursa perbaiki` lagi.")
+            raise UsageError.coded("BUR-M112", berkas=shown, jenis="tautan/symlink" if path.is_symlink()
+                                   else "folder atau tautan ke luar")
     for path in paths:
         shown = path.relative_to(root).as_posix()
         with locked(path):

@@ -46,8 +46,6 @@ def record_printed_seats(event: Event, entries: list[dict], waktu: str) -> None:
         now_held = sum(len(read_log(path, path.name).entries) for path in sorted(folder.glob("*.yaml"))) \
             if folder.is_dir() else 0
         if now_held != len(event.kursi):
-            raise UsageError("Kursi Kartu ID baru saja dicatat oleh proses lain, jadi tata kursi cetakan ini "
-                             "mungkin memberi satu kursi dua kali; tidak ada yang dicatat atau ditulis.",
-                             hint="Jalankan `bursa cetak kartu-id` lagi: kursi dihitung dari log/kursi/ terbaru.")
+            raise UsageError.coded("BUR-M113")
         append_entries(log_path(root, *SEAT_LOG), [{"waktu": waktu, **entry} for entry in entries],
                        header_for(*SEAT_LOG))

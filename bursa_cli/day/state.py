@@ -46,7 +46,7 @@ class Day:
 
     def __init__(self, event: Event, load_problems: int = 0, gladi: bool = False):
         if event.acara is None:
-            raise DataError("acara.yaml belum sah; perbaiki dulu dengan `bursa validasi`.")
+            raise DataError.coded("BUR-M114")
         self.event = event
         self.root: Path = event.root
         self.area: Area = area_of(event.root, gladi)

@@ -19,11 +19,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from ..codes import say
-from ..errors import BursaError
+from ..errors import BursaError, Forbidden, NotFound
 from . import api, pages
 from .address import Alamat
 from .guard import BodyRefused, Guard
-from .hub import Forbidden, Hub
+from .hub import Hub
 from .statis import VersionedStatic
 
 SECURITY_HEADERS = {
@@ -89,7 +89,7 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
 
     @app.exception_handler(BursaError)
     async def data_problem(request: Request, exc: BursaError):
-        status = 403 if isinstance(exc, Forbidden) else 422
+        status = 403 if isinstance(exc, Forbidden) else 404 if isinstance(exc, NotFound) else 422
         detail = exc.message
         code = getattr(exc, "code", "") or "BUR-W016"  # a desk's refusal may carry its own (errors.Refused)
         if exc.problems:

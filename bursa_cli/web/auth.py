@@ -28,9 +28,14 @@ LOOPBACK = ("127.0.0.1", "::1", "localhost")
 class Refusal(HTTPException):
     """An HTTP refusal whose Indonesian `pesan` and code (BUR-W...) the answer carries."""
 
-    def __init__(self, status: int, code: str, **fields):
-        super().__init__(status, say(code, **fields)["message"])
+    def __init__(self, status: int, message: str, code: str):
+        super().__init__(status, message)
         self.kode = code
+
+    @classmethod
+    def coded(cls, code: str, status: int, **fields) -> "Refusal":
+        """The refusal `code` of the catalogue, answered with HTTP `status`."""
+        return cls(status, say(code, **fields)["message"], code)
 
 
 def csrf_token(secret: bytes, device_id: str) -> str:
@@ -50,20 +55,20 @@ async def paired(request: Request) -> Perangkat:
     hub = request.app.state.hub
     token, by_cookie = token_of(request)
     if not token:
-        raise Refusal(401, "BUR-W001")
+        raise Refusal.coded("BUR-W001", 401)
     # The guard has checked an API request's token already, before its body was read.
     device = request.scope.get("state", {}).get("device") or hub.authenticate(token)
     if device is None:
-        raise Refusal(401, "BUR-W002")
+        raise Refusal.coded("BUR-W002", 401)
     if by_cookie and request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent, csrf_token(hub.secret, device.id)):
-            raise Refusal(403, "BUR-W003", halaman="meja")
+            raise Refusal.coded("BUR-W003", 403, halaman="meja")
     mode = request.headers.get(MODE_HEADER)
     if mode and (mode == "gladi") != bool(getattr(hub, "gladi", False)):
         # A page left open since the rehearsal (or opened for the day) talking to the other mode:
         # its queued entries are dropped, never written to the wrong logs.
-        raise Refusal(409, "BUR-G006", halaman="gladi bersih" if mode == "gladi" else "hari-H",
+        raise Refusal.coded("BUR-G006", 409, halaman="gladi bersih" if mode == "gladi" else "hari-H",
                       induk="hari-H" if mode == "gladi" else "gladi bersih")
     return device
 
@@ -77,7 +82,7 @@ def role(*allowed: str):
     async def check(request: Request) -> Perangkat:
         device = await paired(request)
         if device.peran not in allowed:
-            raise Refusal(403, "BUR-W004", perangkat=device.id, peran=ROLES[device.peran],
+            raise Refusal.coded("BUR-W004", 403, perangkat=device.id, peran=ROLES[device.peran],
                           boleh=", ".join(ROLES[r] for r in allowed))
         return device
     return check
@@ -91,8 +96,8 @@ def from_induk(request: Request) -> None:
     """
     host = request.client.host if request.client else ""
     if host not in LOOPBACK:
-        raise Refusal(403, "BUR-W007")
+        raise Refusal.coded("BUR-W007", 403)
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent, csrf_token(request.app.state.hub.secret, "induk")):
-            raise Refusal(403, "BUR-W003", halaman="layar induk")
+            raise Refusal.coded("BUR-W003", 403, halaman="layar induk")

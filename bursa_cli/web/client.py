@@ -26,9 +26,9 @@ class Induk:
 
     def __init__(self, url: str, token: str | None, retries: int = RETRIES, pause: float = PAUSE):
         if not token:
-            raise UsageError("--induk memerlukan --token: token perangkat dari `bursa perangkat tambah`.")
+            raise UsageError.coded("BUR-W020")
         if not url.startswith(("http://", "https://")):
-            raise UsageError(f"--induk '{url}' tidak sah; tulis alamat lengkap, mis. http://192.168.43.10:8000.")
+            raise UsageError.coded("BUR-W021", url=url)
         self.url = url.rstrip("/")
         self.retries, self.pause = retries, pause
         self._client = httpx.Client(base_url=self.url, headers={"Authorization": f"Bearer {token}"}, timeout=15)
@@ -60,30 +60,39 @@ class Induk:
                 answer = self._client.post(path, json=body)
             except httpx.TransportError:
                 if attempt + 1 == self.retries:
-                    raise UsageError(f"Laptop induk {self.url} tidak terjangkau; entri ini BELUM tercatat.",
-                                     hint="Periksa Wi-Fi, lalu pindai lagi: entri yang sama tidak akan tercatat "
-                                          "dua kali.") from None
+                    raise UsageError.coded("BUR-W022", url=self.url) from None
                 time.sleep(self.pause)
                 continue
             self._refuse_access(answer)
             return Jawaban.model_validate({"status": "ditolak", "pesan": "", **answer.json()})
-        raise AssertionError("unreachable")
+        raise AssertionError("unreachable")  # teks bebas: the loop above returns or raises on its last try
 
     def _get(self, path: str, params: dict | None = None) -> Any:
         try:
             answer = self._client.get(path, params=params)
         except httpx.TransportError:
-            raise UsageError(f"Laptop induk {self.url} tidak terjangkau.",
-                             hint="Periksa Wi-Fi dan alamatnya (lihat layar `bursa layani`).") from None
+            raise UsageError.coded("BUR-W023", url=self.url) from None
         self._refuse_access(answer)
         if answer.status_code >= 400:
-            raise UsageError(answer.json().get("pesan", f"Laptop induk menjawab {answer.status_code}."))
+            raise _refused(answer)
         return answer.json()
 
     @staticmethod
     def _refuse_access(answer: httpx.Response) -> None:
         if answer.status_code in (401, 403):
-            raise UsageError(answer.json().get("pesan", "Perangkat ini tidak diizinkan."))
+            raise _refused(answer)
 
     def close(self) -> None:
         self._client.close()
+
+
+def _refused(answer: httpx.Response) -> UsageError:
+    """The induk's refusal as the terminal shows it: its message and code (BUR-W033 when it sent none)."""
+    try:
+        data = answer.json()
+    except ValueError:
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    if not data.get("pesan"):
+        return UsageError.coded("BUR-W033", status=answer.status_code)
+    return UsageError(str(data["pesan"]), code=str(data.get("kode") or ""))

@@ -87,11 +87,11 @@ class Guard:
             try:
                 message = await asyncio.wait_for(receive(), self.body_seconds)
             except asyncio.TimeoutError:
-                raise BodyRefused(408, "BUR-W009", {}) from None
+                raise BodyRefused.coded("BUR-W009", 408) from None
             if message["type"] == "http.request":
                 taken += len(message.get("body", b""))
                 if taken > self.max_body:
-                    raise BodyRefused(413, "BUR-W005", {"batas": _size(self.max_body)})
+                    raise BodyRefused.coded("BUR-W005", 413, batas=_size(self.max_body))
             return message
         return bounded
 
@@ -102,6 +102,11 @@ class BodyRefused(Exception):
     def __init__(self, status: int, code: str, fields: dict):
         super().__init__(code)
         self.status, self.code, self.fields = status, code, fields
+
+    @classmethod
+    def coded(cls, code: str, status: int, **fields) -> "BodyRefused":
+        """The refusal `code` of the catalogue (its `fields` filled in when answered), with HTTP `status`."""
+        return cls(status, code, fields)
 
 
 async def _send_refusal(send, status: int, code: str, fields: dict) -> None:

@@ -14,17 +14,17 @@ import asyncio
 import threading
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from ..certify.codes import key_state
-from ..errors import BursaError
+from ..errors import BursaError, Forbidden, NotFound
 from ..schema.models import LOG_KINDS, PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
-from ..day import Day, LiveSummary, Repeat, stamped_for_desa
+from ..day import Day, LiveSummary, Refused, Repeat, stamped_for_desa
 from ..day.actions import Duplicate, known_desa, known_peserta, search_desa, search_peserta
 from ..day.desks import Desk, Masuk, desks_of
 from ..day.desks.base import inovasi_json as _inovasi
-from ..day.desks.komitmen import NO_CERTIFICATE_KEY, off_day_for_desa
+from ..day.desks.komitmen import off_day_for_desa
 from ..day.journal import Journal
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
@@ -33,8 +33,7 @@ from .models import Jawaban
 
 
 
-class Forbidden(BursaError):
-    """A paired device asking for what its role or desk does not allow (HTTP 403)."""
+T = TypeVar("T")
 
 
 class Hub:
@@ -107,7 +106,7 @@ class Hub:
         """One participant as the desk may see them: phone numbers only at registration."""
         with self._lock:
             self.day.refresh()
-            return self._peserta(device, known_peserta(self.day, peserta_id))  # or the desk's own refusal
+            return self._peserta(device, _found(lambda: known_peserta(self.day, peserta_id), "BUR-W031"))
 
     def search_peserta(self, device: Perangkat, text: str) -> list[dict[str, Any]]:
         with self._lock:
@@ -121,7 +120,7 @@ class Hub:
     def desa(self, kode: str) -> dict[str, Any]:
         """A village at Jendela 3: its stamps from every desk and the card in force, if any."""
         with self._lock:
-            kode = known_desa(self.day, kode)
+            kode = _found(lambda: known_desa(self.day, kode), "BUR-W032")
             self.day.refresh(("komitmen",))
             stamped = stamped_for_desa(self.day, kode)
             desks: dict[str, set[str]] = {}
@@ -146,8 +145,7 @@ class Hub:
         if desk.named_by == "meja":
             wanted = getattr(asked, "meja", None)
             if wanted and wanted != device.meja:
-                raise Forbidden(f"Perangkat {device.id} adalah meja {device.meja}; tidak boleh mencatat untuk meja "
-                                f"{wanted}.")
+                raise Forbidden.coded("BUR-W024", perangkat=device.id, meja=device.meja, diminta=wanted)
             name = device.meja or ""
 
         def run() -> Jawaban:
@@ -165,12 +163,12 @@ class Hub:
 
         with self._lock:
             self.day.refresh()
-            kode = known_desa(self.day, kode)
+            kode = _found(lambda: known_desa(self.day, kode), "BUR-W032")
             card = self.day.commitments.get(kode)
         if card is None:
-            raise BursaError(f"Kartu Komitmen {self.day.desa_label(kode)} belum tercatat.")
+            raise NotFound.coded("BUR-W025", desa=self.day.desa_label(kode))
         if key_state(self.root) != "ada":
-            raise BursaError(NO_CERTIFICATE_KEY)
+            raise BursaError.coded("BUR-W026")
         with self._certificate_lock:  # rendering takes a second: other desks keep being served meanwhile
             # An unsigned card in force is refused there, with the card's file and line.
             kept = produce("sertifikat", self.root, Options(desa=[kode], ulang=True, gladi=self.gladi)).outputs[0].kept
@@ -225,6 +223,15 @@ class Hub:
         return data
 
 
+def _found(look: Callable[[], T], code: str) -> T:
+    """What the address names (a participant, a village); unknown is `NotFound` (404), with the desk's
+    own message, and its code (`code` when the refusal has none)."""
+    try:
+        return look()
+    except Refused as refused:
+        raise NotFound(refused.message, hint=refused.hint, code=refused.code or code) from None
+
+
 def _refusal(error: Exception) -> Jawaban:
     """A refusal raised by a desk's action, as its answer; anything else (a bug) is raised again."""
     if isinstance(error, Duplicate):  # the journal has synced the earlier entry's log
@@ -232,7 +239,7 @@ def _refusal(error: Exception) -> Jawaban:
                        baris=error.earlier.line)
     if isinstance(error, Repeat):
         earlier = error.earlier
-        return Jawaban(status="perlu_konfirmasi", pesan=error.message,
+        return Jawaban(status="perlu_konfirmasi", pesan=error.message, kode=error.code or "BUR-W030",
                        berkas=earlier.file if earlier else None, baris=earlier.line if earlier else None)
     if isinstance(error, BursaError) and not isinstance(error, Forbidden):
         pesan = error.message + (f" {error.hint}" if error.hint and "--" not in error.hint else "")

@@ -18,7 +18,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..codes import say
 from ..day.area import BAND
-from ..day.devices import ROLES, PairingRefused, add_device, end_session, redeem_pairing, renew_pairing, revoke_device
+from ..day.devices import ROLES, add_device, end_session, redeem_pairing, renew_pairing, revoke_device
+from ..errors import PairingRefused
 from ..render.qr import qr_svg
 from .address import pairing_url
 from .auth import COOKIE, csrf_token, from_induk, paired, token_of

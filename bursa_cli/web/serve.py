@@ -99,9 +99,7 @@ def _listen(alamat: str, port: int) -> socket.socket:
         sock.bind((alamat, port))
     except OSError as exc:
         sock.close()
-        raise UsageError(f"Alamat {alamat}:{port} tidak dapat dipakai ({exc.strerror}).",
-                         hint="Mungkin `bursa layani` lain sudah berjalan; hentikan dulu, atau pakai --port lain. "
-                              "--alamat harus salah satu alamat laptop ini.") from None
+        raise UsageError.coded("BUR-W029", alamat=alamat, port=port, sebab=exc.strerror) from None
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock
@@ -139,9 +137,9 @@ def serve(root: Path, alamat: str, port: int, https: bool = False, commit_every:
 
     root = Path(root)
     if commit_every < 0:
-        raise UsageError("--commit-tiap harus 0 (tidak pernah) atau lebih.")
+        raise UsageError.coded("BUR-W027")
     if qr_minutes < 1:
-        raise UsageError("--qr-berlaku harus paling sedikit 1 menit.")
+        raise UsageError.coded("BUR-W028")
     chosen = choose_address(alamat)
     tls: dict[str, str] = {}
     fingerprint = ""

@@ -212,6 +212,11 @@
     remember(status, message);
   }
 
+  function refusedLookup(answer, otherwise) {
+    var data = (answer && answer.data) || {};
+    showResult("ditolak", data.pesan || otherwise, null, null, data.kode);
+  }
+
   var LABELS = {
     tercatat: "✔ TERCATAT", sudah_tercatat: "✔ SUDAH TERCATAT", sudah_hadir: "! SUDAH REGISTRASI",
     perlu_konfirmasi: "? PERLU KONFIRMASI", ditolak: "✘ DITOLAK", menunggu: "… MENUNGGU KONEKSI"
@@ -428,7 +433,7 @@
         });
       }
       get("/api/v1/peserta/" + encodeURIComponent(text)).then(open).catch(function (answer) {
-        if (answer && answer.http) { showResult("ditolak", answer.data.pesan || "Id peserta tidak dikenal."); return; }
+        if (answer && answer.http) { refusedLookup(answer, "Id peserta tidak dikenal."); return; }
         open(null);
       });
     }
@@ -453,7 +458,7 @@
         $(".siapa", form).textContent = who(peserta);
         $('input[name="judul"]', form).focus();
       }).catch(function (answer) {
-        if (answer && answer.http) showResult("ditolak", answer.data.pesan || "Id peserta tidak dikenal.");
+        if (answer && answer.http) refusedLookup(answer, "Id peserta tidak dikenal.");
       });
     }
   };
@@ -487,7 +492,7 @@
         get("/api/v1/peserta/" + encodeURIComponent(text)).then(function (peserta) {
           if (peserta.desa) openVillage(peserta.desa);
           else showResult("ditolak", peserta.nama + " tidak mewakili desa.");
-        }).catch(function (answer) { showResult("ditolak", (answer && answer.data && answer.data.pesan) || "Butuh koneksi ke laptop induk."); });
+        }).catch(function (answer) { refusedLookup(answer, "Butuh koneksi ke laptop induk."); });
         return;
       }
       get("/api/v1/desa?cari=" + encodeURIComponent(text)).then(function (found) {
@@ -525,7 +530,7 @@
         box.appendChild(el("label", { class: "pilih" }, [input, document.createTextNode(" " + s.id + " · " + s.judul + " — " + s.jumlah + " stempel, meja " + s.meja_stempel.join(", "))]));
       });
       $(".inovasi-lain", form).textContent = "";
-    }).catch(function (answer) { showResult("ditolak", (answer && answer.data && answer.data.pesan) || "Butuh koneksi ke laptop induk."); });
+    }).catch(function (answer) { refusedLookup(answer, "Butuh koneksi ke laptop induk."); });
   }
 
   if ($("#form-komitmen")) {
