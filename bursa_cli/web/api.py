@@ -11,12 +11,13 @@ import inspect
 from typing import Callable
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from ..day.devices import Perangkat
 from .auth import paired, role
 from ..day.desks import DESKS as DESK_REGISTRY, Desk, Masuk
 from .models import Jawaban
+from .contract import EVERY_ROUTE, document, entry_responses, responses
 
 router = APIRouter(prefix="/api/v1")
 DESKS = ("registrasi", "stempel", "nilai", "ide", "komitmen")  # the roles that may look a participant up
@@ -31,30 +32,30 @@ def _hub(request: Request):
     return request.app.state.hub
 
 
-@router.get("/saya")
+@router.get("/saya", responses=responses(*EVERY_ROUTE))
 def about(request: Request, device: Perangkat = Depends(paired)) -> dict:
     """Who this device is, and what its desk page needs to start."""
     return _hub(request).about(device)
 
 
-@router.get("/peserta/{peserta_id}")
+@router.get("/peserta/{peserta_id}", responses=responses(*EVERY_ROUTE, 403, 404, 503))
 def peserta(peserta_id: str, request: Request, device: Perangkat = Depends(role(*DESKS))) -> dict:
     return _hub(request).peserta(device, peserta_id)
 
 
-@router.get("/peserta")
+@router.get("/peserta", responses=responses(*EVERY_ROUTE, 403, 422, 503))
 def cari_peserta(request: Request, cari: str = Query(..., min_length=1, max_length=100),
                  device: Perangkat = Depends(role("registrasi", "komitmen", "ide"))) -> list[dict]:
     return _hub(request).search_peserta(device, cari)
 
 
-@router.get("/desa")
+@router.get("/desa", responses=responses(*EVERY_ROUTE, 403, 422))
 def cari_desa(request: Request, cari: str = Query(..., min_length=1, max_length=100),
               device: Perangkat = Depends(role("registrasi", "komitmen", "ide"))) -> list[dict]:
     return _hub(request).search_desa(cari)
 
 
-@router.get("/desa/{kode}")
+@router.get("/desa/{kode}", responses=responses(*EVERY_ROUTE, 403, 404, 503))
 def desa(kode: str, request: Request, device: Perangkat = Depends(role("komitmen"))) -> dict:
     """A village at Jendela 3, with its stamps from every desk."""
     return _hub(request).desa(kode)
@@ -81,11 +82,13 @@ def desk_router() -> APIRouter:
     """One POST route per desk of the registry, as it stands when the app is made."""
     desks = APIRouter(prefix="/api/v1")
     for desk in DESK_REGISTRY:
-        desks.add_api_route(f"/{desk.path}", _desk_route(desk), methods=["POST"], name=desk.route)
+        desks.add_api_route(f"/{desk.path}", _desk_route(desk), methods=["POST"], name=desk.route,
+                            responses=entry_responses())
     return desks
 
 
-@router.get("/sertifikat/{kode}.pdf")
+@router.get("/sertifikat/{kode}.pdf",
+            responses=responses(*EVERY_ROUTE, 403, 404, 422, 503, media="application/pdf"))
 def sertifikat(kode: str, request: Request, device: Perangkat = Depends(role("komitmen"))) -> Response:
     """One village's certificate, rendered on the spot for Jendela 3."""
     data, name = _hub(request).certificate(kode)
@@ -93,7 +96,13 @@ def sertifikat(kode: str, request: Request, device: Perangkat = Depends(role("ko
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/ringkasan")
+@router.get("/ringkasan", responses=responses(*EVERY_ROUTE, 403, 503))
 def ringkasan(request: Request, device: Perangkat = Depends(role("pantau", "komitmen"))) -> dict:
     """The board of the day: registrations, stamps per room and desk, commitments per bidang."""
     return _hub(request).summary()
+
+
+@router.get("/openapi.json", responses=responses(*EVERY_ROUTE))
+def contract(request: Request, device: Perangkat = Depends(paired)) -> dict:
+    """This API's contract (OpenAPI): every route, every status it answers, and the codes it carries."""
+    return JSONResponse(document(request.app))

@@ -72,7 +72,7 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
             # FastAPI's own "There was an error parsing the body", in English: said again in Indonesian.
             return _refusal(exc.status_code, "BUR-W006", rincian="isinya tidak dapat dibaca sebagai JSON")
         if request.method == "GET" and not request.url.path.startswith("/api/") and exc.status_code in (401, 403):
-            return pages.refusal_page(request, exc.status_code, str(exc.detail))
+            return pages.refusal_page(request, exc.status_code, str(exc.detail), kode=code)
         return _refusal(exc.status_code, code, pesan=str(exc.detail))
 
     @app.exception_handler(BodyRefused)

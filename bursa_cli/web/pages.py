@@ -47,9 +47,11 @@ def render(name: str, status: int = 200, request: Request | None = None, **conte
                         headers={"Cache-Control": "no-cache"})
 
 
-def refusal_page(request: Request, status: int, message: str, judul: str = "", **extra) -> HTMLResponse:
+def refusal_page(request: Request, status: int, message: str, judul: str = "", kode: str = "",
+                 **extra) -> HTMLResponse:
+    """A refusal for a browser: its message, and its code small beside it for the helpdesk."""
     judul = judul or ("Perangkat belum dipasangkan" if status == 401 else "Ditolak")
-    return render("pesan.html", status, request, judul=judul, pesan=message, **extra)
+    return render("pesan.html", status, request, judul=judul, pesan=message, kode=kode, **extra)
 
 
 @router.get("/", include_in_schema=False)
@@ -60,8 +62,7 @@ def home(request: Request) -> Response:
         return RedirectResponse("/induk", status_code=303)
     if hub.authenticate(request.cookies.get(COOKIE, "")) is not None:
         return RedirectResponse("/meja", status_code=303)
-    return refusal_page(request, 401, "Perangkat ini belum dipasangkan. Minta petugas laptop induk membuat QR "
-                                      "pemasangan, lalu pindai dengan kamera ponsel.")
+    return refusal_page(request, 401, say("BUR-W001")["message"], kode="BUR-W001")
 
 
 @router.get("/favicon.ico", include_in_schema=False)
@@ -84,7 +85,7 @@ def pair(request: Request, k: str = Query("", max_length=100)) -> Response:
         device, session = redeem_pairing(hub.root, k, zona=hub.day.acara.zona_waktu)
     except PairingRefused as refused:
         return refusal_page(request, 410 if refused.code != "BUR-W013" else 401, refused.message,
-                            judul=QR_TITLES[refused.code], keterangan=QR_NOTE)
+                            judul=QR_TITLES[refused.code], keterangan=QR_NOTE, kode=refused.code)
     response = RedirectResponse("/meja", status_code=303)
     response.set_cookie(COOKIE, session, max_age=COOKIE_DAYS * 86400, httponly=True, samesite="lax",
                         secure=request.url.scheme == "https", path="/")
@@ -112,10 +113,11 @@ async def leave(request: Request) -> Response:
     token, by_cookie = token_of(request)
     device = hub.authenticate(token)
     if device is None:
-        return refusal_page(request, 401, say("BUR-W002" if token else "BUR-W001")["message"])
+        code = "BUR-W002" if token else "BUR-W001"
+        return refusal_page(request, 401, say(code)["message"], kode=code)
     sent = parse_qs((await request.body()).decode("utf-8", "replace")).get("csrf", [""])[0]
     if not hmac.compare_digest(sent, csrf_token(hub.secret, device.id)):
-        return refusal_page(request, 403, say("BUR-W003", halaman="meja")["message"])
+        return refusal_page(request, 403, say("BUR-W003", halaman="meja")["message"], kode="BUR-W003")
     if by_cookie:
         end_session(hub.root, token)
     response = render("pesan.html", judul="Perangkat dilepas",
