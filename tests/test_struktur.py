@@ -13,18 +13,16 @@ from bursa_cli.codes import CODES
 
 PACKAGE = Path(__file__).resolve().parents[1] / "bursa_cli"
 
-# The parts of the package these limits cover. The rest of day/ and web/ join this list when their
-# reshaping lands.
+# The parts of the package these limits cover.
 COVERED = ("carryover.py", "cells.py", "errors.py", "fsutil.py", "gelar.py", "indo.py", "kinds.py", "paths.py",
            "penerima.py", "safepath.py", "scaffold.py", "seating.py", "stands.py", "textfit.py", "certify/",
-           "check/", "cli/", "impor/", "present/", "recap/", "render/", "schema/", "day/desks/", "day/actions.py",
-           "day/desk.py", "day/refusals.py", "terminal/")
+           "check/", "cli/", "impor/", "present/", "recap/", "render/", "schema/", "day/", "terminal/", "web/")
 NOT_YET = ()
 
 MODULE_LINES = 500
 MODULE_LINES_EXCEPT = {"codes.py": None}  # the catalogue of messages grows with every code
 FUNCTION_LINES = 80
-FREE_RAISES = 11  # raises with free text in COVERED, each marked `# teks bebas:` with its reason
+FREE_RAISES = 12  # raises with free text in COVERED, each marked `# teks bebas:` with its reason
 REGISTRIES = ("kinds.py", "render/kinds.py", "day/desks/__init__.py")  # they import what they register, never by a string
 
 

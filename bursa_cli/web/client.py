@@ -65,7 +65,7 @@ class Induk:
                 continue
             self._refuse_access(answer)
             return Jawaban.model_validate({"status": "ditolak", "pesan": "", **answer.json()})
-        raise AssertionError("unreachable")  # teks bebas: the loop above returns or raises on its last try
+        raise AssertionError("unreachable")  # teks bebas: invarian internal, perulangan di atas selalu kembali atau menolak
 
     def _get(self, path: str, params: dict | None = None) -> Any:
         try:
