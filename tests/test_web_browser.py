@@ -191,3 +191,19 @@ def test_a_refusal_shows_its_code_small_for_the_helpdesk(browser, minimal_event,
         assert float(sizes[0].rstrip("px")) < float(sizes[1].rstrip("px"))  # small, beside the message
         shot(page, f"ditolak-{role}-hp")
         assert page.errors == []
+
+
+def test_a_refused_page_shows_its_code_small(browser, minimal_event):
+    pairing = pair_path(minimal_event, "ide")
+    with served(minimal_event) as base:
+        used = desk(browser, base, pairing, PHONE)  # the QR pairs this phone and is spent
+        for path, code, words in ((pairing, "BUR-W011", "QR ini sudah dipakai"),
+                                  ("/meja", "BUR-W001", "belum dipasangkan")):
+            context = browser.new_context(viewport=PHONE)
+            page = context.new_page()
+            page.goto(f"{base}{path}")
+            expect(page.locator(".pesan .kode")).to_have_text(code)
+            assert words in page.inner_text(".pesan")
+            shot(page, f"ditolak-{code}-hp")
+            context.close()
+        assert used.errors == []
