@@ -18,7 +18,7 @@ from typing import Any, Callable, TypeVar
 
 from ..certify.codes import key_state
 from ..errors import BursaError, Forbidden, NotFound
-from ..schema.models import LOG_KINDS, PERAN_LABEL, Peserta
+from ..schema.models import PERAN_LABEL, Peserta
 from ..schema.types import BIDANG_LABEL
 from ..day import Day, LiveSummary, Refused, Repeat, stamped_for_desa
 from ..day.actions import Duplicate, known_desa, known_peserta, search_desa, search_peserta
