@@ -46,8 +46,8 @@ def followup_recap(folders: list[Path], per=None):
         except DataError as exc:
             if len(folders) == 1:
                 raise
-            raise DataError(f"{folder}: {exc.message}", exc.problems, exc.hint,  # teks bebas: berkode, + folder
-                            code=exc.code) from None
+            raise DataError(f"{folder}: {exc.message}",  # teks bebas: pesan berkode itu, diawali foldernya
+                            exc.problems, exc.hint, code=exc.code) from None
         states.append(followup_of(event))
     return build_followup(states, per)
 
