@@ -31,13 +31,28 @@ def raw_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")
 
 
+@pytest.mark.parametrize("logs", ["log", "gladi/log"])
+@pytest.mark.parametrize("kind", ["registrasi", "stempel", "penilaian", "ide", "komitmen", "kursi", "tindak-lanjut"])
+def test_new_log_points_the_editor_at_its_schema(tmp_path, kind, logs):
+    from bursa_cli.schema.skema import schema_files
+
+    path = tmp_path / logs / kind / "X-01.yaml"
+    header = header_for(kind, "X-01", logs)
+    assert header.count("\n") == HEADER_LINES  # the same three lines in the rehearsal and on the day
+    target = header.splitlines()[1].removeprefix("# yaml-language-server: $schema=")
+    schema = (path.parent / target).resolve()
+    assert schema == (tmp_path / "skema" / f"log-{kind}.schema.json").resolve()
+    assert schema.relative_to(tmp_path.resolve()).as_posix() in schema_files()
+
+
 def test_new_log_starts_with_its_header(tmp_path):
     path = log_path(tmp_path, "stempel", "A-01")
     append_entry(path, stamp_entry(1), header_for("stempel", "A-01"))
     append_entry(path, stamp_entry(2), header_for("stempel", "A-01"))
     lines = raw_lines(path)
     assert lines[0] == "# Log stempel meja konsultasi A-01"
-    assert "append-only" in lines[1] and "satu baris satu entri" in lines[1]
+    assert lines[1] == "# yaml-language-server: $schema=../../skema/log-stempel.schema.json"
+    assert "append-only" in lines[2] and "satu baris satu entri" in lines[2]
     assert lines[HEADER_LINES:] == [
         '- ' + json.dumps(stamp_entry(1), ensure_ascii=False, separators=(", ", ": ")),
         '- ' + json.dumps(stamp_entry(2), ensure_ascii=False, separators=(", ", ": ")),

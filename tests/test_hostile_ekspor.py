@@ -74,7 +74,8 @@ def test_ekspor_neutralises_and_impor_gives_back_the_text(tmp_path: Path, suffix
 
 def test_rekap_neutralises_a_kartu_ide_title_typed_at_the_desk(contoh_event: Path, tmp_path: Path):
     log = contoh_event / "log" / "ide" / "J3.yaml"
-    first = json.loads(log.read_text(encoding="utf-8").splitlines()[1][2:])
+    first = json.loads(next(line for line in log.read_text(encoding="utf-8").splitlines()
+                            if line.startswith("- "))[2:])
     lines = [json.dumps({**first, "judul": text, "waktu": first["waktu"]}, ensure_ascii=False) for text in HOSTILE]
     with open(log, "a", encoding="utf-8") as out:
         out.write("".join(f"- {line}\n" for line in lines))

@@ -170,7 +170,7 @@ def check_resent(day: Day, kind: str, id_entri: str | None, **key: Any) -> None:
 
 def _write(day: Day, kind: str, name: str, entry: dict[str, Any]) -> str:
     path = log_path(day.base, kind, name)
-    day.take_written(kind, append_entry(path, entry, header_for(kind, name)))
+    day.take_written(kind, append_entry(path, entry, header_for(kind, name, day.area.logs)))
     return _shown(day, path)
 
 

@@ -42,10 +42,8 @@ KIND_TITLE = {
     "kursi": "Kursi yang tercetak di Kartu ID; bursa menjaga kursi ini bila peserta.yaml berubah",
     "tindak-lanjut": "Log tindak lanjut komitmen ({name})",
 }
-HEADER_TAIL = (
-    "# Berkas ini hanya ditambah di akhir (append-only): satu baris satu entri.\n"
-    "# Jangan diubah dengan tangan; bila ada baris rusak, jalankan `bursa perbaiki`.\n"
-)
+HEADER_TAIL = ("# Hanya ditambah di akhir (append-only), satu baris satu entri; jangan diubah dengan tangan, "
+               "baris rusak diperbaiki dengan `bursa perbaiki`.\n")
 
 _locks: dict[str, FileLock] = {}
 
@@ -161,9 +159,18 @@ def kind_locked(root: Path, kind: str) -> Iterator[None]:
             _kinds.held[key] -= 1
 
 
-def header_for(kind: str, name: str) -> str:
+def header_for(kind: str, name: str, logs: str = LOG_DIR) -> str:
+    """The three comment lines atop a new log: what it holds, the editor's schema, how it is written.
+
+    `logs` is the logs' folder inside the event folder (`log`, or `gladi/log` in the rehearsal): the
+    modeline points from the log's own folder back to the event's `skema/` (`bursa skema`). Three
+    lines whatever the kind, so an entry's line number never depends on the header."""
+    from ..schema.skema import SCHEMA_DIR, schema_name
+
     title = KIND_TITLE.get(kind, "Log {name}").format(name=name)
-    return f"# {title}\n{HEADER_TAIL}"
+    up = "../" * (logs.count("/") + 2)
+    schema = f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{schema_name(f'{LOG_DIR}/{kind}')}\n"
+    return f"# {title}\n{schema}{HEADER_TAIL}"
 
 
 def now(zona: str = "WIB") -> str:
