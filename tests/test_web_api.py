@@ -32,6 +32,9 @@ def desks(minimal_event):
     return TestClient(create_app(minimal_event)), tokens, minimal_event
 
 
+ENGLISH_KEYS = {"registered", "stamps", "villages", "ideas", "latest", "problems", "refreshed", "message", "file"}
+
+
 def bearer(token: str) -> dict:
     return {"Authorization": f"Bearer {token}"}
 
@@ -209,7 +212,8 @@ def test_jendela_3_sees_stamps_from_every_desk_and_records_the_card(desks):
     assert certificate.status_code == 200  # on the spot, right after the card was recorded
     assert "Bulu" in pdf_pages(certificate.content)[0]
     board = client.get("/api/v1/ringkasan", headers=bearer(tokens["pantau"])).json()
-    assert board["stamps"] == 2 and board["villages"] == 1 and board["commitments_by_bidang"] == {"psdm": 1}
+    assert board["stempel"] == 2 and board["desa_berkomitmen"] == 1 and board["komitmen_per_bidang"] == {"psdm": 1}
+    assert not ENGLISH_KEYS & set(board)  # one language, as every other JSON output
 
 
 def test_jendela_3_downloads_the_certificate_of_a_signed_card(contoh_event):

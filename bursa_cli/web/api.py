@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from ..day.devices import Perangkat
 from .auth import paired, role
 from ..day.desks import DESKS as DESK_REGISTRY, Desk, Masuk
-from .models import Jawaban
+from .models import Jawaban, Ringkasan
 from .contract import EVERY_ROUTE, document, entry_responses, responses
 
 router = APIRouter(prefix="/api/v1")
@@ -97,7 +97,7 @@ def sertifikat(kode: str, request: Request, device: Perangkat = Depends(role("ko
 
 
 @router.get("/ringkasan", responses=responses(*EVERY_ROUTE, 403, 503))
-def ringkasan(request: Request, device: Perangkat = Depends(role("pantau", "komitmen"))) -> dict:
+def ringkasan(request: Request, device: Perangkat = Depends(role("pantau", "komitmen"))) -> Ringkasan:
     """The board of the day: registrations, stamps per room and desk, commitments per bidang."""
     return _hub(request).summary()
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -28,7 +27,7 @@ from ..day.desks.komitmen import off_day_for_desa
 from ..day.journal import Journal
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
 from ..day.seat import seat_of
-from .models import Jawaban
+from .models import Jawaban, Ringkasan, Terakhir
 
 
 
@@ -175,26 +174,27 @@ class Hub:
             path = kept.folder / kept.done[0].name
             return path.read_bytes(), f"sertifikat-{kode}.pdf"
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> Ringkasan:
         """The board of the day: counts from the logs, and who has not arrived."""
         with self._lock:
             summary = self.live.refresh()
             self.day.refresh()
-            data = asdict(summary)
-            data["problems"] = [p.as_dict() for p in summary.problems]
             missing = [p for p in self.day.event.peserta if p.konfirmasi == "ya" and p.id not in self.day.checked_in]
-            villages: dict[str, list[str]] = {}
-            for peserta in missing:
-                if peserta.desa:
-                    villages.setdefault(self.day.desa_label(peserta.desa), []).append(peserta.nama)
             arrived_villages = {self.day.peserta(pid).desa for pid in self.day.checked_in
                                 if self.day.peserta(pid) is not None}
-            data["belum_hadir"] = len(missing)
-            data["desa_belum_hadir"] = sorted(label for label, kode in
-                                              ((self.day.desa_label(k), k) for k in self.day.desa)
-                                              if kode not in arrived_villages)
-            data["bidang_label"] = BIDANG_LABEL
-            return data
+            return Ringkasan(
+                diundang=summary.invited, konfirmasi=summary.confirmed, hadir=summary.registered,
+                hadir_konfirmasi=summary.registered_confirmed, tanpa_undangan=summary.walk_ins,
+                stempel=summary.stamps, stempel_per_ruang=summary.stamps_by_room,
+                stempel_per_meja=summary.stamps_by_desk, penilaian=summary.ratings, ide=summary.ideas,
+                desa_berkomitmen=summary.villages, desa_total=summary.villages_total,
+                komitmen_per_bidang=summary.commitments_by_bidang, belum_ditandatangani=summary.unsigned,
+                terakhir=[Terakhir(waktu=item.waktu, jenis=item.kind, teks=item.text) for item in summary.latest],
+                masalah=[problem.as_json() for problem in summary.problems], nama_ruang=summary.room_names,
+                ruang_meja=summary.room_of, diperbarui=summary.refreshed, belum_hadir=len(missing),
+                desa_belum_hadir=sorted(self.day.desa_label(kode) for kode in self.day.desa
+                                        if kode not in arrived_villages),
+                label_bidang=BIDANG_LABEL)
 
     # ---- shared
 

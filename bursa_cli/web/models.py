@@ -47,3 +47,38 @@ class Jawaban(Model):
     @property
     def http_status(self) -> int:
         return STATUS_HTTP[self.status]
+
+
+class Terakhir(Model):
+    """One of the latest entries on the board."""
+
+    waktu: str
+    jenis: str = Field(description="Jenis log: registrasi, stempel, penilaian, ide atau komitmen")
+    teks: str
+
+
+class Ringkasan(Model):
+    """The board of the day (`/api/v1/ringkasan`): every key in Indonesian, as in every other JSON output."""
+
+    diundang: int = Field(description="Peserta di peserta.yaml")
+    konfirmasi: int = Field(description="Peserta yang konfirmasi: ya")
+    hadir: int = Field(description="Peserta yang sudah registrasi (tanpa undangan ikut dihitung)")
+    hadir_konfirmasi: int = Field(description="Peserta hadir yang sebelumnya konfirmasi")
+    tanpa_undangan: int
+    stempel: int
+    stempel_per_ruang: dict[str, int]
+    stempel_per_meja: dict[str, int]
+    penilaian: int
+    ide: int
+    desa_berkomitmen: int = Field(description="Desa yang Kartu Komitmennya sudah tercatat")
+    desa_total: int
+    komitmen_per_bidang: dict[str, int] = Field(description="Pasangan desa x inovasi, per bidang")
+    belum_ditandatangani: int = Field(description="Kartu Komitmen yang kurang tanda tangan")
+    terakhir: list[Terakhir]
+    masalah: list[dict[str, Any]] = Field(description="Baris log yang tidak terbaca, dengan berkas dan barisnya")
+    nama_ruang: dict[str, str]
+    ruang_meja: dict[str, str] = Field(description="Meja -> kode ruang ('?' bila tidak dikenal)")
+    diperbarui: str
+    belum_hadir: int = Field(description="Peserta konfirmasi yang belum registrasi")
+    desa_belum_hadir: list[str]
+    label_bidang: dict[str, str]

@@ -589,24 +589,24 @@
         if (!keys.length) box.appendChild(el("p", { class: "kecil", text: "Belum ada." }));
       }
       function draw(s) {
-        number("n-registrasi", s.registered);
-        number("n-konfirmasi", s.confirmed);
-        number("n-stempel", s.stamps);
-        number("n-desa", s.villages);
-        number("n-desa-total", s.villages_total);
-        number("n-ide", s.ideas);
+        number("n-registrasi", s.hadir);
+        number("n-konfirmasi", s.konfirmasi);
+        number("n-stempel", s.stempel);
+        number("n-desa", s.desa_berkomitmen);
+        number("n-desa-total", s.desa_total);
+        number("n-ide", s.ide);
         number("n-desa-belum", s.desa_belum_hadir.length);
-        bars("per-ruang", s.stamps_by_room, s.room_names);
-        bars("per-bidang", s.commitments_by_bidang, s.bidang_label);
-        bars("per-meja", s.stamps_by_desk);
+        bars("per-ruang", s.stempel_per_ruang, s.nama_ruang);
+        bars("per-bidang", s.komitmen_per_bidang, s.label_bidang);
+        bars("per-meja", s.stempel_per_meja);
         var missing = $("#desa-belum");
         missing.textContent = "";
         s.desa_belum_hadir.slice(0, 60).forEach(function (label) { missing.appendChild(el("li", { text: label })); });
         if (s.desa_belum_hadir.length > 60) missing.appendChild(el("li", { text: "… dan " + (s.desa_belum_hadir.length - 60) + " desa lagi" }));
         var latest = $("#terbaru");
         latest.textContent = "";
-        s.latest.forEach(function (item) { latest.appendChild(el("li", { text: item.waktu.slice(11, 16) + "  " + item.text })); });
-        number("diperbarui", s.refreshed);
+        s.terakhir.forEach(function (item) { latest.appendChild(el("li", { text: item.waktu.slice(11, 16) + "  " + item.teks })); });
+        number("diperbarui", s.diperbarui);
       }
       function poll() {
         get("/api/v1/ringkasan").then(function (s) {
