@@ -18,9 +18,6 @@ from ..refusals import rehearsed
 from ..state import Day, Seen
 from .base import Desk, Masuk, Reply, Step, View, inovasi_json
 
-NO_CERTIFICATE_KEY = ("Sertifikat belum dapat dibuat: kunci sertifikat belum ada di laptop induk. Beri tahu petugas "
-                      "laptop induk; sertifikat desa ini dapat dicetak nanti.")
-
 
 class KomitmenMasuk(Masuk):
     desa: str = Field(min_length=1, max_length=80)
@@ -165,8 +162,8 @@ def _committed(day: Day, result: Committed, view: View) -> Reply:
     pesan = f"Kartu Komitmen {label} tercatat."
     if result.unsigned:
         pesan += f" Belum ditandatangani {' dan '.join(result.unsigned)}: sertifikat belum dapat dicetak."
-    elif key_state(day.root) != "ada":  # offered only when it can be made
-        pesan += " " + NO_CERTIFICATE_KEY
+    elif key_state(day.root) != "ada":  # offered only when it can be made; the card itself is recorded
+        pesan += " " + say("BUR-W026")["message"]
     else:
         data["sertifikat"] = f"/api/v1/sertifikat/{result.desa}.pdf"
     return Reply("tercatat", pesan, result.file, data=data)
