@@ -7,7 +7,7 @@ steps. Nothing here knows the web or the terminal.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
 from ...schema.models import Model, Peserta
@@ -58,7 +58,8 @@ class Reply:
     kode: str | None = None
 
     def fields(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow: the answer is serialised once right after, so copying `data` deeply (asdict) is waste.
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 @dataclass(frozen=True)
