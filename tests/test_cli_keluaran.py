@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from support import WILAYAH_CSV, bursa, make_event, plain, small_region_list
+from support import bursa, make_event, plain, small_region_list
 
 PYTHON = sys.executable
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from support import bursa, make_event, plain, small_region_list
+from support import bursa, make_event, small_region_list
 
 UNFILLED = ("", 0)
 

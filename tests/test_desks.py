@@ -125,7 +125,7 @@ def test_the_desk_page_is_handed_the_steps_of_its_desk(served, desk):
 def make_saran():
     """A whole desk role as its module would declare it: a suggestion box at the hall's exit."""
     import types
-    from typing import Any, Optional
+    from typing import Any
 
     from pydantic import Field
 

@@ -4,7 +4,6 @@ known, and a clear warning when the chosen area has no desa (only kelurahan)."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 import yaml

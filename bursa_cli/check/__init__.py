@@ -14,7 +14,7 @@ from ..codes import say
 from ..errors import ERROR, NOTE, WARNING, Problem, UsageError
 from ..schema.event import Event, load_event
 from ..schema.models import TAHAPAN_KODE
-from . import links, readiness
+from . import links
 from .readiness import StageResult, check_readiness, check_tahapan_list
 from .requirements import DAY, PROGRESS, REQUIREMENTS, check_requirements
 

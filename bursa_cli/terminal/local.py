@@ -6,7 +6,6 @@ Each command also has a one-shot form with options, for scripts and tests.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from ..day.journal import record
 from .dialogue import END_WORDS, Dialogue

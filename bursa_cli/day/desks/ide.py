@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from pydantic import Field
 
-from ...errors import Refused, Repeat, UsageError
-from ...schema.models import Inovasi, Peserta
+from ...errors import Refused
 from ...schema.types import BIDANG_LABEL
-from ..actions import Recorded, check_name, check_resent, entry_of, known_peserta, menu_inovasi, record_entry
+from ..actions import Recorded, check_name, check_resent, entry_of, known_peserta, record_entry
 from ..refusals import rehearsed
-from ..state import Day, Seen
-from .base import Desk, Masuk, Reply, Step, View, inovasi_json
+from ..state import Day
+from .base import Desk, Masuk, Reply, Step, View
 
 
 class IdeMasuk(Masuk):

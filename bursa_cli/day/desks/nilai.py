@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from pydantic import Field
 
-from ...errors import Refused, Repeat, UsageError
-from ...schema.models import Inovasi, Peserta
+from ...errors import Refused, Repeat
 from ..actions import Recorded, check_name, check_resent, entry_of, known_peserta, menu_inovasi, record_entry
 from ..refusals import rehearsed
-from ..state import Day, Seen
+from ..state import Day
 from .base import Desk, Masuk, Reply, Step, View, inovasi_json
 
 

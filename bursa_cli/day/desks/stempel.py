@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from pydantic import Field
 
 from ...errors import Refused, Repeat, UsageError
-from ...schema.models import Inovasi, Peserta
+from ...schema.models import Inovasi
 from ..desk import not_checked_in
-from ..actions import Recorded, check_name, check_resent, entry_of, known_peserta, menu_inovasi, record_entry
+from ..actions import Recorded, check_resent, entry_of, known_peserta, record_entry
 from ..refusals import rehearsed
-from ..state import Day, Seen
+from ..state import Day
 from .base import Desk, Masuk, Reply, Step, View, inovasi_json
 
 
