@@ -17,19 +17,14 @@ from typing import Any, Callable, TypeVar
 
 from ..certify.codes import key_state
 from ..errors import BursaError, Forbidden, NotFound
-from ..schema.models import PERAN_LABEL, Peserta
+from ..schema.models import Peserta
 from ..schema.types import BIDANG_LABEL
-from ..day import Day, LiveSummary, Refused, Repeat, stamped_for_desa
-from ..day.actions import Duplicate, known_desa, known_peserta, search_desa, search_peserta
-from ..day.desks import Desk, Masuk, desks_of
-from ..day.desks.base import inovasi_json as _inovasi
-from ..day.desks.komitmen import off_day_for_desa
+from ..day import Day, LiveSummary, Refused, Repeat
+from ..day.actions import Duplicate, known_desa, known_peserta
+from ..day.desks import Desk, Masuk, views
 from ..day.journal import Journal
 from ..day.devices import DEVICES_FILE, Perangkat, device_for_token, list_devices, server_secret, state_dir
-from ..day.seat import seat_of
 from .models import Jawaban, Ringkasan, Terakhir
-
-
 
 
 T = TypeVar("T")
@@ -76,65 +71,29 @@ class Hub:
     def about(self, device: Perangkat) -> dict[str, Any]:
         """What a desk page needs to start, and to keep working offline."""
         with self._lock:
-            acara = self.day.acara
-            data: dict[str, Any] = {
-                "perangkat": device.id, "peran": device.peran, "meja": device.meja, "nama": device.nama,
-                "acara": acara.nama, "zona_waktu": acara.zona_waktu, "gladi": self.gladi,
-            }
-            if device.peran == "stempel" and device.meja:
-                room = self.day.event.ruang_by_kode.get(self.day.event.meja_ruang.get(device.meja, ""))
-                data["ruang"] = room.nama if room else ""
-                data["inovasi"] = [_inovasi(i) for i in self.day.menu.values() if i.meja == device.meja]
-            if device.peran in ("nilai", "komitmen"):
-                data["inovasi"] = [_inovasi(i) for i in self.day.menu.values()]
-            if device.peran == "komitmen":
-                data["tahun_apbdes"] = acara.tahun_apbdes
-            if device.peran == "ide":
-                data["bidang"] = BIDANG_LABEL
-            if device.peran == "registrasi":
-                data["peran_peserta"] = PERAN_LABEL
-                data["bursa_kit"] = list(acara.bursa_kit)
-            # The dialogue of each desk this device records at, as the terminal desks run it.
-            data["langkah"] = {desk.path: desk.steps_json() for desk in desks_of(device.peran)}
-            data["sumber"] = {desk.path: desk.sources(self.day, (device.meja or "") if desk.named_by == "meja"
-                                                      else device.log_name)
-                              for desk in desks_of(device.peran) if desk.sources}
-            return data
+            return views.about(self.day, device.peran, device.log_name, perangkat=device.id, meja=device.meja,
+                               nama=device.nama, gladi=self.gladi)
 
     def peserta(self, device: Perangkat, peserta_id: str) -> dict[str, Any]:
         """One participant as the desk may see them: phone numbers only at registration."""
         with self._lock:
             self.day.refresh()
-            return self._peserta(device, _found(lambda: known_peserta(self.day, peserta_id), "BUR-W031"))
+            return views.peserta_view(self.day, _found(lambda: known_peserta(self.day, peserta_id), "BUR-W031"),
+                                      device.peran)
 
     def search_peserta(self, device: Perangkat, text: str) -> list[dict[str, Any]]:
         with self._lock:
             self.day.refresh()
-            return [self._peserta(device, p) for p in search_peserta(self.day, text)]
+            return views.found_peserta(self.day, text, device.peran)
 
     def search_desa(self, text: str) -> list[dict[str, str]]:
         with self._lock:
-            return [{"kode": kode, "label": self.day.desa_label(kode)} for kode in search_desa(self.day, text)]
+            return views.found_desa(self.day, text)
 
     def desa(self, kode: str) -> dict[str, Any]:
         """A village at Jendela 3: its stamps from every desk and the card in force, if any."""
         with self._lock:
-            kode = _found(lambda: known_desa(self.day, kode), "BUR-W032")
-            self.day.refresh(("komitmen",))
-            stamped = stamped_for_desa(self.day, kode)
-            desks: dict[str, set[str]] = {}
-            for (peserta_id, inovasi_id), seen in self.day.stamps.items():
-                who = self.day.peserta(peserta_id)
-                if who is not None and who.desa == kode:
-                    desks.setdefault(inovasi_id, set()).add(seen.by)
-            card = self.day.commitments.get(kode)
-            return {
-                "kode": kode, "label": self.day.desa_label(kode),
-                "stempel": [{**_inovasi(s.inovasi), "jumlah": s.count, "meja_stempel": sorted(desks.get(s.inovasi.id, ()))}
-                            for s in stamped],
-                "kartu": {"berkas": card.file, "baris": card.line, "jam": card.jam} if card else None,
-                "luar_hari": off_day_for_desa(self.day, kode),  # stamps dated outside the event day
-            }
+            return _found(lambda: views.desa_view(self.day, kode), "BUR-W032")
 
     # ---- entries
 
@@ -210,17 +169,7 @@ class Hub:
         return await job
 
     def _peserta(self, device: Perangkat, peserta: Peserta) -> dict[str, Any]:
-        data = {
-            "id": peserta.id, "nama": peserta.nama, "peran": peserta.peran,
-            "peran_label": PERAN_LABEL.get(peserta.peran, peserta.peran),
-            "desa": peserta.desa, "desa_label": self.day.desa_label(peserta.desa), "instansi": peserta.instansi,
-            "terdaftar": peserta.id in self.day.checked_in,
-            "stempel": sorted(self.day.stamps_of.get(peserta.id, ())),
-        }
-        if device.peran == "registrasi":
-            data["telepon"] = peserta.telepon
-            data["kursi"] = seat_of(self.day.event, peserta.id)
-        return data
+        return views.peserta_view(self.day, peserta, device.peran)
 
 
 def _found(look: Callable[[], T], code: str) -> T:

@@ -15,7 +15,7 @@ from ...schema.types import IdEntri
 from ..state import Day
 
 Status = Literal["tercatat", "sudah_tercatat", "sudah_hadir", "perlu_konfirmasi", "ditolak"]
-StepKind = Literal["pindai", "pilih", "angka", "teks", "ya_tidak"]
+StepKind = Literal["pindai", "desa", "pilih", "pilih_banyak", "angka", "teks", "ya_tidak", "alasan"]
 View = Callable[[Peserta], dict[str, Any]]  # a participant as the asking device may see them
 
 
@@ -25,14 +25,48 @@ class Masuk(Model):
     id_entri: IdEntri
 
 
+@dataclass
+class Round:
+    """What one round of a desk's dialogue has seen, as the laptop induk shows it.
+
+    `about` is the device's `/api/v1/saya` and `sources` its desk's lists; `peserta`
+    and `desa` the views of the participant and the village a step looked up;
+    `offered` the list each `pilih` step showed, by field; `values` the answers so
+    far. The terminal builds it from the event folder or from the induk alike, so a
+    step's functions see the same.
+    """
+
+    about: dict[str, Any]
+    sources: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    peserta: dict[str, Any] | None = None
+    desa: dict[str, Any] | None = None
+    offered: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+Offer = Callable[[Round], list[dict[str, Any]]]
+
+
 @dataclass(frozen=True)
 class Step:
     """One question of a desk's dialogue, filling one field of its request.
 
-    `kind`: pindai (a Kartu ID scanned or typed), pilih (a number from a list), angka,
-    teks, ya_tidak. `source` names where a list comes from (`Desk.sources` computes it
-    from the day); `optional`: an empty answer leaves the field empty instead of
-    cancelling the entry.
+    `kind`:
+    - pindai: a participant's Kartu ID scanned or typed, looked up first (with `cari`,
+      a name or a village is searched too; with `baru`, "+baru" or a spare Kartu ID
+      opens the dialogue of the desk at that path, for someone not invited);
+    - desa: a village by code or name, or by a scanned participant's Kartu ID (with
+      `look`, the village's stamps are fetched and shown);
+    - pilih / pilih_banyak: one, or several separated by commas, from a numbered list
+      (`source` names a list of `Desk.sources`; `offer` computes it from what was seen);
+    - angka, teks, ya_tidak;
+    - alasan: one text for each item `each` names, kept as {item: text}.
+
+    `optional`: an empty answer leaves the field empty instead of cancelling the entry;
+    `default` names the key of `/saya` whose value an empty answer takes. `read` turns
+    a typed answer into the field's value, refusing a wrong one (asked again). `when`
+    asks the step only when it says yes to the answers so far; `empty` is said when a
+    list has nothing to offer.
     """
 
     field: str
@@ -40,6 +74,21 @@ class Step:
     kind: StepKind = "teks"
     source: str = ""
     optional: bool = False
+    cari: bool = False
+    baru: str = ""
+    look: bool = False
+    default: str = ""
+    empty: str = ""
+    read: Callable[[str], Any] | None = None
+    offer: Offer | None = None
+    when: Callable[[dict[str, Any]], bool] | None = None
+    each: Callable[[Round], list[str]] | None = None
+
+    def offered(self, round: Round) -> list[dict[str, Any]]:
+        """The numbered list this step shows."""
+        if self.offer is not None:
+            return self.offer(round)
+        return round.sources.get(self.source, [])
 
     def as_json(self) -> dict[str, Any]:
         return {"isian": self.field, "tanya": self.ask, "jenis": self.kind, "sumber": self.source,
@@ -67,6 +116,8 @@ class Desk:
     """One desk role. `record(day, name, asked)` writes the entry (or raises `Refused`,
     `Repeat`, `Duplicate`); `answer(day, result, view)` says what happened.
 
+    `steps` are its dialogue, `intro` the line its terminal shows first, `again` the
+    question asked before an entry that repeats an earlier one is sent with `ulang`.
     `path` is the route under /api/v1/ and the name its request is sent to; `named_by`
     says which name of the device its log carries: its own (`perangkat`) or its
     consultation desk's (`meja`, the stamp desks). `sources` gives each list a step
@@ -81,6 +132,8 @@ class Desk:
     record: Callable[[Day, str, Any], Any]
     answer: Callable[[Day, Any, View], Reply]
     steps: tuple[Step, ...] = ()
+    intro: str = ""
+    again: str = "Catat lagi?"
     named_by: Literal["perangkat", "meja"] = "perangkat"
     sources: Callable[[Day, str], dict[str, list[dict[str, Any]]]] | None = None
 
