@@ -1287,6 +1287,11 @@ _c("BUR-M039", "--alasan '{alasan}' tidak sah; tulis INO-003=\"alasannya\".",
    "Alasan untuk inovasi tanpa stempel ditulis sebagai id inovasi, tanda sama dengan, lalu alasannya.")
 _c("BUR-M040", "'{folder}' bukan folder acara: berkas acara.yaml tidak ada.",
    "`bursa perbaiki` memulihkan log di folder acara, yaitu folder yang memuat acara.yaml.")
+_c("BUR-M041", "{isian} '{teks}' tidak sah: tulis angka saja.",
+   "Pertanyaan meja ini menunggu angka; jawaban lain ditanyakan sekali lagi, tidak ada yang dicatat.")
+_c("BUR-M042", "Peserta {peserta} tidak mewakili desa mana pun; ketik kode atau nama desanya.",
+   "Di Jendela 3 desa dapat dipilih dengan memindai Kartu ID perwakilannya; peserta dari instansi "
+   "(OPD, media, perguruan tinggi) tidak mewakili desa.")
 
 
 FAMILY_TITLE = {

@@ -130,7 +130,7 @@ def test_a_scan_at_a_yes_no_question_is_kept_for_the_next_participant(tmp_path):
     assert result.exit_code == 0, result.output
     shown = plain(result.output)
     assert "P-0003 tampak seperti Kartu ID yang dipindai, bukan jawaban" in shown
-    assert "STEMPEL Sri Lestari (P-0003)" in shown
+    assert "Stempel INO-001 Posyandu Remaja untuk Sri Lestari (P-0003) tercatat" in shown
     assert [(e["peserta"]) for e in logged(root, "stempel")] == ["P-0001", "P-0002", "P-0003"]
 
 
@@ -139,7 +139,7 @@ def test_a_scan_at_the_signature_question_records_no_card(tmp_path):
     typed = f"{BULU}\n1\n\ny\nP-0003\nINO-002\nDiminta warga\n\ny\ny\n"
     result = bursa("komitmen", root, "--perangkat", "J3-1", input=typed)
     assert result.exit_code == 0, result.output
-    assert "Kartu tidak dicatat" in plain(result.output)
+    assert "Tidak dicatat; catat lagi setelah peserta berikutnya." in plain(result.output)
     assert [c["desa"] for c in logged(root, "komitmen")] == [TEGALURUNG]
 
 

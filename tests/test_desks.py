@@ -229,7 +229,7 @@ def counters(root: Path, mode: str):
 
     Yields a function giving the counter of one desk."""
     from bursa_cli.day import Day
-    from bursa_cli.terminal.dialogue import Here, There
+    from bursa_cli.terminal import Here, There
     from web_support import pair, served
 
     if mode == "here":
@@ -266,7 +266,7 @@ def test_the_terminal_desk_refuses_and_writes_a_resend_once(minimal_event, desk,
 def test_two_terminal_desks_sending_the_same_entry_write_it_once(minimal_event, desk):
     """Two laptops on one folder (each its own `Day`) and a desk resending through the induk at once."""
     from bursa_cli.day import Day
-    from bursa_cli.terminal.dialogue import Here
+    from bursa_cli.terminal import Here
 
     body, _, _, log = CASES[desk.path]
     one, two = Here(Day.open(minimal_event), NAMES[desk.peran]), Here(Day.open(minimal_event), NAMES[desk.peran])
@@ -286,14 +286,14 @@ def saran_command(desk):
     """How a test runs a desk's generic dialogue in a terminal: no command in cli/ is needed."""
     import typer
 
-    from bursa_cli.terminal import DeskLoop
+    from bursa_cli.terminal import Dialogue
 
     app = typer.Typer()
 
     @app.command()
     def meja(folder: Path, perangkat: str = typer.Option(None), induk: str = typer.Option(None),
              token: str = typer.Option(None)) -> None:
-        DeskLoop().run(desk, folder, perangkat, induk, token)
+        Dialogue().run(desk, folder, perangkat, induk, token)
 
     return app
 
@@ -324,7 +324,7 @@ def test_a_new_role_works_through_the_terminal_without_touching_cli(saran, minim
     assert "✔ TERCATAT: Saran Suparman tercatat." in said
     assert "✘ DITOLAK: Saran 'ok' terlalu pendek: tulis paling sedikit dua kata." in said
     assert "✘ DITOLAK: Id peserta 'P-9999' tidak dikenal" in said
-    assert "Selesai: 1 Kotak saran dicatat" in said
+    assert "Selesai: 1 kotak saran dicatat" in said
     assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1
     assert "Tambah kursi di Ruang Pleno" in log.read_text(encoding="utf-8")
 

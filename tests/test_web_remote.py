@@ -16,7 +16,7 @@ def test_a_terminal_stamp_desk_records_through_the_induk(minimal_event, tmp_path
                        input="P-0001\nP-0001\ny\nP-9999\nselesai\n")
     said = plain(result.output)
     assert result.exit_code == 0, result.output
-    assert "Stempel · meja A-01 · lewat laptop induk" in said
+    assert "Stempel · A-01 · laptop induk" in said
     assert said.count("✔ TERCATAT") == 2 and "! SUDAH ADA" in said
     assert "belum tercatat di registrasi" in said
     assert "✘ DITOLAK: Id peserta 'P-9999' tidak dikenal" in said
@@ -54,17 +54,18 @@ def test_terminal_rating_idea_and_jendela_3_desks_record_through_the_induk(minim
     with served(minimal_event) as base:
         bursa("stempel", tmp_path, "--induk", base, "--token", stamp_token, "--peserta", "P-0001")
         rating = bursa("nilai", tmp_path, "--induk", base, "--token", tokens["nilai"],
-                       input="P-9999\nP-0001\n1\n9\n4\nbagus\nselesai\n")
+                       input="P-9999\nP-0001\n9\n4\nbagus\nselesai\n")
         idea = bursa("ide", tmp_path, "--induk", base, "--token", tokens["ide"],
                      input="P-0002\nLumbung <b>pangan</b>\nsimpan gabah\n2\nselesai\n")
         card = bursa("komitmen", tmp_path, "--induk", base, "--token", tokens["komitmen"],
                      input="P-0001\n1,INO-002\njalan rusak\n\ny\ny\nselesai\n")
     assert rating.exit_code == 0, rating.output
     assert "Id peserta 'P-9999' tidak dikenal" in plain(rating.output)  # the id first, before anything is typed
-    assert "1. INO-001" in plain(rating.output)  # the stamped innovation is offered first
+    assert "Inovasi: INO-001 Posyandu Remaja (PSDM)" in plain(rating.output)  # the one stamped: no choice needed
+    assert "Nilai '9' tidak sah" in plain(rating.output)  # asked again
     assert idea.exit_code == 0 and "✔ TERCATAT" in plain(idea.output)
     assert card.exit_code == 0, card.output
-    assert "✔ TERCATAT: Kartu Komitmen Desa Bulu, Kec. Bulu tercatat." in plain(card.output)
+    assert "✔ TERCATAT: Kartu Komitmen Desa Bulu, Kec. Bulu tercatat, APBDes 2027." in plain(card.output)
     event = load_event(minimal_event).event
     assert [(r.peserta, r.inovasi, r.nilai, r.catatan) for r in event.penilaian] == [("P-0001", "INO-001", 4, "bagus")]
     assert [(i.judul, i.peserta, i.bidang) for i in event.ide] == [("Lumbung <b>pangan</b>", "P-0002", "psdm")]

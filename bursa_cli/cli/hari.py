@@ -1,9 +1,9 @@
 """Commands of the day: registrasi, stempel, nilai, ide, komitmen, perbaiki, pantau.
 
-Each desk command parses its options and hands them to one method of
-`terminal.DeskLoop`, which runs the desk's dialogue here or through the
-laptop induk (`--induk`). Every command also has a one-shot form with options,
-for scripts and tests.
+Each desk command parses its options and runs its desk of the registry
+(`day/desks/`) through `terminal.Dialogue`, here or through the laptop induk
+(`--induk`). What the options say is given to the dialogue; every command also
+has a one-shot form that asks nothing, for scripts and tests.
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ def registrasi(
     dst.) menjadi id-nya. Tanpa kartu cadangan, +baru memberi id W-<perangkat>-NNN.
     Keduanya dicatat di log registrasi; peserta.yaml tidak pernah diubah.
     """
-    from ..terminal import DeskLoop
+    from ..day.desks import registrasi as desk
+    from ..terminal import Dialogue
 
-    DeskLoop().registrasi(folder, perangkat, peserta_id, induk, token, gladi)
+    Dialogue().run(desk.DESK, folder, perangkat, induk, token, gladi, {"peserta": peserta_id}, once=bool(peserta_id))
 
 
 def stempel(
@@ -60,9 +61,11 @@ def stempel(
     dicatat setelah petugas mengiyakan, atau dengan --ulang. Peserta yang belum
     registrasi tetap distempel, dengan peringatan.
     """
-    from ..terminal import DeskLoop
+    from ..day.desks import stempel as desk
+    from ..terminal import Dialogue
 
-    DeskLoop().stempel(folder, meja, konsultan, peserta_id, inovasi_id, ulang, induk, token, gladi)
+    given = {"peserta": peserta_id, "inovasi": inovasi_id, "konsultan": konsultan, "ulang": ulang}
+    Dialogue().run(desk.DESK, folder, meja, induk, token, gladi, given, once=bool(peserta_id))
 
 
 def nilai(
@@ -78,9 +81,14 @@ def nilai(
     gladi: bool = GLADI,
 ) -> None:
     """Penilaian inovasi oleh peserta (1 sampai 5): inovasi yang distempel untuk peserta ditawarkan lebih dulu."""
-    from ..terminal import DeskLoop
+    from ..day.desks import nilai as desk
+    from ..errors import UsageError
+    from ..terminal import Dialogue
 
-    DeskLoop().nilai(folder, perangkat, peserta_id, inovasi_id, skor, catatan, ulang, induk, token, gladi)
+    if peserta_id and (not inovasi_id or skor is None):
+        raise UsageError.coded("BUR-M037")
+    given = {"peserta": peserta_id, "inovasi": inovasi_id, "nilai": skor, "catatan": catatan, "ulang": ulang}
+    Dialogue().run(desk.DESK, folder, perangkat, induk, token, gladi, given, once=bool(peserta_id))
 
 
 def ide(
@@ -96,9 +104,11 @@ def ide(
     gladi: bool = GLADI,
 ) -> None:
     """Kartu Ide: inovasi yang sudah dipraktikkan desa tetapi belum terdokumentasi."""
-    from ..terminal import DeskLoop
+    from ..day.desks import ide as desk
+    from ..terminal import Dialogue
 
-    DeskLoop().ide(folder, perangkat, judul, uraian, bidang, peserta_id, desa, induk, token, gladi)
+    given = {"judul": judul, "uraian": uraian, "bidang": bidang, "peserta": peserta_id, "desa": desa}
+    Dialogue().run(desk.DESK, folder, perangkat, induk, token, gladi, given, once=bool(judul))
 
 
 def komitmen(
@@ -122,9 +132,25 @@ def komitmen(
     alasan. Kartu tanpa dua tanda tangan tetap dicatat, dengan peringatan.
     Kartu kedua untuk desa yang sama menggantikan yang pertama (perlu --ulang).
     """
-    from ..terminal import DeskLoop
+    from ..day.desk import split_ids
+    from ..day.desks import komitmen as desk
+    from ..errors import UsageError
+    from ..terminal import Dialogue
 
-    DeskLoop().komitmen(folder, perangkat, desa, inovasi, tahun, ttd_kades, ttd_bpd, alasan, ulang, induk, token, gladi)
+    if not inovasi:  # the officer is asked for each card (for this village only, with --desa)
+        Dialogue().run(desk.DESK, folder, perangkat, induk, token, gladi, {"desa": desa, "tahun_apbdes": tahun})
+        return
+    if not desa:
+        raise UsageError.coded("BUR-M038")
+    reasons = {}
+    for item in alasan or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise UsageError.coded("BUR-M039", alasan=item)
+        reasons[key.strip()] = value.strip()
+    given = {"desa": desa, "inovasi": split_ids(inovasi), "tahun_apbdes": tahun, "ttd_kepala_desa": ttd_kades,
+             "ttd_ketua_bpd": ttd_bpd, "alasan": reasons, "ulang": ulang}
+    Dialogue().run(desk.DESK, folder, perangkat, induk, token, gladi, given, once=True)
 
 
 def perbaiki(folder: Path = FOLDER) -> None:

@@ -121,16 +121,71 @@ ANSWER_STYLE = {
 
 
 def show_answer(answer) -> None:
-    """What the laptop induk answered a terminal desk (a `web.models.Jawaban`)."""
+    """A desk's answer to one entry (a `Reply`, or the induk's `Jawaban`): what to hand over, what to watch."""
     style, label = ANSWER_STYLE.get(answer.status, ("red", answer.status))
-    console().print(f"[bold {style}]{label}:[/] {escape(answer.pesan)}")
+    code = f" [dim]({escape(answer.kode)})[/]" if answer.status == "ditolak" and answer.kode else ""
+    where = f"  [dim]{escape(answer.berkas)}[/]" if answer.status == "tercatat" and answer.berkas else ""
+    console().print(f"[bold {style}]{label}:[/] {escape(answer.pesan)}{code}{where}")
     data = answer.data or {}
-    if data.get("kursi") and data["kursi"] != "-":
-        console().print(f"   Kursi: [bold]{escape(str(data['kursi']))}[/]")
-    if data.get("bursa_kit"):
-        console().print(f"   Bursa Kit: {escape(', '.join(map(str, data['bursa_kit'])))}")
+    if data.get("kursi"):
+        kit = ", ".join(map(str, data.get("bursa_kit") or []))
+        console().print(f"   Kursi: [bold]{escape(_seat(str(data['kursi'])))}[/]" +
+                        (f"   Serahkan Bursa Kit: [bold]{escape(kit)}[/]" if kit else
+                         "   Bursa Kit sudah diserahkan; tidak dicatat dua kali." if answer.status == "sudah_hadir"
+                         else ""))
+    for item in data.get("inovasi") or [] if isinstance(data.get("inovasi"), list) else []:
+        console().print(f"   - {escape(choice_label(item))}")
+    for inovasi_id, reason in (data.get("alasan") or {}).items():
+        console().print(f"   [yellow]tanpa stempel:[/] {escape(inovasi_id)}: {escape(reason)}")
+    if data.get("menggantikan"):
+        console().print(f"   [yellow]Menggantikan kartu yang dicatat pukul {escape(data['menggantikan'])}.[/]")
+    if data.get("belum_ditandatangani"):
+        console().print(Panel(
+            f"Kartu ini BELUM ditandatangani {escape(' dan '.join(data['belum_ditandatangani']))}.\n"
+            "Kartu tetap dicatat, tetapi harus ditandatangani sebelum sertifikat dicetak;\n"
+            "`bursa validasi` akan melaporkannya sebagai galat.",
+            title="PERHATIAN", border_style="bold red", expand=False))
     if data.get("peringatan"):
         show_warning(str(data["peringatan"]))
+
+
+def peserta_line(view: dict) -> str:
+    """A participant as a desk shows them (`day/desks/views.peserta_view`): id · nama · peran · desa."""
+    place = view.get("desa_label") if view.get("desa") else view.get("instansi")
+    return " · ".join(str(part) for part in (view["id"], view["nama"], view.get("peran_label"), place) if part)
+
+
+def choice_label(item: dict) -> str:
+    """One item of a desk's numbered list: an innovation (with its stamps at Jendela 3), a role, a field."""
+    from ..schema.types import BIDANG_SHORT
+
+    if "judul" not in item:
+        return str(item.get("label") or item["id"])
+    label = f"{item['id']} {item['judul']}"
+    if item.get("bidang"):
+        label += f" ({BIDANG_SHORT.get(item['bidang'], item['bidang'])})"
+    if "jumlah" in item:
+        label += f" · {item['jumlah']} stempel"
+    return label
+
+
+def show_choices(items: Sequence[dict]) -> None:
+    for number, item in enumerate(items, start=1):
+        console().print(f"{number:>2}. {escape(choice_label(item))}")
+
+
+def show_village(view: dict) -> None:
+    """A village at Jendela 3 (`views.desa_view`): its name, its stamps' heading, and what to watch."""
+    if view.get("stempel"):
+        console().print(f"Inovasi yang distempel: {escape(view['label'])}")
+    else:
+        console().print(f"Belum ada stempel untuk {escape(view['label'])}: "
+                        "setiap inovasi yang dipilih memerlukan alasan.")
+    if view.get("kartu"):
+        show_warning(f"Kartu Komitmen desa ini sudah dicatat pukul {view['kartu']['jam']}; kartu baru menggantikannya "
+                     "setelah petugas mengiyakan.")
+    if view.get("luar_hari"):
+        show_warning(str(view["luar_hari"]))
 
 
 def show_session_end(count: int, what: str, file: str) -> None:

@@ -1,11 +1,11 @@
-"""The terminal desks' one loop: a desk's steps asked one line at a time, recorded here or at the induk.
+"""The terminal desks' one loop: any desk's steps asked one line at a time, recorded here or at the induk.
 
 A USB QR scanner types the id and Enter, so every desk reads one line at a
-time and ends at the end of input or on `selesai`/`keluar`. `Dialogue` holds
-what a desk session keeps between questions (a scan typed while a yes/no
-question was open is held for the next participant) and runs any desk of the
-registry from its `steps`: locally against the event folder (`Here`) or through
-the laptop induk (`There`), sending the desk's own request model either way.
+time and ends at the end of input or on `selesai`/`keluar`. `Dialogue` runs any
+desk of the registry (`day/desks/`) from its `steps`, against the event folder
+(`Here`) or through the laptop induk (`There`), sending the desk's own request
+model either way. It keeps what a session holds between questions: a Kartu ID
+scanned while another question was open is held for the next participant.
 Reading and printing go through `present.hari` only.
 """
 
@@ -17,10 +17,27 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import Duplicate, Refused, Repeat
-from ..day.desks.base import Desk, Masuk, Reply, Step
+from ..day.desks.base import Desk, Masuk, Round, Step
+from ..errors import BursaError, Refused
+from .counters import Here, There
 
 END_WORDS = ("selesai", "keluar")
+
+
+class Cancel(Exception):
+    """This round ends without an entry; the desk asks for the next one."""
+
+
+class End(Exception):
+    """The input ended (EOF, selesai, keluar): the session closes."""
+
+
+class Switch(Exception):
+    """The line opens another desk's dialogue (a walk-in at registration), with what is known already."""
+
+    def __init__(self, path: str, known: dict[str, Any]):
+        super().__init__(path)
+        self.path, self.known = path, known
 
 
 def new_id() -> str:
@@ -34,151 +51,342 @@ def unfit(error: ValidationError) -> Refused:
     return Refused.coded("BUR-M002", isian=".".join(map(str, wrong["loc"])) or "isi", sebab=wrong["msg"])
 
 
-class Here:
-    """Recording against the event folder at this laptop."""
-
-    def __init__(self, day, name: str):
-        self.day, self.name = day, name
-        self.where = f"{day.area.logs}"
-
-    def sources(self, desk: Desk) -> dict[str, list[dict[str, Any]]]:
-        return desk.sources(self.day, self.name) if desk.sources else {}
-
-    def record(self, desk: Desk, asked: Masuk) -> Reply:
-        """The desk's answer, as the laptop induk would give it; a refusal is an answer too."""
-        from ..day.journal import record
-        from ..day.refusals import note_refusal
-
-        try:
-            result = record(self.day, desk.record, self.name, asked)  # on disk when it returns
-        except Duplicate as resent:
-            return Reply("sudah_tercatat", resent.message, resent.earlier.file, resent.earlier.line)
-        except Repeat as repeat:
-            return Reply("perlu_konfirmasi", repeat.message, repeat.earlier.file, repeat.earlier.line)
-        except Refused as error:
-            note_refusal(self.day, desk.peran, self.name, error)
-            return Reply("ditolak", error.message, kode=error.code or None)
-        return desk.answer(self.day, result, lambda p: {"id": p.id, "nama": p.nama})
-
-
-class There:
-    """Recording through the laptop induk (`--induk URL --token T`)."""
-
-    def __init__(self, url: str, token: str | None):
-        from ..web.client import Induk
-
-        self.induk = Induk(url, token)
-        self.about = self.induk.about()
-        self.where = f"laptop induk {self.induk.url}"
-
-    def sources(self, desk: Desk) -> dict[str, list[dict[str, Any]]]:
-        return self.about.get("sumber", {}).get(desk.path, {})
-
-    def record(self, desk: Desk, asked: Masuk):
-        return self.induk.record(desk.path, asked)
-
-
 class Dialogue:
-    """One terminal desk session: the scans held between questions, and the questions themselves."""
+    """One terminal desk session: the scans held between questions, and the rounds of questions."""
 
     def __init__(self) -> None:
         self.held: list[str] = []
 
+    # ---- the session
+
     def run(self, desk: Desk, folder: Path | None = None, perangkat: str | None = None, induk: str | None = None,
-            token: str | None = None, gladi: bool = False) -> int:
-        """Any desk of the registry by its steps, until the end of input; the number of entries written."""
-        from ..day.actions import check_name
+            token: str | None = None, gladi: bool = False, given: dict[str, Any] | None = None,
+            once: bool = False) -> int:
+        """Run `desk` until the end of input; the number of entries written.
+
+        `given` holds what the command's options said: answers to steps (asked no
+        more) and fields no step asks. With `once`, nothing is asked: the entry is
+        sent as given and an answer other than written is the command's error.
+        With answers given but not `once`, one round is asked for the rest.
+        """
         from ..present import hari as show
 
+        given = {key: value for key, value in (given or {}).items() if value is not None}
         self.held.clear()
-        if induk:
-            self._check_remote(induk, token, gladi)
-            counter: Here | There = There(induk, token)
-        else:
-            self._need(perangkat, "--perangkat")
-            check_name(perangkat)
-            counter = Here(self._open_day(folder, gladi), perangkat)
-        sources = counter.sources(desk)
-        show.show_desk(f"{desk.title} · {counter.where}", [
-            " · ".join(step.ask.rstrip(": ") for step in desk.steps), "Ketik selesai untuk keluar."])
+        counter = self._counter(desk, folder, perangkat, induk, token, gladi, given)
+        about = counter.about(desk)
+        if once:
+            return self._once(desk, counter, about, given)
+        intro = desk.intro or " · ".join(step.ask.rstrip(": ") for step in desk.steps)
+        show.show_desk(f"{desk.title} · {about.get('meja') or about.get('perangkat')} · {counter.where}",
+                       [line for line in (about.get("acara", ""), *self._served(about), intro,
+                                          "Ketik selesai untuk keluar.") if line], counter.problems)
         written = 0
-        while (values := self._ask_steps(desk, sources)) is not None:
-            if values:
-                written += self._record(counter, desk, values)
-            else:
-                show.show_note("Tidak dicatat.")
-        show.show_session_end(written, desk.title, counter.where)
+        while True:
+            try:
+                written += self._round(desk, counter, about, given)
+            except End:
+                break
+            except Cancel:
+                pass
+            if desk.steps and desk.steps[0].field in given:  # the options named this entry: one round
+                break
+        show.show_session_end(written, desk.title.lower(), counter.log_of(desk))
         return written
 
-    def _ask_steps(self, desk: Desk, sources: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
-        """The answers to one round of the desk's steps; {} when cancelled, None at the end of input."""
+    def _counter(self, desk: Desk, folder, perangkat, induk, token, gladi: bool, given: dict) -> Here | There:
+        """Where the desk records: checked before the first question, so a typo never waits for a scan."""
+        from ..day.actions import check_name
+
+        if induk:
+            self._check_remote(induk, token, gladi)
+            return There(induk, token)
+        option = "--meja" if desk.named_by == "meja" else "--perangkat"
+        if not perangkat:
+            from ..errors import UsageError
+
+            raise UsageError.coded("BUR-M036", pilihan=option)
+        check_name(perangkat, option)
+        day = self._open_day(folder, gladi)
+        if desk.opens is not None:
+            desk.opens(day, perangkat, given)
+        return Here(day, perangkat)
+
+    @staticmethod
+    def _served(about: dict[str, Any]) -> list[str]:
+        """The innovations a stamp desk serves, shown in its header."""
+        if about.get("peran") != "stempel":
+            return []
+        return [*(f"{item['id']}  {item['judul']}" for item in about.get("inovasi") or []), ""]
+
+    # ---- one entry
+
+    def _once(self, desk: Desk, counter: Here | There, about: dict[str, Any], given: dict[str, Any]) -> int:
+        """The entry the options describe, sent without a question; refused is the command's error."""
+        from ..codes import CODES
         from ..present import hari as show
 
-        values: dict[str, Any] = {}
-        for number, step in enumerate(desk.steps):
-            text = self._line(step.ask) if number == 0 else show.ask(step.ask)
-            if text is None:
-                return None
-            value = self._read_step(step, text.strip(), sources.get(step.source, []))
-            if value is None:
-                if not step.optional:
-                    return {}
-                continue
-            values[step.field] = value
-        return values
+        values = dict(given)
+        for step in desk.steps:
+            if step.kind == "desa" and isinstance(values.get(step.field), str):
+                values[step.field] = self._one_desa(desk, counter, values[step.field])
+        reply = counter.record(desk, self._asked(desk, values))
+        if reply.status in ("ditolak", "perlu_konfirmasi"):
+            entry = CODES.get(reply.kode or "")
+            raise Refused(reply.pesan, hint=entry.hint if entry else "", code=reply.kode or "")
+        show.show_answer(reply)
+        return 1 if reply.status == "tercatat" else 0
 
-    def _read_step(self, step: Step, text: str, offered: list[dict[str, Any]]) -> Any:
-        """One answer as its field's value; None when left empty (or a Kartu ID was scanned instead)."""
-        from ..day.desk import read_confirm
+    def _round(self, desk: Desk, counter: Here | There, about: dict[str, Any], given: dict[str, Any]) -> int:
+        """Ask one entry's steps and send it; 1 when written. `Cancel`/`End` end the round early."""
+        from ..day.desks import desk_at
+        from ..present import hari as show
 
-        if step.kind == "ya_tidak":
-            answer = read_confirm(text)
-            if not answer.answered:
-                self._hold(answer.scan)
-                return None
-            return answer.yes
-        if not text:
-            return None
-        if step.kind == "pilih" and text.isdigit() and 1 <= int(text) <= len(offered):
-            return offered[int(text) - 1]["id"]
-        if step.kind == "angka" and text.isdigit():
-            return int(text)
-        return text
+        sources = about.get("sumber", {}).get(desk.path, {})
+        round = Round(about, sources, {key: value for key, value in given.items()
+                                       if key not in {step.field for step in desk.steps}})
+        try:
+            for number, step in enumerate(desk.steps):
+                if step.when is None or step.when(round.values):
+                    value = self._step(desk, step, counter, round, given.get(step.field), first=number == 0)
+                    if value is not None:
+                        round.values[step.field] = value
+        except Switch as switch:
+            other = desk_at(switch.path)
+            show.show_note(" · ".join([*(f"{key} {value}" for key, value in switch.known.items()), other.intro]))
+            round = Round(about, about.get("sumber", {}).get(other.path, {}), dict(switch.known))
+            for step in other.steps:
+                if step.field not in round.values and (step.when is None or step.when(round.values)):
+                    value = self._step(other, step, counter, round, None, first=False)
+                    if value is not None:
+                        round.values[step.field] = value
+            desk = other
+        return self._record(counter, desk, round.values)
+
+    def _asked(self, desk: Desk, values: dict[str, Any]) -> Masuk:
+        try:
+            return desk.model(id_entri=new_id(), **values)
+        except ValidationError as error:
+            raise unfit(error) from None
 
     def _record(self, counter: Here | There, desk: Desk, values: dict[str, Any]) -> int:
         """Send one entry as the desk's request model; a repeat is asked about first. 1 when written."""
         from ..present import hari as show
 
         try:
-            asked = desk.model(id_entri=new_id(), **values)
-        except ValidationError as error:
-            show.show_refused(unfit(error))
+            asked = self._asked(desk, values)
+        except Refused as error:
+            show.show_refused(error)
             return 0
         reply = counter.record(desk, asked)
         if reply.status == "perlu_konfirmasi" and "ulang" in desk.model.model_fields:
             show.show_answer(reply)
-            if not self._confirm("Catat lagi?"):
+            if not self._confirm(desk.again):
                 show.show_note("Tidak dicatat.")
                 return 0
             reply = counter.record(desk, asked.model_copy(update={"ulang": True, "id_entri": new_id()}))
         show.show_answer(reply)
         return 1 if reply.status == "tercatat" else 0
 
-    def _line(self, prompt: str) -> str | None:
-        """The next non-empty line, or None at the end (EOF, selesai, keluar); a held scan comes first."""
+    # ---- one step
+
+    def _step(self, desk: Desk, step: Step, counter: Here | There, round: Round, given: Any, first: bool) -> Any:
+        """One answer as its field's value (None leaves the field empty); asked again after a wrong one."""
         from ..present import hari as show
 
-        if self.held:
-            return self.held.pop(0)
+        if given is not None and not isinstance(given, str):
+            return given
+        if step.kind == "alasan":
+            return self._reasons(step, round)
+        offered = self._offer(step, round) if step.kind in ("pilih", "pilih_banyak") and given is None else []
+        if step.kind == "pilih" and len(offered) == 1 and not step.optional and given is None:
+            show.show_note(f"{step.ask.split(' (')[0].rstrip(':')}: {show.choice_label(offered[0])}")
+            return offered[0]["id"]  # one innovation on offer needs no choice
         while True:
-            answer = show.ask(prompt)
-            if answer is None:
-                return None
-            text = answer.strip()
-            if text.lower() in END_WORDS:
-                return None
-            if text:
+            text = given if given is not None else self._read(step, round, first)
+            given = None
+            try:
+                return self._answer(desk, step, counter, round, text.strip(), offered)
+            except Refused as error:  # a wrong answer: said, and asked again (the first step: next round)
+                show.show_refused(error)
+                if first:
+                    raise Cancel from None
+
+    def _read(self, step: Step, round: Round, first: bool) -> str:
+        """The line typed for `step`: a held scan first; the end of input ends the session."""
+        from ..present import hari as show
+
+        if first and self.held:
+            return self.held.pop(0)
+        default = round.about.get(step.default) if step.default else None
+        prompt = f"{step.ask.rstrip(':')} [{default}]:" if default else step.ask
+        if step.kind == "ya_tidak":
+            prompt = f"{step.ask} (y/T)"
+        while True:
+            text = show.ask(prompt)
+            if text is None:
+                raise End
+            if first and text.strip().lower() in END_WORDS:
+                raise End
+            if text.strip() or not first or step.optional:
                 return text
+
+    def _answer(self, desk: Desk, step: Step, counter, round: Round, text: str, offered: list[dict]) -> Any:
+        """The value of one typed line for `step`; `Cancel` when the entry cannot go on."""
+        from ..present import hari as show
+
+        if step.kind == "ya_tidak":
+            return self._yes(text, desk, counter)
+        if not text:
+            if step.default:
+                return round.about.get(step.default)
+            if step.optional:
+                return None
+            show.show_note("Tidak dicatat.")
+            raise Cancel
+        if step.kind == "pindai":
+            return self._participant(desk, step, counter, round, text)
+        if step.kind == "desa":
+            return self._village(desk, step, counter, round, text)
+        if self._is_scan(desk, counter, text, offered):  # the next participant's card, not an answer
+            self._hold(text)
+            raise Cancel
+        if step.kind == "pilih":
+            return self._chosen(text, offered)
+        if step.kind == "pilih_banyak":
+            return list(dict.fromkeys(self._chosen(part, offered) for part in _parts(text)))
+        if step.read is not None:
+            return step.read(text, round)
+        if step.kind == "angka":
+            if not text.isdigit():
+                raise Refused.coded("BUR-M041", isian=step.ask.rstrip(":?"), teks=text)
+            return int(text)
+        return text
+
+    def _offer(self, step: Step, round: Round) -> list[dict[str, Any]]:
+        """The numbered list of a `pilih` step, shown (after its note when empty)."""
+        from ..present import hari as show
+
+        offered = round.offered[step.field] = step.offered(round)
+        if not offered and step.empty:
+            show.show_note(step.empty)
+        if len(offered) > 1 or step.kind == "pilih_banyak" or step.optional:
+            show.show_choices(offered)
+        return offered
+
+    @staticmethod
+    def _chosen(text: str, offered: list[dict[str, Any]]) -> str:
+        """A number from the list or an id on it; anything else as typed, for the desk to refuse by name."""
+        if text.isdigit() and 1 <= int(text) <= len(offered):
+            return offered[int(text) - 1]["id"]
+        return next((item["id"] for item in offered if str(item["id"]).upper() == text.upper()), text)
+
+    def _participant(self, desk: Desk, step: Step, counter, round: Round, text: str) -> str:
+        """A Kartu ID scanned (or a name searched): the participant's id, after showing who it is."""
+        from ..day.desk import NEW_WORDS, looks_scanned
+        from ..present import hari as show
+        from ..schema.types import SPARE_CARD
+
+        if step.baru and text.lower() in NEW_WORDS:
+            raise Switch(step.baru, {})
+        if step.cari and not looks_scanned(text):
+            found = counter.find_peserta(desk, text)
+            if not found:
+                show.show_note(f"Tidak ada peserta yang cocok dengan '{text}'."
+                               + (" Ketik +baru untuk peserta tanpa undangan." if step.baru else ""))
+                raise Cancel
+            chosen = show.pick([show.peserta_line(view) for view in found])
+            if chosen is None:
+                raise Cancel
+            round.peserta = found[chosen]
+            return round.peserta["id"]  # the list just showed who it is
+        else:
+            try:
+                round.peserta = counter.peserta(desk, text)
+            except BursaError as error:
+                if step.baru and SPARE_CARD.match(text.upper()):
+                    raise Switch(step.baru, {"kartu": text.upper()}) from None
+                counter.refused(desk, error, text)
+                show.show_refused(error)
+                raise Cancel from None
+        show.show_note(show.peserta_line(round.peserta))
+        return round.peserta["id"]
+
+    def _village(self, desk: Desk, step: Step, counter, round: Round, text: str) -> str:
+        """A village by code or name, or a scanned participant's; with `look`, its stamps are shown."""
+        from ..day.desk import looks_scanned
+        from ..present import hari as show
+
+        if looks_scanned(text):  # a Kepala Desa's Kartu ID: their village
+            self._participant(desk, Step(step.field, step.ask, "pindai"), counter, round, text)
+            kode = (round.peserta or {}).get("desa")
+            if not kode:
+                raise Refused.coded("BUR-M042", peserta=text.upper())
+        else:
+            found = counter.find_desa(text)
+            if not found:
+                raise Refused.coded("BUR-M011", desa=text)
+            chosen = 0 if len(found) == 1 else show.pick([f"{item['label']} ({item['kode']})" for item in found])
+            if chosen is None:
+                raise Cancel
+            kode = found[chosen]["kode"]
+        if step.look:
+            round.desa = counter.desa(kode)
+            show.show_village(round.desa)
+        return kode
+
+    def _one_desa(self, desk: Desk, counter, text: str) -> str:
+        """The one village an option names (a code, a name, a participant's id); refused otherwise."""
+        from ..day.desk import looks_scanned
+
+        if looks_scanned(text):
+            view = counter.peserta(desk, text)
+            if view.get("desa"):
+                return view["desa"]
+        found = counter.find_desa(text)
+        if len(found) == 1:
+            return found[0]["kode"]
+        if not found:
+            raise Refused.coded("BUR-M011", desa=text.strip())
+        shown = ", ".join(f"{item['label']} ({item['kode']})" for item in found[:5])
+        raise Refused.coded("BUR-M012", teks=text.strip(), jumlah=len(found), desa=shown)
+
+    def _reasons(self, step: Step, round: Round) -> dict[str, str]:
+        """One text for each item the step names (an innovation chosen without a stamp)."""
+        from ..present import hari as show
+
+        reasons = {}
+        for item in step.each(round) if step.each else []:
+            reasons[item] = (show.ask(step.ask.format(item=item)) or "").strip()
+        return reasons
+
+    def _yes(self, text: str, desk: Desk, counter) -> bool:
+        from ..day.desk import read_confirm
+        from ..present import hari as show
+
+        answer = read_confirm(text)
+        if not answer.answered:
+            self._hold(answer.scan)
+            show.show_note("Tidak dicatat; catat lagi setelah peserta berikutnya.")
+            raise Cancel
+        return answer.yes
+
+    def _is_scan(self, desk: Desk, counter, text: str, offered: list[dict[str, Any]]) -> bool:
+        """Whether a line typed where an answer was asked is a participant's Kartu ID (a spare one too)."""
+        from ..day.desk import looks_scanned
+        from ..schema.types import SPARE_CARD
+
+        if not looks_scanned(text) or any(str(item["id"]).upper() == text.upper() for item in offered):
+            return False
+        if SPARE_CARD.match(text.upper()):
+            return True
+        try:
+            counter.peserta(desk, text)
+        except BursaError:
+            return False
+        return True
+
+    # ---- yes or no, held scans
 
     def _confirm(self, question: str) -> bool:
         """Ask yes/no; a scanned Kartu ID is not an answer: it is held for the next participant."""
@@ -190,20 +398,13 @@ class Dialogue:
             self._hold(answer.scan)
         return answer.yes
 
-    def _confirmed(self, record, question: str, declined: str = ""):
-        """`record()`; on a Repeat, warn and ask, then `record(ulang=True)`. None when the officer says no."""
-        from ..day import Repeat
+    def _hold(self, scan: str) -> None:
         from ..present import hari as show
 
-        try:
-            return record()
-        except Repeat as repeat:
-            show.show_repeat(repeat)
-            if not self._confirm(question):
-                if declined:
-                    show.show_note(declined)
-                return None
-            return record(ulang=True)
+        show.show_scan_held(scan.strip())
+        self.held.append(scan.strip())
+
+    # ---- where the desk records
 
     def _open_day(self, folder: Path, gladi: bool):
         """The day (or its rehearsal) at `folder`; a rehearsal says so before anything else."""
@@ -228,23 +429,8 @@ class Dialogue:
         if remote:
             show.show_rehearsal("gladi/log")
 
-    def _refused(self, day, peran: str, name: str, error, text: str = "") -> None:
-        """Say why an entry was refused; in a rehearsal the refusal is noted for `rekap --gladi`."""
-        from ..day.refusals import note_refusal
-        from ..present import hari as show
 
-        note_refusal(day, peran, name, error, text)
-        show.show_refused(error)
+def _parts(text: str) -> list[str]:
+    from ..day.desk import split_ids
 
-    def _hold(self, scan: str) -> None:
-        from ..present import hari as show
-
-        show.show_scan_held(scan.strip())
-        self.held.append(scan.strip())
-
-    def _need(self, value: str | None, option: str) -> None:
-        """A desk's own name is required unless it records through the laptop induk (which knows it)."""
-        from ..errors import UsageError
-
-        if not value:
-            raise UsageError.coded("BUR-M036", pilihan=option)
+    return split_ids(text)

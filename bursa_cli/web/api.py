@@ -14,13 +14,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..day.devices import Perangkat
-from .auth import paired, role
+from .auth import at_a_desk, paired, role
 from ..day.desks import DESKS as DESK_REGISTRY, Desk, Masuk
 from .models import Jawaban, Ringkasan
 from .contract import EVERY_ROUTE, document, entry_responses, responses
 
 router = APIRouter(prefix="/api/v1")
-DESKS = ("registrasi", "stempel", "nilai", "ide", "komitmen")  # the roles that may look a participant up
 
 
 def _answer(jawaban: Jawaban) -> Response:
@@ -39,7 +38,7 @@ def about(request: Request, device: Perangkat = Depends(paired)) -> dict:
 
 
 @router.get("/peserta/{peserta_id}", responses=responses(*EVERY_ROUTE, 403, 404, 503))
-def peserta(peserta_id: str, request: Request, device: Perangkat = Depends(role(*DESKS))) -> dict:
+def peserta(peserta_id: str, request: Request, device: Perangkat = Depends(at_a_desk)) -> dict:
     return _hub(request).peserta(device, peserta_id)
 
 

@@ -101,3 +101,12 @@ def from_induk(request: Request) -> None:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent, csrf_token(request.app.state.hub.secret, "induk")):
             raise Refusal.coded("BUR-W003", 403, halaman="layar induk")
+
+
+async def at_a_desk(request: Request) -> Perangkat:
+    """A dependency: a paired device of a role with a desk in the registry (`day/desks/`), which may
+    look a participant up; read when asked, so a role added to the registry needs nothing here."""
+    from ..day.desks import DESKS
+
+    return await role(*dict.fromkeys(desk.peran for desk in DESKS))(request)
+

@@ -79,7 +79,7 @@ class Step:
     look: bool = False
     default: str = ""
     empty: str = ""
-    read: Callable[[str], Any] | None = None
+    read: Callable[[str, Round], Any] | None = None
     offer: Offer | None = None
     when: Callable[[dict[str, Any]], bool] | None = None
     each: Callable[[Round], list[str]] | None = None
@@ -117,7 +117,9 @@ class Desk:
     `Repeat`, `Duplicate`); `answer(day, result, view)` says what happened.
 
     `steps` are its dialogue, `intro` the line its terminal shows first, `again` the
-    question asked before an entry that repeats an earlier one is sent with `ulang`.
+    question asked before an entry that repeats an earlier one is sent with `ulang`;
+    `opens(day, name, given)` checks, at a laptop with the event folder, what the
+    command's options said before the first question (refusing a typo at once).
     `path` is the route under /api/v1/ and the name its request is sent to; `named_by`
     says which name of the device its log carries: its own (`perangkat`) or its
     consultation desk's (`meja`, the stamp desks). `sources` gives each list a step
@@ -134,6 +136,7 @@ class Desk:
     steps: tuple[Step, ...] = ()
     intro: str = ""
     again: str = "Catat lagi?"
+    opens: Callable[[Day, str, dict[str, Any]], None] | None = None
     named_by: Literal["perangkat", "meja"] = "perangkat"
     sources: Callable[[Day, str], dict[str, list[dict[str, Any]]]] | None = None
 

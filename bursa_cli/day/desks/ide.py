@@ -62,9 +62,11 @@ DESK = Desk(
     record=lambda day, name, asked: record_idea(day, name, asked.judul, asked.uraian, asked.bidang, asked.peserta,
                                                 asked.desa, id_entri=asked.id_entri),
     answer=_noted,
+    intro="Untuk setiap kartu: id peserta (boleh kosong), nama inovasi, uraian, bidang.",
     steps=(Step("peserta", "Id peserta (kosong bila tidak ada):", "pindai", optional=True),
            Step("judul", "Nama inovasi:"), Step("uraian", "Uraian (boleh kosong):", optional=True),
            Step("bidang", "Bidang (nomor, boleh kosong):", "pilih", "bidang", optional=True),
-           Step("desa", "Desa (kode atau nama, boleh kosong):", "pilih", "desa", optional=True)),
+           Step("desa", "Desa (kode atau nama, boleh kosong):", "desa", optional=True,
+                when=lambda values: not values.get("peserta"))),
     sources=_fields,
 )

@@ -16,7 +16,7 @@ from ...schema.types import days_from
 from ..actions import YEAR, check_name, check_resent, entry_of, known_desa, menu_inovasi, record_entry
 from ..refusals import rehearsed
 from ..state import Day, Seen
-from .base import Desk, Masuk, Reply, Step, View, inovasi_json
+from .base import Desk, Masuk, Reply, Round, Step, View, inovasi_json
 
 
 class KomitmenMasuk(Masuk):
@@ -158,8 +158,11 @@ def _committed(day: Day, result: Committed, view: View) -> Reply:
 
     label = day.desa_label(result.desa)
     data: dict[str, Any] = {"desa": result.desa, "label": label, "inovasi": [inovasi_json(i) for i in result.inovasi],
+                            "tahun_apbdes": result.tahun_apbdes, "alasan": result.unstamped,
                             "belum_ditandatangani": result.unsigned}
-    pesan = f"Kartu Komitmen {label} tercatat."
+    if result.replaced is not None:
+        data["menggantikan"] = result.replaced.jam
+    pesan = f"Kartu Komitmen {label} tercatat, APBDes {result.tahun_apbdes}."
     if result.unsigned:
         pesan += f" Belum ditandatangani {' dan '.join(result.unsigned)}: sertifikat belum dapat dicetak."
     elif key_state(day.root) != "ada":  # offered only when it can be made; the card itself is recorded
@@ -179,13 +182,33 @@ def _menu(day: Day, name: str) -> dict[str, list[dict[str, Any]]]:
     return {"inovasi": [inovasi_json(i) for i in day.menu.values()]}
 
 
+def _stamped_here(round: Round) -> list[dict[str, Any]]:
+    """What Jendela 3 offers: the village's stamped innovations, most stamps first."""
+    return (round.desa or {}).get("stempel") or []
+
+
+def _without_stamp(round: Round) -> list[str]:
+    """The chosen menu innovations never stamped for the village: each needs a reason."""
+    stamped = {item["id"] for item in _stamped_here(round)}
+    menu = {item["id"].upper(): item["id"] for item in round.about.get("inovasi") or []}
+    return [menu[item.upper()] for item in round.values.get("inovasi") or []
+            if item.upper() in menu and menu[item.upper()] not in stamped]
+
+
 DESK = Desk(
     peran="komitmen", path="komitmen", kind="komitmen", title="Kartu Komitmen", model=KomitmenMasuk,
     record=_commit, answer=_committed,
-    steps=(Step("desa", "Desa / id peserta:", "pindai"),
-           Step("inovasi", "Inovasi pilihan (nomor dari daftar atau id, pisahkan dengan koma):", "pilih", "stempel_desa"),
-           Step("tahun_apbdes", "Tahun APBDes:", "angka", optional=True),
+    intro="Untuk setiap kartu: desa (kode, nama, atau pindai Kartu ID Kepala Desa), inovasi pilihan, "
+          "tahun APBDes dan tanda tangan.",
+    steps=(Step("desa", "Desa / id peserta:", "desa", look=True),
+           Step("inovasi", "Inovasi pilihan (nomor dari daftar atau id, pisahkan dengan koma):", "pilih_banyak",
+                offer=_stamped_here),
+           Step("alasan", "{item} tidak pernah distempel untuk desa ini. Alasan memilihnya:", "alasan",
+                each=_without_stamp),
+           Step("tahun_apbdes", "Tahun APBDes:", "angka", default="tahun_apbdes",
+                read=lambda text, round: read_year(text, round.about.get("tahun_apbdes") or 0)),
            Step("ttd_kepala_desa", "Ditandatangani Kepala Desa?", "ya_tidak"),
            Step("ttd_ketua_bpd", "Ditandatangani Ketua BPD?", "ya_tidak")),
+    again="Ganti dengan kartu ini?",
     sources=_menu,
 )

@@ -10,7 +10,8 @@ from ...errors import Refused, Repeat
 from ..actions import Recorded, check_name, check_resent, entry_of, known_peserta, menu_inovasi, record_entry
 from ..refusals import rehearsed
 from ..state import Day
-from .base import Desk, Masuk, Reply, Step, View, inovasi_json
+from ..desk import read_score
+from .base import Desk, Masuk, Reply, Round, Step, View, inovasi_json
 
 
 class NilaiMasuk(Masuk):
@@ -51,12 +52,25 @@ def rate(day: Day, perangkat: str, peserta_id: str, inovasi_id: str, nilai: int 
 
 
 def _rated(day: Day, result: Recorded, view: View) -> Reply:
-    return Reply("tercatat", f"Nilai {result.entry['nilai']} untuk {result.inovasi.id} dari {result.peserta.nama} "
-                 "tercatat.", result.file)
+    return Reply("tercatat", f"Nilai {result.entry['nilai']} dari {result.peserta.nama} ({result.peserta.id}) untuk "
+                 f"{result.inovasi.id} {result.inovasi.judul} tercatat.", result.file)
 
 
 def _menu(day: Day, name: str) -> dict[str, list[dict[str, Any]]]:
     return {"inovasi": [inovasi_json(i) for i in day.menu.values()]}
+
+
+def _offered(round: Round) -> list[dict[str, Any]]:
+    """What a rating desk offers: the participant's stamped innovations, then the desk's own; with
+    neither, the whole menu.
+
+    Why stamped first: a participant rates what they consulted on; a rating point that is
+    also a consultation desk adds its own innovations."""
+    stamped = set((round.peserta or {}).get("stempel") or [])
+    menu = round.about.get("inovasi") or []
+    own = round.about.get("perangkat")
+    offered = [i for i in menu if i["id"] in stamped] + [i for i in menu if i["id"] not in stamped and i.get("meja") == own]
+    return offered or menu
 
 
 DESK = Desk(
@@ -64,8 +78,11 @@ DESK = Desk(
     record=lambda day, name, asked: rate(day, name, asked.peserta, asked.inovasi, asked.nilai, asked.catatan,
                                          asked.ulang, id_entri=asked.id_entri),
     answer=_rated,
-    steps=(Step("peserta", "Id peserta:", "pindai"), Step("inovasi", "Inovasi (nomor atau id):", "pilih", "inovasi"),
-           Step("nilai", "Nilai (1-5, kosong = batal):", "angka"),
+    intro="Pindai Kartu ID peserta, pilih inovasi, ketik nilai 1 sampai 5.",
+    steps=(Step("peserta", "Id peserta:", "pindai"),
+           Step("inovasi", "Inovasi (nomor atau id):", "pilih", offer=_offered),
+           Step("nilai", "Nilai (1-5, kosong = batal):", "angka", read=lambda text, round: read_score(text)),
            Step("catatan", "Catatan (boleh kosong):", optional=True)),
+    again="Catat penilaian kedua?",
     sources=_menu,
 )

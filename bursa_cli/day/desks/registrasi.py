@@ -129,7 +129,7 @@ def _arrived(day: Day, result: CheckIn, view: View) -> Reply:
     if result.earlier is not None:
         return Reply("sudah_hadir", f"{result.peserta.nama} sudah registrasi pukul {result.earlier.jam} di "
                      f"{result.earlier.by}.", result.earlier.file, result.earlier.line, data)
-    return Reply("tercatat", f"{result.peserta.nama} tercatat hadir.", result.file, data=data)
+    return Reply("tercatat", f"{result.peserta.nama} ({result.peserta.id}) tercatat hadir.", result.file, data=data)
 
 
 def _added(day: Day, result: CheckIn, view: View) -> Reply:
@@ -145,7 +145,9 @@ DESK = Desk(
     peran="registrasi", path="registrasi", kind="registrasi", title="Registrasi", model=RegistrasiMasuk,
     record=lambda day, name, asked: check_in(day, name, asked.peserta, id_entri=asked.id_entri),
     answer=_arrived,
-    steps=(Step("peserta", "Id / nama / desa:", "pindai"),),
+    intro="Pindai Kartu ID atau ketik id peserta; ketik nama/desa untuk mencari; pindai Kartu ID cadangan "
+          "atau ketik +baru untuk peserta tanpa undangan.",
+    steps=(Step("peserta", "Id / nama / desa:", "pindai", cari=True, baru="registrasi/baru"),),
 )
 
 WALK_IN = Desk(
@@ -155,9 +157,11 @@ WALK_IN = Desk(
                                                 instansi=asked.instansi, telepon=asked.telepon,
                                                 kartu=asked.kartu, id_entri=asked.id_entri),
     answer=_added,
+    intro="Peserta tanpa undangan (kosongkan nama untuk batal).",
     steps=(Step("nama", "Nama lengkap:"), Step("peran", "Peran (nomor):", "pilih", "peran_peserta"),
-           Step("desa", "Desa (kode atau nama):", "pilih", "desa", optional=True),
-           Step("instansi", "Instansi (boleh kosong):", optional=True),
-           Step("telepon", "Nomor HP (boleh kosong):", optional=True)),
+           Step("desa", "Desa (kode atau nama):", "desa", when=lambda values: values.get("peran") in PERAN_DESA),
+           Step("instansi", "Instansi (boleh kosong):", optional=True,
+                when=lambda values: values.get("peran") not in PERAN_DESA),
+           Step("telepon", "Nomor HP (boleh kosong):", optional=True, read=lambda text, round: normal_phone(text))),
     sources=_roles,
 )

@@ -97,7 +97,8 @@ def _stamped(day: Day, result: Recorded, view: View) -> Reply:
     warning = not_checked_in(day, result.peserta)
     if warning:
         data["peringatan"] = warning
-    return Reply("tercatat", f"Stempel {result.inovasi.id} untuk {result.peserta.nama} tercatat.", result.file,
+    return Reply("tercatat", f"Stempel {result.inovasi.id} {result.inovasi.judul} untuk {result.peserta.nama} "
+                 f"({result.peserta.id}) tercatat.", result.file,
                  data=data)
 
 
@@ -105,12 +106,21 @@ def _served_here(day: Day, meja: str) -> dict[str, list[dict[str, Any]]]:
     return {"inovasi_meja": [inovasi_json(i) for i in day.menu.values() if i.meja == meja]}
 
 
+def _opens(day: Day, meja: str, given: dict[str, Any]) -> None:
+    """A desk that does not exist, serves nothing, or a consultant not at it: refused before the first scan."""
+    desk_inovasi(day, meja)
+    check_konsultan(day, given.get("konsultan"), meja)
+
+
 DESK = Desk(
     peran="stempel", path="stempel", kind="stempel", title="Stempel", model=StempelMasuk, named_by="meja",
     record=lambda day, meja, asked: stamp(day, meja, asked.peserta, asked.inovasi, asked.konsultan, asked.ulang,
                                           id_entri=asked.id_entri),
     answer=_stamped,
+    intro="Pindai Kartu ID peserta, lalu pilih inovasinya bila meja memegang lebih dari satu.",
     steps=(Step("peserta", "Id peserta:", "pindai"),
            Step("inovasi", "Inovasi (nomor atau id):", "pilih", "inovasi_meja")),
+    again="Catat stempel kedua?",
+    opens=_opens,
     sources=_served_here,
 )
