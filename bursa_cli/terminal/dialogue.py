@@ -78,7 +78,8 @@ class Dialogue:
         if once:
             return self._once(desk, counter, about, given)
         intro = desk.intro or " · ".join(step.ask.rstrip(": ") for step in desk.steps)
-        show.show_desk(f"{desk.title} · {about.get('meja') or about.get('perangkat')} · {counter.where}",
+        who = " · ".join(str(part) for part in (about.get("meja") or about.get("perangkat"), about.get("ruang")) if part)
+        show.show_desk(f"{desk.title} · {who} · {counter.where}",
                        [line for line in (about.get("acara", ""), *self._served(about), intro,
                                           "Ketik selesai untuk keluar.") if line], counter.problems)
         written = 0
