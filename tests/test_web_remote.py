@@ -16,7 +16,7 @@ def test_a_terminal_stamp_desk_records_through_the_induk(minimal_event, tmp_path
                        input="P-0001\nP-0001\ny\nP-9999\nselesai\n")
     said = plain(result.output)
     assert result.exit_code == 0, result.output
-    assert "Stempel · A-01 · laptop induk" in said
+    assert "Stempel · A-01 · Bursa A · laptop induk" in said
     assert said.count("✔ TERCATAT") == 2 and "! SUDAH ADA" in said
     assert "belum tercatat di registrasi" in said
     assert "✘ DITOLAK: Id peserta 'P-9999' tidak dikenal" in said
