@@ -8,6 +8,8 @@ the web and the terminal without touching `web/` or `cli/`.
 
 from __future__ import annotations
 
+import json
+
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -280,6 +282,49 @@ def test_two_terminal_desks_sending_the_same_entry_write_it_once(minimal_event, 
                                    range(6)))
     assert resent == ["sudah_tercatat"] * 6
     assert len(entries(minimal_event, log)) == 1
+
+
+# path -> what an officer types at the desk's terminal dialogue to record CASES' entry
+TYPED: dict[str, str] = {
+    "registrasi": "P-0001\n",
+    "registrasi/baru": f"Sri Tamu\n1\n{BULU}\n\n",
+    "stempel": "P-0001\n",  # the desk serves one innovation: no choice is asked
+    "penilaian": "P-0001\n1\n4\n\n",
+    "ide": "\nLumbung pangan desa\n\n\n\n",
+    "komitmen": f"{BULU}\nINO-001\nCocok untuk desa kami\n\ny\ny\n",
+}
+
+
+def test_every_desk_has_its_typed_dialogue():
+    assert sorted(TYPED) == sorted(desk.path for desk in DESKS)
+
+
+@pytest.mark.parametrize("mode", ["here", "induk"])
+@pytest.mark.parametrize("desk", DESKS, ids=lambda desk: desk.path)
+def test_the_one_terminal_dialogue_runs_every_desk(minimal_event, tmp_path, desk, mode):
+    """Each desk of the registry, typed at the one dialogue (no command of cli/), here and through the induk."""
+    from typer.testing import CliRunner
+
+    from support import plain
+    from web_support import pair, served
+
+    body, _, _, log = CASES[desk.path]
+    app = saran_command(desk)
+    if mode == "here":
+        result = CliRunner().invoke(app, [str(minimal_event), "--perangkat", NAMES[desk.peran]],
+                                    input=TYPED[desk.path] + "selesai\n", env={"COLUMNS": "200"})
+    else:
+        token = pair(minimal_event, desk.peran, "A-01" if desk.peran == "stempel" else None)
+        with served(minimal_event) as base:
+            result = CliRunner().invoke(app, [str(tmp_path), "--induk", base, "--token", token],
+                                        input=TYPED[desk.path] + "selesai\n", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert f"Selesai: 1 {desk.title.lower()} dicatat" in plain(result.output), result.output
+    written = entries(minimal_event, log)
+    assert len(written) == 1
+    entry = json.loads(written[0][2:])
+    entry.update(entry.pop("tanpa_undangan", {}))
+    assert {key: entry.get(key) for key in body} == body
 
 
 def saran_command(desk):
