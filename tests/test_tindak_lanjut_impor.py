@@ -124,6 +124,17 @@ def _check_imported(root: Path, source: Path) -> None:
     assert bursa("validasi", root).exit_code == 0
 
 
+@pytest.mark.parametrize("options,code,words", [
+    (["--cek", "--lewati-galat"], "BUR-I100", "--cek dan --lewati-galat tidak dapat dipakai bersama"),
+    (["--perangkat", "DPMD 2"], "BUR-F104", "Nama perangkat 'DPMD 2' tidak sah"),
+])
+def test_wrong_options_are_refused_before_the_workbook_is_read(followed, tmp_path, options, code, words):
+    result = bursa("impor", "tindak-lanjut", tmp_path / "tidak-dibaca.xlsx", followed, *options)
+    assert result.exit_code == 2, result.output
+    assert words in plain(result.output) and code in plain(result.output)
+    assert _log(followed) == []
+
+
 def test_round_trip_with_openpyxl(followed, tmp_path):
     edited = tmp_path / "kiriman.xlsx"
     _edit(_export(followed), edited)

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..check.followup import check_followup
 from ..codes import say
-from ..errors import DataError, Problem
+from ..errors import DataError, Problem, UsageError
 from ..recap.followup import followup_state
 from ..schema.event import Event
 from ..schema.followup import SUMBER_ORDER, TAHAP_ORDER, TindakLanjut
