@@ -9,10 +9,8 @@ import pytest
 
 from bursa_cli.day import Day, Refused, stamp
 from bursa_cli.day.desks.stempel import check_konsultan
-from bursa_cli.day.desk import (
-    parse_card_choice, rating_choices, read_confirm, read_phone, read_score, resolve_desa,
-    resolve_registration, split_ids,
-)
+from bursa_cli.day.actions import normal_phone
+from bursa_cli.day.desk import chosen_many, read_confirm, read_score, split_ids
 from bursa_cli.errors import UsageError
 from support import bursa, make_event, minimal_data, plain
 
@@ -41,11 +39,11 @@ def test_a_scan_is_never_a_yes_or_no(typed, yes, scan):
 
 @pytest.mark.parametrize("typed,ids", [
     ("1, INO-002", ["INO-001", "INO-002"]), ("1 2", ["INO-001", "INO-002"]), ("INO-009;1", ["INO-009", "INO-001"]),
-    ("9", ["9"]), ("1,1", ["INO-001"]), ("", []),
+    ("9", ["9"]), ("1,1", ["INO-001"]), ("ino-002", ["INO-002"]), ("", []),
 ])
-def test_jendela3_choice_list(minimal_event, typed, ids):
-    day = Day.open(minimal_event)
-    assert parse_card_choice(typed, list(day.menu.values())) == ids
+def test_jendela3_choice_list(typed, ids):
+    offered = [{"id": "INO-001", "judul": "Posyandu Remaja"}, {"id": "INO-002", "judul": "Jalan Rabat Beton"}]
+    assert chosen_many(typed, offered) == ids
 
 
 def test_repeated_and_comma_separated_ids_are_split():
@@ -54,37 +52,27 @@ def test_repeated_and_comma_separated_ids_are_split():
 
 
 @pytest.mark.parametrize("typed,found", [
-    (BULU, [BULU]), ("Tegalurung", [TEGALURUNG]), ("desa bulu", [BULU]), ("P-0003", [TEGALURUNG]), ("zzz", []),
+    (BULU, BULU), ("Tegalurung", TEGALURUNG), ("desa bulu", BULU), ("P-0003", TEGALURUNG), ("zzz", None),
 ])
-def test_a_village_by_code_name_or_kartu_id(minimal_event, typed, found):
-    assert resolve_desa(Day.open(minimal_event), typed) == found
-
-
-@pytest.mark.parametrize("typed,kind,detail", [
-    ("P-0001", "peserta", "P-0001"), ("p-0002", "peserta", "P-0002"), ("tamu-004", "kartu", "TAMU-004"),
-    ("+baru", "baru", None), ("lestari", "pilih", ["P-0003"]), ("zzz", "kosong", None),
-])
-def test_what_a_line_at_registration_leads_to(minimal_event, typed, kind, detail):
-    found = resolve_registration(Day.open(minimal_event), typed)
-    assert found.kind == kind
-    if kind == "peserta":
-        assert found.peserta.id == detail
-    elif kind == "kartu":
-        assert found.kartu == detail
-    elif kind == "pilih":
-        assert [p.id for p in found.found] == detail
-
-
-def test_an_unknown_id_at_registration_is_refused(minimal_event):
-    with pytest.raises(Refused, match="Id peserta 'P-9999' tidak dikenal"):
-        resolve_registration(Day.open(minimal_event), "P-9999")
+def test_a_village_by_code_name_or_kartu_id(tmp_path, typed, found):
+    """`--desa` at Jendela 3 takes a code, a village's exact name (not every village of Kec. Bulu) or a
+    Kepala Desa's Kartu ID."""
+    root = make_event(tmp_path / "ev", STAMPED)
+    result = bursa("komitmen", root, "--perangkat", "J3-1", "--desa", typed, "--inovasi", "INO-002",
+                   "--alasan", "INO-002=Jalan produksi rusak", "--ttd-kepala-desa", "--ttd-ketua-bpd")
+    if found is None:
+        assert result.exit_code == 1 and "Desa 'zzz' tidak ada di desa.yaml" in plain(result.output)
+        assert logged(root, "komitmen") == []
+    else:
+        assert result.exit_code == 0, result.output
+        assert [card["desa"] for card in logged(root, "komitmen")] == [found]
 
 
 @pytest.mark.parametrize("typed,phone", [
     ("0812 3456 7001", "081234567001"), ("+62 812-3456-7001", "081234567001"), ("", None), (None, None),
 ])
 def test_phones_are_written_as_import_writes_them(typed, phone):
-    assert read_phone(typed) == phone
+    assert normal_phone(typed) == phone
 
 
 @pytest.mark.parametrize("typed", ["0", "6", "4.5", "empat", ""])
@@ -93,13 +81,19 @@ def test_bad_scores_are_refused(typed):
         read_score(typed)
 
 
-def test_rating_offers_the_participants_stamped_innovations_first(tmp_path):
+@pytest.mark.parametrize("perangkat,peserta,shown", [
+    ("A-01", "P-0001", [" 1. INO-002 Jalan Rabat Beton Swadaya", " 2. INO-001 Posyandu Remaja"]),  # stamped, then own
+    ("J3-1", "P-0001", ["Inovasi: INO-002 Jalan Rabat Beton Swadaya"]),  # only the stamped one: no choice
+    ("J3-1", "P-0003", [" 1. INO-001 Posyandu Remaja", " 2. INO-002 Jalan Rabat Beton Swadaya"]),  # the menu
+])
+def test_rating_offers_the_participants_stamped_innovations_first(tmp_path, perangkat, peserta, shown):
     root = make_event(tmp_path / "ev", {"log/stempel/A-02.yaml": [
         {"waktu": "2026-11-12T10:00:00+07:00", "peserta": "P-0001", "inovasi": "INO-002", "meja": "A-02"}]})
-    day = Day.open(root)
-    assert [i.id for i in rating_choices(day, day.peserta("P-0001"), "A-01")] == ["INO-002", "INO-001"]
-    assert [i.id for i in rating_choices(day, day.peserta("P-0001"), "J3-1")] == ["INO-002"]
-    assert rating_choices(day, day.peserta("P-0003"), "J3-1") == []
+    result = bursa("nilai", root, "--perangkat", perangkat, input=f"{peserta}\n")
+    assert result.exit_code == 0, result.output
+    said = plain(result.output)
+    assert all(text in said for text in shown), said
+    assert said.index(shown[0]) <= said.index(shown[-1])
 
 
 def test_a_consultant_of_another_desk_is_refused(minimal_event):

@@ -46,11 +46,16 @@ def search_peserta(day: Day, text: str, limit: int = 20) -> list[Peserta]:
 
 
 def search_desa(day: Day, text: str, limit: int = 20) -> list[str]:
-    """Village codes whose code, name or kecamatan contains every word of `text`."""
+    """Village codes whose code, name or kecamatan contains every word of `text`; a code, or a
+    village's exact name ("Bulu", "desa bulu"), is the one meant, not every village of Kec. Bulu."""
     words = text.lower().split()
     text = text.strip()
     if text in day.desa:
         return [text]
+    name = text.casefold().removeprefix("desa ").strip()
+    exact = [kode for kode, desa in day.desa.items() if desa.nama.casefold() == name]
+    if exact:
+        return exact[:limit]
     return [kode for kode in day.desa
             if all(word in f"{kode} {day.desa_label(kode)}".lower() for word in words)][:limit]
 

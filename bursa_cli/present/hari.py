@@ -15,9 +15,8 @@ from rich.text import Text
 from . import ask, console
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..day import CheckIn, Committed, LiveSummary, Recorded, Repair, Stamped, Summary
+    from ..day import LiveSummary, Repair, Summary
     from ..errors import BursaError
-    from ..schema.models import Inovasi, Peserta
 
 
 # --------------------------------------------------------------------------- input
@@ -64,10 +63,6 @@ def show_rehearsal(logs: str) -> None:
                                style="bold black on yellow", justify="center"), border_style="yellow", expand=True))
 
 
-def show_repeat(error: "BursaError") -> None:
-    console().print(f"[bold yellow]! PERINGATAN:[/] {escape(error.message)}")
-
-
 def show_note(message: str) -> None:
     console().print(f"[dim]{escape(message)}[/]")
 
@@ -80,31 +75,6 @@ def show_scan_held(scan: str) -> None:
     """A Kartu ID scanned while the desk asked something else: not taken as the answer."""
     console().print(f"[bold yellow]! {escape(scan)} tampak seperti Kartu ID yang dipindai, bukan jawaban.[/] "
                     "Pertanyaan tadi dibatalkan (tidak dicatat); kartu ini dilayani berikutnya.")
-
-
-def peserta_label(peserta: "Peserta", desa_label: str = "") -> str:
-    from ..schema.models import PERAN_LABEL
-
-    parts = [peserta.id, peserta.nama, PERAN_LABEL.get(peserta.peran, peserta.peran)]
-    if desa_label:
-        parts.append(desa_label)
-    elif peserta.instansi:
-        parts.append(peserta.instansi)
-    return " · ".join(parts)
-
-
-def show_check_in(result: "CheckIn", desa_label: str = "") -> None:
-    who = escape(peserta_label(result.peserta, desa_label))
-    if result.earlier is not None:
-        console().print(
-            f"[bold yellow]! SUDAH REGISTRASI[/] pukul {escape(result.earlier.jam)} di {escape(result.earlier.by)}: {who}\n"
-            f"  Kursi: [bold]{escape(_seat(result.seat))}[/]   Bursa Kit sudah diserahkan; tidak dicatat dua kali.")
-        return
-    label = "✔ PESERTA BARU (tanpa undangan)" if result.walk_in else "✔ HADIR"
-    kit = ", ".join(result.kit) or "-"
-    console().print(
-        f"[bold green]{label}[/] {who}\n"
-        f"  Kursi: [bold]{escape(_seat(result.seat))}[/]   Serahkan Bursa Kit: [bold]{escape(kit)}[/]")
 
 
 def _seat(seat: str) -> str:
@@ -191,59 +161,6 @@ def show_village(view: dict) -> None:
 def show_session_end(count: int, what: str, file: str) -> None:
     where = f" di {file}" if count and file else ""
     console().print(f"Selesai: {count} {what} dicatat{escape(where)}.")
-
-
-def show_stamp(result: "Recorded") -> None:
-    console().print(
-        f"[bold green]✔ STEMPEL[/] {escape(result.peserta.nama)} ({escape(result.peserta.id)}) · "
-        f"{escape(result.inovasi.id)} {escape(result.inovasi.judul)}  [dim]{escape(result.file)}[/]")
-
-
-def show_rating(result: "Recorded") -> None:
-    console().print(
-        f"[bold green]✔ NILAI {result.entry['nilai']}[/] dari {escape(result.peserta.nama)} "
-        f"untuk {escape(result.inovasi.id)} {escape(result.inovasi.judul)}  [dim]{escape(result.file)}[/]")
-
-
-def show_idea(result: "Recorded") -> None:
-    console().print(f"[bold green]✔ KARTU IDE[/] {escape(result.entry['judul'])}  [dim]{escape(result.file)}[/]")
-
-
-def inovasi_label(inovasi: "Inovasi") -> str:
-    from ..schema.types import BIDANG_SHORT
-
-    return f"{inovasi.id} {inovasi.judul} ({BIDANG_SHORT.get(inovasi.bidang, inovasi.bidang)})"
-
-
-def show_stamped(desa_label: str, stamped: Sequence["Stamped"]) -> None:
-    if not stamped:
-        console().print(f"Belum ada stempel untuk {escape(desa_label)}: "
-                        "setiap inovasi yang dipilih memerlukan alasan.")
-        return
-    table = Table(title=f"Inovasi yang distempel: {escape(desa_label)}", title_justify="left")
-    table.add_column("No", justify="right")
-    table.add_column("Inovasi")
-    table.add_column("Stempel", justify="right")
-    for number, item in enumerate(stamped, start=1):
-        table.add_row(str(number), escape(inovasi_label(item.inovasi)), str(item.count))
-    console().print(table)
-
-
-def show_commitment(result: "Committed", desa_label: str) -> None:
-    items = "\n".join(f"  - {escape(inovasi_label(i))}" for i in result.inovasi)
-    console().print(f"[bold green]✔ KARTU KOMITMEN[/] {escape(desa_label)}, APBDes {result.tahun_apbdes}\n{items}"
-                    f"\n  [dim]{escape(result.file)}[/]")
-    for inovasi_id, reason in result.unstamped.items():
-        console().print(f"  [yellow]tanpa stempel:[/] {escape(inovasi_id)}: {escape(reason)}")
-    if result.replaced is not None:
-        console().print(f"  [yellow]Menggantikan kartu yang dicatat pukul {escape(result.replaced.jam)}.[/]")
-    if result.unsigned:
-        who = " dan ".join(result.unsigned)
-        console().print(Panel(
-            f"Kartu ini BELUM ditandatangani {who}.\n"
-            "Kartu tetap dicatat, tetapi harus ditandatangani sebelum sertifikat dicetak;\n"
-            "`bursa validasi` akan melaporkannya sebagai galat.",
-            title="PERHATIAN", border_style="bold red", expand=False))
 
 
 def show_key_made(path, root) -> None:

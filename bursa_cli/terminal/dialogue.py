@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..day.desk import chosen, chosen_many
 from ..day.desks.base import Desk, Masuk, Round, Step
 from ..errors import BursaError, Refused
 from .counters import Here, There
@@ -253,9 +254,9 @@ class Dialogue:
             self._hold(text)
             raise Cancel
         if step.kind == "pilih":
-            return self._chosen(text, offered)
+            return chosen(text, offered)
         if step.kind == "pilih_banyak":
-            return list(dict.fromkeys(self._chosen(part, offered) for part in _parts(text)))
+            return chosen_many(text, offered)
         if step.read is not None:
             return step.read(text, round)
         if step.kind == "angka":
@@ -274,13 +275,6 @@ class Dialogue:
         if len(offered) > 1 or step.kind == "pilih_banyak" or step.optional:
             show.show_choices(offered)
         return offered
-
-    @staticmethod
-    def _chosen(text: str, offered: list[dict[str, Any]]) -> str:
-        """A number from the list or an id on it; anything else as typed, for the desk to refuse by name."""
-        if text.isdigit() and 1 <= int(text) <= len(offered):
-            return offered[int(text) - 1]["id"]
-        return next((item["id"] for item in offered if str(item["id"]).upper() == text.upper()), text)
 
     def _participant(self, desk: Desk, step: Step, counter, round: Round, text: str) -> str:
         """A Kartu ID scanned (or a name searched): the participant's id, after showing who it is."""
@@ -430,8 +424,3 @@ class Dialogue:
         if remote:
             show.show_rehearsal("gladi/log")
 
-
-def _parts(text: str) -> list[str]:
-    from ..day.desk import split_ids
-
-    return split_ids(text)
