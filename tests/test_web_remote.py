@@ -36,6 +36,24 @@ def test_a_terminal_registration_desk_scans_and_searches_through_the_induk(minim
     assert sorted(r.peserta for r in load_event(minimal_event).event.registrasi) == ["P-0001", "P-0003"]
 
 
+def test_walk_ins_register_at_a_terminal_desk_through_the_induk(minimal_event, tmp_path):
+    """+baru and a spare Kartu ID open the walk-in questions there too, as at a desk on the folder."""
+    token = pair(minimal_event, "registrasi")
+    typed = "+baru\nSri Tamu\n1\n33.23.01.2001\n0812 3456 7001\ntamu-005\nAni Rahma\n9\nRadio Bulu\n\nselesai\n"
+    with served(minimal_event) as base:
+        result = bursa("registrasi", tmp_path, "--induk", base, "--token", token, input=typed)
+    said = plain(result.output)
+    assert result.exit_code == 0, result.output
+    assert "Sri Tamu tercatat sebagai W-" in said and "Ani Rahma tercatat sebagai TAMU-005" in said
+    assert "kartu TAMU-005 · Peserta tanpa undangan" in said
+    walk_ins = {key: p for key, p in load_event(minimal_event).event.peserta_by_id.items()
+                if p.nama in ("Sri Tamu", "Ani Rahma")}
+    assert sorted(walk_ins) == ["TAMU-005", "W-REG-1-001"]
+    assert walk_ins["W-REG-1-001"].desa == "33.23.01.2001" and walk_ins["W-REG-1-001"].telepon == "081234567001"
+    assert walk_ins["TAMU-005"].instansi == "Radio Bulu" and walk_ins["TAMU-005"].peran == "media"
+    assert not (tmp_path / "log").exists()
+
+
 def test_a_wrong_token_or_role_is_refused_with_exit_two(minimal_event, tmp_path):
     stamp_token = pair(minimal_event, "stempel", "A-01")
     with served(minimal_event) as base:
