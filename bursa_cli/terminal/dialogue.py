@@ -144,26 +144,26 @@ class Dialogue:
         from ..day.desks import desk_at
         from ..present import hari as show
 
-        sources = about.get("sumber", {}).get(desk.path, {})
-        round = Round(about, sources, {key: value for key, value in given.items()
-                                       if key not in {step.field for step in desk.steps}})
+        round = Round(about, about.get("sumber", {}).get(desk.path, {}),
+                      {key: value for key, value in given.items() if key not in {step.field for step in desk.steps}})
         try:
-            for number, step in enumerate(desk.steps):
-                if step.when is None or step.when(round.values):
-                    value = self._step(desk, step, counter, round, given.get(step.field), first=number == 0)
-                    if value is not None:
-                        round.values[step.field] = value
-        except Switch as switch:
-            other = desk_at(switch.path)
-            show.show_note(" · ".join([*(f"{key} {value}" for key, value in switch.known.items()), other.intro]))
-            round = Round(about, about.get("sumber", {}).get(other.path, {}), dict(switch.known))
-            for step in other.steps:
-                if step.field not in round.values and (step.when is None or step.when(round.values)):
-                    value = self._step(other, step, counter, round, None, first=False)
-                    if value is not None:
-                        round.values[step.field] = value
-            desk = other
+            self._ask(desk, counter, round, given, first=True)
+        except Switch as switch:  # a walk-in at registration: the walk-in desk's questions, then its entry
+            desk = desk_at(switch.path)
+            show.show_note(" · ".join([*(f"{key} {value}" for key, value in switch.known.items()), desk.intro]))
+            round = Round(about, about.get("sumber", {}).get(desk.path, {}), dict(switch.known))
+            self._ask(desk, counter, round, {}, first=False)
         return self._record(counter, desk, round.values)
+
+    def _ask(self, desk: Desk, counter: Here | There, round: Round, given: dict[str, Any], first: bool) -> None:
+        """The desk's steps in order, each answer kept in `round.values`; a step already answered, or
+        whose `when` says no, is skipped."""
+        for number, step in enumerate(desk.steps):
+            if step.field in round.values or (step.when is not None and not step.when(round.values)):
+                continue
+            value = self._step(desk, step, counter, round, given.get(step.field), first=first and number == 0)
+            if value is not None:
+                round.values[step.field] = value
 
     def _asked(self, desk: Desk, values: dict[str, Any]) -> Masuk:
         try:
@@ -238,7 +238,7 @@ class Dialogue:
         from ..present import hari as show
 
         if step.kind == "ya_tidak":
-            return self._yes(text, desk, counter)
+            return self._yes(text)
         if not text:
             if step.default:
                 return round.about.get(step.default)
@@ -266,12 +266,10 @@ class Dialogue:
         return text
 
     def _offer(self, step: Step, round: Round) -> list[dict[str, Any]]:
-        """The numbered list of a `pilih` step, shown (after its note when empty)."""
+        """The numbered list of a `pilih` step, shown unless one item needs no choice."""
         from ..present import hari as show
 
         offered = round.offered[step.field] = step.offered(round)
-        if not offered and step.empty:
-            show.show_note(step.empty)
         if len(offered) > 1 or step.kind == "pilih_banyak" or step.optional:
             show.show_choices(offered)
         return offered
@@ -290,10 +288,10 @@ class Dialogue:
                 show.show_note(f"Tidak ada peserta yang cocok dengan '{text}'."
                                + (" Ketik +baru untuk peserta tanpa undangan." if step.baru else ""))
                 raise Cancel
-            chosen = show.pick([show.peserta_line(view) for view in found])
-            if chosen is None:
+            picked = show.pick([show.peserta_line(view) for view in found])
+            if picked is None:
                 raise Cancel
-            round.peserta = found[chosen]
+            round.peserta = found[picked]
             return round.peserta["id"]  # the list just showed who it is
         else:
             try:
@@ -321,10 +319,10 @@ class Dialogue:
             found = counter.find_desa(text)
             if not found:
                 raise Refused.coded("BUR-M011", desa=text)
-            chosen = 0 if len(found) == 1 else show.pick([f"{item['label']} ({item['kode']})" for item in found])
-            if chosen is None:
+            picked = 0 if len(found) == 1 else show.pick([f"{item['label']} ({item['kode']})" for item in found])
+            if picked is None:
                 raise Cancel
-            kode = found[chosen]["kode"]
+            kode = found[picked]["kode"]
         if step.look:
             round.desa = counter.desa(kode)
             show.show_village(round.desa)
@@ -355,7 +353,7 @@ class Dialogue:
             reasons[item] = (show.ask(step.ask.format(item=item)) or "").strip()
         return reasons
 
-    def _yes(self, text: str, desk: Desk, counter) -> bool:
+    def _yes(self, text: str) -> bool:
         from ..day.desk import read_confirm
         from ..present import hari as show
 

@@ -65,8 +65,7 @@ class Step:
     `optional`: an empty answer leaves the field empty instead of cancelling the entry;
     `default` names the key of `/saya` whose value an empty answer takes. `read` turns
     a typed answer into the field's value, refusing a wrong one (asked again). `when`
-    asks the step only when it says yes to the answers so far; `empty` is said when a
-    list has nothing to offer.
+    asks the step only when it says yes to the answers so far.
     """
 
     field: str
@@ -78,7 +77,6 @@ class Step:
     baru: str = ""
     look: bool = False
     default: str = ""
-    empty: str = ""
     read: Callable[[str, Round], Any] | None = None
     offer: Offer | None = None
     when: Callable[[dict[str, Any]], bool] | None = None
