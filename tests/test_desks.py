@@ -127,7 +127,7 @@ def test_the_desk_page_is_handed_the_steps_of_its_desk(served, desk):
 def make_saran():
     """A whole desk role as its module would declare it: a suggestion box at the hall's exit."""
     import types
-    from typing import Any
+    from typing import Any, Optional
 
     from pydantic import Field
 
@@ -141,10 +141,14 @@ def make_saran():
     class SaranMasuk(Masuk):
         peserta: str = Field(min_length=1, max_length=80)
         isi: str = Field(min_length=1, max_length=500)
+        desa: Optional[str] = Field(None, max_length=40)
+        tema: list[str] = Field(default_factory=list, max_length=3)
 
     class Saran(LogEntry):  # its log kind's schema
         peserta: str
         isi: str
+        desa: Optional[str] = None
+        tema: list[str] = []
 
     def record(day, name: str, asked: SaranMasuk) -> dict[str, Any]:
         check_name(name)
@@ -155,7 +159,8 @@ def make_saran():
 
         def decide() -> dict[str, Any]:
             check_resent(day, "saran", asked.id_entri, peserta=peserta.id)
-            return entry_of(day, asked.id_entri, petugas=name, peserta=peserta.id, isi=asked.isi)
+            return entry_of(day, asked.id_entri, petugas=name, peserta=peserta.id, isi=asked.isi, desa=asked.desa,
+                            tema=asked.tema or None)
 
         return {"berkas": record_entry(day, "saran", name, decide), "nama": peserta.nama}
 
@@ -163,7 +168,12 @@ def make_saran():
     saran.DESK = Desk(peran="saran", path="saran", kind="saran", title="Kotak saran", model=SaranMasuk,
                       record=record, answer=lambda day, done, view: Reply(
                           "tercatat", f"Saran {done['nama']} tercatat.", done["berkas"]),
-                      steps=(Step("peserta", "Id peserta:", "pindai"), Step("isi", "Saran:")))
+                      steps=(Step("peserta", "Id peserta:", "pindai"), Step("isi", "Saran:"),
+                             Step("desa", "Desa (boleh kosong):", "desa", optional=True),
+                             Step("tema", "Tema (nomor, boleh kosong):", "pilih_banyak", "tema", optional=True)),
+                      sources=lambda day, name: {"tema": [{"id": "ruang", "label": "Ruang dan kursi"},
+                                                          {"id": "meja", "label": "Meja konsultasi"},
+                                                          {"id": "acara", "label": "Susunan acara"}]})
     return saran
 
 
@@ -213,7 +223,7 @@ def test_a_new_role_works_through_the_web_without_touching_web(saran, minimal_ev
     assert short.status_code == 422 and short.json()["kode"] == "BUR-M090"
     assert "terlalu pendek" in short.json()["pesan"]
     assert [s["isian"] for s in client.get("/api/v1/saya", headers=headers).json()["langkah"]["saran"]] == \
-        ["peserta", "isi"]
+        ["peserta", "isi", "desa", "tema"]
     assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1
     assert "Tambah kursi di Ruang Pleno" in (minimal_event / "log/saran/SARAN-1.yaml").read_text(encoding="utf-8")
     stamp = client.post("/api/v1/stempel", headers=headers, json={"id_entri": "saran-0000003", "peserta": "P-0001"})
@@ -350,7 +360,8 @@ def test_a_new_role_works_through_the_terminal_without_touching_cli(saran, minim
     from support import plain
     from web_support import pair, served
 
-    typed = "P-0001\nTambah kursi di Ruang Pleno\nP-0001\nok\nP-9999\nBanyak stan ramai\nselesai\n"
+    typed = ("P-0001\nTambah kursi di Ruang Pleno\nTegalurung\n1,3\n"  # a village by name, two themes
+             "P-0001\nok\n\n\nP-9999\nBanyak stan ramai\nselesai\n")
     app = saran_command(saran.DESK)
     if mode == "here":
         result = CliRunner().invoke(app, [str(minimal_event), "--perangkat", "SARAN-1"], input=typed,
@@ -372,6 +383,8 @@ def test_a_new_role_works_through_the_terminal_without_touching_cli(saran, minim
     assert "Selesai: 1 kotak saran dicatat" in said
     assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1
     assert "Tambah kursi di Ruang Pleno" in log.read_text(encoding="utf-8")
+    entry = json.loads(entries(minimal_event, "log/saran/SARAN-1.yaml")[0][2:])
+    assert (entry["desa"], entry["tema"]) == ("33.23.01.2002", ["ruang", "acara"])
 
 
 def test_a_new_role_gets_its_desk_page_from_its_steps(saran, browser, minimal_event):
@@ -388,9 +401,15 @@ def test_a_new_role_gets_its_desk_page_from_its_steps(saran, browser, minimal_ev
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{base}{pairing}")
         page.wait_for_selector("#langkah form[data-meja='saran']")
-        assert page.locator("#langkah label").all_inner_texts() == ["Id peserta", "Saran"]
+        assert page.locator("#langkah form > label").all_inner_texts() == ["Id peserta", "Saran", "Desa (boleh kosong)"]
+        assert page.inner_text("#langkah fieldset legend") == "Tema (boleh kosong)"
+        assert [t.strip() for t in page.locator("#langkah fieldset label").all_inner_texts()] == \
+            ["Ruang dan kursi", "Meja konsultasi", "Susunan acara"]
         page.fill("#langkah input[name=peserta]", "P-0001")
         page.fill("#langkah input[name=isi]", "Tambah kursi di Ruang Pleno")
+        page.fill("#langkah input[name=desa-cari]", "Tegalurung")
+        page.click("#langkah .pilihan-desa button")  # the village found, picked by name
+        page.check("#langkah input[name=tema][value=meja]")
         page.click("#langkah button[type=submit]")
         page.wait_for_selector(".j-tercatat")
         assert "Saran Suparman tercatat." in page.inner_text("#hasil")
@@ -402,4 +421,7 @@ def test_a_new_role_gets_its_desk_page_from_its_steps(saran, browser, minimal_ev
         if os.environ.get("BURSA_FOTO"):
             page.screenshot(path=f"{os.environ['BURSA_FOTO']}/saran-hp.png", full_page=True)
         assert errors == []
-    assert len(entries(minimal_event, "log/saran/SARAN-1.yaml")) == 1
+    written = entries(minimal_event, "log/saran/SARAN-1.yaml")
+    assert len(written) == 1
+    entry = json.loads(written[0][2:])
+    assert (entry["desa"], entry["tema"]) == ("33.23.01.2002", ["meja"])

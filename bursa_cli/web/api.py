@@ -50,7 +50,7 @@ def cari_peserta(request: Request, cari: str = Query(..., min_length=1, max_leng
 
 @router.get("/desa", responses=responses(*EVERY_ROUTE, 403, 422))
 def cari_desa(request: Request, cari: str = Query(..., min_length=1, max_length=100),
-              device: Perangkat = Depends(role("registrasi", "komitmen", "ide"))) -> list[dict]:
+              device: Perangkat = Depends(at_a_desk)) -> list[dict]:
     return _hub(request).search_desa(cari)
 
 

@@ -622,9 +622,23 @@
   // The steps are the desk's dialogue as the terminal runs it (`day/desks/`, `/api/v1/saya`):
   // each fills one field of the desk's request. A role added to the registry gets this form.
   function stepField(step, offered) {
-    var label = step.tanya.replace(/[\s:?]+$/, "");
+    // "(nomor, boleh kosong)" is for the terminal, where a list is picked by number.
+    var label = step.tanya.replace(/[\s:?]+$/, "").replace("(nomor, ", "(").replace(" (nomor)", "");
     if (step.jenis === "ya_tidak") {
       return el("label", { class: "pilih" }, [el("input", { type: "checkbox", name: step.isian }), document.createTextNode(" " + label)]);
+    }
+    if (step.jenis === "pilih_banyak") {  // several from the list: one checkbox each
+      return el("fieldset", { class: "pilihan", "data-isian": step.isian }, [el("legend", { text: label })].concat((offered || []).map(function (item) {
+        return el("label", { class: "pilih" }, [el("input", { type: "checkbox", name: step.isian, value: item.id }),
+          document.createTextNode(" " + (item.label || (item.id + " \u00b7 " + item.judul)))]);
+      })));
+    }
+    if (step.jenis === "desa") {  // a village searched by name, its code kept in a hidden field
+      var search = el("input", { name: step.isian + "-cari", "data-cari-desa": step.isian });
+      if (!step.boleh_kosong) search.setAttribute("required", "required");
+      var field = el("label", {}, [document.createTextNode(label), search, el("input", { type: "hidden", name: step.isian }),
+        el("div", { class: "pilihan-desa", "data-untuk": step.isian })]);
+      return field;
     }
     var input;
     if (step.jenis === "pilih") {
@@ -645,18 +659,25 @@
       var steps = me.langkah[path];
       var offered = (me.sumber || {})[path] || {};
       var form = el("form", { class: "kartu", "data-meja": path, autocomplete: "off" },
-        steps.map(function (step) { return stepField(step, offered[step.sumber]); })
+        steps.filter(function (step) { return step.jenis !== "alasan"; })  // reasons per item: terminal only
+          .map(function (step) { return stepField(step, offered[step.sumber]); })
           .concat([el("div", { class: "baris" }, [el("button", { type: "submit", text: "Catat" })])]));
+      $$("[data-cari-desa]", form).forEach(desaPicker);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var data = {};
         steps.forEach(function (step) {
           var field = form.elements[step.isian];
-          if (step.jenis === "ya_tidak") data[step.isian] = field.checked;
+          if (!field && step.jenis !== "pilih_banyak") return;
+          if (step.jenis === "pilih_banyak") {
+            data[step.isian] = $$('input[name="' + step.isian + '"]:checked', form).map(function (box) { return box.value; });
+          } else if (step.jenis === "ya_tidak") data[step.isian] = field.checked;
           else if (field.value.trim()) data[step.isian] = step.jenis === "angka" ? Number(field.value) : field.value.trim();
         });
         enqueue("/api/v1/" + path, data, path + " " + (data[steps[0].isian] || ""));
         form.reset();
+        $$('input[type="hidden"]', form).forEach(function (hidden) { hidden.value = ""; });  // reset keeps them
+        $$(".pilihan-desa", form).forEach(function (found) { found.textContent = ""; });
         focusStep();
       });
       box.appendChild(form);
