@@ -210,3 +210,20 @@ def test_a_section_laid_out_once_is_printed_after_every_item(count, rows, first_
     texts = pdf_pages(target)
     assert pages == len(texts) == len(expected)
     assert [text.strip().startswith(start) for text, start in zip(texts, expected)] == [True] * len(expected), texts
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers")
+def test_a_batched_print_leaves_no_font_folder_behind(contoh_event, tmp_path):
+    """`cetak undangan --jobs 2` (3 batches, 2 forked workers) in a process of its own: WeasyPrint's
+    temporary font folders, the parent's and each worker's, are all gone when it ends."""
+    import os
+    import subprocess
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    done = subprocess.run([sys.executable, "-m", "bursa_cli", "cetak", "undangan", str(contoh_event), "--rapat",
+                           "hari-h", "--jobs", "2"], env={**os.environ, "TMPDIR": str(temp)},
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list((contoh_event / "keluaran").glob("undangan-hari-h*.pdf"))
+    assert sorted(p.name for p in temp.glob("weasyprint-*")) == []  # (a lock file of the letter numbers stays)

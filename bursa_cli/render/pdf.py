@@ -210,6 +210,21 @@ _STYLES: dict[tuple[str, str], tuple] = {}
 atexit.register(_STYLES.clear)
 
 
+def forget_styles() -> None:
+    """Drop the styles parsed in this process, and with them their fonts' temporary folders."""
+    import gc
+
+    _STYLES.clear()
+    gc.collect()  # a laid-out document keeps its font configuration in a cycle: deleted only by the collector
+
+
+def disown_styles() -> None:
+    """In a forked worker: the styles inherited from the parent keep working, but their fonts'
+    folders are the parent's to remove (`FontConfiguration._folder`, removed on deletion)."""
+    for _, fonts in _STYLES.values():
+        fonts._folder = None
+
+
 def _event_env(root: Path):
     """The event's Jinja environment, made once per process while its templates/ folder is unchanged.
 
