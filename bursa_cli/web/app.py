@@ -51,8 +51,8 @@ def create_app(root: Path, hub: Hub | None = None, base_url: str = "http://127.0
     app.state.base_url = base_url
     app.state.addresses = addresses
     app.state.qr_minutes = qr_minutes
-    app.include_router(api.router)
     app.include_router(api.desk_router())
+    app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/statis", VersionedStatic(), name="statis")
 

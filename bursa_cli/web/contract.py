@@ -84,7 +84,10 @@ def document(app: FastAPI) -> dict[str, Any]:
         built = get_openapi(title="bursa layani: API meja", version=__version__, routes=app.routes,
                             description="Jawaban laptop induk untuk meja yang sudah dipasangkan. Setiap "
                                         "penolakan membawa `pesan` dan `kode` dari katalog kode masalah.")
-        built["paths"] = {path: item for path, item in built["paths"].items() if path.startswith("/api/v1/")}
+        ours = [(path, item) for path, item in built["paths"].items() if path.startswith("/api/v1/")]
+        # The app tries the desks' POST routes first (every entry takes one); the document lists the
+        # reading routes first, then the desks' writes, each in the order they are declared.
+        built["paths"] = dict(sorted(ours, key=lambda pair: "post" in pair[1]))
         _own_validation_answer(built)
         built["components"]["securitySchemes"] = {"token": {"type": "http", "scheme": "bearer"}}
         built["security"] = [{"token": []}]
