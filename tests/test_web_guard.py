@@ -212,6 +212,41 @@ def test_a_bug_still_answers_json_with_a_code(minimal_event, monkeypatch):
     assert "BELUM tercatat" in answer.json()["pesan"]
 
 
+def test_a_body_that_stops_coming_is_answered_408_and_the_entry_is_not_recorded(minimal_event):
+    import asyncio
+
+    from bursa_cli.web.app import create_app
+    from bursa_cli.web.guard import Guard
+
+    token = pair(minimal_event, "stempel", "A-01")
+    app = create_app(minimal_event)
+    guarded = Guard(app, app.state.hub, body_seconds=0.3)  # the app's own guard waits 15 s
+    sent: list[dict] = []
+    pieces = [{"type": "http.request", "body": b'{"id_entri": "lambat-1", ', "more_body": True}]
+
+    async def receive() -> dict:
+        if pieces:
+            return pieces.pop(0)
+        await asyncio.sleep(30)  # the rest of the body never comes
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+             "scheme": "http", "path": "/api/v1/stempel", "raw_path": b"/api/v1/stempel", "query_string": b"",
+             "root_path": "", "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000),
+             "headers": [(b"host", b"127.0.0.1:8000"), (b"authorization", f"Bearer {token}".encode()),
+                         (b"content-type", b"application/json"), (b"content-length", b"200")]}
+    started = time.monotonic()
+    asyncio.run(guarded(scope, receive, send))
+    took = time.monotonic() - started
+    answer = json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
+    assert sent[0]["status"] == 408 and answer["kode"] == "BUR-W009" and answer["status"] == "ditolak"
+    assert answer["pesan"] == CODES["BUR-W009"].template
+    assert 0.25 < took < 5
+    assert not list((minimal_event / "log" / "stempel").glob("*.yaml"))
+
 def test_every_w_code_is_documented():
     family = [code for code in CODES if code.startswith("BUR-W")]
     assert len(family) >= 17 and all(CODES[c].explanation for c in family)

@@ -85,8 +85,11 @@ class Guard:
         async def bounded():
             nonlocal taken
             try:
-                message = await asyncio.wait_for(receive(), self.body_seconds)
-            except asyncio.TimeoutError:
+                # A deadline on this task rather than `wait_for`, which runs each `receive` as a task of
+                # its own: a body that is already there is then taken without a turn of the event loop.
+                async with asyncio.timeout(self.body_seconds):
+                    message = await receive()
+            except TimeoutError:
                 raise BodyRefused.coded("BUR-W009", 408) from None
             if message["type"] == "http.request":
                 taken += len(message.get("body", b""))
