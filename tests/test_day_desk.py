@@ -215,3 +215,22 @@ def test_a_scan_typed_as_a_name_or_title_is_kept_for_the_next_participant(minima
         assert [e["peserta"] for e in entries] == ["P-0002"]  # the held scan checked P-0002 in
     else:
         assert [(e["peserta"], e["judul"]) for e in entries] == [("P-0002", "Lumbung")]
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_a_long_choice_wraps_under_its_text_not_under_its_number(count):
+    """80 columns: a numbered innovation too long for one line continues under its title, as a list on paper."""
+    from rich.console import Console
+
+    from bursa_cli.present import use
+    from bursa_cli.present.hari import show_numbered
+
+    long = "INO-023 Talud dan Drainase dari Batu Kali Setempat (Infrastruktur) · 2 stempel"
+    with use(Console(width=60, record=True, highlight=False)) as shown:
+        show_numbered(["INO-001 Posyandu Remaja"] * (count - 1) + [long])
+    lines = [line.rstrip() for line in shown.export_text().splitlines()]
+    assert lines[0] == " 1. INO-001 Posyandu Remaja"
+    last = lines.index(next(line for line in lines if "INO-023" in line))
+    assert lines[last].startswith(f"{count:>2}. INO-023 Talud")
+    assert len(lines) == count + 1 and lines[last + 1].startswith("    ") and lines[last + 1].strip()
+    assert " ".join(line.strip() for line in lines[last:]) == f"{count}. {long}"

@@ -29,8 +29,7 @@ def confirm(prompt: str) -> bool:
 
 def pick(labels: Sequence[str], prompt: str = "Pilih nomor (kosong = batal):") -> int | None:
     """Show numbered choices; the index chosen, or None."""
-    for number, label in enumerate(labels, start=1):
-        console().print(f"  [bold]{number:>2}.[/] {escape(label)}")
+    show_numbered(labels)
     while True:
         answer = ask(prompt)
         if answer is None or not answer.strip():
@@ -139,9 +138,19 @@ def choice_label(item: dict) -> str:
     return label
 
 
+def show_numbered(labels: Sequence[str]) -> None:
+    """A numbered list whose long lines wrap under their text, not under the number (80 columns)."""
+    width = len(f"{len(labels)}.")
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", min_width=max(width, 3), style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for number, label in enumerate(labels, start=1):
+        grid.add_row(f"{number}.", Text(label))
+    console().print(grid)
+
+
 def show_choices(items: Sequence[dict]) -> None:
-    for number, item in enumerate(items, start=1):
-        console().print(f"{number:>2}. {escape(choice_label(item))}")
+    show_numbered([choice_label(item) for item in items])
 
 
 def show_village(view: dict) -> None:
