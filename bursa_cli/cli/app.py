@@ -166,6 +166,9 @@ templat.command("salin")(edge(cetak_cmd.salin))
 kunci_sertifikat.command("buat")(edge(kunci.buat))
 
 
+STOPPED_BY_CTRL_C = 130
+
+
 def main() -> None:
     """Run `bursa`; parsing errors get the same Indonesian panel and exit code 2 as usage errors."""
     utf8_streams()
@@ -193,6 +196,10 @@ def main() -> None:
 
         present.info("Dibatalkan.")
         sys.exit(2)
+    if code == STOPPED_BY_CTRL_C:  # Typer's answer to KeyboardInterrupt, silent until now
+        from .. import present
+
+        present.info("Dihentikan (Ctrl-C).")
     sys.exit(code if isinstance(code, int) else 0)
 
 
