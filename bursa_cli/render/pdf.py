@@ -205,6 +205,9 @@ def _repeated_after_each(pages: list) -> list:
 # compiling the templates and parsing the style with its fonts cost ~0.4 s and ~0.3 s a print.
 _ENVS: dict[tuple, Any] = {}
 _STYLES: dict[tuple[str, str], tuple] = {}
+# Dropped before the interpreter tears its modules down: a font configuration deleted after
+# that prints "Exception ignored in FontConfiguration.__del__" on an officer's terminal.
+atexit.register(_STYLES.clear)
 
 
 def forget_styles() -> None:
@@ -213,12 +216,6 @@ def forget_styles() -> None:
 
     _STYLES.clear()
     gc.collect()  # a laid-out document keeps its font configuration in a cycle: deleted only by the collector
-
-
-# Before the interpreter tears its modules down: a font configuration deleted after that prints
-# "Exception ignored in FontConfiguration.__del__" on an officer's terminal, or leaves its
-# folder of fonts behind in the temporary folder (one per event a long process has printed).
-atexit.register(forget_styles)
 
 
 def disown_styles() -> None:
