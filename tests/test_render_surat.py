@@ -426,7 +426,12 @@ def test_day_attendance_list_in_batches_is_the_one_document(contoh_event, tmp_pa
 
 
 def _print_meeting(folder: str, rapat: str) -> None:
-    run("undangan", Path(folder), rapat=rapat)
+    from bursa_cli.render.pdf import forget_styles
+
+    try:
+        run("undangan", Path(folder), rapat=rapat)
+    finally:
+        forget_styles()  # a pool worker ends with os._exit: its fonts' temporary folder goes now
 
 
 def test_two_runs_at_once_never_share_a_number(minimal_event):
