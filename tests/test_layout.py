@@ -41,6 +41,19 @@ def test_a_clean_page_has_no_flaw():
     assert rules("<h1>Judul</h1><p>Isi yang cukup pendek.</p>") == []
 
 
+def test_a_process_that_checked_a_layout_exits_cleanly():
+    """The check keeps HarfBuzz faces of the fonts it met; released after their font maps, at
+    interpreter teardown, they crashed the process on exit (-11, after "1 passed")."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
+                           f"{__file__}::test_a_clean_page_has_no_flaw"], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, timeout=120, check=False)
+    assert "1 passed" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_a_box_outside_the_content_area():
     assert rules('<div style="margin-left: -5mm">Geser</div>') == [(1, "keluar")]
 
