@@ -117,11 +117,8 @@ def _init_forked() -> None:
 
     WeasyPrint copies a style's fonts into a temporary folder, removed when its font
     configuration is deleted. A worker inherits the parent's configurations: their
-    folders stay the parent's. Its own are removed when it ends: normally (`pool.close`),
-    or stopped by `pool.terminate` after an error or Ctrl-C, whose SIGTERM becomes SystemExit
-    so that the exit handlers run. Without this, every batched print left a 3 MB folder per
-    worker in the temp folder."""
-    import signal
+    folders stay the parent's. Its own are removed when it ends normally (`pool.close`);
+    without this, every batched print left a 3 MB folder per worker in the temp folder."""
     from multiprocessing import util
 
     from .lifeline import die_with_parent
@@ -130,11 +127,6 @@ def _init_forked() -> None:
     die_with_parent()
     disown_styles()
     util.Finalize(None, forget_styles, exitpriority=10)
-    signal.signal(signal.SIGTERM, _stop_worker)
-
-
-def _stop_worker(signum, frame) -> None:
-    raise SystemExit(128 + signum)
 
 
 def _render_forked(index: int) -> tuple[int, tuple[bytes, int], float]:
