@@ -36,6 +36,7 @@ import httpx  # noqa: E402
 from layani import free_port  # noqa: E402
 
 from bursa_cli.day.devices import add_device  # noqa: E402
+from bursa_cli.schema.event import cards_in_force, load_event  # noqa: E402
 
 
 def resident_mb(pid: int) -> float:
@@ -50,7 +51,7 @@ def serve_and_print(source: Path, original: Path, count: int) -> list[tuple[int,
         event = Path(shutil.copytree(original, Path(work) / "acara", ignore=shutil.ignore_patterns("keluaran")))
         temp = Path(work) / "tmp"
         temp.mkdir()
-        villages = committed_villages(event)
+        villages = list(cards_in_force(load_event(event).event.komitmen))  # the villages with a card in force
         token = add_device(event, "komitmen", None).token
         port = free_port()
         env = {**os.environ, "PYTHONPATH": str(source), "TMPDIR": str(temp), "COLUMNS": "200"}
@@ -82,18 +83,6 @@ def serve_and_print(source: Path, original: Path, count: int) -> list[tuple[int,
         finally:
             server.terminate()
             server.wait(timeout=30)
-
-
-def committed_villages(event: Path) -> list[str]:
-    """The villages with a Kartu Komitmen in the logs, in the order they were recorded."""
-    import yaml
-
-    found: list[str] = []
-    for log in sorted((event / "log" / "komitmen").glob("*.yaml")):
-        for entry in yaml.safe_load(log.read_text(encoding="utf-8")) or []:
-            if isinstance(entry, dict) and entry.get("desa") and entry["desa"] not in found:
-                found.append(entry["desa"])
-    return found
 
 
 def main() -> int:

@@ -371,7 +371,7 @@ def test_a_process_that_loads_again_frees_what_it_left_before(minimal_event):
     import weakref
 
     class Document:
-        pass
+        """Stands for a laid-out WeasyPrint document: it refers to its fonts, which refer back to it."""
 
     load_event(minimal_event)  # a process that has loaded once: its loaded objects are frozen
     enabled = gc.isenabled()
